@@ -1,0 +1,65 @@
+"""Speech recognition: the Transcriber protocol and its result types."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol, Sequence
+
+import numpy as np
+
+SAMPLE_RATE = 16_000
+
+
+@dataclass(frozen=True)
+class Word:
+    start: float
+    end: float
+    text: str
+    probability: float
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: float
+    end: float
+    text: str
+    no_speech_prob: float = 0.0
+    avg_logprob: float = 0.0
+    words: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
+class TranscribeOptions:
+    """Per-request choices; None means 'use the transcriber's configured default'."""
+
+    language: str | None = None
+    task: str = "transcribe"
+    word_timestamps: bool = False
+    initial_prompt: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.task not in ("transcribe", "translate"):
+            raise ValueError(f"task must be transcribe or translate, not {self.task!r}")
+
+
+@dataclass(frozen=True)
+class Transcription:
+    text: str
+    language: str
+    language_probability: float
+    duration_s: float
+    segments: tuple[Segment, ...] = ()
+    model: str = ""
+    device: str = ""
+    dropped: tuple[str, ...] = field(default=())  # phantom phrases removed by the guard
+
+
+class Transcriber(Protocol):
+    """Turns 16 kHz mono float32 audio into text."""
+
+    @property
+    def name(self) -> str: ...
+
+    def transcribe(self, audio: np.ndarray, options: TranscribeOptions = TranscribeOptions()) -> Transcription: ...
+
+
+Words = Sequence[Word]

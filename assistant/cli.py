@@ -1,0 +1,128 @@
+"""Console entry point: ``assistant ask | transcribe | models | config``.
+
+Expected failures print one line (what went wrong and what to do) and exit non-zero;
+anything unexpected is logged with its traceback to a file and summarised in one line.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import AssistantError, InputError
+from .paths import AppPaths, app_paths
+
+log = logging.getLogger("assistant")
+
+EXIT_UNEXPECTED = 70
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assistant",
+        description="A private voice-and-vision assistant. With no command it opens the window.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--config", type=Path, help="settings file (default: the user config folder)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    parser.add_argument("--kiosk", action="store_true", help="open the window full screen, locked down")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ask = sub.add_parser("ask", help="answer a question about an image, spoken or typed")
+    ask.add_argument("--image", required=True, type=Path, help="photo to ask about")
+    question = ask.add_mutually_exclusive_group(required=True)
+    question.add_argument("--audio", type=Path, help="recording of the spoken question")
+    question.add_argument("--text", help="the question, typed")
+    ask.add_argument("--json", action="store_true", help="print one JSON object")
+    ask.add_argument("--speak-to", type=Path, metavar="OUT.wav", help="write the spoken answer to a WAV file")
+    ask.add_argument("--language", help="language of the spoken question (e.g. en, fr); default: detect")
+    ask.add_argument("--session", help="name of a conversation: follow-ups see its earlier turns")
+    ask.add_argument("--vision-engine", choices=("auto", "blip2", "embedded"))
+    ask.add_argument("--blip2-model", help="BLIP-2 model name (HF cache) or local folder")
+    ask.add_argument("--voice-engine", choices=("auto", "piper", "pyttsx3", "none"))
+    ask.add_argument("--no-play", action="store_true", help="do not play the answer on the speakers")
+
+    tr = sub.add_parser("transcribe", help="turn a recording into text")
+    tr.add_argument("audio", type=Path)
+    tr.add_argument("--language", help="language code (e.g. en, fr); default: detect")
+    tr.add_argument("--task", choices=("transcribe", "translate"), default="transcribe",
+                    help="translate: English text from speech in any language")
+    tr.add_argument("--word-timestamps", action="store_true")
+    tr.add_argument("--format", choices=("txt", "srt", "vtt", "json"), default="txt")
+    tr.add_argument("--initial-prompt", help="words to prime the recogniser (names, jargon)")
+    tr.add_argument("--model", help="tiny.en, base, or a folder with a CTranslate2 Whisper model")
+
+    models = sub.add_parser("models", help="list the models, where they are looked for, and if present")
+    models.add_argument("--json", action="store_true")
+
+    cfg = sub.add_parser("config", help="show the settings in use, or write them to the config file")
+    cfg.add_argument("action", nargs="?", choices=("show", "path", "init"), default="show")
+    return parser
+
+
+def _setup_logging(paths: AppPaths, verbose: bool) -> Path | None:
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    log_file = paths.cache_dir / "assistant.log"
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=2,
+                                                       encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    except OSError:
+        log_file = None
+    if verbose:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(stream)
+    return log_file
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    paths = app_paths()
+    log_file = _setup_logging(paths, args.verbose)
+    from . import commands
+
+    try:
+        from . import config as config_mod
+
+        config = config_mod.load(args.config or paths.config_file)
+        if args.command is None:
+            return commands.open_window(config, paths, kiosk=args.kiosk, parser=parser)
+        handler = {"ask": commands.ask, "transcribe": commands.transcribe,
+                   "models": commands.models, "config": commands.config}[args.command]
+        return handler(args, config, paths)
+    except AssistantError as exc:
+        log.info("expected failure %s: %s", exc.code, exc.user_text(), exc_info=True)
+        print(f"error: {exc.user_text()}", file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+    except Exception:  # a bug: keep the traceback in the log, give the user one sentence
+        log.exception("unexpected failure")
+        where = f" Details are in {log_file}." if log_file else ""
+        print(f"error: Something went wrong inside the assistant.{where}", file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+def emit_json(obj: dict) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+
+
+def check_file(path: Path, what: str) -> Path:
+    if not path.exists():
+        raise InputError(f"The {what} file {path} does not exist.", hint="Check the path.",
+                         code="file_missing")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not a {what} file.", hint="Give a file.",
+                         code="not_a_file")
+    return path

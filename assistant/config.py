@@ -1,0 +1,165 @@
+"""Settings: frozen, validated dataclasses; TOML in the user config folder.
+
+Precedence: defaults < config file < command-line flags (``with_overrides``).
+Each task gets its own copy, so a settings change never alters queued work.
+"""
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+ASR_TASKS = ("transcribe", "translate")
+VISION_ENGINES = ("auto", "blip2", "embedded")
+TTS_ENGINES = ("auto", "piper", "pyttsx3", "none")
+DEVICES = ("auto", "cpu", "cuda")
+
+
+def _check(ok: bool, message: str) -> None:
+    if not ok:
+        raise ConfigError(message, hint="Fix the value in the config file or on the command line.")
+
+
+@dataclass(frozen=True)
+class AsrConfig:
+    model: str = "auto"          # auto | tiny.en | base | a folder with a CTranslate2 Whisper model
+    language: str | None = None  # None: detect
+    task: str = "transcribe"
+    device: str = "cpu"
+    compute_type: str = "int8"
+    cpu_threads: int = 0         # 0: all cores
+    beam_size: int = 1
+    vad_filter: bool = True
+    no_speech_threshold: float = 0.6
+    initial_prompt: str | None = None
+
+    def __post_init__(self) -> None:
+        _check(self.task in ASR_TASKS, f"asr.task must be one of {', '.join(ASR_TASKS)}, not '{self.task}'.")
+        _check(self.device in DEVICES, f"asr.device must be one of {', '.join(DEVICES)}, not '{self.device}'.")
+        _check(self.cpu_threads >= 0, "asr.cpu_threads cannot be negative.")
+        _check(1 <= self.beam_size <= 10, "asr.beam_size must be between 1 and 10.")
+        _check(0.0 <= self.no_speech_threshold <= 1.0, "asr.no_speech_threshold must be between 0 and 1.")
+
+
+@dataclass(frozen=True)
+class VisionConfig:
+    engine: str = "auto"         # auto: BLIP-2 when its weights are present, else embedded
+    blip2_model: str = "Salesforce/blip2-opt-2.7b"  # HF name or a local folder
+    device: str = "auto"
+    max_new_tokens: int = 40
+    num_beams: int = 1
+    history_turns: int = 3
+    ocr_min_score: float = 0.5
+
+    def __post_init__(self) -> None:
+        _check(self.engine in VISION_ENGINES, f"vision.engine must be one of {', '.join(VISION_ENGINES)}, not '{self.engine}'.")
+        _check(self.device in DEVICES, f"vision.device must be one of {', '.join(DEVICES)}, not '{self.device}'.")
+        _check(1 <= self.max_new_tokens <= 512, "vision.max_new_tokens must be between 1 and 512.")
+        _check(1 <= self.num_beams <= 8, "vision.num_beams must be between 1 and 8.")
+        _check(0 <= self.history_turns <= 20, "vision.history_turns must be between 0 and 20.")
+        _check(0.0 <= self.ocr_min_score <= 1.0, "vision.ocr_min_score must be between 0 and 1.")
+
+
+@dataclass(frozen=True)
+class TtsConfig:
+    engine: str = "auto"         # auto: Piper when installed, else pyttsx3
+    voice: str | None = None     # Piper .onnx path or pyttsx3 voice id; None: the default
+    rate: float = 1.0            # 1.0 normal speed, 2.0 twice as fast
+    play: bool = True            # play through the sound card when there is one
+
+    def __post_init__(self) -> None:
+        _check(self.engine in TTS_ENGINES, f"tts.engine must be one of {', '.join(TTS_ENGINES)}, not '{self.engine}'.")
+        _check(0.25 <= self.rate <= 4.0, "tts.rate must be between 0.25 and 4.0.")
+
+
+@dataclass(frozen=True)
+class UiConfig:
+    """The desktop window: devices by name, turn timing, history, look."""
+
+    camera: str = "0"            # camera index, or a video / image file that stands in for one
+    microphone: str = ""         # "" default input; a device name (substring); or a WAV file to replay
+    speaker_device: str = ""     # "" default output; a device name (substring)
+    end_silence_s: float = 0.8   # silence that ends a hands-free question
+    hands_free: bool = False
+    history: bool = True         # keep the chat history on disk
+    kiosk_idle_minutes: float = 5.0
+    font_scale: float = 1.0
+    high_contrast: bool = False
+
+    def __post_init__(self) -> None:
+        _check(0.05 <= self.end_silence_s <= 10.0, "ui.end_silence_s must be between 0.05 and 10 seconds.")
+        _check(0.5 <= self.kiosk_idle_minutes <= 1440, "ui.kiosk_idle_minutes must be between 0.5 and 1440.")
+        _check(0.5 <= self.font_scale <= 4.0, "ui.font_scale must be between 0.5 and 4.")
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    asr: AsrConfig = field(default_factory=AsrConfig)
+    vision: VisionConfig = field(default_factory=VisionConfig)
+    tts: TtsConfig = field(default_factory=TtsConfig)
+    ui: UiConfig = field(default_factory=UiConfig)
+
+    def with_overrides(self, **sections: dict[str, Any]) -> "AppConfig":
+        """Return a copy with e.g. ``asr={"language": "fr"}``; None values are ignored."""
+        changes = {}
+        for name, values in sections.items():
+            current = getattr(self, name)
+            values = {k: v for k, v in values.items() if v is not None}
+            changes[name] = _build(type(current), {**dataclasses.asdict(current), **values}, name)
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: {k: v for k, v in section.items() if v is not None}
+                for name, section in dataclasses.asdict(self).items()}
+
+
+def _build(cls: type, values: dict[str, Any], section: str):
+    known = {f.name: f for f in fields(cls)}
+    unknown = sorted(set(values) - set(known))
+    _check(not unknown, f"Unknown setting {section}.{unknown[0] if unknown else ''}.")
+    for name, value in values.items():
+        default = getattr(cls(), name)
+        if default is not None and value is not None and not isinstance(value, type(default)):
+            if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+                values[name] = float(value)
+                continue
+            raise ConfigError(f"Setting {section}.{name} should be a {type(default).__name__}, "
+                              f"not {value!r}.", hint="Fix the value in the config file.")
+    return cls(**values)
+
+
+def from_dict(data: dict[str, Any]) -> AppConfig:
+    sections = {f.name: f for f in fields(AppConfig)}
+    unknown = sorted(set(data) - set(sections))
+    _check(not unknown, f"Unknown config section [{unknown[0] if unknown else ''}].")
+    built = {}
+    for name, f in sections.items():
+        raw = data.get(name, {})
+        _check(isinstance(raw, dict), f"Config section [{name}] must be a table.")
+        built[name] = _build(f.default_factory, dict(raw), name)  # type: ignore[arg-type]
+    return AppConfig(**built)
+
+
+def load(path: Path) -> AppConfig:
+    """Read the TOML file; a missing file means all defaults."""
+    if not path.exists():
+        return AppConfig()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"The config file {path} is not valid TOML ({exc}).",
+                          hint="Fix it or delete it to go back to the defaults.") from exc
+    return from_dict(data)
+
+
+def save(config: AppConfig, path: Path) -> None:
+    import tomli_w
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".toml.tmp")
+    tmp.write_text(tomli_w.dumps(config.to_dict()), encoding="utf-8")
+    tmp.replace(path)  # atomic: a crash never leaves half a config

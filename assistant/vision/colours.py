@@ -1,0 +1,105 @@
+"""Main colours of a picture in plain words ("dark red", "light blue", "grey").
+
+Each pixel of a small copy is named from its hue, saturation and value by a few
+rules a person would agree with (dark orange is brown, pale red is pink, little
+saturation is a grey); the names are then counted. Pure numpy.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+
+from .measure import rgb_array
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+# Hue ranges in degrees, upper bounds; red wraps around 360.
+_HUES = ((15, "red"), (40, "orange"), (70, "yellow"), (165, "green"), (195, "teal"),
+         (255, "blue"), (290, "purple"), (340, "pink"), (361, "red"))
+_GREYS = ("black", "dark grey", "grey", "light grey", "white")
+
+
+@dataclass(frozen=True)
+class ColourShare:
+    name: str
+    share: float          # of the picture's area, 0..1
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "share": round(self.share, 3)}
+
+
+def rgb_to_hsv(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Hue in degrees 0..360, saturation and value 0..1, for float RGB in 0..1."""
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    top = rgb.max(axis=-1)
+    chroma = top - rgb.min(axis=-1)
+    safe = np.where(chroma > 0, chroma, 1.0)
+    hue = np.where(top == r, ((g - b) / safe) % 6,
+                   np.where(top == g, (b - r) / safe + 2, (r - g) / safe + 4)) * 60.0
+    hue = np.where(chroma > 0, hue, 0.0)
+    sat = np.where(top > 0, chroma / np.where(top > 0, top, 1.0), 0.0)
+    return hue, sat, top
+
+
+def pixel_names(rgb: np.ndarray) -> np.ndarray:
+    """One colour name per pixel (array of str) for float RGB in 0..1."""
+    hue, sat, val = rgb_to_hsv(rgb)
+    names = np.empty(hue.shape, dtype=object)
+
+    # Hue is meaningless in near-black pixels and with little saturation: those are greys.
+    grey = (val < 0.16) | (sat < 0.18) | ((sat < 0.28) & (val < 0.35))
+    grey_step = np.digitize(val, [0.16, 0.40, 0.65, 0.88])
+    names[grey] = np.array(_GREYS, dtype=object)[grey_step[grey]]
+
+    base = np.empty(hue.shape, dtype=object)
+    lower = 0.0
+    for upper, word in _HUES:
+        base[(hue >= lower) & (hue < upper)] = word
+        lower = upper
+
+    coloured = ~grey
+    dark = val < 0.42
+    pale = (sat < 0.45) & (val > 0.70)
+    warm = np.isin(base, ("red", "orange", "yellow"))
+    # Dark orange/yellow is what people call brown; dimmed, desaturated red too.
+    brown = coloured & (((base == "orange") | (base == "yellow")) & (val < 0.62)
+                        | (base == "red") & (val < 0.62) & (sat < 0.6))
+    names[brown] = np.where(val[brown] < 0.25, "dark brown", "brown")
+    # Only vivid, bright orange is "orange"; wood, copper and skin tones are tan shades.
+    soft_orange = coloured & ~brown & (base == "orange") & ((sat < 0.8) | (val < 0.8))
+    names[soft_orange] = np.where(pale[soft_orange], "beige", "light brown")
+    pink = coloured & ~brown & (base == "red") & pale
+    names[pink] = "pink"
+    rest = coloured & ~brown & ~soft_orange & ~pink
+    prefix = np.where(dark, "dark ", np.where(pale & ~warm, "light ", ""))
+    names[rest] = (prefix[rest].astype(object) + base[rest])
+    return names
+
+
+def main_colours(img: "Image.Image | np.ndarray", *, limit: int = 3,
+                 min_share: float = 0.08) -> tuple[ColourShare, ...]:
+    """The largest named colour areas, biggest first, each covering at least ``min_share``."""
+    names = pixel_names(rgb_array(img, max_side=128)).ravel()
+    words, counts = np.unique(names.astype(str), return_counts=True)
+    order = np.argsort(-counts, kind="stable")
+    total = float(names.size)
+    shares = [ColourShare(str(words[i]), float(counts[i]) / total) for i in order]
+    picked = [c for c in shares if c.share >= min_share][:limit]
+    return tuple(picked or shares[:1])
+
+
+def describe_colours(colours: Sequence[ColourShare]) -> str:
+    """'Mostly dark blue (60%), with some black (20%) and white (9%).'"""
+    if not colours:
+        return "I could not measure any colours."
+    first, rest = colours[0], list(colours[1:])
+    lead = "Mostly" if first.share >= 0.5 else "The main colour is"
+    text = f"{lead} {first.name} ({first.share:.0%})"
+    if rest:
+        parts = [f"{c.name} ({c.share:.0%})" for c in rest]
+        joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        text += f", with some {joined}"
+    return text + "."

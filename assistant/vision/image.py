@@ -1,0 +1,109 @@
+"""Opening pictures safely: one RGB ``PIL.Image`` or a coded InputError in plain words.
+
+Every engine gets its picture through here (files) or ``usable_image`` (camera frames,
+pasted images), so odd modes, rotated phone photos, tiny and huge images are dealt
+with once.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+MIN_SIDE = 16         # below this nothing in a picture can be made out
+MAX_SIDE = 4096       # larger pictures are shrunk: no engine here looks at more detail
+_HINT_FILE = "Check the path, or choose another picture."
+
+
+def load_image(path: str | Path, *, max_side: int = MAX_SIDE) -> "Image.Image":
+    """Open a picture file as RGB, turned upright, no larger than ``max_side`` a side."""
+    from PIL import Image, UnidentifiedImageError
+
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"There is no picture at {path}.", hint=_HINT_FILE, code="file_missing")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not a picture.", hint=_HINT_FILE, code="file_missing")
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns between 89 and 179 megapixels; we shrink those below anyway.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as img:
+                if img.format == "JPEG" and max(img.size) > 2 * max_side:
+                    # The JPEG decoder can scale by 1/2..1/8 while decoding: far less memory.
+                    img.draft("RGB", (max_side, max_side))
+                img.load()
+                return usable_image(img, max_side=max_side)
+    except Image.DecompressionBombError as exc:
+        raise InputError(
+            f"The picture {path.name} is too large to open safely ({_megapixels(str(exc))}).",
+            hint="Shrink it below 100 megapixels with an image editor and try again.",
+            code="image_too_large") from exc
+    except UnidentifiedImageError as exc:
+        raise InputError(f"{path.name} is not a picture this assistant can read.",
+                         hint="Use a JPEG, PNG, WebP, BMP or TIFF file.",
+                         code="image_unreadable") from exc
+    except (OSError, SyntaxError, ValueError) as exc:
+        # Truncated or corrupt data surfaces from the decoder as OSError/SyntaxError.
+        raise InputError(f"The picture {path.name} is damaged or cut short and cannot be read.",
+                         hint="Copy it again from where it came from, or choose another picture.",
+                         code="image_unreadable") from exc
+
+
+def usable_image(img: "Image.Image", *, max_side: int = MAX_SIDE) -> "Image.Image":
+    """Return an upright RGB copy of ``img`` of a size the engines can work with."""
+    from PIL import Image, ImageOps
+
+    width, height = img.size
+    if width < MIN_SIDE or height < MIN_SIDE:
+        raise InputError(
+            f"The picture is only {width} x {height} pixels; a picture that small cannot be "
+            f"described (it needs at least {MIN_SIDE} x {MIN_SIDE}).",
+            hint="Use a larger photo or move the camera closer.", code="image_too_small")
+    img = ImageOps.exif_transpose(img)  # phone photos are stored sideways with a rotation tag
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        # Transparent parts would turn black; a white page is what a person sees.
+        rgba = img.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        img = Image.alpha_composite(background, rgba)
+    elif img.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        img = _stretch_to_8bit(img)
+    rgb = img.convert("RGB")
+    if max(rgb.size) > max_side:
+        rgb.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    return rgb
+
+
+def image_id(img: "Image.Image") -> str:
+    """A short fingerprint of the pixels: the same picture gives the same id in any session."""
+    rgb = img if img.mode == "RGB" else img.convert("RGB")
+    digest = hashlib.blake2b(digest_size=8)
+    digest.update(f"{rgb.width}x{rgb.height}:".encode())
+    digest.update(rgb.tobytes())
+    return digest.hexdigest()
+
+
+def _stretch_to_8bit(img: "Image.Image") -> "Image.Image":
+    """16-bit and float greyscale (scanners, thermal cameras) stretched to 0-255."""
+    import numpy as np
+    from PIL import Image
+
+    values = np.asarray(img, dtype=np.float64)
+    low, high = float(values.min()), float(values.max())
+    scale = 255.0 / (high - low) if high > low else 0.0
+    return Image.fromarray(((values - low) * scale).astype(np.uint8), "L")
+
+
+def _megapixels(message: str) -> str:
+    """Pull the pixel count out of Pillow's bomb message for a friendlier sentence."""
+    match = re.search(r"\((\d+) pixels\)", message)
+    if not match:
+        return "too many pixels"
+    return f"{int(match.group(1)) / 1e6:.0f} megapixels"

@@ -1,0 +1,111 @@
+"""Which kind of help a spoken question asks for, from its words alone.
+
+Pure and fast: the embedded engine uses it to pick OCR, colour, light, face
+counting or a description before any model runs. Rules are tried in order;
+colour comes before read_text so "what colour is the writing" asks for a colour.
+"""
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class Intent(str, Enum):
+    DESCRIBE = "describe"
+    QUESTION = "question"
+    READ_TEXT = "read_text"
+    COLOUR = "colour"
+    LIGHT = "light"
+    COUNT_PEOPLE = "count_people"
+
+
+_CONTRACTIONS = {
+    "what's": "what is", "whats": "what is", "where's": "where is", "who's": "who is",
+    "there's": "there is", "it's": "it is", "that's": "that is", "i'm": "i am",
+    "how's": "how is", "isn't": "is not", "aren't": "are not", "can't": "cannot",
+    "don't": "do not", "doesn't": "does not", "c'mon": "come on",
+}
+
+_COLOURS = ("red|orange|yellow|green|blue|purple|violet|pink|brown|black|white|grey|gray|"
+            "beige|navy|gold|silver|turquoise|maroon")
+_THING = r"(this|that|it|these|those|the \w+|my \w+)"
+_PEOPLE = r"(people|persons|person|faces|humans|men|women|kids|children|guys|folks)"
+
+_RULES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
+    (Intent.COLOUR, (
+        r"\b(what|which|wat) (colou?rs?|shades?)\b",
+        r"\bcolou?rs? (is|are|of)\b",
+        r"\b(tell|say) me the colou?r",
+        r"\bcolou?rs?$",  # "tell me its colour"
+        rf"^(is|are) {_THING}( \w+)? ({_COLOURS})\b",
+        rf"\b({_COLOURS}) or ({_COLOURS})\b",
+        r"\bdoes (this|it|that) match\b",
+    )),
+    (Intent.READ_TEXT, (
+        r"\bread\b",
+        r"\bwhat does \w+( \w+){0,3} say\b",
+        r"\bwhat is (written|printed|typed)\b",
+        r"\bwhat (is|does) (the )?(text|writing|label|sign|screen|note|letter|page)\b"
+        r"( (say|show|read))?",
+        r"\bwhat (do|does) (the|it|this) (words?|text) (say|read)\b",
+        r"\b(any|the|some) (text|writing|words)\b",
+        r"\b(written|printed|writing) (on|here|there)\b",
+        r"\bwhat (does it|it) say\b",
+        r"\bwhich (bill|note|banknote)\b",
+    )),
+    (Intent.LIGHT, (
+        r"\b(is|are) (the |my )?(\w+ )?(lights?|lamps?)( \w+){0,2} (on|off)\b",
+        r"\b(lights?|lamps?) (on|off)\b",
+        r"\b(leave|left) (the )?(lights?|lamps?) on\b",
+        r"^(is|does) it (look |seem )?(dark|bright|light|dim)( in here| here| outside| in the room| now)?$",
+        r"\b(is|does) (the room|it in here|it here|this room) (look |seem )?(dark|bright|light|dim|lit)\b",
+        r"\bhow (dark|bright|light) is it\b",
+        r"\bis there (any |enough )?light\b",
+        r"\b(too|very) (dark|bright)\b",
+    )),
+    (Intent.COUNT_PEOPLE, (
+        rf"\bhow many {_PEOPLE}\b",
+        r"\bhow many of us\b",
+        r"\b(is|are) (there )?(anyone|anybody|someone|somebody|any ?one|people|persons?)"
+        r"( else)?( here| there| around| in (the|this) room| in front of me| with me| nearby)?$",
+        r"\bam i alone\b",
+        rf"\bcount (the )?{_PEOPLE}\b",
+        r"\b(who|anyone|anybody|someone|somebody) (is )?(here|there|around|in the room)$",
+        rf"\b(any|some) {_PEOPLE}\b",
+    )),
+    (Intent.DESCRIBE, (
+        r"\bdescri(be|ption)\b",
+        r"\bwhat (do|can) you see\b",
+        r"\b(tell me )?what you (can )?see\b",
+        r"\bwhat is (in )?(in front of|ahead of|before|around|near) (me|us)\b",
+        r"\bwhat am i (looking at|holding|pointing at|facing|seeing)\b",
+        r"^what is (this|that|it|here|there)( thing| object| here| over there| there| place)?$",
+        r"^what is (going on|happening)( here)?$",
+        r"\blook around\b",
+        r"\bwhere am i\b",
+        r"\bwhat is (the )?(scene|view|picture|image|photo)\b",
+        r"^(tell me )?what is (here|there|out there)$",
+        r"^(look|see|take a look|have a look)( at this| at that| here)?$",
+        r"\bwhat is around\b",
+    )),
+)
+_COMPILED = tuple((intent, tuple(re.compile(p) for p in patterns)) for intent, patterns in _RULES)
+
+
+def normalise(question: str) -> str:
+    """Lower case, plain apostrophes, contractions spelled out, no punctuation."""
+    text = question.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    words = re.findall(r"[a-z0-9']+", text)
+    out = [_CONTRACTIONS.get(w, w.strip("'")) for w in words]
+    return " ".join(w for w in out if w)
+
+
+def route(question: str) -> Intent:
+    """The intent of a question; no words at all means "tell me what is there"."""
+    text = normalise(question)
+    if not text:
+        return Intent.DESCRIBE
+    for intent, patterns in _COMPILED:
+        if any(p.search(text) for p in patterns):
+            return intent
+    return Intent.QUESTION

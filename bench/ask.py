@@ -1,0 +1,130 @@
+"""Benchmarks for the assistant's stages; run ``python bench/ask.py``.
+
+ASR: our FasterWhisperTranscriber.transcribe against a bare faster-whisper
+WhisperModel on the same folder, same audio, same options, in the same run,
+interleaved (alternating who goes first) so machine load hits both alike. The
+ratio of medians is our overhead; the target is <= 1.1. Other stages (vision,
+TTS) add their own ``bench_<stage>`` function and a line in STAGES.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # runnable from a checkout without installing
+    sys.path.insert(0, str(ROOT))
+
+DEFAULT_CLIPS = [
+    *sorted(Path("/usr/share/pocketsphinx/test/data/librivox").glob("*.wav")),
+    Path("/usr/share/pocketsphinx/test/data/goforward.raw"),
+    Path("/usr/share/sounds/alsa/Front_Center.wav"),
+    Path("/usr/share/sounds/alsa/Rear_Left.wav"),
+]
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def bench_asr(clips: list[Path], *, model: str = "tiny.en", repeats: int = 5, cpu_threads: int = 0,
+              cache_dir: Path | None = None) -> dict:
+    """Median seconds per clip for our transcriber and bare faster-whisper, and their ratio."""
+    from faster_whisper import WhisperModel
+
+    from assistant.asr import bundled
+    from assistant.asr.whisper import FasterWhisperTranscriber
+    from assistant.audio import load_audio
+    from assistant.config import AsrConfig
+
+    language = "en" if model == bundled.TINY_EN else None
+    config = AsrConfig(model=model, language=language, cpu_threads=cpu_threads)
+    ours = FasterWhisperTranscriber(config, cache_dir=cache_dir)
+    ours.load()
+    folder = bundled.tiny_en_path() if model == bundled.TINY_EN else bundled.base_path(cache_dir)
+    threads = cpu_threads or os.cpu_count() or 1
+    bare = WhisperModel(str(folder), device="cpu", compute_type="int8", cpu_threads=threads)
+
+    def run_bare(audio):
+        segments, _ = bare.transcribe(audio, language=language, task="transcribe", beam_size=config.beam_size,
+                                      vad_filter=config.vad_filter, no_speech_threshold=config.no_speech_threshold)
+        return list(segments)  # the work happens while draining
+
+    audios = [(clip, load_audio(clip)) for clip in clips]
+    ours.transcribe(audios[0][1]), run_bare(audios[0][1])  # first-call warm-up for both
+    times: dict[str, dict[str, list[float]]] = {clip.name: {"ours": [], "bare": []} for clip, _ in audios}
+    texts: dict[str, str] = {}
+    for round_ in range(repeats):
+        for clip, audio in audios:
+            pair = [("ours", lambda a=audio: texts.__setitem__(clip.name, ours.transcribe(a).text)),
+                    ("bare", lambda a=audio: run_bare(a))]
+            for who, fn in (pair if round_ % 2 == 0 else pair[::-1]):
+                times[clip.name][who].append(_timed(fn))
+
+    rows = []
+    for clip, audio in audios:
+        ours_s = statistics.median(times[clip.name]["ours"])
+        bare_s = statistics.median(times[clip.name]["bare"])
+        rows.append({"clip": clip.name, "audio_s": round(len(audio) / 16000, 2), "ours_s": round(ours_s, 4),
+                     "bare_s": round(bare_s, 4), "ratio": round(ours_s / bare_s, 3), "text": texts[clip.name]})
+    total_ours = sum(r["ours_s"] for r in rows)
+    total_bare = sum(r["bare_s"] for r in rows)
+    return {"stage": "asr", "model": model, "threads": threads, "repeats": repeats, "rows": rows,
+            "total_ours_s": round(total_ours, 3), "total_bare_s": round(total_bare, 3),
+            "ratio": round(total_ours / total_bare, 3),
+            "median_clip_ratio": round(statistics.median(r["ratio"] for r in rows), 3), "target": 1.1}
+
+
+def print_asr(result: dict) -> None:
+    print(f"\nASR  model={result['model']}  threads={result['threads']}  repeats={result['repeats']}")
+    print(f"{'clip':<44} {'audio s':>7} {'ours s':>8} {'bare s':>8} {'ratio':>6}  text")
+    for r in result["rows"]:
+        print(f"{r['clip'][:44]:<44} {r['audio_s']:>7.2f} {r['ours_s']:>8.3f} {r['bare_s']:>8.3f} "
+              f"{r['ratio']:>6.3f}  {r['text'][:40]}")
+    verdict = "OK" if result["ratio"] <= result["target"] else "OVER TARGET"
+    print(f"{'total':<44} {'':>7} {result['total_ours_s']:>8.3f} {result['total_bare_s']:>8.3f} "
+          f"{result['ratio']:>6.3f}  (median per clip {result['median_clip_ratio']}; target <= "
+          f"{result['target']}: {verdict})")
+
+
+STAGES = {"asr"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--stages", default="asr", help=f"comma list of {', '.join(sorted(STAGES))}")
+    parser.add_argument("--asr-models", default="tiny.en", help="comma list: tiny.en, base")
+    parser.add_argument("--clips", nargs="*", type=Path, help="audio files (default: Debian speech clips)")
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=0, help="CPU threads, 0 = all cores")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args(argv)
+
+    stages = [s.strip() for s in args.stages.split(",") if s.strip()]
+    unknown = set(stages) - STAGES
+    if unknown:
+        parser.error(f"unknown stage(s): {', '.join(sorted(unknown))}")
+    results = []
+    if "asr" in stages:
+        clips = args.clips or [c for c in DEFAULT_CLIPS if c.exists()]
+        if not clips:
+            parser.error("no audio clips found; pass --clips")
+        for model in [m.strip() for m in args.asr_models.split(",") if m.strip()]:
+            result = bench_asr(clips, model=model, repeats=args.repeats, cpu_threads=args.threads)
+            print_asr(result)
+            results.append(result)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

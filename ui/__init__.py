@@ -1,0 +1,1 @@
+"""Qt desktop window (imports assistant/, never the reverse)."""
