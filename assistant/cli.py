@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .config import VISION_ENGINES
 from .errors import AssistantError, InputError
 from .paths import AppPaths, app_paths
 
@@ -40,7 +41,7 @@ def _build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--speak-to", type=Path, metavar="OUT.wav", help="write the spoken answer to a WAV file")
     ask.add_argument("--language", help="language of the spoken question (e.g. en, fr); default: detect")
     ask.add_argument("--session", help="name of a conversation: follow-ups see its earlier turns")
-    ask.add_argument("--vision-engine", choices=("auto", "blip2", "embedded"))
+    ask.add_argument("--vision-engine", choices=VISION_ENGINES)
     ask.add_argument("--blip2-model", help="BLIP-2 model name (HF cache) or local folder")
     ask.add_argument("--voice-engine", choices=("auto", "piper", "pyttsx3", "none"))
     ask.add_argument("--no-play", action="store_true", help="do not play the answer on the speakers")

@@ -14,7 +14,9 @@ from typing import Any
 from .errors import ConfigError
 
 ASR_TASKS = ("transcribe", "translate")
-VISION_ENGINES = ("auto", "blip2", "embedded")
+VISION_ENGINES = ("auto", "blip2", "llava", "blip", "embedded")
+DTYPES = ("auto", "float16", "bfloat16", "float32")
+QUANTIZE = ("none", "8bit", "4bit")
 TTS_ENGINES = ("auto", "piper", "pyttsx3", "none")
 DEVICES = ("auto", "cpu", "cuda")
 
@@ -47,9 +49,16 @@ class AsrConfig:
 
 @dataclass(frozen=True)
 class VisionConfig:
-    engine: str = "auto"         # auto: BLIP-2 when its weights are present, else embedded
-    blip2_model: str = "Salesforce/blip2-opt-2.7b"  # HF name or a local folder
+    # auto: the first of BLIP-2, LLaVA, BLIP whose weights are on this machine, else embedded
+    engine: str = "auto"
+    blip2_model: str = "Salesforce/blip2-opt-2.7b"  # each model: a HF name or a local folder
+    llava_model: str = "llava-hf/llava-1.5-7b-hf"
+    blip_model: str = "Salesforce/blip-vqa-base"
+    blip_caption_model: str = "Salesforce/blip-image-captioning-base"
+    clip_model: str = "openai/clip-vit-base-patch32"  # labels for the embedded engine, when present
     device: str = "auto"
+    dtype: str = "auto"          # auto: bfloat16/float16 on CUDA, float32 on the CPU
+    quantize: str = "none"       # 8bit / 4bit on CUDA with bitsandbytes (pip extra "gpu")
     max_new_tokens: int = 40
     num_beams: int = 1
     history_turns: int = 3
@@ -58,6 +67,8 @@ class VisionConfig:
     def __post_init__(self) -> None:
         _check(self.engine in VISION_ENGINES, f"vision.engine must be one of {', '.join(VISION_ENGINES)}, not '{self.engine}'.")
         _check(self.device in DEVICES, f"vision.device must be one of {', '.join(DEVICES)}, not '{self.device}'.")
+        _check(self.dtype in DTYPES, f"vision.dtype must be one of {', '.join(DTYPES)}, not '{self.dtype}'.")
+        _check(self.quantize in QUANTIZE, f"vision.quantize must be one of {', '.join(QUANTIZE)}, not '{self.quantize}'.")
         _check(1 <= self.max_new_tokens <= 512, "vision.max_new_tokens must be between 1 and 512.")
         _check(1 <= self.num_beams <= 8, "vision.num_beams must be between 1 and 8.")
         _check(0 <= self.history_turns <= 20, "vision.history_turns must be between 0 and 20.")

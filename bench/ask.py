@@ -5,6 +5,9 @@ WhisperModel on the same folder, same audio, same options, in the same run,
 interleaved (alternating who goes first) so machine load hits both alike. The
 ratio of medians is our overhead; the target is <= 1.1. Other stages (vision,
 TTS) add their own ``bench_<stage>`` function and a line in STAGES.
+
+Pipeline: the whole ``ask`` path (ASR → vision → TTS) over the same real clips, with
+per-stage medians and p90, models loaded first and reported apart.
 """
 from __future__ import annotations
 
@@ -95,17 +98,67 @@ def print_asr(result: dict) -> None:
           f"{result['target']}: {verdict})")
 
 
-STAGES = {"asr"}
+def bench_pipeline(clips: list[Path], *, image: Path, language: str | None, repeats: int) -> dict:
+    """Per-stage medians of the whole ask path (ASR → vision → TTS) over real clips.
+
+    The models are loaded first and reported apart, as the CLI does with ``load_*``.
+    """
+    from assistant.asr import TranscribeOptions
+    from assistant.audio import load_audio
+    from assistant.config import AppConfig
+    from assistant.models.factory import EngineFactory
+    from assistant.paths import app_paths
+    from assistant.pipeline import Assistant
+    from assistant.vision.image import load_image
+
+    config = AppConfig().with_overrides(asr={"language": language}, tts={"play": False})
+    factory = EngineFactory(app_paths())
+    load_s = {}
+    transcriber = factory.transcriber(config.asr)
+    vision = factory.vision(config.vision)
+    speaker = factory.speaker(config.tts)
+    load_s["asr"] = _timed(lambda: transcriber.load(language=language))
+    load_s["vision"] = _timed(getattr(vision, "load", lambda: None))
+    load_s["tts"] = _timed(getattr(speaker, "load", lambda: None))
+    assistant = Assistant(vision=vision, transcriber=transcriber, speaker=speaker)
+    picture = load_image(image)
+    options = TranscribeOptions(language=language)
+    per_stage: dict[str, list[float]] = {"asr": [], "vision": [], "tts": [], "total": []}
+    for _ in range(repeats):
+        for clip in clips:
+            result = assistant.ask(picture, audio=load_audio(clip), asr_options=options, synthesize=True)
+            for stage in per_stage:
+                per_stage[stage].append(result.timings_ms.get(stage, 0.0) / 1000.0)
+    factory.close()
+    return {"stage": "pipeline", "engines": result.engines, "clips": len(clips), "repeats": repeats,
+            "load_s": {k: round(v, 3) for k, v in load_s.items()},
+            "median_s": {k: round(statistics.median(v), 3) for k, v in per_stage.items()},
+            "p90_s": {k: round(sorted(v)[int(0.9 * (len(v) - 1))], 3) for k, v in per_stage.items()}}
+
+
+def print_pipeline(result: dict) -> None:
+    print(f"\nPipeline  {result['clips']} clips x {result['repeats']}  engines: "
+          + ", ".join(f"{k}={v}" for k, v in result["engines"].items()))
+    print(f"{'stage':<8} {'load s':>8} {'median s':>9} {'p90 s':>8}")
+    for stage, median in result["median_s"].items():
+        load = result["load_s"].get(stage)
+        print(f"{stage:<8} {'' if load is None else f'{load:.3f}':>8} {median:>9.3f} {result['p90_s'][stage]:>8.3f}")
+
+
+STAGES = {"asr", "pipeline"}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--stages", default="asr", help=f"comma list of {', '.join(sorted(STAGES))}")
+    parser.add_argument("--stages", default="asr,pipeline", help=f"comma list of {', '.join(sorted(STAGES))}")
     parser.add_argument("--asr-models", default="tiny.en", help="comma list: tiny.en, base")
     parser.add_argument("--clips", nargs="*", type=Path, help="audio files (default: Debian speech clips)")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--threads", type=int, default=0, help="CPU threads, 0 = all cores")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--image", type=Path, default=ROOT / "resources" / "samples" / "sign.jpg",
+                        help="photo the pipeline stage asks about")
+    parser.add_argument("--language", default="en", help="language of the clips ('' = detect)")
     args = parser.parse_args(argv)
 
     stages = [s.strip() for s in args.stages.split(",") if s.strip()]
@@ -121,6 +174,12 @@ def main(argv: list[str] | None = None) -> int:
             result = bench_asr(clips, model=model, repeats=args.repeats, cpu_threads=args.threads)
             print_asr(result)
             results.append(result)
+    if "pipeline" in stages:
+        clips = args.clips or [c for c in DEFAULT_CLIPS if c.exists()]
+        result = bench_pipeline(clips, image=args.image, language=args.language or None,
+                                repeats=max(1, args.repeats // 2))
+        print_pipeline(result)
+        results.append(result)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     return 0

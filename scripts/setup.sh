@@ -38,10 +38,15 @@ install_debs() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# pip, minus the "Location ... is ignored" lines that some machines' global pip config causes.
+pip_quiet() {
+  "$VENV/bin/python" -m pip --disable-pip-version-check -q "$@" 2> >(grep -v "^WARNING: Location " >&2)
+}
+
 install_python() {
   local extras="$1"
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
-  local pip=("$VENV/bin/python" -m pip --disable-pip-version-check -q)
+  local pip=(pip_quiet)
   "$VENV/bin/python" -c "import torch" 2>/dev/null || "${pip[@]}" install "$TORCH_SPEC"
   "${pip[@]}" install -e ".[$extras]"
   # MobileNetV2 ImageNet weights for image labels; its metadata pins ancient numpy/torch that

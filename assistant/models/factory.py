@@ -6,6 +6,7 @@ loads each model once; the CLI builds what one command needs.
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Callable
 
 from ..config import AsrConfig, TtsConfig, VisionConfig
@@ -14,6 +15,13 @@ from ..paths import AppPaths
 from .hub import locate_hf_model
 
 EventSink = Callable[[Event], None]
+
+# Vision-language backends, best first: what "auto" tries before the embedded engine.
+VLM_ORDER = ("blip2", "llava", "blip")
+
+
+def vlm_model_name(kind: str, config: VisionConfig) -> str:
+    return {"blip2": config.blip2_model, "llava": config.llava_model, "blip": config.blip_model}[kind]
 
 
 class EngineFactory:
@@ -38,29 +46,47 @@ class EngineFactory:
 
         return self._cached(("asr", config), build)
 
-    def blip2_folder(self, config: VisionConfig):
-        return locate_hf_model(config.blip2_model, extra_roots=(self.paths.models_dir,))
+    def weights(self, model: str) -> Path | None:
+        return locate_hf_model(model, (self.paths.models_dir,))
+
+    def vision_kind(self, config: VisionConfig) -> str:
+        """The engine ``config`` picks here: on "auto", the best one whose weights are present."""
+        if config.engine != "auto":
+            return config.engine
+        for kind in VLM_ORDER:
+            if self.weights(vlm_model_name(kind, config)):
+                return kind
+        return "embedded"
 
     def vision(self, config: VisionConfig):
-        """BLIP-2 when asked for or (on "auto") when its weights are here; else the embedded engine."""
-        use_blip2 = config.engine == "blip2" or (config.engine == "auto" and self.blip2_folder(config))
-        if use_blip2:
-            def build_blip2():
-                from ..vision.blip2 import Blip2Engine
+        kind = self.vision_kind(config)
+        return self._cached(("vision", kind, config), lambda: self._build_vision(kind, config))
 
-                folder = self.blip2_folder(config)
-                return Blip2Engine(str(folder) if folder else config.blip2_model, device=config.device,
-                                   max_new_tokens=config.max_new_tokens, num_beams=config.num_beams,
-                                   models_dir=self.paths.models_dir, on_event=self.on_event)
-
-            return self._cached(("vision", "blip2", config), build_blip2)
-
-        def build_embedded():
+    def _build_vision(self, kind: str, config: VisionConfig):
+        common = dict(device=config.device, models_dir=self.paths.models_dir, on_event=self.on_event)
+        if kind == "embedded":
             from ..vision.embedded import EmbeddedEngine
 
             return EmbeddedEngine(ocr_min_score=config.ocr_min_score, on_event=self.on_event)
+        model = vlm_model_name(kind, config)
+        folder = self.weights(model)
+        name = str(folder) if folder else model  # the engine explains a missing model itself
+        if kind == "blip2":
+            from ..vision.blip2 import Blip2Engine
 
-        return self._cached(("vision", "embedded", config.ocr_min_score), build_embedded)
+            return Blip2Engine(name, max_new_tokens=config.max_new_tokens, num_beams=config.num_beams,
+                               **common)
+        if kind == "llava":
+            from ..vision.llava import LlavaEngine
+
+            return LlavaEngine(name, dtype=config.dtype, max_new_tokens=config.max_new_tokens,
+                               num_beams=config.num_beams, history_turns=config.history_turns, **common)
+        from ..vision.blip import BlipEngine
+
+        caption = self.weights(config.blip_caption_model)
+        return BlipEngine(name, str(caption) if caption else config.blip_caption_model, dtype=config.dtype,
+                          max_new_tokens=min(config.max_new_tokens, 30), num_beams=config.num_beams,
+                          **common)
 
     def speaker(self, config: TtsConfig):
         def build():
@@ -86,4 +112,3 @@ class EngineFactory:
             close = getattr(engine, "close", None)
             if callable(close):
                 close()
-

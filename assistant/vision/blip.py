@@ -1,0 +1,154 @@
+"""BLIP (Salesforce/blip-*): a VQA model answers questions, a captioning model describes.
+
+Both are loaded with the real ``from_pretrained`` code from a local folder or a complete
+Hugging Face cache snapshot; nothing is downloaded. BLIP (unlike BLIP-2) was trained on
+single questions, so earlier turns are left out of the question unless ``history_turns``
+asks for them. torch and transformers are imported only when a model is loaded.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Sequence
+
+from ..events import Event
+from . import VisionAnswer
+from .hf_common import (DEVICES, DTYPES, LazyModel, check_choice, choose_dtype, clean,
+                        find_weights, load_guarded, missing_weights, resolve_device,
+                        running_guarded, tidy, transformers_module)
+from .router import Intent, route
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+    from ..conversation.history import Turn
+
+DEFAULT_VQA = "Salesforce/blip-vqa-base"
+DEFAULT_CAPTION = "Salesforce/blip-image-captioning-base"
+NO_ANSWER = "I could not make out an answer from the picture."
+# Asked of the VQA model when someone wants a description but no captioning model is here.
+DESCRIBE_QUESTION = "what is in the picture?"
+_PURPOSE = "BLIP vision model"
+
+
+def blip_question(question: str, history: Sequence["Turn"] = (), turns: int = 0) -> str:
+    """The text BLIP's question encoder sees: the question, after the last ``turns`` turns."""
+    parts = []
+    for turn in (history[-turns:] if turns > 0 else ()):
+        parts.append(f"{clean(turn.question)} {clean(turn.answer).rstrip('.')}.")
+    parts.append(clean(question))
+    return " ".join(parts)
+
+
+def is_available(model: str = DEFAULT_VQA, *, models_dir: Path | None = None) -> bool:
+    return find_weights(model, models_dir) is not None
+
+
+class BlipEngine:
+    """VisionEngine on BLIP: VQA for questions, the captioning model for "describe"."""
+
+    def __init__(self, model: str = DEFAULT_VQA, caption_model: str | None = DEFAULT_CAPTION, *,
+                 device: str = "auto", dtype: str = "auto", max_new_tokens: int = 20,
+                 num_beams: int = 1, history_turns: int = 0, caption_prompt: str = "",
+                 models_dir: Path | None = None,
+                 on_event: Callable[[Event], None] | None = None) -> None:
+        check_choice(device, DEVICES, "device")
+        check_choice(dtype, DTYPES, "dtype")
+        if not 1 <= max_new_tokens <= 512 or not 1 <= num_beams <= 8:
+            raise ValueError("max_new_tokens must be 1..512 and num_beams 1..8")
+        if not 0 <= history_turns <= 8:
+            raise ValueError("history_turns must be 0..8")
+        self._model_name = model
+        self._caption_name = caption_model
+        self._wanted_device = device
+        self._wanted_dtype = dtype
+        self._generate = {"max_new_tokens": max_new_tokens, "num_beams": num_beams,
+                          "do_sample": False}
+        self._history_turns = history_turns
+        self._caption_prompt = clean(caption_prompt)
+        self._models_dir = models_dir
+        self._vqa = LazyModel(model, on_event)
+        self._captioner = LazyModel(caption_model or "", on_event)
+
+    @property
+    def name(self) -> str:
+        return f"blip:{self._model_name}"
+
+    @property
+    def device(self) -> str:
+        for lazy in (self._vqa, self._captioner):
+            if lazy.loaded:
+                return lazy.loaded[2]
+        return resolve_device(self._wanted_device, _PURPOSE)
+
+    def load(self) -> None:
+        """Load the VQA model now (the first answer otherwise does it)."""
+        self._vqa.get(lambda announce: self._load("vqa", self._model_name, announce))
+
+    def answer(self, image: "Image.Image", question: str,
+               history: Sequence["Turn"] = ()) -> VisionAnswer:
+        if route(question) is Intent.DESCRIBE and self._caption_available():
+            return self._caption(image)
+        asked = question
+        if route(question) is Intent.DESCRIBE:
+            asked = DESCRIBE_QUESTION   # "describe this" is no question for a VQA model
+        processor, model, device, dtype = self._vqa.get(
+            lambda announce: self._load("vqa", self._model_name, announce))
+        text = blip_question(asked, history, self._history_turns)
+        inputs = processor(images=image.convert("RGB"), text=text, return_tensors="pt")
+        inputs = inputs.to(device, dtype)   # casts only the float tensors (pixels)
+        with running_guarded(_PURPOSE):
+            output = model.generate(**inputs, **self._generate)
+        # The answer decoder starts from its own [DEC] token: output is [DEC] answer [SEP].
+        answer = processor.tokenizer.decode(output[0], skip_special_tokens=True)
+        return VisionAnswer(text=tidy(answer, NO_ANSWER), engine=self.name, device=device,
+                            details={"mode": "vqa", "prompt": text,
+                                     "new_tokens": int(output.shape[1]) - 1})
+
+    def _caption_available(self) -> bool:
+        if not self._caption_name:
+            return False
+        return bool(self._captioner.loaded) or find_weights(self._caption_name,
+                                                            self._models_dir) is not None
+
+    def _caption(self, image: "Image.Image") -> VisionAnswer:
+        processor, model, device, dtype = self._captioner.get(
+            lambda announce: self._load("caption", self._caption_name or "", announce))
+        kwargs: dict[str, Any] = {"images": image.convert("RGB"), "return_tensors": "pt"}
+        if self._caption_prompt:
+            kwargs["text"] = self._caption_prompt  # conditional captioning: "a picture of"
+        inputs = processor(**kwargs).to(device, dtype)
+        with running_guarded(_PURPOSE):
+            output = model.generate(**inputs, **self._generate)
+        # generate() starts the decoder from [DEC] + the prompt (its [SEP] dropped).
+        prompt_len = int(inputs["input_ids"].shape[1]) - 1 if "input_ids" in inputs else 1
+        caption_ids = output[0][prompt_len:]
+        caption = processor.tokenizer.decode(caption_ids, skip_special_tokens=True)
+        return VisionAnswer(text=tidy(caption, NO_ANSWER), engine=f"blip:{self._caption_name}",
+                            device=device,
+                            details={"mode": "caption", "prompt": self._caption_prompt,
+                                     "new_tokens": int(caption_ids.shape[0])})
+
+    def _load(self, kind: str, model_name: str, announce: Callable[[], None]):
+        folder = find_weights(model_name, self._models_dir)
+        if folder is None:
+            default = DEFAULT_VQA if kind == "vqa" else DEFAULT_CAPTION
+            setting = "vision.blip_model" if kind == "vqa" else "vision.blip_caption_model"
+            raise missing_weights("BLIP", model_name, default=default, size="1 GB",
+                                  setting=setting)
+        transformers = transformers_module(_PURPOSE)
+        device = resolve_device(self._wanted_device, _PURPOSE)
+        dtype = choose_dtype(device, self._wanted_dtype, _PURPOSE)
+        model_class = (transformers.BlipForQuestionAnswering if kind == "vqa"
+                       else transformers.BlipForConditionalGeneration)
+        announce()
+
+        def load():
+            processor = transformers.BlipProcessor.from_pretrained(folder, local_files_only=True)
+            model = model_class.from_pretrained(folder, dtype=dtype, local_files_only=True)
+            return processor, model.to(device).eval()
+
+        processor, model = load_guarded(_PURPOSE, folder, load)
+        return (processor, model, device, dtype), device
+
+
+__all__ = ["BlipEngine", "blip_question", "is_available", "DEFAULT_VQA", "DEFAULT_CAPTION"]

@@ -1,0 +1,37 @@
+"""A follow-up in the same session reaches BLIP-2 with the earlier turns, through the CLI's
+own factory and pipeline, on a tiny random-weight BLIP-2 saved as a user's folder would be."""
+from assistant.config import AppConfig
+from assistant.conversation.sessions import SessionStore
+from assistant.events import EventBus, Recorder, Reply
+from assistant.models.factory import EngineFactory
+from assistant.paths import AppPaths
+from assistant.pipeline import Assistant
+
+
+def _assistant(tmp_path, folder):
+    paths = AppPaths(tmp_path / "config", tmp_path / "cache", tmp_path / "data")
+    config = AppConfig().with_overrides(vision={"engine": "auto", "blip2_model": str(folder),
+                                                "max_new_tokens": 5})
+    bus = EventBus()
+    vision = EngineFactory(paths, on_event=bus.emit).vision(config.vision)
+    return Assistant(vision=vision, bus=bus, sessions=SessionStore(paths.sessions_dir)), bus
+
+
+def test_auto_picks_blip2_when_its_folder_exists(tmp_path, tiny_blip2):
+    assistant, _ = _assistant(tmp_path, tiny_blip2)
+    assert assistant.vision.name.startswith("blip2:")
+
+
+def test_follow_up_sees_earlier_turns_about_the_same_image_only(tmp_path, tiny_blip2, coffee, photo):
+    assistant, bus = _assistant(tmp_path, tiny_blip2)
+    replies = Recorder(bus)
+    first = assistant.ask(coffee, text="What is in the cup?", session="s")
+    second = assistant.ask(coffee, text="Is it hot?", session="s")
+    assert second.details["prompt"].startswith(f"Question: What is in the cup? Answer: {first.answer.rstrip('.')}")
+    assert second.details["prompt"].endswith("Question: Is it hot? Answer:")
+    other = assistant.ask(photo("astronaut"), text="Who is this?", session="s")
+    assert other.details["prompt"] == "Question: Who is this? Answer:"
+    fresh = assistant.ask(coffee, text="Is it hot?", session="other")
+    assert fresh.details["prompt"] == "Question: Is it hot? Answer:"
+    assert [r.question for r in replies.of_type(Reply)] == ["What is in the cup?", "Is it hot?",
+                                                             "Who is this?", "Is it hot?"]
