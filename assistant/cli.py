@@ -59,6 +59,17 @@ def _build_parser() -> argparse.ArgumentParser:
     models = sub.add_parser("models", help="list the models, where they are looked for, and if present")
     models.add_argument("--json", action="store_true")
 
+    from . import listen_cmd
+
+    listen_cmd.add_parser(sub)
+
+    hist = sub.add_parser("history", help="export or clear the window's chat history")
+    hist_sub = hist.add_subparsers(dest="history_action", metavar="ACTION", required=True)
+    export = hist_sub.add_parser("export", help="write the history to a Markdown or JSON file")
+    export.add_argument("path", type=Path)
+    export.add_argument("--format", choices=("md", "json"), help="default: from the file name")
+    hist_sub.add_parser("clear", help="delete every stored turn")
+
     cfg = sub.add_parser("config", help="show the settings in use, or write them to the config file")
     cfg.add_argument("action", nargs="?", choices=("show", "path", "init"), default="show")
     return parser
@@ -97,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             return commands.open_window(config, paths, kiosk=args.kiosk, parser=parser)
         handler = {"ask": commands.ask, "transcribe": commands.transcribe,
-                   "models": commands.models, "config": commands.config}[args.command]
+                   "models": commands.models, "config": commands.config,
+                   "history": commands.history, "listen": _listen}[args.command]
         return handler(args, config, paths)
     except AssistantError as exc:
         log.info("expected failure %s: %s", exc.code, exc.user_text(), exc_info=True)
@@ -111,6 +123,12 @@ def main(argv: list[str] | None = None) -> int:
         where = f" Details are in {log_file}." if log_file else ""
         print(f"error: Something went wrong inside the assistant.{where}", file=sys.stderr)
         return EXIT_UNEXPECTED
+
+
+def _listen(args: argparse.Namespace, config, paths: AppPaths) -> int:
+    from . import listen_cmd
+
+    return listen_cmd.run(args, config, paths)
 
 
 def emit_json(obj: dict) -> None:

@@ -155,6 +155,23 @@ def models(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     return 0
 
 
+def history(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
+    from .conversation.store import HistoryStore, export
+
+    store = HistoryStore.in_folder(paths.data_dir)
+    try:
+        if args.history_action == "clear":
+            count = store.count()
+            store.clear()
+            print(f"Deleted {count} turn{'s' if count != 1 else ''} from the history.")
+        else:
+            written = export(store, args.path, args.format)
+            print(f"Wrote {store.count()} turns to {written}.")
+    finally:
+        store.close()
+    return 0
+
+
 def config(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     from . import config as config_mod
 

@@ -88,7 +88,12 @@ class EngineFactory:
                           max_new_tokens=min(config.max_new_tokens, 30), num_beams=config.num_beams,
                           **common)
 
-    def speaker(self, config: TtsConfig):
+    def speaker(self, config: TtsConfig, *, output_device: str = ""):
+        """``output_device``: a sound output by name (substring) or index; "" for the default."""
+        device: int | str | None = None
+        if output_device.strip():
+            device = int(output_device) if output_device.strip().isdigit() else output_device.strip()
+
         def build():
             from ..tts.factory import make_speaker
 
@@ -96,10 +101,10 @@ class EngineFactory:
             if config.play and config.engine != "none":
                 from ..tts.playback import Player
 
-                player = Player(on_error=self._report_error)
+                player = Player(on_error=self._report_error, device=device)
             return make_speaker(config, player=player)
 
-        return self._cached(("tts", config), build)
+        return self._cached(("tts", config, device), build)
 
     def _report_error(self, error) -> None:
         if self.on_event is not None:

@@ -6,7 +6,7 @@ import wave
 
 import numpy as np
 import pytest
-from conftest import ALSA, GOFORWARD_RAW, LIBRIVOX
+from asr_support import ALSA, GOFORWARD_RAW, LIBRIVOX
 
 from assistant.audio import load_audio
 from assistant.errors import InputError

@@ -5,7 +5,7 @@ import json
 import re
 
 import pytest
-from conftest import GOFORWARD_RAW
+from asr_support import GOFORWARD_RAW
 
 from assistant.asr import Segment, TranscribeOptions, Transcription, Word
 from assistant.asr.formats import FORMATS, render, timestamp

@@ -4,7 +4,7 @@ from __future__ import annotations
 import jiwer
 import numpy as np
 import pytest
-from conftest import ALSA, GOFORWARD_RAW, asterisk_prompt, librivox_clips, norm_words
+from asr_support import ALSA, GOFORWARD_RAW, asterisk_prompt, librivox_clips, norm_words
 
 from assistant.asr import TranscribeOptions, Transcription
 from assistant.asr.whisper import FasterWhisperTranscriber, choose_model

@@ -1,0 +1,173 @@
+"""``assistant listen``: a hands-free spoken conversation about a photo or a camera, in the terminal.
+
+Prints each transcript and reply with its timings and speaks the replies;
+talking over a reply stops it; "stop", "repeat", "slower" and "faster" work at
+any time. ``--audio-in WAV`` replays a file as the microphone, in real time, so
+it runs headless; it then ends when the file has been heard and answered.
+Ctrl+C ends cleanly.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import threading
+from pathlib import Path
+from typing import Any, Callable
+
+from .config import VISION_ENGINES, AppConfig
+from .events import ErrorEvent, Event, EventBus, Reply, Transcript
+from .paths import AppPaths
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    p = subparsers.add_parser("listen", help="hands-free conversation: speak, hear the answer, interrupt")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--image", type=Path, help="photo to talk about")
+    what.add_argument("--camera", type=int, metavar="N", help="camera index to talk about what it sees")
+    p.add_argument("--device", help="microphone: a name (or part of it) or an index; default: the system's")
+    p.add_argument("--output-device", help="speakers: a name (or part of it) or an index")
+    p.add_argument("--audio-in", type=Path, metavar="WAV", help="take the microphone from this file, in real time")
+    p.add_argument("--language", help="spoken language (e.g. en, fr); default: en")
+    p.add_argument("--session", help="conversation name: follow-ups see the earlier turns")
+    p.add_argument("--end-silence", type=float, metavar="SECONDS", help="silence that ends your turn")
+    p.add_argument("--no-barge-in", action="store_true", help="do not stop replies when you talk over them")
+    p.add_argument("--vision-engine", choices=VISION_ENGINES)
+    p.add_argument("--voice-engine", choices=("auto", "piper", "pyttsx3", "none"))
+    p.add_argument("--json", action="store_true", help="one JSON object per event on stdout")
+    return p
+
+
+def _device(value: str | None) -> str | int | None:
+    if value is None or value == "":
+        return None
+    return int(value) if value.isdigit() else value
+
+
+def _image_provider(args: argparse.Namespace, config: AppConfig) -> tuple[Callable[[], Any], Callable[[], None]]:
+    """What to ask about, and how to release it."""
+    from .vision.image import load_image
+
+    target = str(args.camera) if args.camera is not None else (str(args.image) if args.image else config.ui.camera)
+    if not target.isdigit():
+        from .cli import check_file
+
+        image = load_image(check_file(Path(target), "image"))
+        return (lambda: image), (lambda: None)
+    from .vision.camera import OpenCVCamera
+
+    camera = OpenCVCamera(int(target))
+    camera.open()
+    return (lambda: camera.latest().to_pil()), camera.close
+
+
+def _printer(as_json: bool) -> Callable[[Event], None]:
+    from .voice.events import BargedIn, CommandHeard, TurnTimings, UtteranceIgnored
+
+    def show(event: Event) -> None:
+        if as_json:
+            if isinstance(event, (Transcript, Reply, TurnTimings, BargedIn, CommandHeard, UtteranceIgnored,
+                                  ErrorEvent)):
+                data = {"event": type(event).__name__, **dataclasses.asdict(event)}
+                print(json.dumps(data, ensure_ascii=False), flush=True)
+            return
+        if isinstance(event, Transcript):
+            print(f"You: {event.text}", flush=True)
+        elif isinstance(event, Reply):
+            print(f"Assistant: {event.answer}", flush=True)
+        elif isinstance(event, TurnTimings):
+            parts = [f"speech {event.audio_s:.1f} s", f"asr {event.asr_s:.2f} s",
+                     f"end of turn → text {event.end_to_transcript_s:.2f} s"]
+            if event.end_to_first_audio_s is not None:
+                parts.append(f"→ first sound {event.end_to_first_audio_s:.2f} s")
+            print(f"  ({', '.join(parts)})", flush=True)
+        elif isinstance(event, BargedIn):
+            print(f"  [interrupted; stopped in {event.stop_ms:.0f} ms]", flush=True)
+        elif isinstance(event, CommandHeard):
+            print(f"  [command: {event.command}]", flush=True)
+        elif isinstance(event, ErrorEvent) and event.code != "no_audio_output":  # printed as a note
+            print(f"error: {event.message}", file=sys.stderr, flush=True)
+    return show
+
+
+def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
+    from .audio.segmenter import SegmenterOptions
+    from .audio.sources import MicrophoneSource, WavReplaySource
+    from .audio.vad import SileroStreamingVad
+    from .commands import _progress_printer
+    from .conversation.sessions import SessionStore
+    from .models.factory import EngineFactory
+    from .pipeline import Assistant
+    from .tts.playback import Player
+    from .voice.events import VoiceLoopOptions
+    from .voice.loop import VoiceLoop
+
+    config = config.with_overrides(asr={"language": args.language or config.asr.language or "en"},
+                                   vision={"engine": args.vision_engine}, tts={"engine": args.voice_engine})
+    end_silence = args.end_silence if args.end_silence is not None else min(config.ui.end_silence_s, 0.5)
+    seg = SegmenterOptions(speech_start_s=0.2, end_silence_s=end_silence, max_utterance_s=20.0,
+                           pre_roll_s=0.3, tail_s=min(0.2, end_silence))
+    options = VoiceLoopOptions(segmenter=seg, language=config.asr.language, barge_in=not args.no_barge_in)
+
+    bus = EventBus()
+    bus.subscribe(_progress_printer)
+    bus.subscribe(_printer(args.json))
+    image, release_image = _image_provider(args, config)
+    factory = EngineFactory(paths, on_event=bus.emit)
+    loop = None
+    try:
+        mic_setting = args.device if args.device is not None else config.ui.microphone
+        audio_in = args.audio_in or (Path(mic_setting) if mic_setting.lower().endswith(".wav") else None)
+        if audio_in is not None:
+            from .cli import check_file
+
+            source: Any = WavReplaySource(check_file(audio_in, "audio"), speed=1.0)
+        else:
+            source = MicrophoneSource(_device(mic_setting), on_state=lambda s: print(
+                f"  [microphone {s}]", file=sys.stderr, flush=True))
+            source.resolve_device()  # a missing microphone is reported before models load
+        vision = factory.vision(config.vision)
+        if hasattr(vision, "load"):
+            vision.load()  # so the first answer is not also the one that loads the model
+        transcriber = factory.transcriber(config.asr)
+        transcriber.warm_up()
+        speaker = factory.speaker(config.tts)
+        if hasattr(speaker, "load"):
+            speaker.load()
+        player = Player(device=_device(args.output_device or config.ui.speaker_device),
+                        on_error=lambda e: bus.emit(ErrorEvent(code=e.code, message=e.user_text(), stage="tts")))
+
+        def speaker_for_rate(rate: float) -> Any:
+            voice = factory.speaker(dataclasses.replace(config.tts, rate=rate))
+            if hasattr(voice, "load"):
+                voice.load()
+            return voice
+
+        assistant = Assistant(vision=vision, transcriber=transcriber, bus=bus,
+                              sessions=SessionStore(paths.sessions_dir), history_turns=config.vision.history_turns)
+        loop = VoiceLoop(source=source, detector=SileroStreamingVad(), transcriber=transcriber,
+                         assistant=assistant, image=image, speaker=speaker, player=player, bus=bus,
+                         options=options, speaker_for_rate=speaker_for_rate, rate=config.tts.rate,
+                         session=args.session)
+        loop.start()
+        if args.json:
+            print(json.dumps({"event": "Listening"}), flush=True)
+        else:
+            print("Listening… (Ctrl+C to stop)" if audio_in is None else f"Listening to {audio_in}…",
+                  file=sys.stderr, flush=True)
+        finished = threading.Event()
+        while not finished.wait(0.25):  # short waits keep Ctrl+C responsive
+            if audio_in is not None and source.wait(0):
+                loop.drain(120)
+                loop.speech.wait_idle(120)
+                finished.set()
+        return 0
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 0
+    finally:
+        if loop is not None:
+            loop.stop()
+        release_image()
+        factory.close()

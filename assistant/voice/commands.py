@@ -1,0 +1,86 @@
+"""Voice commands that work at any time: stop, repeat, slower, faster.
+
+A pure parser. An utterance is a command only when it is *nothing but* the
+command (give or take politeness and the wake-up words people add), so a
+question that happens to contain "stop" ("what does the stop sign say?") still
+goes to the vision model.
+"""
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+
+
+class VoiceCommand(enum.Enum):
+    STOP = "stop"
+    REPEAT = "repeat"
+    SLOWER = "slower"
+    FASTER = "faster"
+
+
+_PHRASES: dict[VoiceCommand, tuple[str, ...]] = {
+    VoiceCommand.STOP: (
+        "stop", "stop it", "stop talking", "stop speaking", "stop that", "stop now", "be quiet",
+        "quiet", "shut up", "silence", "enough", "that's enough", "that is enough", "cancel",
+        "never mind", "nevermind", "hush", "pause",
+    ),
+    VoiceCommand.REPEAT: (
+        "repeat", "repeat that", "repeat it", "repeat please", "say that again", "say it again",
+        "again", "once more", "one more time", "what did you say", "come again", "pardon",
+        "sorry what", "can you repeat that", "could you repeat that",
+    ),
+    VoiceCommand.SLOWER: (
+        "slower", "slow down", "speak slower", "talk slower", "say it slower", "more slowly",
+        "speak more slowly", "talk more slowly", "too fast", "you're too fast", "slowly",
+    ),
+    VoiceCommand.FASTER: (
+        "faster", "speed up", "speak faster", "talk faster", "say it faster", "more quickly",
+        "speak more quickly", "too slow", "you're too slow", "hurry up", "quicker",
+    ),
+}
+
+# Words people wrap a command in; dropped from both ends before matching.
+_FILLER_LEADING = ("please", "ok", "okay", "hey", "assistant", "hey assistant", "um", "uh",
+                   "oh", "no", "now", "just", "can you", "could you", "would you")
+_FILLER_TRAILING = ("please", "now", "thanks", "thank you", "a bit", "a little", "a little bit",
+                    "assistant")
+
+_LOOKUP = {phrase: command for command, phrases in _PHRASES.items() for phrase in phrases}
+
+
+def normalize(text: str) -> str:
+    """Lower case, ASCII apostrophes, punctuation to spaces, single spaces."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    text = re.sub(r"[^\w' ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" '")
+
+
+def _strip_fillers(text: str) -> str:
+    changed = True
+    while changed and text:
+        changed = False
+        for filler in _FILLER_LEADING:
+            if text.startswith(filler + " "):
+                text, changed = text[len(filler) + 1:], True
+        for filler in _FILLER_TRAILING:
+            if text.endswith(" " + filler):
+                text, changed = text[:-len(filler) - 1], True
+    return text
+
+
+def parse_command(text: str) -> VoiceCommand | None:
+    """The command ``text`` is, or None when it is anything else (a question)."""
+    norm = normalize(text)
+    if not norm or len(norm.split()) > 8:
+        return None
+    if norm in _LOOKUP:
+        return _LOOKUP[norm]
+    core = _strip_fillers(norm)
+    if core in _LOOKUP:
+        return _LOOKUP[core]
+    # "stop stop", "slower slower please": a repeated command is still that command.
+    words = core.split()
+    if words and len(set(words)) == 1 and words[0] in _LOOKUP:
+        return _LOOKUP[words[0]]
+    return None

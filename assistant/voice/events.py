@@ -1,0 +1,78 @@
+"""Events and options of the voice loop (on the same EventBus as the core events)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..audio.segmenter import SegmenterOptions
+from ..events import Event
+
+
+@dataclass(frozen=True, kw_only=True)
+class BargedIn(Event):
+    """The user talked over a reply; ``stop_ms`` is how long stopping the sound took."""
+
+    stop_ms: float
+    echo_score: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class UtteranceIgnored(Event):
+    """Speech that was not taken as a question, and which guard layer said so."""
+
+    reason: str          # "too_short" | "no_speech" | "phantom" | "own_voice_acoustic" | "own_voice_text"
+    text: str = ""
+    duration_s: float = 0.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class CommandHeard(Event):
+    command: str         # VoiceCommand.value
+
+
+@dataclass(frozen=True, kw_only=True)
+class TurnTimings(Event):
+    """Per turn, in seconds from the end of the user's turn.
+
+    ``end_of_turn`` is when the segmenter decided the user had finished (after
+    ``end_silence_s`` of quiet); ``last_voice`` is the end of the voiced audio.
+    """
+
+    text: str
+    audio_s: float
+    asr_s: float
+    end_to_transcript_s: float            # from end_of_turn
+    voice_to_transcript_s: float          # from last_voice
+    end_to_first_audio_s: float | None = None
+    voice_to_first_audio_s: float | None = None
+
+
+@dataclass(frozen=True)
+class VoiceLoopOptions:
+    """How the loop listens, guards and speaks. Validated; copied per loop."""
+
+    segmenter: SegmenterOptions = field(default_factory=lambda: SegmenterOptions(
+        speech_start_s=0.2, end_silence_s=0.5, max_utterance_s=20.0, pre_roll_s=0.3, tail_s=0.2))
+    vad_threshold: float = 0.5
+    min_utterance_s: float = 0.4       # VAD gate: shorter turns are not sent to Whisper
+    no_speech_prob: float = 0.6        # Whisper gate: every segment this doubtful -> ignored
+    language: str | None = "en"
+    barge_in: bool = True
+    barge_in_windows: int = 3          # consecutive speech windows (32 ms) not matching our echo
+    echo_threshold: float = 0.55       # acoustic echo score at or above this is our own voice
+    echo_window_s: float = 0.3         # mic audio compared with what we played
+    echo_max_delay_s: float = 0.8      # output + input latency of the sound system
+    echo_text_threshold: float = 0.6   # share of a transcript's words found in a recent reply
+    echo_text_window_s: float = 2.0    # how long after a reply its echo is still expected
+    rate_step: float = 1.25            # "slower" / "faster" change the speaking rate by this factor
+    min_rate: float = 0.5
+    max_rate: float = 2.0
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.vad_threshold < 1.0:
+            raise ValueError("vad_threshold must be between 0 and 1")
+        if not 0.0 <= self.no_speech_prob <= 1.0 or not 0.0 < self.echo_threshold <= 1.0:
+            raise ValueError("no_speech_prob and echo_threshold must be between 0 and 1")
+        if self.barge_in_windows < 1 or self.echo_window_s <= 0 or self.echo_max_delay_s <= 0:
+            raise ValueError("barge_in_windows, echo_window_s and echo_max_delay_s must be positive")
+        if not 1.0 < self.rate_step <= 2.0 or not 0.25 <= self.min_rate < self.max_rate <= 4.0:
+            raise ValueError("rate_step must be in (1, 2] and 0.25 <= min_rate < max_rate <= 4")

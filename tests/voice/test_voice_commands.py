@@ -1,0 +1,28 @@
+"""Voice commands: what is a command, and what is a question that merely contains the word."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.voice.commands import VoiceCommand, parse_command
+
+
+@pytest.mark.parametrize("text, command", [
+    ("Stop.", VoiceCommand.STOP), ("stop talking!", VoiceCommand.STOP), ("Okay, stop please.", VoiceCommand.STOP),
+    ("Be quiet.", VoiceCommand.STOP), ("Stop, stop.", VoiceCommand.STOP), ("Never mind.", VoiceCommand.STOP),
+    ("Repeat.", VoiceCommand.REPEAT), ("Could you repeat that, please?", VoiceCommand.REPEAT),
+    ("Say that again.", VoiceCommand.REPEAT), ("What did you say?", VoiceCommand.REPEAT),
+    ("Slower.", VoiceCommand.SLOWER), ("Slow down a bit, please.", VoiceCommand.SLOWER),
+    ("Speak more slowly.", VoiceCommand.SLOWER), ("You’re too fast.", VoiceCommand.SLOWER),
+    ("Faster!", VoiceCommand.FASTER), ("Speed up.", VoiceCommand.FASTER), ("Hey assistant, faster", VoiceCommand.FASTER),
+])
+def test_commands_are_recognised(text, command):
+    assert parse_command(text) is command
+
+
+@pytest.mark.parametrize("text", [
+    "What does the stop sign say?", "Is it safe to stop here?", "Repeat after me: the cat sat.",
+    "Why is the car going slower than the bus?", "Which runner is faster?", "What is on the table?",
+    "", "   ", "...", "Thank you.", "stop " * 12,
+])
+def test_questions_are_not_commands(text):
+    assert parse_command(text) is None

@@ -1,0 +1,81 @@
+"""Own-voice guard: the text layer and the acoustic echo detector, on real recorded speech."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from voice_helpers import RATE, librivox, silence
+
+from assistant.voice.echo_guard import EchoDetector, EchoTextGuard, containment
+
+REPLY = "The sign says that the old mill is two miles ahead and that the bridge is closed."
+
+
+def test_containment_measures_words_of_the_transcript_found_in_the_reply():
+    assert containment("the old mill is two miles ahead", REPLY) == 1.0
+    assert containment("The old mill is 2 miles ahead.", REPLY) >= 0.8  # Whisper writes digits
+    assert containment("what colour is the car", REPLY) <= 0.4
+    assert containment("", REPLY) == 0.0
+
+
+def test_text_guard_only_within_the_window_after_a_reply():
+    guard = EchoTextGuard(window_s=2.0, threshold=0.6)
+    guard.remember(REPLY, started=100.0, ended=106.0)
+    assert guard.is_echo("the bridge is closed", utterance_start=103.0)      # during the reply
+    assert guard.is_echo("old mill is two miles ahead", utterance_start=107.5)  # reverberation
+    assert not guard.is_echo("the bridge is closed", utterance_start=109.0)  # the user quoting us later
+    assert not guard.is_echo("what is behind the sign", utterance_start=103.0)
+
+
+@pytest.fixture(scope="module")
+def voices():
+    return librivox("0920"), librivox("0880")  # our "reply" and the user's voice
+
+
+def _play_and_hear(detector: EchoDetector, reply: np.ndarray, mic: np.ndarray, *, t0: float,
+                   window_s: float = 0.3) -> list[float]:
+    """Reply starts at t0; score each 32 ms step of the mic (which starts at t0 too)."""
+    detector.played(reply[: RATE], t0)           # fed in two chunks, as a speaker does
+    detector.played(reply[RATE:], t0)            # queued: sounds right after the first
+    n = int(window_s * RATE)
+    scores = []
+    for end in range(n, mic.shape[0], 512):
+        scores.append(detector.score(mic[end - n:end], t0 + end / RATE))
+    return scores
+
+
+def _window_rms(signal: np.ndarray, window_s: float = 0.3) -> np.ndarray:
+    n = int(window_s * RATE)
+    return np.array([np.sqrt(np.mean(signal[end - n:end] ** 2)) for end in range(n, signal.shape[0], 512)])
+
+
+def test_a_delayed_quieter_copy_of_the_reply_is_echo(voices):
+    reply, _ = voices
+    delay = int(0.23 * RATE)
+    rng = np.random.default_rng(1)
+    mic = np.concatenate([silence(0.23), 0.3 * reply])[: reply.shape[0]] + rng.normal(0, 0.002, reply.shape[0])
+    scores = np.array(_play_and_hear(EchoDetector(max_delay_s=0.8), reply, mic, t0=50.0))
+    voiced = scores[_window_rms(mic) > 0.01]
+    assert delay > 0 and voiced.size > 20 and np.median(voiced) > 0.8
+
+
+def test_the_user_talking_over_the_echo_is_not_echo(voices):
+    reply, user = voices
+    length = min(reply.shape[0], user.shape[0])
+    echo = np.concatenate([silence(0.23), 0.15 * reply])[:length]
+    mic = echo + user[:length]
+    detector = EchoDetector(max_delay_s=0.8)
+    scores = np.array(_play_and_hear(detector, reply, mic, t0=10.0))
+    loud = _window_rms(user[:length]) > 0.03
+    assert np.median(scores[loud]) < 0.55
+    # And with nothing played, nothing is echo.
+    assert EchoDetector().score(user[:4800], 5.0) == 0.0
+
+
+def test_stopping_cuts_the_reference(voices):
+    reply, _ = voices
+    detector = EchoDetector(max_delay_s=0.5)
+    detector.played(reply, 0.0)
+    detector.stopped(1.0)
+    assert detector.audible_until() == pytest.approx(1.0)
+    late = reply[int(2.0 * RATE):int(2.3 * RATE)]
+    assert detector.score(late, 2.4) < 0.3  # audio we never played cannot be our echo

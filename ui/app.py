@@ -1,0 +1,46 @@
+"""Entry point of the desktop window: ``assistant`` with no arguments (``--kiosk`` for kiosks)."""
+from __future__ import annotations
+
+import logging
+import sys
+
+from assistant.config import AppConfig
+from assistant.paths import AppPaths
+
+log = logging.getLogger(__name__)
+
+
+def application(argv: list[str] | None = None):
+    """The running QApplication, created once."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setApplicationName("Local assistant")
+        app.setOrganizationName("local-assistant")
+    return app
+
+
+def build_window(config: AppConfig, paths: AppPaths, *, kiosk: bool = False,
+                 camera=None, microphone=None, factory=None):
+    """Make (not show) the main window. ``camera``/``microphone``: a FrameSource /
+    AudioSource or a settings string; None takes them from ``config.ui``."""
+    from . import theme
+    from .main_window import MainWindow
+
+    app = application()
+    theme.apply(app, scale=config.ui.font_scale, high_contrast=config.ui.high_contrast)
+    return MainWindow(config, paths, kiosk=kiosk, camera=camera, microphone=microphone,
+                      factory=factory)
+
+
+def run(config: AppConfig, paths: AppPaths, *, kiosk: bool = False) -> int:
+    """Show the window and run the event loop until it closes; returns the exit status."""
+    app = application()
+    window = build_window(config, paths, kiosk=kiosk)
+    if kiosk:
+        window.showFullScreen()
+    else:
+        window.show()
+    return int(app.exec())

@@ -1,0 +1,166 @@
+"""Keyboard and menus: every action has a shortcut, F4 held down is push-to-talk.
+
+Shortcuts are QActions on the window, so they work with or without the menu
+bar (kiosk mode hides it and moves settings and quit behind key chords). An
+application-wide event filter sees F4 go down and up wherever the focus is,
+and counts any key or click as activity for the kiosk's idle purge.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from . import accessibility as a11y
+from . import theme
+
+PUSH_TO_TALK_KEY = Qt.Key.Key_F4
+
+
+def app() -> QApplication:
+    return QApplication.instance()  # type: ignore[return-value]
+
+
+class Keys(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.actions: dict[str, QAction] = {}
+        self.talking = False
+        self.idle = QTimer(self, singleShot=True)
+        self.idle.setInterval(int(window.config.ui.kiosk_idle_minutes * 60_000))
+        self.idle.timeout.connect(self._idle_purge)
+        handlers = {
+            "ask": window.ask_typed, "focus_question": self._focus_question,
+            "hands_free": lambda: window.hands_free_button.toggle(),
+            "describe": window.describe_now, "read_text": window.read_text_now,
+            "repeat": window.repeat, "stop": window.stop_speaking,
+            "focus_history": self._focus_history, "timings": self._toggle_timings,
+            "bigger": lambda: self._scale(1.15), "smaller": lambda: self._scale(1 / 1.15),
+            "normal_size": lambda: self._scale(None), "contrast": self._toggle_contrast,
+            "clear_history": self._clear_history, "settings": self.open_settings,
+            "help": self._help, "quit": window.request_quit,
+        }
+        for shortcut in a11y.SHORTCUTS:
+            if shortcut.action in ("ask", "push_to_talk"):
+                continue  # Enter belongs to the question box; F4 is held, see eventFilter
+            action = QAction(shortcut.label, window)
+            keys = [QKeySequence(a11y.keys_for(shortcut.action, kiosk=window.kiosk))]
+            if shortcut.action == "bigger":
+                keys.append(QKeySequence("Ctrl+="))  # the same key without Shift on most layouts
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(handlers[shortcut.action])
+            window.addAction(action)
+            self.actions[shortcut.action] = action
+        self.actions["timings"].setCheckable(True)
+        self.actions["contrast"].setCheckable(True)
+        self.actions["contrast"].setChecked(window.config.ui.high_contrast)
+        if not window.kiosk:
+            self._menus()
+        app().installEventFilter(self)
+        self.touch()
+
+    def _menus(self) -> None:
+        bar = self.window.menuBar()
+        groups = (("&Assistant", ("describe", "read_text", "repeat", "stop", "hands_free")),
+                  ("&View", ("focus_history", "timings", "bigger", "smaller", "normal_size", "contrast")),
+                  ("&History", ("clear_history",)), ("&Settings", ("settings",)),
+                  ("He&lp", ("help",)))
+        for title, names in groups:
+            menu = bar.addMenu(title)
+            for name in names:
+                menu.addAction(self.actions[name])
+            if title == "&History":
+                export = QAction("Export history…", self.window)
+                export.triggered.connect(self._export)
+                menu.addAction(export)
+        bar.addAction(self.actions["quit"])
+
+    # -- activity and push-to-talk --------------------------------------------
+    def touch(self) -> None:
+        """Activity: restart the kiosk's idle countdown."""
+        if self.window.kiosk:
+            self.idle.start()
+
+    def remove(self) -> None:
+        app().removeEventFilter(self)
+        self.idle.stop()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        kind = event.type()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress):
+            self.touch()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) \
+                and event.key() == PUSH_TO_TALK_KEY and self.window.isActiveWindow():
+            if event.isAutoRepeat():
+                return True
+            if kind == QEvent.Type.KeyPress and not self.talking:
+                self.talking = True
+                self.window.begin_push_to_talk()
+            elif kind == QEvent.Type.KeyRelease and self.talking:
+                self.talking = False
+                self.window.end_push_to_talk()
+            return True
+        return False
+
+    # -- actions --------------------------------------------------------------
+    def _focus_question(self) -> None:
+        self.window.question.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_history(self) -> None:
+        chat = self.window.chat
+        chat.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if chat.count() and chat.currentRow() < 0:
+            chat.setCurrentRow(chat.count() - 1)
+
+    def _toggle_timings(self) -> None:
+        self.window.chat.set_show_timings(self.actions["timings"].isChecked())
+
+    def _set_ui(self, **changes) -> None:
+        config = self.window.config
+        self.window.apply_config(dataclasses.replace(
+            config, ui=dataclasses.replace(config.ui, **changes)))
+
+    def _scale(self, factor: float | None) -> None:
+        scale = 1.0 if factor is None else theme.clamp_scale(self.window.config.ui.font_scale * factor)
+        self._set_ui(font_scale=scale)
+        a11y.announce(self.window, f"Text size {round(scale * 100)} percent")
+
+    def _toggle_contrast(self) -> None:
+        on = self.actions["contrast"].isChecked()
+        self._set_ui(high_contrast=on)
+        a11y.announce(self.window, f"High contrast {'on' if on else 'off'}")
+
+    def _clear_history(self) -> None:
+        self.window.host.clear_history()
+
+    def _idle_purge(self) -> None:
+        if self.window.chat.count():
+            self.window.host.clear_history()
+
+    def open_settings(self):
+        from .settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.window.config, self.window)
+        dialog.accepted.connect(lambda: self.window.apply_config(dialog.config))
+        dialog.open()
+        return dialog
+
+    def _export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export history", "history.md",
+                                              "Markdown (*.md);;JSON (*.json)")
+        if path:
+            self.window.host.export_history(path)
+
+    def _help(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts",
+                          a11y.help_text(kiosk=self.window.kiosk), parent=self.window)
+        box.setAccessibleName("Keyboard shortcuts")
+        box.open()
+
+
+def install(window) -> Keys:
+    return Keys(window)

@@ -1,0 +1,112 @@
+"""Camera and microphone for the window: built from settings, opened and closed off the UI thread.
+
+Opening a camera can take seconds (the driver, a busy device) and closing one
+joins its reader thread, so both happen on short-lived helper threads that
+report back through queued Qt signals.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from assistant.errors import AssistantError
+
+log = logging.getLogger(__name__)
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp"}
+
+
+def make_frame_source(spec: str, on_status: Callable | None = None):
+    """"0", "1"…: a camera by number; a picture or a video file: a stand-in camera."""
+    from assistant.vision.camera import ImageFileSource, OpenCVCamera, VideoFileSource
+
+    spec = spec.strip() or "0"
+    if spec.isdigit():
+        return OpenCVCamera(int(spec), on_status=on_status)
+    path = Path(spec).expanduser()
+    if path.suffix.lower() in IMAGE_SUFFIXES:
+        return ImageFileSource(path)
+    return VideoFileSource(path, realtime=True, loop=True)
+
+
+def make_audio_source(spec: str, on_state: Callable | None = None):
+    """"": the default microphone; a name: that microphone; a .wav file: a replayed one."""
+    from assistant.audio.sources import MicrophoneSource, WavReplaySource
+
+    spec = spec.strip()
+    if spec.lower().endswith(".wav"):
+        return WavReplaySource(Path(spec).expanduser())
+    return MicrophoneSource(spec or None, on_state=on_state)
+
+
+def describe(exc: BaseException) -> str:
+    if isinstance(exc, AssistantError):
+        return exc.user_text()
+    return f"The device could not be used ({exc})."
+
+
+class DeviceThreads(QObject):
+    """Opens and closes devices on helper threads; results come back as signals."""
+
+    camera_opened = Signal(object)      # an opened FrameSource
+    camera_failed = Signal(str)
+    camera_status = Signal(str)         # "" when the camera is back, else what went wrong
+    mic_opened = Signal(object)         # a started VoiceInput
+    mic_failed = Signal(str)
+    mic_status = Signal(str)            # "lost" / "restored"
+    closed = Signal()
+
+    def _spawn(self, target: Callable[[], None], name: str) -> threading.Thread:
+        thread = threading.Thread(target=target, name=name, daemon=True)
+        thread.start()
+        return thread
+
+    def camera_status_callback(self, problem) -> None:
+        # Called on the camera's reader thread; the signal is queued to the UI.
+        self.camera_status.emit("" if problem is None else describe(problem))
+
+    def open_camera(self, source_or_spec) -> None:
+        def work() -> None:
+            try:
+                source = source_or_spec
+                if isinstance(source, str):
+                    source = make_frame_source(source, self.camera_status_callback)
+                source.open()
+            except Exception as exc:  # noqa: BLE001 - told to the user, the app goes on
+                log.info("camera failed: %s", exc)
+                self.camera_failed.emit(describe(exc))
+                return
+            self.camera_opened.emit(source)
+
+        self._spawn(work, "open-camera")
+
+    def open_microphone(self, voice) -> None:
+        def work() -> None:
+            try:
+                voice.start()
+            except Exception as exc:  # noqa: BLE001
+                log.info("microphone failed: %s", exc)
+                self.mic_failed.emit(describe(exc))
+                return
+            self.mic_opened.emit(voice)
+
+        self._spawn(work, "open-microphone")
+
+    def close_all(self, camera, voice, *, final: bool = False) -> None:
+        """Stop both on a helper thread; with ``final``, ``closed`` fires when they are stopped."""
+        def work() -> None:
+            for stop in (getattr(voice, "stop", None), getattr(camera, "close", None)):
+                if stop is None:
+                    continue
+                try:
+                    stop()
+                except Exception:
+                    log.debug("closing a device failed", exc_info=True)
+            if final:
+                self.closed.emit()
+
+        self._spawn(work, "close-devices")
