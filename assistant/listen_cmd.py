@@ -57,9 +57,17 @@ def _image_provider(args: argparse.Namespace, config: AppConfig) -> tuple[Callab
         return (lambda: image), (lambda: None)
     from .vision.camera import OpenCVCamera
 
+    from .vision.frames import best_frame
+
     camera = OpenCVCamera(int(target))
     camera.open()
-    return (lambda: camera.latest().to_pil()), camera.close
+
+    def sharpest_recent():
+        camera.latest()  # waits for a first frame, or raises the camera's error in words
+        frame, _quality = best_frame(camera.recent(5))  # the engine reports bad quality itself
+        return frame.to_pil()
+
+    return sharpest_recent, camera.close
 
 
 def _printer(as_json: bool) -> Callable[[Event], None]:

@@ -126,6 +126,10 @@ class Assistant:
         img_id = fingerprint(image)
         earlier = self.sessions.load(session) if (self.sessions and session) else []
         history = turns_about(earlier, img_id, self.history_turns)
+        if hasattr(self.vision, "announce_missing_model"):
+            # The embedded engine says once per conversation that the full model is missing;
+            # a blind user should not hear it after every answer.
+            self.vision.announce_missing_model = not earlier
         with self._stage("vision", timings, detail=question):
             answer: VisionAnswer = self.vision.answer(image, question, history)
         self.bus.emit(Reply(question=question, answer=answer.text, engine=answer.engine))

@@ -35,8 +35,23 @@ def build_window(config: AppConfig, paths: AppPaths, *, kiosk: bool = False,
                       factory=factory)
 
 
+def _check_display() -> None:
+    """Qt aborts the process when it has no screen; say so in words instead."""
+    import os
+
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        from assistant.errors import DeviceError
+
+        raise DeviceError("There is no screen to open the window on.",
+                          hint="Run it from a desktop session, or use 'assistant listen' or "
+                               "'assistant ask' in a terminal.", code="no_display")
+
+
 def run(config: AppConfig, paths: AppPaths, *, kiosk: bool = False) -> int:
     """Show the window and run the event loop until it closes; returns the exit status."""
+    _check_display()
     app = application()
     window = build_window(config, paths, kiosk=kiosk)
     if kiosk:

@@ -67,7 +67,8 @@ class EngineFactory:
         if kind == "embedded":
             from ..vision.embedded import EmbeddedEngine
 
-            return EmbeddedEngine(ocr_min_score=config.ocr_min_score, on_event=self.on_event)
+            return EmbeddedEngine(ocr_min_score=config.ocr_min_score, clip_model=config.clip_model,
+                                  models_dir=self.paths.models_dir, on_event=self.on_event)
         model = vlm_model_name(kind, config)
         folder = self.weights(model)
         name = str(folder) if folder else model  # the engine explains a missing model itself

@@ -138,15 +138,6 @@ class FaceDetector:
         return len(self.detect(image))
 
 
-def people_sentence(count: int) -> str:
-    """What to say for a face count."""
-    if count == 0:
-        return "I don't see anyone's face."
-    if count == 1:
-        return "I see one person."
-    return f"I see {count} people."
-
-
 _shared: FaceDetector | None = None
 _shared_lock = threading.Lock()
 

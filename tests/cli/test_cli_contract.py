@@ -63,10 +63,14 @@ def test_ask_typed_question_has_no_transcript(cli, samples):
 
 
 def test_follow_up_in_a_session_is_remembered(cli, samples):
+    answers = []
     for question in ("What does the sign say?", "What colour is it?"):
         run = cli("ask", "--image", str(samples / "sign.jpg"), "--text", question, "--session", "t1",
-                  "--voice-engine", "none")
+                  "--voice-engine", "none", "--json")
         assert run.returncode == 0, run.stderr
+        answers.append(json.loads(run.stdout)["answer"])
+    # The missing-model note is said once per conversation, not after every answer.
+    assert "assistant models" in answers[0] and "assistant models" not in answers[1]
     stored = json.loads((Path(cli.env["ASSISTANT_HOME"]) / "data" / "sessions" / "t1.json").read_text())
     assert [t["question"] for t in stored["turns"]] == ["What does the sign say?", "What colour is it?"]
     assert len({t["image_id"] for t in stored["turns"]}) == 1

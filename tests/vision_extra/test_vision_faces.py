@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from assistant.vision.faces import (FaceBox, FaceDetector, FaceOptions, detect_faces,
-                                    merge_boxes, people_sentence, shared_detector)
+                                    merge_boxes, shared_detector)
 
 # The astronaut's face in skimage.data.astronaut() (512 x 512), by eye.
 FACE_CENTRE = (222, 115)
@@ -65,12 +65,9 @@ def test_faces_merge_keeps_distinct_and_joins_overlaps() -> None:
     assert merged == [a, other]
 
 
-def test_faces_options_and_sentence(photos) -> None:
+def test_faces_options(photos) -> None:
     with pytest.raises(ValueError):
         FaceOptions(scale_factor=1.0)
     frontal_only = FaceDetector(FaceOptions(use_profile=False))
     assert frontal_only.count(photos["astronaut"]) == 1
     assert shared_detector() is shared_detector()
-    assert people_sentence(0) == "I don't see anyone's face."
-    assert people_sentence(1) == "I see one person."
-    assert people_sentence(3) == "I see 3 people."

