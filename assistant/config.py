@@ -61,6 +61,12 @@ class VisionConfig:
     quantize: str = "none"       # 8bit / 4bit on CUDA with bitsandbytes (pip extra "gpu")
     max_new_tokens: int = 40
     num_beams: int = 1
+    min_length: int = 0
+    repetition_penalty: float = 1.0
+    length_penalty: float = 1.0
+    do_sample: bool = False      # greedy/beam by default: the same question, the same answer
+    temperature: float = 1.0
+    blip2_cache_frames: int = 4  # image encodings kept for follow-up questions
     history_turns: int = 3
     ocr_min_score: float = 0.5
 
@@ -71,6 +77,11 @@ class VisionConfig:
         _check(self.quantize in QUANTIZE, f"vision.quantize must be one of {', '.join(QUANTIZE)}, not '{self.quantize}'.")
         _check(1 <= self.max_new_tokens <= 512, "vision.max_new_tokens must be between 1 and 512.")
         _check(1 <= self.num_beams <= 8, "vision.num_beams must be between 1 and 8.")
+        _check(0 <= self.min_length <= self.max_new_tokens, "vision.min_length must be between 0 and max_new_tokens.")
+        _check(1.0 <= self.repetition_penalty <= 3.0, "vision.repetition_penalty must be between 1 and 3.")
+        _check(-2.0 <= self.length_penalty <= 2.0, "vision.length_penalty must be between -2 and 2.")
+        _check(0.05 <= self.temperature <= 2.0, "vision.temperature must be between 0.05 and 2.")
+        _check(0 <= self.blip2_cache_frames <= 64, "vision.blip2_cache_frames must be between 0 and 64.")
         _check(0 <= self.history_turns <= 20, "vision.history_turns must be between 0 and 20.")
         _check(0.0 <= self.ocr_min_score <= 1.0, "vision.ocr_min_score must be between 0 and 1.")
 

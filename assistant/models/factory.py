@@ -75,8 +75,12 @@ class EngineFactory:
         if kind == "blip2":
             from ..vision.blip2 import Blip2Engine
 
-            return Blip2Engine(name, max_new_tokens=config.max_new_tokens, num_beams=config.num_beams,
-                               **common)
+            return Blip2Engine(name, dtype=config.dtype, quantize=config.quantize,
+                               max_new_tokens=config.max_new_tokens, num_beams=config.num_beams,
+                               cache_frames=config.blip2_cache_frames, min_length=config.min_length,
+                               repetition_penalty=config.repetition_penalty,
+                               length_penalty=config.length_penalty, do_sample=config.do_sample,
+                               temperature=config.temperature, **common)
         if kind == "llava":
             from ..vision.llava import LlavaEngine
 

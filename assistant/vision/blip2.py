@@ -1,22 +1,32 @@
-"""BLIP-2 (Salesforce/blip2-*) visual question answering through Hugging Face transformers.
+"""BLIP-2 (Salesforce/blip2-*, OPT and Flan-T5 variants) visual question answering.
 
-The model is found without any network: a local folder, a folder of that name in
-the assistant's models folder, or a complete snapshot in the Hugging Face cache.
+The model is found without any network: a local folder, a folder of that name in the
+assistant's models folder, or a complete snapshot in the Hugging Face cache. Device and
+dtype are picked for the machine; out of GPU memory, the engine steps down (half precision,
+8-bit, 4-bit, CPU) with a message instead of failing. The image encoding (vision tower,
+Q-Former, projection) is computed once per frame and reused for follow-up questions.
 torch and transformers are imported only when the model is loaded.
 """
 from __future__ import annotations
 
+import gc
+import importlib.util
 import logging
-import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from ..conversation.prompt import blip2_prompt
-from ..errors import DeviceError, ModelMissingError, VisionError, require
-from ..events import Event, ModelLoaded, ModelLoading
+from ..errors import ModelMissingError, VisionError
+from ..events import Event, Progress
 from ..models.hub import locate_hf_model
 from . import VisionAnswer
+from .blip2_parts import (QUANTIZE, FrameCache, GenerationSettings, Placement, fallback_ladder,
+                          first_placement)
+from .hf_common import (DEVICES, DTYPES, LazyModel, check_choice, load_guarded, missing_weights,
+                        new_tokens, resolve_device, running_guarded, torch_module,
+                        transformers_module)
+from .image import image_id
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -27,6 +37,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "Salesforce/blip2-opt-2.7b"
 NO_ANSWER = "I could not make out an answer from the picture."
+_PURPOSE = "BLIP-2 vision model"
 
 
 def locate(model: str = DEFAULT_MODEL, *, models_dir: Path | None = None,
@@ -43,37 +54,45 @@ def is_available(model: str = DEFAULT_MODEL, *, models_dir: Path | None = None,
 
 def missing_model_error(model: str) -> ModelMissingError:
     """The error (and the how-to) shown wherever the BLIP-2 weights are absent."""
-    looks_like_folder = model.startswith(("/", ".", "~")) or "\\" in model
-    where = f"at {model}" if looks_like_folder else f"'{model}' on this computer"
-    hub_name = DEFAULT_MODEL if looks_like_folder else model
-    return ModelMissingError(
-        f"The full vision model is not installed: no BLIP-2 weights {where}.",
-        hint=(f"On a computer with internet run: huggingface-cli download {hub_name} "
-              f"(about 15 GB), then copy the folder here and set vision.blip2_model = "
-              f"\"/path/to/folder\" in the config file."),
-        stage="vision")
+    return missing_weights("full", model, default=DEFAULT_MODEL, size="15 GB",
+                           setting="vision.blip2_model")
 
 
 class Blip2Engine:
-    """VisionEngine on BLIP-2: the prompt carries earlier turns about the same picture."""
+    """VisionEngine on BLIP-2: the prompt carries earlier turns about the same picture.
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, device: str = "auto",
-                 max_new_tokens: int = 40, num_beams: int = 1,
-                 models_dir: Path | None = None, hf_cache: Path | None = None,
-                 on_event: Callable[[Event], None] | None = None) -> None:
-        if device not in ("auto", "cpu", "cuda"):
-            raise ValueError(f"device must be auto, cpu or cuda, not {device!r}")
-        if not 1 <= max_new_tokens <= 512 or not 1 <= num_beams <= 8:
-            raise ValueError("max_new_tokens must be 1..512 and num_beams 1..8")
+    ``generation`` keywords (min_new_tokens, min_length, repetition_penalty, length_penalty,
+    do_sample, temperature) go to ``GenerationSettings``. ``cache_frames`` image encodings
+    are kept (0 turns the cache off).
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL, *, device: str = "auto", dtype: str = "auto",
+                 quantize: str = "none", max_new_tokens: int = 40, num_beams: int = 1,
+                 cache_frames: int = 4, models_dir: Path | None = None,
+                 hf_cache: Path | None = None, on_event: Callable[[Event], None] | None = None,
+                 **generation: Any) -> None:
+        check_choice(device, DEVICES, "device")
+        check_choice(dtype, DTYPES, "dtype")
+        check_choice(quantize, QUANTIZE, "quantize")
+        self._generation = GenerationSettings(max_new_tokens=max_new_tokens, num_beams=num_beams,
+                                              **generation)
         self._model_name = model
-        self._wanted_device = device
-        self._max_new_tokens = max_new_tokens
-        self._num_beams = num_beams
+        self._wanted = (device, dtype, quantize)
         self._models_dir = models_dir
         self._hf_cache = hf_cache
         self._on_event = on_event or (lambda event: None)
-        self._lock = threading.Lock()
-        self._loaded: tuple | None = None   # (processor, model, device, dtype)
+        self._lazy = LazyModel(model, on_event)
+        self._ladder: list[Placement] = []      # current placement first, then smaller ones
+        self._frames = FrameCache(cache_frames)
+
+    @classmethod
+    def from_loaded(cls, processor, model, placement: Placement, *, name: str = "in-memory",
+                    **options: Any) -> "Blip2Engine":
+        """An engine around an already loaded model (benchmarks, callers that share one)."""
+        engine = cls(name, **options)
+        engine._ladder = [placement]
+        engine._lazy.get(lambda announce: ((processor, model, placement), placement.device))
+        return engine
 
     @property
     def name(self) -> str:
@@ -81,100 +100,168 @@ class Blip2Engine:
 
     @property
     def device(self) -> str:
-        return self._loaded[2] if self._loaded else self._resolve_device()
+        loaded = self._lazy.loaded
+        return loaded[2].device if loaded else resolve_device(self._wanted[0], _PURPOSE)
+
+    @property
+    def placement(self) -> Placement | None:
+        loaded = self._lazy.loaded
+        return loaded[2] if loaded else None
 
     def load(self) -> None:
         """Load now (the first answer otherwise does it); safe to call twice."""
-        self._ensure_loaded()
+        self._lazy.get(self._load)
 
     def answer(self, image: "Image.Image", question: str,
                history: Sequence["Turn"] = ()) -> VisionAnswer:
-        processor, model, device, dtype = self._ensure_loaded()
-        torch = require("torch", package="torch", extra="vision", purpose="BLIP-2 vision model",
-                        stage="vision")
         prompt = blip2_prompt(question, history)
         start = time.perf_counter()
-        try:
-            inputs = processor(images=image.convert("RGB"), text=prompt, return_tensors="pt")
-            inputs = inputs.to(device, dtype)   # casts only the float tensors (pixels)
-            with torch.inference_mode():
-                output = model.generate(**inputs, max_new_tokens=self._max_new_tokens,
-                                        num_beams=self._num_beams, do_sample=False)
-        except torch.cuda.OutOfMemoryError as exc:
-            raise VisionError(
-                "The graphics card ran out of memory while looking at the picture.",
-                hint="Close other programs that use the GPU, or set vision.device = \"cpu\".",
-                code="vision_out_of_memory") from exc
-        except MemoryError as exc:
-            raise VisionError("The computer ran out of memory while looking at the picture.",
-                              hint="Close other programs and try again.",
-                              code="vision_out_of_memory") from exc
-        prompt_ids = inputs["input_ids"][0]
-        new_tokens = _new_tokens(output[0], prompt_ids)
-        text = processor.tokenizer.decode(new_tokens, skip_special_tokens=True)
+        while True:
+            processor, model, placement = self._lazy.get(self._load)
+            try:
+                with running_guarded(_PURPOSE):
+                    output, prompt_ids, cached = self._generate(processor, model, placement,
+                                                                image, prompt)
+                break
+            except VisionError as exc:
+                if not self._step_down(exc):
+                    raise
+                self._lazy.forget()
+                del model
+                _free_gpu()
+        answer_ids = new_tokens(output[0], prompt_ids)
+        text = processor.tokenizer.decode(answer_ids, skip_special_tokens=True)
         return VisionAnswer(
-            text=_tidy(text), engine=self.name, device=device,
+            text=_tidy(text), engine=self.name, device=placement.device,
             # image_tokens 0 would mean the picture never reached the language model.
-            details={"prompt": prompt, "new_tokens": int(len(new_tokens)),
+            details={"prompt": prompt, "new_tokens": int(len(answer_ids)),
+                     "answer_ids": tuple(int(i) for i in answer_ids),
                      "image_tokens": int((prompt_ids == model.config.image_token_index).sum()),
+                     "image_encoding": "reused" if cached else "computed",
+                     "dtype": placement.dtype, "quantize": placement.quantize,
                      "elapsed_ms": round((time.perf_counter() - start) * 1000, 1)})
 
-    def _resolve_device(self) -> str:
-        if self._wanted_device == "cpu":
-            return "cpu"
-        torch = require("torch", package="torch", extra="vision", purpose="BLIP-2 vision model",
-                        stage="vision")
-        has_cuda = torch.cuda.is_available()
-        if self._wanted_device == "cuda" and not has_cuda:
-            raise DeviceError("The vision model was set to run on a graphics card (CUDA), "
-                              "but none is available.",
-                              hint="Set vision.device = \"auto\" or \"cpu\".", stage="vision")
-        return "cuda" if has_cuda else "cpu"
+    def encode_image(self, processor, model, placement: Placement, image: "Image.Image"):
+        """The projected Q-Former outputs for one picture: what stands in for its tokens."""
+        torch = torch_module(_PURPOSE)
+        pixels = processor.image_processor(image.convert("RGB"), return_tensors="pt")
+        pixels = pixels["pixel_values"].to(model.device, getattr(torch, placement.dtype))
+        # The same steps as Blip2ForConditionalGeneration.generate, stopped before the LM.
+        image_embeds = model.vision_model(pixels, return_dict=True).last_hidden_state
+        image_mask = torch.ones(image_embeds.shape[:-1], dtype=torch.long,
+                                device=image_embeds.device)
+        queries = model.query_tokens.expand(image_embeds.shape[0], -1, -1)
+        query_output = model.qformer(query_embeds=queries, encoder_hidden_states=image_embeds,
+                                     encoder_attention_mask=image_mask,
+                                     return_dict=True).last_hidden_state
+        if query_output.dtype != image_embeds.dtype:   # the Q-Former is kept in fp32
+            query_output = query_output.to(image_embeds.dtype)
+        return model.language_projection(query_output)
 
-    def _ensure_loaded(self) -> tuple:
-        with self._lock:
-            if self._loaded is None:
-                self._loaded = self._load()
-            return self._loaded
+    def _generate(self, processor, model, placement: Placement, image, prompt: str):
+        torch = torch_module(_PURPOSE)
+        key = image_id(image)
+        query = self._frames.get(key)
+        cached = query is not None
+        if query is None:
+            query = self.encode_image(processor, model, placement, image)
+            self._frames.put(key, query)
+        input_ids = _prompt_ids(processor, prompt).to(model.device)
+        embeds = model.get_input_embeddings()(input_ids)
+        slots = (input_ids == model.config.image_token_index).unsqueeze(-1)
+        if int(slots.sum()) != query.shape[1]:
+            raise VisionError("The vision model's files do not fit together (the prompt has "
+                              "room for a different number of image tokens).",
+                              hint="Download the model again.", code="model_broken")
+        embeds = embeds.masked_scatter(slots, query.to(embeds.device, embeds.dtype))
+        inputs = {"inputs_embeds": embeds, "attention_mask": torch.ones_like(input_ids)}
+        language_model = model.language_model
+        if not language_model.config.is_encoder_decoder:
+            inputs["input_ids"] = input_ids   # OPT returns prompt + answer, as generate() does
+        output = language_model.generate(**inputs, **self._generation.kwargs())
+        return output, input_ids[0], cached
 
-    def _load(self) -> tuple:
+    def _load(self, announce: Callable[[], None]) -> tuple[tuple, str]:
         folder = locate(self._model_name, models_dir=self._models_dir, hf_cache=self._hf_cache)
         if folder is None:
             raise missing_model_error(self._model_name)
-        torch = require("torch", package="torch", extra="vision", purpose="BLIP-2 vision model",
-                        stage="vision")
-        transformers = require("transformers", package="transformers", extra="vision",
-                               purpose="BLIP-2 vision model", stage="vision")
-        device = self._resolve_device()
-        # fp16 halves GPU memory (2.7b: ~8 GB); CPUs are slow or wrong in fp16.
-        dtype = torch.float16 if device == "cuda" else torch.float32
-        self._on_event(ModelLoading(stage="vision", model=self._model_name))
-        start = time.perf_counter()
-        try:
-            processor = transformers.Blip2Processor.from_pretrained(folder)
-            model = transformers.Blip2ForConditionalGeneration.from_pretrained(folder, dtype=dtype)
-            model = model.to(device).eval()
-        except torch.cuda.OutOfMemoryError as exc:
-            raise VisionError("The graphics card has too little free memory for the vision model.",
-                              hint="Close other programs that use the GPU, or set "
-                                   "vision.device = \"cpu\".",
-                              code="vision_out_of_memory") from exc
-        except MemoryError as exc:
-            raise VisionError("The computer has too little free memory for the vision model.",
-                              hint="Close other programs, or use a smaller BLIP-2 model.",
-                              code="vision_out_of_memory") from exc
-        except Exception as exc:
-            # safetensors, tokenizers and config parsing each raise their own types; on a
-            # folder that locate() found complete, any of them means a bad copy.
-            log.exception("loading BLIP-2 from %s failed", folder)
-            raise ModelMissingError(
-                f"The vision model in {folder} is incomplete or damaged and could not be loaded.",
-                hint="Download it again, or point vision.blip2_model at a complete copy.",
-                code="model_broken", stage="vision") from exc
+        transformers = transformers_module(_PURPOSE)
+        if not self._ladder:
+            self._ladder = list(self._plan())
+        announce()
+        processor = load_guarded(_PURPOSE, folder,
+                                 lambda: transformers.Blip2Processor.from_pretrained(folder))
+        while True:
+            placement = self._ladder[0]
+            try:
+                model = load_guarded(_PURPOSE, folder,
+                                     lambda: self._load_model(transformers, folder, placement))
+                break
+            except VisionError as exc:
+                if not self._step_down(exc):
+                    raise
+                _free_gpu()
         _add_image_tokens(processor, model)
-        self._on_event(ModelLoaded(stage="vision", model=self._model_name, device=device,
-                                   elapsed_ms=(time.perf_counter() - start) * 1000))
-        return processor, model, device, dtype
+        self._frames.clear()   # encodings made at another placement have another dtype
+        return (processor, model, placement), placement.device
+
+    def _plan(self) -> tuple[Placement, ...]:
+        torch = torch_module(_PURPOSE)
+        device = resolve_device(self._wanted[0], _PURPOSE)
+        has_bnb = importlib.util.find_spec("bitsandbytes") is not None
+        bf16_ok = device == "cuda" and bool(torch.cuda.is_bf16_supported())
+        first, note = first_placement(device, self._wanted[1], self._wanted[2],
+                                      bf16_ok=bf16_ok, has_bnb=has_bnb)
+        if note:
+            self._say(note)
+        return fallback_ladder(first, has_bnb=has_bnb)
+
+    def _load_model(self, transformers, folder: Path, placement: Placement):
+        torch = torch_module(_PURPOSE)
+        dtype = getattr(torch, placement.dtype)
+        options: dict[str, Any] = {"dtype": dtype}
+        if placement.device == "cuda":
+            # Straight onto the card: no full copy in CPU memory first.
+            options["device_map"] = {"": "cuda"}
+        if placement.quantize == "8bit":
+            options["quantization_config"] = transformers.BitsAndBytesConfig(load_in_8bit=True)
+        elif placement.quantize == "4bit":
+            options["quantization_config"] = transformers.BitsAndBytesConfig(
+                load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_compute_dtype=dtype)
+        model = transformers.Blip2ForConditionalGeneration.from_pretrained(folder, **options)
+        return model.eval()
+
+    def _step_down(self, exc: VisionError) -> bool:
+        """After GPU out-of-memory: move to the next smaller placement; False when none is left."""
+        torch = torch_module(_PURPOSE)
+        if (exc.code != "vision_out_of_memory" or len(self._ladder) < 2
+                or not isinstance(exc.__cause__, torch.cuda.OutOfMemoryError)):
+            return False
+        old = self._ladder.pop(0)
+        self._say(f"The graphics card ran out of memory with the vision model on "
+                  f"{old.describe()}; switching to {self._ladder[0].describe()}.")
+        return True
+
+    def _say(self, message: str) -> None:
+        log.warning("%s", message)
+        self._on_event(Progress(stage="vision", message=message))
+
+
+def _prompt_ids(processor, prompt: str):
+    """Token ids as Blip2Processor makes them: one <image> per query token, then the prompt."""
+    torch = torch_module(_PURPOSE)
+    tokenizer = processor.tokenizer
+    token = str(getattr(processor.image_token, "content", processor.image_token))
+    image_ids = tokenizer(token * processor.num_query_tokens, add_special_tokens=False)["input_ids"]
+    text_ids = tokenizer(prompt)["input_ids"]
+    return torch.tensor([image_ids + text_ids], dtype=torch.long)
+
+
+def _free_gpu() -> None:
+    gc.collect()
+    torch = torch_module(_PURPOSE)
+    if torch.cuda.is_available():
+        torch.cuda.empty_cache()
 
 
 def _add_image_tokens(processor, model) -> None:
@@ -191,14 +278,6 @@ def _add_image_tokens(processor, model) -> None:
             model.resize_token_embeddings(len(processor.tokenizer))
         model.config.image_token_index = token_id
         log.info("added BLIP-2 image token %d for an older snapshot", token_id)
-
-
-def _new_tokens(output, prompt_ids):
-    """generate() returns prompt + answer for decoder-only models, only the answer otherwise."""
-    n = prompt_ids.shape[0]
-    if output.shape[0] >= n and bool((output[:n] == prompt_ids.to(output.device)).all()):
-        return output[n:]
-    return output
 
 
 def _tidy(text: str) -> str:

@@ -189,3 +189,8 @@ class LazyModel:
                                            elapsed_ms=(time.perf_counter() - start) * 1000))
                 self._loaded = parts
             return self._loaded
+
+    def forget(self) -> None:
+        """Drop the loaded parts (after running out of memory) so the next get() loads again."""
+        with self._lock:
+            self._loaded = None

@@ -163,17 +163,28 @@ class VoiceLoop:
             return
         score = self.echo.score(np.concatenate(list(self._recent)), now)
         self._double_talk = self._double_talk + 1 if score < opts.echo_threshold else 0
-        if self._double_talk >= opts.barge_in_windows and self.speech.speaking:
-            self._double_talk = 0
+        if self._double_talk < opts.barge_in_windows:
+            return
+        self._double_talk = 0
+        if self.speech.speaking:
             self._barge_at_s = self._stream_s
             stop_s = self.speech.stop()
             self.bus.emit(BargedIn(stop_ms=stop_s * 1000.0, echo_score=score))
+        elif self._barge_at_s is None:
+            # The reply has just ended but its echo could still be arriving: a voice that does
+            # not match it is the user's (say, "stop" a moment too late), so keep it whole
+            # rather than trimming it away as our own tail.
+            self._barge_at_s = self._stream_s
 
     def _finish_utterances(self, done: list[Utterance], now: float) -> None:
         opts = self.options
         for utt in done:
             self.bus.emit(SpeechEnded(duration_s=utt.duration_s))
-            barged = self._barge_at_s is not None and self._barge_at_s <= utt.end_s
+            # Only a barge-in inside this utterance counts; an older one is stale.
+            barged = (self._barge_at_s is not None
+                      and utt.start_s - opts.segmenter.pre_roll_s <= self._barge_at_s <= utt.end_s)
+            if not barged and self._barge_at_s is not None and self._barge_at_s <= utt.end_s:
+                self._barge_at_s = None
             if barged:
                 # Keep what the user said from just before the barge-in was detected: the
                 # echo of our reply before that point is not part of the question.

@@ -2,12 +2,14 @@
 import json
 import shutil
 import sys
-import wave
 from pathlib import Path
 
 import jiwer
 import numpy as np
 import pytest
+
+from assistant.tts import SpeechAudio
+from assistant.tts.wav import write_wav
 
 SIGN_WORDS = ("LAUNCH", "PAD")  # drawn on resources/samples/sign.jpg by scripts/make_sign_photo.py
 
@@ -18,15 +20,6 @@ def _norm(text: str) -> str:
 
 def _wer(reference: str, hypothesis: str) -> float:
     return jiwer.wer(_norm(reference), _norm(hypothesis))
-
-
-def _write_wav(path: Path, samples: np.ndarray, rate: int = 16000) -> Path:
-    with wave.open(str(path), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
-    return path
 
 
 def test_console_script_is_installed():
@@ -135,7 +128,7 @@ def test_bad_input_gives_one_line_and_non_zero_exit(cli, samples, tmp_path, case
 def test_silence_and_noise_are_not_questions(cli, samples, tmp_path, kind):
     rng = np.random.default_rng(7)
     samples_ = np.zeros(16000 * 8) if kind == "silence" else rng.normal(0, 0.1, 16000 * 8)
-    wav = _write_wav(tmp_path / "x.wav", samples_)
+    wav = write_wav(SpeechAudio(np.clip(samples_, -1, 1).astype(np.float32), 16000), tmp_path / "x.wav")
     run = cli("ask", "--image", str(samples / "sign.jpg"), "--audio", str(wav), "--voice-engine", "none",
               "--language", "en")
     assert run.returncode == 2, run.stderr

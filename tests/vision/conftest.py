@@ -41,8 +41,11 @@ def coffee() -> Image.Image:
     return _photo("coffee")
 
 
-def _tokenizer():
-    """A small byte-level BPE trained here: the OPT tokenizer files are not reachable offline."""
+def _tokenizer(template: str = "</s> $A"):
+    """A small byte-level BPE trained here: the OPT/T5 tokenizer files are not reachable offline.
+
+    OPT puts </s> (its BOS) in front of every prompt; T5 ends each input with it ("$A </s>").
+    """
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, processors, trainers
     from transformers import PreTrainedTokenizerFast
 
@@ -55,14 +58,27 @@ def _tokenizer():
     tok.train_from_iterator(corpus, trainers.BpeTrainer(
         vocab_size=320, special_tokens=["<pad>", "</s>", "<unk>"],
         initial_alphabet=pre_tokenizers.ByteLevel.alphabet()))
-    # OPT puts </s> (its BOS) in front of every prompt; do the same.
     tok.post_processor = processors.TemplateProcessing(
-        single="</s> $A", special_tokens=[("</s>", tok.token_to_id("</s>"))])
+        single=template, special_tokens=[("</s>", tok.token_to_id("</s>"))])
     return PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="</s>", eos_token="</s>",
                                    pad_token="<pad>", unk_token="<unk>")
 
 
-def build_tiny_blip2(folder: Path) -> Path:
+def _liven(model, init_std: float | None) -> None:
+    """Redraw the weights wider: at the default 0.02 a tiny model repeats one token whatever
+    it sees, which would let a comparison of two generation paths pass trivially."""
+    import torch
+
+    if init_std is None:
+        return
+    torch.manual_seed(1)
+    with torch.no_grad():
+        for param in model.parameters():
+            if param.dim() >= 2:
+                param.normal_(0.0, init_std)
+
+
+def build_tiny_blip2(folder: Path, init_std: float | None = None) -> Path:
     """Save a 2-layer, 64-wide BLIP-2 with the real architecture (vision ViT, Q-Former, OPT)."""
     import torch
     from transformers import (Blip2Config, Blip2ForConditionalGeneration, Blip2Processor,
@@ -90,9 +106,56 @@ def build_tiny_blip2(folder: Path) -> Path:
     )
     torch.manual_seed(0)
     model = Blip2ForConditionalGeneration(config).eval()
+    _liven(model, init_std)
     model.save_pretrained(folder)
     processor.save_pretrained(folder)
     return folder
+
+
+def build_tiny_blip2_t5(folder: Path, init_std: float | None = 0.4) -> Path:
+    """The Flan-T5 variant (Salesforce/blip2-flan-t5-xl architecture), 2 layers, 64 wide."""
+    import torch
+    from transformers import (Blip2Config, Blip2ForConditionalGeneration, Blip2Processor,
+                              Blip2QFormerConfig, Blip2VisionConfig, T5Config)
+    try:
+        from transformers import BlipImageProcessorPil as ImageProcessor
+    except ImportError:
+        from transformers import BlipImageProcessor as ImageProcessor
+
+    tokenizer = _tokenizer("$A </s>")
+    processor = Blip2Processor(image_processor=ImageProcessor(size={"height": 32, "width": 32}),
+                               tokenizer=tokenizer, num_query_tokens=NUM_QUERY_TOKENS)
+    vocab = len(processor.tokenizer)
+    pad, eos = tokenizer.pad_token_id, tokenizer.eos_token_id
+    config = Blip2Config(
+        vision_config=Blip2VisionConfig(hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                                        num_attention_heads=2, image_size=32, patch_size=8).to_dict(),
+        qformer_config=Blip2QFormerConfig(hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                                          num_attention_heads=2, vocab_size=vocab).to_dict(),
+        text_config=T5Config(d_model=64, d_ff=128, d_kv=32, num_layers=2, num_decoder_layers=2,
+                             num_heads=2, vocab_size=vocab, feed_forward_proj="gated-gelu",
+                             pad_token_id=pad, eos_token_id=eos, decoder_start_token_id=pad,
+                             bos_token_id=None).to_dict(),
+        num_query_tokens=NUM_QUERY_TOKENS,
+        image_token_index=processor.tokenizer.convert_tokens_to_ids("<image>"),
+    )
+    torch.manual_seed(0)
+    model = Blip2ForConditionalGeneration(config).eval()
+    _liven(model, init_std)
+    model.save_pretrained(folder)
+    processor.save_pretrained(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def tiny_blip2_t5(tmp_path_factory) -> Path:
+    return build_tiny_blip2_t5(tmp_path_factory.mktemp("tiny-blip2-t5"))
+
+
+@pytest.fixture(scope="session")
+def tiny_blip2_lively(tmp_path_factory) -> Path:
+    """The OPT variant with weights wide enough that answers differ from picture to picture."""
+    return build_tiny_blip2(tmp_path_factory.mktemp("tiny-blip2-lively"), init_std=0.4)
 
 
 @pytest.fixture(scope="session")

@@ -85,7 +85,8 @@ def test_stop_and_repeat_commands(tmp_path, transcriber, piper, detector):
     rec, vision, card = run_loop(tmp_path, audio, transcriber=transcriber, piper=piper, detector=detector,
                                  answer="The sign says that the old mill is two miles ahead.")
     commands = [c.command for c in rec.of_type(CommandHeard)]
-    assert commands == ["stop", "repeat"], [t.text for t in rec.of_type(Transcript)]
+    assert commands == ["stop", "repeat"], ([t.text for t in rec.of_type(Transcript)],
+                                            [(i.reason, i.text) for i in rec.of_type(UtteranceIgnored)])
     assert len(vision.questions) == 1            # commands never reach the vision model
     spoken = [s.text for s in rec.of_type(SpeakingStarted)]
     assert spoken == [vision.answer_text, vision.answer_text]  # said, stopped, said again
