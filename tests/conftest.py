@@ -18,7 +18,10 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("ASSISTANT_HOME", tempfile.mkdtemp(prefix="assistant-test-home-"))
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not os.environ.get("DISPLAY"):
+        # CI runs the tests under Xvfb (scripts/setup.sh test); a bare run falls back to Qt's
+        # offscreen platform.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 

@@ -67,10 +67,11 @@ def test_kiosk_ignores_close_purges_when_idle_and_quits_on_the_chord(open_window
     window.close()
     qtbot.wait(50)                            # let a (wrong) close go through, if it would
     assert window.isVisible() and not window._closing
-    window.keys.idle.setInterval(300)
     window.question.setText("Read the text.")
     window.ask_typed()
     qtbot.waitUntil(lambda: len(answers(window)) == 1, timeout=60_000)
+    window.keys.idle.setInterval(300)   # instead of minutes; the answer restarted the countdown
+    window.keys.touch()
     qtbot.waitUntil(lambda: window.chat.count() == 0, timeout=10_000)   # purged when idle
     window.activateWindow()
     QTest.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier

@@ -99,6 +99,11 @@ def open_window(qtbot, shared_factory, tmp_path):
         window.host.event.connect(window.events.append)
         if show:
             window.show()
+            # On a real X server (Xvfb, no window manager) a new window is not active until
+            # asked; keyboard focus, and so every keyboard test, depends on it.
+            window.activateWindow()
+            window.raise_()
+            qtbot.waitActive(window, timeout=10_000)
         qtbot.waitUntil(lambda: window.ready, timeout=60_000)
         windows.append(window)
         return window
