@@ -104,6 +104,7 @@ class Assistant:
         playing it is the caller's choice, so a kiosk or a test can skip the sound card.
         """
         from .vision.image import image_id as fingerprint
+        from .vision.image import scene_hash
 
         timings: dict[str, float] = {}
         started = time.perf_counter()
@@ -123,9 +124,9 @@ class Assistant:
             if not question:
                 raise InputError("The question is empty.", hint="Type or say a question.",
                                  code="empty_question")
-        img_id = fingerprint(image)
+        img_id, scene = fingerprint(image), scene_hash(image)
         earlier = self.sessions.load(session) if (self.sessions and session) else []
-        history = turns_about(earlier, img_id, self.history_turns)
+        history = turns_about(earlier, img_id, self.history_turns, scene)
         if hasattr(self.vision, "announce_missing_model"):
             # The embedded engine says once per conversation that the full model is missing;
             # a blind user should not hear it after every answer.
@@ -135,7 +136,7 @@ class Assistant:
         self.bus.emit(Reply(question=question, answer=answer.text, engine=answer.engine))
         if self.sessions and session:
             self.sessions.append(session, Turn(question=question, answer=answer.text, image_id=img_id,
-                                               engine=answer.engine, at=time.time()))
+                                               engine=answer.engine, at=time.time(), scene=scene))
         speech = None
         if synthesize and self.speaker is not None:
             with self._stage("tts", timings):

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from assistant import config as config_mod
 from assistant.asr import TranscribeOptions
 from assistant.config import AppConfig
+from assistant.conversation.sessions import MemorySessions
 from assistant.conversation.store import (HistoryCleared, HistoryRestored, HistoryStore,
                                           StoredTurn, TurnRecorded)
 from assistant.errors import AssistantError
@@ -73,6 +74,8 @@ class AssistantWorker(QObject):
         self._assistant = None
         self._speaker = None
         self._store: HistoryStore | None = None
+        # Follow-up context lives in memory: the disk keeps only the history the user chose.
+        self._context = MemorySessions()
         self._latest = 0            # newest request id; set from the UI thread (an atomic int write)
         self._errors_sent = 0
         self._last_answer = ""
@@ -147,7 +150,7 @@ class AssistantWorker(QObject):
                                           device=str(getattr(engine, "device", "cpu")), elapsed_ms=0.0))
         self._assistant = None if vision is None else Assistant(
             vision=vision, transcriber=transcriber, speaker=speaker, bus=self.bus,
-            history_turns=cfg.vision.history_turns, sessions=_sessions(self.paths))
+            history_turns=cfg.vision.history_turns, sessions=self._context)
 
     # -- questions ------------------------------------------------------------
     @Slot(int, str, object)
@@ -288,6 +291,7 @@ class AssistantWorker(QObject):
 
     @Slot()
     def clear_history(self) -> None:
+        self._context.clear()  # the follow-up context goes with the history it came from
         if self._store is not None:
             try:
                 self._store.clear()
@@ -313,12 +317,6 @@ def _load(engine) -> None:
     load = getattr(engine, "load", None)
     if callable(load):
         load()
-
-
-def _sessions(paths: AppPaths):
-    from assistant.conversation.sessions import SessionStore
-
-    return SessionStore(Path(paths.sessions_dir))
 
 
 class WorkerHost(QObject):

@@ -5,6 +5,7 @@ import json
 import os
 import re
 import tempfile
+import threading
 from pathlib import Path
 
 from ..errors import InputError
@@ -50,3 +51,31 @@ class SessionStore:
 
     def clear(self, name: str) -> None:
         self._path(name).unlink(missing_ok=True)
+
+
+class MemorySessions:
+    """Conversations kept in memory only: the window's follow-up context.
+
+    Nothing reaches the disk here, so turning history off or clearing it (a kiosk's idle
+    purge included) leaves no trace of what was asked.
+    """
+
+    def __init__(self, max_turns: int = MAX_TURNS) -> None:
+        self._turns: dict[str, list[Turn]] = {}
+        self._lock = threading.Lock()
+        self._max = max_turns
+
+    def load(self, name: str) -> list[Turn]:
+        with self._lock:
+            return list(self._turns.get(name, ()))
+
+    def append(self, name: str, turn: Turn) -> None:
+        with self._lock:
+            self._turns[name] = (self._turns.get(name, []) + [turn])[-self._max:]
+
+    def clear(self, name: str | None = None) -> None:
+        with self._lock:
+            if name is None:
+                self._turns.clear()
+            else:
+                self._turns.pop(name, None)

@@ -90,6 +90,22 @@ def image_id(img: "Image.Image") -> str:
     return digest.hexdigest()
 
 
+def scene_hash(img: "Image.Image") -> str:
+    """A 64-bit difference hash of the picture as 16 hex digits.
+
+    Two camera frames of the same view differ in every pixel (sensor noise, a hand that
+    moves a little) but keep their hash within a few bits; a different view changes about
+    half of them. Follow-up questions use it to know they are about the same thing.
+    """
+    import numpy as np
+    from PIL import Image
+
+    grey = img.convert("L").resize((9, 8), Image.Resampling.BILINEAR)
+    px = np.asarray(grey, dtype=np.int16)
+    bits = (px[:, 1:] > px[:, :-1]).reshape(-1)
+    return f"{int(''.join('1' if b else '0' for b in bits), 2):016x}"
+
+
 def _stretch_to_8bit(img: "Image.Image") -> "Image.Image":
     """16-bit and float greyscale (scanners, thermal cameras) stretched to 0-255."""
     import numpy as np

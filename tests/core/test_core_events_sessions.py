@@ -71,3 +71,24 @@ def test_session_store_appends_and_survives_damage(tmp_path):
 def test_session_names_cannot_escape_the_folder(tmp_path, name):
     with pytest.raises(InputError):
         SessionStore(tmp_path).load(name)
+
+
+def test_turns_about_the_same_view_count_too():
+    turns = [Turn("q1", "a1", image_id="f1", scene="ff00ff00ff00ff00"),
+             Turn("q2", "a2", image_id="f2", scene="ff00ff00ff00ff03"),   # 2 bits apart
+             Turn("q3", "a3", image_id="f3", scene="00ff00ff00ff00ff")]   # another view
+    got = turns_about(turns, "f9", 5, scene="ff00ff00ff00ff01")
+    assert [t.question for t in got] == ["q1", "q2"]
+    assert turns_about(turns, "f3", 5) == (turns[2],)                # exact frame, no scene
+    assert turns_about(turns, "f9", 5, scene="not hex") == ()
+
+
+def test_memory_sessions_keep_nothing_on_disk_and_clear(tmp_path):
+    from assistant.conversation.sessions import MemorySessions
+
+    memory = MemorySessions(max_turns=2)
+    for i in range(3):
+        memory.append("w", Turn(f"q{i}", f"a{i}"))
+    assert [t.question for t in memory.load("w")] == ["q1", "q2"]
+    memory.clear()
+    assert memory.load("w") == []

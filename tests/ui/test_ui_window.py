@@ -1,7 +1,7 @@
 """The window end to end with real engines: typed questions, restart, errors, kiosk, settings."""
 from __future__ import annotations
 
-from ui_support import SIGN, answers, close_window, home, ui_config
+from ui_support import answers, close_window, home
 
 from assistant import config as config_mod
 from assistant.events import ErrorEvent, SpeakingStarted

@@ -35,3 +35,18 @@ def test_follow_up_sees_earlier_turns_about_the_same_image_only(tmp_path, tiny_b
     assert fresh.details["prompt"] == "Question: Is it hot? Answer:"
     assert [r.question for r in replies.of_type(Reply)] == ["What is in the cup?", "Is it hot?",
                                                              "Who is this?", "Is it hot?"]
+
+
+def test_a_new_camera_frame_of_the_same_view_keeps_the_context(tmp_path, tiny_blip2, coffee):
+    """Live frames differ in every pixel; the follow-up must still see the earlier turn."""
+    import numpy as np
+    from PIL import Image
+
+    assistant, _ = _assistant(tmp_path, tiny_blip2)
+    rng = np.random.default_rng(3)
+    pixels = np.asarray(coffee, dtype=np.float64)
+    later = np.roll(np.clip(pixels + rng.normal(0, 6, pixels.shape), 0, 255), (4, 6), axis=(0, 1))
+    first = assistant.ask(coffee, text="What is in the cup?", session="cam")
+    follow = assistant.ask(Image.fromarray(later.astype(np.uint8)), text="Is it hot?", session="cam")
+    assert first.image_id != follow.image_id
+    assert follow.details["prompt"].startswith("Question: What is in the cup? Answer:")

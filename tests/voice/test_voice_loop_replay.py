@@ -6,7 +6,6 @@ import time
 
 import jiwer
 import numpy as np
-import pytest
 from PIL import Image
 from voice_helpers import (QUESTION, FakeOutputDevice, FixedVision, librivox, read_pcm16,
                            silence, transcript_of, write_pcm16)
