@@ -24,7 +24,8 @@ from .camera_view import CameraView
 from .chat_view import ChatView
 from .devices import DeviceThreads, make_audio_source
 from .voice import VoiceInput
-from .worker import READY, WorkerHost
+from .worker import READY
+from .worker_host import WorkerHost
 
 log = logging.getLogger(__name__)
 
