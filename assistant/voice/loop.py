@@ -256,7 +256,10 @@ class VoiceLoop:
         answer = self._assistant.ask(self._image(), text=text, session=self._session)
         self.last_answer = answer.answer
 
-        def first_audio(at: float) -> None:
+        def first_audio(at: float | None) -> None:
+            if at is None:
+                self.bus.emit(TurnTimings(**timing))
+                return
             self.bus.emit(TurnTimings(**timing, end_to_first_audio_s=at - heard.end_of_turn,
                                       voice_to_first_audio_s=at - heard.last_voice))
 

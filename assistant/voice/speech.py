@@ -23,7 +23,8 @@ from .echo_guard import RATE, EchoDetector, EchoTextGuard
 
 log = logging.getLogger(__name__)
 
-FirstAudio = Callable[[float], None]  # called with the monotonic time the first chunk was queued
+# Called with the monotonic time the first chunk was queued, or None when nothing was played.
+FirstAudio = Callable[[float | None], None]
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,9 @@ class SpeechOutput:
                 self._player.feed(samples)
                 self._echo.played(resample(np.asarray(samples, np.float32), rate, RATE),
                                   time.monotonic())
-        if started is None:
+        if started is None:  # nothing to play (a silent voice): the turn still gets its timings
+            if job.on_first_audio is not None and job.generation == self._generation:
+                job.on_first_audio(None)
             return
         finished = True
         if opened:
