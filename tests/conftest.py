@@ -25,6 +25,20 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
+def real_photo(name: str):
+    """A real scikit-image photo (astronaut, coffee, chelsea, rocket, page...) as RGB PIL."""
+    from PIL import Image
+    from skimage import data
+
+    return Image.fromarray(getattr(data, name)()).convert("RGB")
+
+
+@pytest.fixture(scope="session")
+def photo():
+    """photo("coffee") -> a real scikit-image photo as an RGB PIL image."""
+    return real_photo
+
+
 @pytest.fixture(scope="session")
 def samples() -> Path:
     return SAMPLES

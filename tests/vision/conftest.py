@@ -18,18 +18,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
-def _photo(name: str) -> Image.Image:
-    from skimage import data
-
-    return Image.fromarray(getattr(data, name)()).convert("RGB")
-
-
-@pytest.fixture(scope="session")
-def photo():
-    """photo("coffee") -> a real scikit-image photo as an RGB PIL image."""
-    return _photo
-
-
 @pytest.fixture(scope="session")
 def sign_photo_path() -> Path:
     assert SIGN_PHOTO.is_file(), "run scripts/make_sign_photo.py to make the sample photo"
@@ -37,8 +25,8 @@ def sign_photo_path() -> Path:
 
 
 @pytest.fixture(scope="session")
-def coffee() -> Image.Image:
-    return _photo("coffee")
+def coffee(photo) -> Image.Image:
+    return photo("coffee")
 
 
 def _tokenizer(template: str = "</s> $A"):

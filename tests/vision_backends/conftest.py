@@ -5,24 +5,11 @@ import os
 from pathlib import Path
 
 import pytest
-from PIL import Image
 from tiny_vlm import LLAVA_15_TEMPLATE, build_tiny_blip, build_tiny_clip, build_tiny_llava
 
 # Hub-free: anything from transformers/huggingface_hub must come from disk.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-
-
-def _photo(name: str) -> Image.Image:
-    from skimage import data
-
-    return Image.fromarray(getattr(data, name)()).convert("RGB")
-
-
-@pytest.fixture(scope="session")
-def photo():
-    """photo("coffee") -> a real scikit-image photo as an RGB PIL image."""
-    return _photo
 
 
 @pytest.fixture(scope="session")
