@@ -57,7 +57,7 @@ class VoiceLoopOptions:
     no_speech_prob: float = 0.6        # Whisper gate: every segment this doubtful -> ignored
     language: str | None = "en"
     barge_in: bool = True
-    barge_in_windows: int = 3          # consecutive speech windows (32 ms) not matching our echo
+    barge_in_windows: int = 2          # consecutive speech windows (32 ms) not matching our echo
     echo_threshold: float = 0.55       # acoustic echo score at or above this is our own voice
     echo_window_s: float = 0.3         # mic audio compared with what we played
     echo_max_delay_s: float = 0.8      # output + input latency of the sound system
