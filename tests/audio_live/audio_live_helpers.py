@@ -23,12 +23,10 @@ def read_pcm16(path: Path) -> tuple[np.ndarray, int]:
 
 
 def write_pcm16(path: Path, audio: np.ndarray, rate: int = RATE) -> Path:
-    with wave.open(str(path), "wb") as wav:
-        wav.setnchannels(1)
-        wav.setsampwidth(2)
-        wav.setframerate(rate)
-        wav.writeframes((np.clip(audio, -1, 1) * 32767).astype("<i2").tobytes())
-    return path
+    from assistant.tts import SpeechAudio
+    from assistant.tts.wav import write_wav
+
+    return write_wav(SpeechAudio(np.asarray(audio, np.float32), rate), path)
 
 
 class FakeInputStream:
