@@ -29,7 +29,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--device", help="microphone: a name (or part of it) or an index; default: the system's")
     p.add_argument("--output-device", help="speakers: a name (or part of it) or an index")
     p.add_argument("--audio-in", type=Path, metavar="WAV", help="take the microphone from this file, in real time")
-    p.add_argument("--language", help="spoken language (e.g. en, fr); default: en")
+    p.add_argument("--language", help="spoken language (e.g. en, fr); default: detect, English first")
     p.add_argument("--session", help="conversation name: follow-ups see the earlier turns")
     p.add_argument("--end-silence", type=float, metavar="SECONDS", help="silence that ends your turn")
     p.add_argument("--no-barge-in", action="store_true", help="do not stop replies when you talk over them")
@@ -111,7 +111,8 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     from .voice.events import VoiceLoopOptions
     from .voice.loop import VoiceLoop
 
-    config = config.with_overrides(asr={"language": args.language or config.asr.language or "en"},
+    # No language: tiny.en first, the multilingual model only where English is in doubt (asr/language.py).
+    config = config.with_overrides(asr={"language": args.language or config.asr.language},
                                    vision={"engine": args.vision_engine}, tts={"engine": args.voice_engine})
     end_silence = args.end_silence if args.end_silence is not None else min(config.ui.end_silence_s, 0.5)
     seg = SegmenterOptions(speech_start_s=0.2, end_silence_s=end_silence, max_utterance_s=20.0,

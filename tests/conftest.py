@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
 import pytest
+from system_files import debian_package, missing_message, system_file  # noqa: F401 (re-exported)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"
@@ -23,6 +25,27 @@ def pytest_configure(config: pytest.Config) -> None:
         # offscreen platform.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+_SYSTEM_PATH = re.compile(r"/usr/share/[^\s'\"]+")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """A test that died on a missing Debian test file says which package to install.
+
+    For tests that open such files directly (FileNotFoundError, or our InputError
+    "does not exist") rather than through ``system_file``.
+    """
+    outcome = yield
+    report = outcome.get_result()
+    if not report.failed or call.excinfo is None or call.excinfo.errisinstance(pytest.fail.Exception):
+        return  # passed, or failed by system_file, which names the package itself
+    error = call.excinfo.value
+    named = [getattr(error, "filename", None) or "", *_SYSTEM_PATH.findall(str(error))]
+    missing = [path for path in named if path and debian_package(path) and not os.path.exists(path)]
+    if missing:
+        report.sections.append(("missing system file", missing_message(missing[0])))
 
 
 def real_photo(name: str):
@@ -47,7 +70,7 @@ def samples() -> Path:
 @pytest.fixture(scope="session")
 def librivox() -> list[tuple[Path, str]]:
     """Real recorded speech with its transcript (Debian pocketsphinx-testdata)."""
-    lines = (LIBRIVOX / "transcription").read_text().splitlines()
+    lines = system_file(LIBRIVOX / "transcription", "pocketsphinx-testdata").read_text().splitlines()
     clips = []
     for line in lines:
         text, _, ident = line.rpartition("(")

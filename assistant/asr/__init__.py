@@ -25,6 +25,7 @@ class Segment:
     no_speech_prob: float = 0.0
     avg_logprob: float = 0.0
     words: tuple[Word, ...] = ()
+    language: str = ""  # the language this stretch was decoded in ("" when not known)
 
 
 @dataclass(frozen=True)

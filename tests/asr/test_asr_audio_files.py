@@ -6,13 +6,11 @@ import wave
 
 import numpy as np
 import pytest
-from asr_support import ALSA, GOFORWARD_RAW, LIBRIVOX
+from asr_support import alsa, goforward_raw, librivox_clips
+from system_files import system_file
 
 from assistant.audio import load_audio
 from assistant.errors import InputError
-
-FRONT_CENTER = ALSA / "Front_Center.wav"
-
 
 def _wav_frames(path) -> tuple[int, int]:
     with wave.open(str(path)) as w:
@@ -20,26 +18,27 @@ def _wav_frames(path) -> tuple[int, int]:
 
 
 def test_wav_is_resampled_to_16k_mono_float32():
-    frames, rate = _wav_frames(FRONT_CENTER)  # 48 kHz stereo
-    audio = load_audio(FRONT_CENTER)
+    frames, rate = _wav_frames(alsa("Front_Center"))  # 48 kHz stereo
+    audio = load_audio(alsa("Front_Center"))
     assert audio.dtype == np.float32 and audio.ndim == 1
     assert abs(len(audio) - frames * 16000 / rate) < 0.02 * 16000
     assert 0.05 < np.abs(audio).max() <= 1.0
 
 
 def test_16k_librivox_wav_keeps_its_length():
-    wav = sorted(LIBRIVOX.glob("*.wav"))[0]
+    wav = librivox_clips()[0][0]
     frames, rate = _wav_frames(wav)
     assert rate == 16000
     assert abs(len(load_audio(wav)) - frames) <= 160
 
 
 def test_raw_s16le_is_read_as_16k(tmp_path):
-    audio = load_audio(GOFORWARD_RAW)
-    assert len(audio) == GOFORWARD_RAW.stat().st_size // 2
+    raw = goforward_raw()
+    audio = load_audio(raw)
+    assert len(audio) == raw.stat().st_size // 2
     assert np.abs(audio).max() > 0.05
     odd = tmp_path / "odd.raw"
-    odd.write_bytes(GOFORWARD_RAW.read_bytes() + b"\x01")  # half a sample at the end
+    odd.write_bytes(raw.read_bytes() + b"\x01")  # half a sample at the end
     assert len(load_audio(odd)) == len(audio)
 
 
@@ -48,9 +47,9 @@ def test_flac_and_ogg_decode(tmp_path):
 
     for suffix in ("flac", "ogg"):
         out = tmp_path / f"fc.{suffix}"
-        subprocess.run(["sox", str(FRONT_CENTER), str(out)], check=True)
+        subprocess.run([str(system_file("/usr/bin/sox", "sox")), str(alsa("Front_Center")), str(out)], check=True)
         audio = load_audio(out)
-        assert abs(len(audio) - len(load_audio(FRONT_CENTER))) < 0.05 * 16000
+        assert abs(len(audio) - len(load_audio(alsa("Front_Center")))) < 0.05 * 16000
 
 
 def test_missing_file(tmp_path):
@@ -79,16 +78,16 @@ def test_header_only_wav_is_empty(tmp_path):
 def test_truncated_wav_decodes_what_is_there(tmp_path):
     # Decision: a recording cut off mid-write is still transcribable, so we keep its samples.
     cut = tmp_path / "cut.wav"
-    data = FRONT_CENTER.read_bytes()
+    data = alsa("Front_Center").read_bytes()
     cut.write_bytes(data[: len(data) // 3])
-    full, partial = load_audio(FRONT_CENTER), load_audio(cut)
+    full, partial = load_audio(alsa("Front_Center")), load_audio(cut)
     assert 0.25 * len(full) < len(partial) < 0.4 * len(full)
     np.testing.assert_allclose(partial[1000:4000], full[1000:4000], atol=1e-3)
 
 
 def test_wav_cut_inside_its_header_is_unreadable(tmp_path):
     cut = tmp_path / "cut.wav"
-    cut.write_bytes(FRONT_CENTER.read_bytes()[:30])
+    cut.write_bytes(alsa("Front_Center").read_bytes()[:30])
     with pytest.raises(InputError) as err:
         load_audio(cut)
     assert err.value.code == "audio_unreadable"
@@ -117,5 +116,5 @@ def test_text_file_and_folder_are_unreadable(tmp_path):
 
 def test_path_with_spaces_and_unicode(tmp_path):
     target = tmp_path / "voix enregistrée.wav"
-    shutil.copy(FRONT_CENTER, target)
-    assert len(load_audio(target)) == len(load_audio(FRONT_CENTER))
+    shutil.copy(alsa("Front_Center"), target)
+    assert len(load_audio(target)) == len(load_audio(alsa("Front_Center")))

@@ -5,7 +5,7 @@ import json
 import re
 
 import pytest
-from asr_support import GOFORWARD_RAW
+from asr_support import goforward_raw
 
 from assistant.asr import Segment, TranscribeOptions, Transcription, Word
 from assistant.asr.formats import FORMATS, render, timestamp
@@ -22,7 +22,7 @@ def _seconds(groups) -> tuple[float, float]:
 
 @pytest.fixture(scope="module")
 def spoken(tiny_transcriber) -> Transcription:
-    return tiny_transcriber.transcribe(load_audio(GOFORWARD_RAW), TranscribeOptions(word_timestamps=True))
+    return tiny_transcriber.transcribe(load_audio(goforward_raw()), TranscribeOptions(word_timestamps=True))
 
 
 LONG = Transcription(

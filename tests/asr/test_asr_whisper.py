@@ -4,7 +4,7 @@ from __future__ import annotations
 import jiwer
 import numpy as np
 import pytest
-from asr_support import ALSA, GOFORWARD_RAW, asterisk_prompt, librivox_clips, norm_words
+from asr_support import alsa, asterisk_prompt, goforward_raw, librivox_clips, norm_words
 
 from assistant.asr import TranscribeOptions, Transcription
 from assistant.asr.whisper import FasterWhisperTranscriber, choose_model
@@ -26,17 +26,20 @@ def _corpus_wer(transcriber) -> float:
 
 
 # -- model choice (pure) --------------------------------------------------------
-@pytest.mark.parametrize("model,language,task,expected", [
-    ("auto", "en", "transcribe", "tiny.en"),
-    ("auto", "en-US", "transcribe", "tiny.en"),
-    ("auto", None, "transcribe", "base"),
-    ("auto", "fr", "transcribe", "base"),
-    ("auto", "en", "translate", "base"),
-    ("base", "en", "transcribe", "base"),
-    ("tiny.en", None, "transcribe", "tiny.en"),
+@pytest.mark.parametrize("model,language,task,expected,detect", [
+    ("auto", "en", "transcribe", "tiny.en", False),
+    ("auto", "en-US", "transcribe", "tiny.en", False),
+    ("auto", None, "transcribe", "tiny.en", True),   # English first, base where in doubt
+    ("auto", "fr", "transcribe", "base", False),
+    ("auto", "en", "translate", "base", False),
+    ("auto", None, "translate", "base", False),       # faster-whisper detects, then translates
+    ("base", "en", "transcribe", "base", False),
+    ("base", None, "transcribe", "base", True),
+    ("tiny.en", None, "transcribe", "tiny.en", False),
 ])
-def test_choose_model(model, language, task, expected):
-    assert choose_model(AsrConfig(model=model), language, task).name == expected
+def test_choose_model(model, language, task, expected, detect):
+    choice = choose_model(AsrConfig(model=model), language, task)
+    assert (choice.name, choice.detect) == (expected, detect)
 
 
 def test_impossible_model_requests_are_config_errors(tmp_path):
@@ -56,14 +59,14 @@ def test_tiny_en_wer_on_librivox(tiny_transcriber):
 
 
 def test_front_center(tiny_transcriber):
-    result = tiny_transcriber.transcribe(load_audio(ALSA / "Front_Center.wav"))
+    result = tiny_transcriber.transcribe(load_audio(alsa("Front_Center")))
     assert norm_words(result.text) == "front center"
     assert result.model == "tiny.en" and result.device == "cpu" and result.language == "en"
     assert 1.0 < result.duration_s < 2.0
 
 
 def test_goforward_raw_with_word_timestamps(tiny_transcriber):
-    audio = load_audio(GOFORWARD_RAW)
+    audio = load_audio(goforward_raw())
     result = tiny_transcriber.transcribe(audio, TranscribeOptions(word_timestamps=True))
     assert norm_words(result.text) == "go forward ten meters"
     words = [w for seg in result.segments for w in seg.words]
@@ -78,18 +81,18 @@ def test_goforward_raw_with_word_timestamps(tiny_transcriber):
 
 
 def test_initial_prompt_steers_spelling(tiny_transcriber):
-    audio = load_audio(GOFORWARD_RAW)
+    audio = load_audio(goforward_raw())
     prompted = tiny_transcriber.transcribe(audio, TranscribeOptions(initial_prompt="Go forward ten meters."))
     assert norm_words(prompted.text) == "go forward ten meters"
     assert "ten" in prompted.text.lower()  # plain run writes "10"; the prompt's style wins
 
 
 @pytest.mark.parametrize("kind", ["silence", "white noise"])
-def test_silence_and_noise_give_empty_text(tiny_transcriber, base_transcriber, kind):
+def test_silence_and_noise_give_empty_text(tiny_transcriber, base_transcriber, auto_transcriber, kind):
     rng = np.random.default_rng(7)
     audio = np.zeros(160_000, np.float32) if kind == "silence" else \
         (0.1 * rng.standard_normal(160_000)).astype(np.float32)
-    for transcriber in (tiny_transcriber, base_transcriber):
+    for transcriber in (tiny_transcriber, base_transcriber, auto_transcriber):
         result = transcriber.transcribe(audio)
         assert result.text == "", (transcriber.name, result.text)
         assert result.duration_s == pytest.approx(10.0, abs=0.01)
@@ -115,13 +118,13 @@ def test_bad_files_are_input_errors(tiny_transcriber, tmp_path):
 
 
 def test_stereo_int16_frames_are_accepted(tiny_transcriber):
-    audio = load_audio(ALSA / "Front_Center.wav")
+    audio = load_audio(alsa("Front_Center"))
     stereo = (np.stack([audio, audio], axis=1) * 32767).astype(np.int16)  # as a mic block arrives
     assert norm_words(tiny_transcriber.transcribe(stereo).text) == "front center"
 
 
 def test_region_codes_and_unknown_languages(tiny_transcriber, base_transcriber):
-    audio = load_audio(ALSA / "Front_Center.wav")
+    audio = load_audio(alsa("Front_Center"))
     assert tiny_transcriber.transcribe(audio, TranscribeOptions(language="en-US")).language == "en"
     with pytest.raises(ConfigError):
         base_transcriber.transcribe(audio, TranscribeOptions(language="klingon"))
@@ -132,7 +135,7 @@ def test_warm_up_loads_the_default_model():
     transcriber = FasterWhisperTranscriber(AsrConfig(language="en"), on_event=events.append)
     transcriber.warm_up()
     assert [type(e) for e in events] == [ModelLoading, ModelLoaded]
-    assert norm_words(transcriber.transcribe(load_audio(ALSA / "Front_Center.wav")).text) == "front center"
+    assert norm_words(transcriber.transcribe(load_audio(alsa("Front_Center"))).text) == "front center"
 
 
 def test_events_report_model_loading(base_cache):
@@ -176,12 +179,15 @@ def test_base_wer_on_librivox(base_transcriber):
 
 
 @pytest.mark.parametrize("language,key", [("fr", "vm-intro"), ("fr", "conf-getpin"),
-                                          ("es", "vm-instructions"), ("es", "conf-getpin")])
-def test_language_detection(base_transcriber, language, key):
+                                          ("es", "vm-instructions"), ("es", "conf-getpin"),
+                                          ("ru", "vm-intro"), ("ru", "vm-instructions")])
+def test_language_detection(auto_transcriber, language, key):
+    """The default (no language set) still hears other languages in their own words."""
     wav, reference = asterisk_prompt(language, key)
-    result = base_transcriber.transcribe(load_audio(wav))
+    result = auto_transcriber.transcribe(load_audio(wav))
     assert result.language == language
     assert result.model == "base"
+    assert {seg.language for seg in result.segments} == {language}
     assert jiwer.wer(norm_words(reference), norm_words(result.text)) < 0.5, result.text
 
 
@@ -203,7 +209,7 @@ def test_base_model_is_built_in_the_given_cache(base_transcriber, base_cache):
 
 
 def test_transcription_is_a_frozen_result(tiny_transcriber):
-    result = tiny_transcriber.transcribe(load_audio(ALSA / "Front_Center.wav"))
+    result = tiny_transcriber.transcribe(load_audio(alsa("Front_Center")))
     assert isinstance(result, Transcription)
     with pytest.raises(AttributeError):
         result.text = "changed"  # type: ignore[misc]
