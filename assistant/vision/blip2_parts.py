@@ -7,9 +7,10 @@ transformers' quantisation settings.
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Hashable
+from typing import Any, Callable, Hashable
 
 from ..errors import DependencyMissingError
 
@@ -136,27 +137,47 @@ class GenerationSettings:
 
 
 class FrameCache:
-    """The last few frames' image encodings, newest kept; safe across threads."""
+    """The last few frames' image encodings, newest kept; safe across threads.
 
-    def __init__(self, size: int = 4) -> None:
+    A camera never gives the same pixels twice, so besides the exact frame an entry also
+    answers for another frame of the same view (perceptual ``scene`` hash within
+    ``SAME_SCENE_BITS``) taken within ``window_s`` seconds of the entry's last use: a
+    follow-up question about what the camera still shows reuses the encoding instead of
+    recomputing it.
+    """
+
+    def __init__(self, size: int = 4, *, window_s: float = 20.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         if size < 0:
             raise ValueError("cache size must be >= 0")
+        if window_s < 0:
+            raise ValueError("window_s must be >= 0")
         self._size = size
-        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._window = window_s
+        self._clock = clock
+        self._items: OrderedDict[Hashable, tuple[Any, str, float]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable) -> Any | None:
+    def get(self, key: Hashable, scene: str = "") -> Any | None:
+        from ..conversation.history import same_scene
+
+        now = self._clock()
         with self._lock:
+            if key not in self._items and scene and self._window > 0:
+                key = next((k for k, (_, s, at) in reversed(self._items.items())
+                            if now - at <= self._window and same_scene(s, scene)), key)
             if key not in self._items:
                 return None
+            value, scene_of, _ = self._items[key]
+            self._items[key] = (value, scene_of, now)     # the window runs from the last use
             self._items.move_to_end(key)
-            return self._items[key]
+            return value
 
-    def put(self, key: Hashable, value: Any) -> None:
+    def put(self, key: Hashable, value: Any, scene: str = "") -> None:
         if self._size == 0:
             return
         with self._lock:
-            self._items[key] = value
+            self._items[key] = (value, scene, self._clock())
             self._items.move_to_end(key)
             while len(self._items) > self._size:
                 self._items.popitem(last=False)

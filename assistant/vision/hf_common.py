@@ -92,16 +92,37 @@ def choose_dtype(device: str, wanted: str, purpose: str):
     torch = torch_module(purpose)
     if device == "cpu":
         return torch.float32
-    if wanted == "bfloat16" and not torch.cuda.is_bf16_supported():
+    if wanted == "bfloat16" and not bf16_native(torch):
         log.warning("this GPU has no bfloat16; using float16 for the %s", purpose)
         return torch.float16
     return {"auto": torch.float16, "float16": torch.float16, "bfloat16": torch.bfloat16,
             "float32": torch.float32}[wanted]
 
 
+def cuda_ooms(torch) -> int:
+    """How many times PyTorch's CUDA allocator has run out of memory in this process."""
+    try:
+        return int(torch.cuda.memory_stats().get("num_ooms", 0)) if torch.cuda.is_available() else 0
+    except (RuntimeError, AttributeError):
+        return 0
+
+
+def bf16_native(torch) -> bool:
+    """bfloat16 in hardware (Ampere and later); older cards only emulate it, slowly."""
+    try:
+        return bool(torch.cuda.is_bf16_supported(including_emulation=False))
+    except TypeError:   # torch before 2.3 had no emulation flag and did not count it
+        return bool(torch.cuda.is_bf16_supported())
+
+
 def load_guarded(purpose: str, folder: Path, load: Callable[[], Any]) -> Any:
-    """Run ``load``; out-of-memory and damaged folders become plain-words errors."""
+    """Run ``load``; out-of-memory and damaged folders become plain-words errors.
+
+    transformers wraps errors raised while quantising weights in a plain RuntimeError with
+    no cause, so an out-of-memory there is recognised by the allocator's own count.
+    """
     torch = torch_module(purpose)
+    ooms_before = cuda_ooms(torch)
     try:
         return load()
     except torch.cuda.OutOfMemoryError as exc:
@@ -114,6 +135,11 @@ def load_guarded(purpose: str, folder: Path, load: Callable[[], Any]) -> Any:
                           hint="Close other programs, or choose a smaller model.",
                           code="vision_out_of_memory") from exc
     except Exception as exc:
+        if cuda_ooms(torch) > ooms_before:
+            raise VisionError(f"The graphics card has too little free memory for the {purpose}.",
+                              hint="Close other programs that use the GPU, or set "
+                                   "vision.device = \"cpu\".",
+                              code="vision_out_of_memory") from exc
         # safetensors, tokenizers and config parsing each raise their own types; on a folder
         # find_weights() found complete, any of them means a bad or mismatched copy.
         log.exception("loading the %s from %s failed", purpose, folder)

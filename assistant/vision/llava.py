@@ -30,10 +30,11 @@ _PURPOSE = "LLaVA vision model"
 
 
 def llava_prompt(question: str, history: Sequence["Turn"] = (), *, image_token: str = "<image>",
-                 end_of_turn: str = "</s>", style: str = STYLE) -> str:
+                 end_of_turn: str = "</s>", style: str = STYLE, context: str = "") -> str:
     """LLaVA 1.5's Vicuna chat: ``USER: <image>\\nq1 ASSISTANT: a1</s>USER: q2 ASSISTANT:``.
 
-    The picture goes with the first question; ``style`` (may be empty) follows the last one.
+    The picture goes with the first question; ``style`` (may be empty) follows the last one,
+    and ``context`` (what OCR and the object detector measured) comes before it.
     """
     parts = []
     for i, turn in enumerate(history):
@@ -41,13 +42,13 @@ def llava_prompt(question: str, history: Sequence["Turn"] = (), *, image_token: 
         parts.append(f"USER: {lead}{clean(turn.question)} ASSISTANT: "
                      f"{clean(turn.answer)}{end_of_turn}")
     lead = "" if history else f"{image_token}\n"
-    asked = clean(f"{clean(question)} {style}")
+    asked = clean(f"{clean(context)} {clean(question)} {style}")
     parts.append(f"USER: {lead}{asked} ASSISTANT:")
     return "".join(parts)
 
 
 def llava_conversation(question: str, history: Sequence["Turn"] = (),
-                       style: str = STYLE) -> list[dict]:
+                       style: str = STYLE, context: str = "") -> list[dict]:
     """The same conversation as chat-template messages (image in the first user message)."""
     messages: list[dict] = []
     for turn in history:
@@ -55,8 +56,8 @@ def llava_conversation(question: str, history: Sequence["Turn"] = (),
                                                       "text": clean(turn.question)}]})
         messages.append({"role": "assistant", "content": [{"type": "text",
                                                            "text": clean(turn.answer)}]})
-    messages.append({"role": "user",
-                     "content": [{"type": "text", "text": clean(f"{clean(question)} {style}")}]})
+    asked = clean(f"{clean(context)} {clean(question)} {style}")
+    messages.append({"role": "user", "content": [{"type": "text", "text": asked}]})
     messages[0]["content"].insert(0, {"type": "image"})
     return messages
 
@@ -102,10 +103,10 @@ class LlavaEngine:
         self._lazy.get(self._load)
 
     def answer(self, image: "Image.Image", question: str,
-               history: Sequence["Turn"] = ()) -> VisionAnswer:
+               history: Sequence["Turn"] = (), *, context: str = "") -> VisionAnswer:
         processor, model, device, dtype = self._lazy.get(self._load)
         turns = tuple(history)[-self._history_turns:] if self._history_turns else ()
-        prompt = self._prompt(processor, question, turns)
+        prompt = self._prompt(processor, question, turns, context)
         inputs = processor(images=image.convert("RGB"), text=prompt, return_tensors="pt")
         inputs = inputs.to(device, dtype)   # casts only the float tensors (pixels)
         tokenizer = processor.tokenizer
@@ -123,12 +124,14 @@ class LlavaEngine:
                             details={"prompt": prompt, "new_tokens": int(answer_ids.shape[0]),
                                      "image_tokens": image_tokens, "turns_used": len(turns)})
 
-    def _prompt(self, processor, question: str, turns: Sequence["Turn"]) -> str:
+    def _prompt(self, processor, question: str, turns: Sequence["Turn"], context: str) -> str:
         if getattr(processor, "chat_template", None):
-            return processor.apply_chat_template(llava_conversation(question, turns, self._style),
-                                                 add_generation_prompt=True, tokenize=False)
+            return processor.apply_chat_template(
+                llava_conversation(question, turns, self._style, context),
+                add_generation_prompt=True, tokenize=False)
         return llava_prompt(question, turns, image_token=str(processor.image_token),
-                            end_of_turn=processor.tokenizer.eos_token or "</s>", style=self._style)
+                            end_of_turn=processor.tokenizer.eos_token or "</s>", style=self._style,
+                            context=context)
 
     def _load(self, announce: Callable[[], None]):
         folder = find_weights(self._model_name, self._models_dir)

@@ -1,23 +1,30 @@
 """Reading text in pictures with RapidOCR (PP-OCR models shipped inside the wheel).
 
 One RapidOCR instance is built on first use and shared: it holds ~500 MB of ONNX
-sessions and its ``__call__`` changes instance settings, so calls are serialised
-by a lock. Lines come back in reading order, filtered by recognition score.
+sessions and its ``__call__`` changes instance settings, so calls are serialised by a
+lock. Hand-held photos are tilted, upside down and partly unreadable, so besides the
+lines (in reading order, low-confidence debris dropped) the result says how many pieces
+of text were seen but could not be read, the text's tilt, and whether it was upside down.
 """
 from __future__ import annotations
 
+import math
 import threading
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
+
+import numpy as np
 
 from ..errors import VisionError, require
+from .words import plausible, tidy
 
 if TYPE_CHECKING:
     from PIL import Image
 
 _lock = threading.Lock()
 _engine = None
+UNREADABLE_SCORE = 0.3     # below this a detected piece is not even counted as text
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,7 @@ class TextBox:
     text: str
     score: float
     box: tuple[float, float, float, float]
+    angle: float = 0.0       # degrees, of the piece's baseline
 
     @property
     def height(self) -> float:
@@ -42,16 +50,21 @@ class TextLine:
     text: str
     score: float          # the lowest score of the pieces joined into this line
     box: tuple[float, float, float, float]
+    height: float = 0.0   # letter height in pixels (the tallest piece, tilt removed)
 
     def to_dict(self) -> dict:
         return {"text": self.text, "score": round(self.score, 3),
-                "box": [round(v, 1) for v in self.box]}
+                "box": [round(v, 1) for v in self.box], "height": round(self.height, 1)}
 
 
 @dataclass(frozen=True)
 class OcrResult:
     lines: tuple[TextLine, ...]
     elapsed_ms: float
+    unreadable: int = 0        # pieces of text seen but not read well enough to say
+    angle: float = 0.0         # median tilt of the text, degrees (positive: clockwise)
+    upside_down: bool = False
+    size: tuple[int, int] = (0, 0)   # the picture's width and height
 
     @property
     def text(self) -> str:
@@ -63,8 +76,9 @@ def _shared_engine():
     if _engine is None:
         rapidocr = require("rapidocr", package="rapidocr", extra="vision",
                            purpose="text reading (OCR)", stage="vision")
-        # Quiet: RapidOCR logs every call at info level.
-        _engine = rapidocr.RapidOCR(params={"Global.log_level": "error"})
+        # Quiet (it logs every call); every recognised piece comes back, we judge the scores.
+        _engine = rapidocr.RapidOCR(params={"Global.log_level": "error",
+                                            "Global.text_score": 0.0})
     return _engine
 
 
@@ -74,62 +88,119 @@ def load_ocr() -> None:
 
 
 def read_text(image: "Image.Image", *, min_score: float = 0.5) -> OcrResult:
-    """All text lines in ``image`` scoring at least ``min_score``, top to bottom."""
+    """The text lines in ``image`` worth reading aloud, in reading order."""
     start = time.perf_counter()
+    rgb = np.asarray(image.convert("RGB"))
     with _lock:
         engine = _shared_engine()
         try:
-            output = engine(image.convert("RGB"))
+            pieces, flipped = _recognise(engine, rgb)
         except Exception as exc:  # onnxruntime/cv2 failures carry no stable type
             raise VisionError("Reading the text in the picture failed.",
                               hint="Try another picture; the log has the details.") from exc
-    boxes = _boxes(output, min_score)
-    return OcrResult(lines=reading_order(boxes), elapsed_ms=(time.perf_counter() - start) * 1000)
+    kept = [p for p in pieces if p.score >= min_score and plausible(p.text, p.score)]
+    unreadable = sum(1 for p in pieces if p not in kept and p.score >= UNREADABLE_SCORE
+                     and len(p.text) >= 2)
+    upside_down = bool(pieces) and flipped * 2 > len(pieces)
+    angle = float(np.median([p.angle for p in pieces])) if pieces else 0.0
+    lines = reading_order(kept, angle=angle, upside_down=upside_down)
+    return OcrResult(lines=lines, elapsed_ms=(time.perf_counter() - start) * 1000,
+                     unreadable=unreadable, angle=angle, upside_down=upside_down,
+                     size=(rgb.shape[1], rgb.shape[0]))
 
 
-def _boxes(output, min_score: float) -> list[TextBox]:
+def _recognise(engine: Any, rgb: np.ndarray) -> tuple[list[TextBox], int]:
+    """All recognised pieces and how many the angle classifier turned upside down.
+
+    RapidOCR's one-call API drops the classifier's verdicts, so its steps are run one by
+    one where this version has them; otherwise the plain call (no upside-down verdict).
+    """
+    steps = all(hasattr(engine, n) for n in ("preprocess_img", "run_ocr_steps",
+                                             "build_final_output"))
+    flipped = 0
+    if steps:
+        img, record = engine.preprocess_img(rgb)
+        det, cls, rec, crops = engine.run_ocr_steps(img, record)
+        labels = getattr(cls, "cls_res", None) or ()
+        # Only the pieces the classifier was sure enough to turn (RapidOCR's cls_thresh).
+        sure = float(getattr(getattr(getattr(engine, "cfg", None), "Cls", None), "cls_thresh", 0.9))
+        flipped = sum(1 for label in labels if str(label[0]) == "180" and float(label[1]) >= sure)
+        output = engine.build_final_output(rgb, det, cls, rec, crops, record)
+    else:
+        output = engine(rgb)
+    return _boxes(output), flipped
+
+
+def _boxes(output) -> list[TextBox]:
     if output is None or getattr(output, "boxes", None) is None or not output.txts:
         return []
     found = []
     for quad, text, score in zip(output.boxes, output.txts, output.scores):
-        text = " ".join(str(text).split())
-        if float(score) < min_score or not _looks_like_text(text):
+        text = tidy(str(text))
+        if not text:
             continue
-        xs, ys = [float(p[0]) for p in quad], [float(p[1]) for p in quad]
-        found.append(TextBox(text, float(score), (min(xs), min(ys), max(xs), max(ys))))
+        points = np.asarray(quad, dtype=float).reshape(-1, 2)
+        xs, ys = points[:, 0], points[:, 1]
+        found.append(TextBox(text, float(score), (float(xs.min()), float(ys.min()),
+                                                  float(xs.max()), float(ys.max())),
+                             angle=_baseline_angle(points)))
     return found
 
 
-def _looks_like_text(text: str) -> bool:
-    # A lone glyph is more often wood grain or a reflection than writing (the coffee
-    # photo reads as "8" at 0.90); two letters or digits are needed.
-    if sum(ch.isalnum() for ch in text) < 2:
-        return False
-    # A blurred line comes back as scattered letters ("the o sr e t te re s the");
-    # English words average ~4.5 letters, such debris under 2.5.
-    words = text.split()
-    return len(words) < 4 or sum(len(w) for w in words) / len(words) >= 2.5
+def _baseline_angle(points: np.ndarray) -> float:
+    """Tilt of a quad's longer side, degrees in (-90, 90]; 0 for level text."""
+    dx, dy = points[1] - points[0]
+    if math.hypot(dx, dy) < math.hypot(*(points[2] - points[1])):
+        dx, dy = points[2] - points[1]
+    angle = math.degrees(math.atan2(dy, dx))
+    if angle > 90:
+        angle -= 180
+    elif angle <= -90:
+        angle += 180
+    return angle
 
 
-def reading_order(boxes: Sequence[TextBox]) -> tuple[TextLine, ...]:
-    """Group boxes whose vertical middles are within half a line height; left to right inside."""
+def reading_order(boxes: Sequence[TextBox], *, angle: float = 0.0,
+                  upside_down: bool = False) -> tuple[TextLine, ...]:
+    """Group pieces into lines along the text's own tilt; top to bottom, left to right.
+
+    Pieces whose middles (measured across the tilted baseline) lie within half a line
+    height share a line. Upside-down text is read from the picture's bottom up.
+    """
+    theta = math.radians(angle)
+    cos, sin = math.cos(theta), math.sin(theta)
+    flip = -1.0 if upside_down else 1.0
+
+    def along(b: TextBox) -> float:       # position along the baseline
+        x, y = (b.box[0] + b.box[2]) / 2, b.middle
+        return flip * (x * cos + y * sin)
+
+    def across(b: TextBox) -> float:      # position down the page
+        x, y = (b.box[0] + b.box[2]) / 2, b.middle
+        return flip * (-x * sin + y * cos)
+
+    def tall(b: TextBox) -> float:        # letter height with the tilt taken out
+        w, h = b.box[2] - b.box[0], b.height
+        return max(1.0, h * abs(cos) - w * abs(sin)) if abs(angle) < 45 else max(1.0, w)
+
     rows: list[list[TextBox]] = []
-    for box in sorted(boxes, key=lambda b: b.middle):
+    for box in sorted(boxes, key=across):
         if rows:
             row = rows[-1]
-            row_middle = sum(b.middle for b in row) / len(row)
-            row_height = max(b.height for b in row)
-            if abs(box.middle - row_middle) <= 0.5 * max(row_height, box.height):
+            row_middle = sum(across(b) for b in row) / len(row)
+            row_height = max(tall(b) for b in row)
+            if abs(across(box) - row_middle) <= 0.5 * max(row_height, tall(box)):
                 row.append(box)
                 continue
         rows.append([box])
     lines = []
     for row in rows:
-        row.sort(key=lambda b: b.box[0])
+        row.sort(key=along)
         lines.append(TextLine(
             text=" ".join(b.text for b in row),
             score=min(b.score for b in row),
             box=(min(b.box[0] for b in row), min(b.box[1] for b in row),
                  max(b.box[2] for b in row), max(b.box[3] for b in row)),
+            height=max(tall(b) for b in row),
         ))
     return tuple(lines)

@@ -17,6 +17,9 @@ class Intent(str, Enum):
     COLOUR = "colour"
     LIGHT = "light"
     COUNT_PEOPLE = "count_people"
+    COUNT = "count"          # how many cups / chairs / bottles
+    FIND = "find"            # is there a chair, where is my cup
+    MORE = "more"            # what else is there
 
 
 _CONTRACTIONS = {
@@ -72,6 +75,23 @@ _RULES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
         rf"\bcount (the )?{_PEOPLE}\b",
         r"\b(who|anyone|anybody|someone|somebody) (is )?(here|there|around|in the room)$",
         rf"\b(any|some) {_PEOPLE}\b",
+    )),
+    (Intent.MORE, (
+        r"\bwhat else\b",
+        r"\banything else\b",
+        r"\b(what|which) other (things|objects|stuff)\b",
+        r"^(and )?(is there )?(anything|something) more$",
+    )),
+    (Intent.COUNT, (
+        r"\bhow many (\w+)",
+    )),
+    (Intent.FIND, (
+        r"^(is|are) there (an? |any |some |the )?(\w+)( \w+)?( here| there| around| nearby"
+        r"| in front of me| on the \w+| in the \w+| in the picture)?$",
+        r"\bwhere (is|are) (the |my |a |an |our |your )?(\w+)",
+        r"\b(do|can) you see (an? |any |the |my |some )?(\w+)",
+        r"\b(find|look for|locate) (an? |any |the |my |some )?(\w+)",
+        r"^(is|are) (the |my )(\w+) (here|there|in front of me)$",
     )),
     (Intent.DESCRIBE, (
         r"\bdescri(be|ption)\b",

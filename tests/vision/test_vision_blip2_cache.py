@@ -80,3 +80,38 @@ def test_flan_t5_answer_is_text(tiny_blip2_t5, photo):
     assert answer.text and answer.details["image_tokens"] == 4
     assert answer.details["prompt"] == blip2_prompt("What is on the table?")
     assert answer.details["new_tokens"] >= 1
+
+
+def _jittered(image, seed: int = 3):
+    """The same view a moment later: sensor noise and a hand that moved a few pixels."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(seed)
+    pixels = np.asarray(image, dtype=np.float64)
+    later = np.roll(np.clip(pixels + rng.normal(0, 6, pixels.shape), 0, 255), (4, 6), axis=(0, 1))
+    return Image.fromarray(later.astype(np.uint8))
+
+
+def test_a_live_frame_of_the_same_view_reuses_the_encoding(tiny_blip2_lively, photo):
+    engine = Blip2Engine(str(tiny_blip2_lively), device="cpu", max_new_tokens=2)
+    coffee = photo("coffee")
+    assert engine.answer(coffee, "What is this?").details["image_encoding"] == "computed"
+    assert engine.answer(_jittered(coffee), "Is it hot?").details["image_encoding"] == "reused"
+    assert engine.answer(photo("chelsea"), "Is it hot?").details["image_encoding"] == "computed"
+    still = Blip2Engine(str(tiny_blip2_lively), device="cpu", max_new_tokens=2, scene_window_s=0)
+    still.answer(coffee, "What is this?")
+    assert still.answer(_jittered(coffee), "Is it hot?").details["image_encoding"] == "computed"
+
+
+def test_scene_matches_expire_after_the_window():
+    from assistant.vision.blip2_parts import FrameCache
+
+    now = [100.0]
+    cache = FrameCache(4, window_s=10.0, clock=lambda: now[0])
+    cache.put("frame-1", "encoding", scene="ffff0000ffff0000")
+    assert cache.get("frame-2", scene="ffff0000ffff0001") == "encoding"   # one bit apart
+    assert cache.get("frame-2", scene="0000ffff0000ffff") is None         # another view
+    now[0] += 10.5
+    assert cache.get("frame-2", scene="ffff0000ffff0001") is None         # too long ago
+    assert cache.get("frame-1") == "encoding"                             # exact frames still hit

@@ -96,11 +96,14 @@ def engine():
     ("What colour is this?", "colour", "blue"),
     ("what color is the sign", "colour", "blue"),
     ("Is this blue or green?", "colour", "blue"),
-    ("How many people are here?", "count_people", "face"),
-    ("is anyone there", "count_people", "I cannot see anyone's face."),
+    ("How many people are here?", "count_people", "anyone"),
+    ("is anyone there", "count_people", "I can't see anyone."),
     ("Is the light on?", "light", "light"),
     ("is it dark in here", "light", "It looks"),
-    ("What is this?", "describe", "It says"),
+    ("What is this?", "describe", 'that says: "LAUNCH PAD'),
+    ("is there a chair", "find", "I don't see a chair"),
+    ("how many cars are there", "count", "I don't see any cars."),
+    ("what else is there?", "more", "There is writing"),
     ("what am I looking at", "describe", "LAUNCH PAD"),
 ])
 def test_phrasings_reach_the_right_measurement(engine, small_sign, question, intent, expect):

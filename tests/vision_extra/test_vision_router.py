@@ -40,6 +40,18 @@ CASES = {
         "look around", "where am I", "what's going on", "give me a description", "look",
         "what's around me",
     ],
+    Intent.FIND: [
+        "Is there a chair?", "is there a chair here", "where is my cup", "Where are my keys?",
+        "do you see a bottle", "can you see my phone", "find the door", "are there any cups",
+        "is my laptop here", "look for my glasses",
+    ],
+    Intent.COUNT: [
+        "How many cups are there?", "how many bottles", "how many chairs can you see",
+    ],
+    Intent.MORE: [
+        "What else is there?", "anything else?", "what else can you see", "and what else",
+        "what other things are here",
+    ],
     Intent.QUESTION: [
         "Is the door open?", "how old is this milk", "is this a cat or a dog",
         "what is the man doing", "can I cross the street now", "is the stove on",
@@ -65,7 +77,7 @@ def test_router_intents_are_strings() -> None:
     assert Intent("read_text") is Intent.READ_TEXT
     assert Intent.COLOUR == "colour"
     assert {i.value for i in Intent} == {"describe", "question", "read_text", "colour",
-                                         "light", "count_people"}
+                                         "light", "count_people", "count", "find", "more"}
 
 
 def test_router_normalise_handles_apostrophes_and_case() -> None:

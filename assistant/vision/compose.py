@@ -1,0 +1,326 @@
+"""One or two plain sentences, at most 35 words, from everything measured about a picture.
+
+What a blind person needs most comes first: the text when text is what the picture is
+about ("A laptop screen with a message: ..."), else the main things and where they are
+("Two people on the left and a dog in the middle."). Then colour, darkness and one piece
+of advice, as far as the word budget allows. Nothing is named that was not measured, and
+names are hedged by their scores. Pure: facts in, words out.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from . import embedded_answers as say
+from .reading import KIND_WORDS, joined, key_lines
+
+if TYPE_CHECKING:
+    from .objects import SeenObject
+    from .reading import Reading
+    from .scene import SceneFacts
+    from .triage import Triage
+
+MAX_WORDS = 35
+QUOTE_WORDS = 14
+SURE_OBJECT = 0.62          # below this a detection is "probably" a thing
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_IRREGULAR = {"person": "people", "knife": "knives", "mouse": "mice", "sheep": "sheep",
+              "skis": "skis", "scissors": "scissors", "TV": "TVs", "glass": "glasses"}
+_SURFACES = ("table", "bed", "sofa", "bench")   # said as "on a table", never the subject
+_SCREENS = ("tv", "laptop", "cell phone")
+_ANIMALS = frozenset({"bird", "cat", "dog", "horse", "sheep", "cow", "elephant", "bear", "zebra",
+                      "giraffe", "teddy bear"})
+# Label words that name what a detected object already is.
+_SAME_NOUN = {"screen": {"tv", "laptop", "monitor", "computer"}, "monitor": {"tv", "laptop"},
+              "television": {"tv"}, "mug": {"cup"}, "notebook": {"laptop"}}
+
+
+def describe(facts: "SceneFacts", tri: "Triage") -> str:
+    """The composed description of a usable picture (``tri.usable``), or why it is not."""
+    if not tri.usable:
+        return f"{say_cant_tell()} {tri.advice}".strip()
+    if tri.one_colour:
+        return f"It is all {tri.one_colour}, like something held very close. {tri.advice}"
+    from .triage import evidence_bar, trusted_objects
+
+    reading = facts.reading
+    objects = trusted_objects(facts)
+    shown = on_screen(facts, objects)
+    people = people_count(facts, objects) - len(shown)
+    things = [o for o in objects if o.kind != "person"]
+    if _label_overrules(facts, things):
+        things = [o for o in things if o.kind not in _ANIMALS]
+    parts: list[str] = []
+    text_first = bool(reading and reading.lines and (reading.dominant or not (things or people)))
+    if text_first:
+        assert reading is not None
+        parts.append(text_sentence(reading, carrier(facts)))
+        extra = scene_phrase([o for o in things if not _carries_text(o, facts)], people)
+        if extra:
+            parts.append(f"Also {extra}.")
+    else:
+        scene = scene_phrase(things, people, shown)
+        label = label_phrase(facts, minimum=max(evidence_bar(facts)[2],
+                                                say.MAYBE if scene else 0.0))
+        if scene and label and not (people and not things) and not _repeats(facts, things):
+            scene += ". " + label       # close-ups the detector only half names
+        parts.append(_capital(scene or label) + "." if (scene or label) else "")
+        if reading and reading.lines and _wordy(reading):
+            parts.append(f'It says: "{quote(reading)}".')
+        elif facts.ocr is not None and facts.ocr.unreadable >= 2:
+            parts.append("There is some writing I can't read.")
+    if facts.faces and not people:
+        parts.append(say.faces_sentence(len(facts.faces), caveat=False))
+    colour = colour_phrase(facts, text_first)
+    if colour:
+        parts.append(colour)
+    if facts.light.is_dark:
+        parts.append(f"It is {facts.light.label}.")
+    if tri.advice:
+        parts.append(tri.advice)
+    return fit([p for p in parts if p], MAX_WORDS)
+
+
+def say_cant_tell() -> str:
+    from .triage import CANT_TELL
+
+    return CANT_TELL
+
+
+def fit(parts: Sequence[str], limit: int) -> str:
+    """The first part always; later ones while they fit; a long first part is cut short."""
+    chosen: list[str] = []
+    used = 0
+    for i, part in enumerate(parts):
+        words = len(part.split())
+        if i == 0 or used + words <= limit:
+            chosen.append(part)
+            used += words
+    text = " ".join(chosen)
+    words = text.split()
+    return text if len(words) <= limit + 10 else " ".join(words[:limit]) + " ..."
+
+
+# --- text ---
+
+def carrier(facts: "SceneFacts") -> str:
+    """What the text is on, as said before the quote: "a laptop screen", "a medicine bottle"."""
+    reading = facts.reading
+    kind = reading.kind if reading else "text"
+    holders = [o for o in (facts.objects or ()) if _carries_text(o, facts)]
+    kinds = {o.kind for o in holders}
+    family = _family(facts)
+    if kind == "screen" or kinds & {"tv", "laptop", "cell phone"}:
+        if "laptop" in kinds:
+            return "a laptop screen"
+        if "tv" in kinds:
+            return "a TV screen"
+        if "cell phone" in kinds or family == "phone":
+            return "a phone screen"
+        return "a computer screen" if family == "screen" else "a screen"
+    container = ("bottle" if "bottle" in kinds or family == "bottle" else
+                 "box" if family == "box" else
+                 "cup" if "cup" in kinds or family == "cup" else
+                 "book" if "book" in kinds else "")
+    if kind == "medicine" and container:
+        return f"a medicine {container}"
+    if kind == "food" and container:
+        return with_article(container)
+    if container and kind in ("label", "text", "sign"):
+        return f"{with_article(container)} with a label"
+    if kind in ("letter", "document") and family == "paper":
+        return KIND_WORDS[kind]
+    return KIND_WORDS.get(kind, "some text")
+
+
+def text_sentence(reading: "Reading", what: str) -> str:
+    lead = {"a letter": "A letter that begins",
+            "a screen": "A screen with a message",
+            "a computer screen": "A computer screen with a message",
+            "a laptop screen": "A laptop screen with a message",
+            "a TV screen": "A TV screen showing",
+            "a phone screen": "A phone screen showing"}.get(what, _capital(what) + " that says")
+    return f'{lead}: "{quote(reading)}".'
+
+
+def quote(reading: "Reading", limit: int = QUOTE_WORDS) -> str:
+    text = joined(key_lines(reading, limit))
+    return text.rstrip(" .") if not text.endswith("...") else text
+
+
+def _wordy(reading: "Reading") -> bool:
+    """Worth quoting beside the things: a word, not a stray number read off a texture."""
+    return any(sum(ch.isalpha() for ch in word) >= 3 for line in reading.lines
+               for word in line.text.split())
+
+
+def _carries_text(obj: "SeenObject", facts: "SceneFacts") -> bool:
+    """Does this object's box hold most of the text lines?"""
+    lines = facts.lines
+    if not lines:
+        return False
+    w, h = max(1, facts.size[0]), max(1, facts.size[1])
+    inside = sum(1 for l in lines
+                 if obj.box[0] <= (l.box[0] + l.box[2]) / 2 / w <= obj.box[2]
+                 and obj.box[1] <= (l.box[1] + l.box[3]) / 2 / h <= obj.box[3])
+    return inside * 2 >= len(lines)
+
+
+# --- things and people ---
+
+def people_count(facts: "SceneFacts", objects: Sequence["SeenObject"] | None = None) -> int:
+    detected = sum(1 for o in (facts.objects if objects is None else objects) or ()
+                   if o.kind == "person")
+    return max(detected, len(facts.faces or ()))
+
+
+def scene_phrase(things: Sequence["SeenObject"], people: int,
+                 shown: Sequence["SeenObject"] = ()) -> str:
+    """'two people on the left and a red cup in the middle, close'; '' when nothing.
+
+    ``shown`` are people on a screen: "a TV showing a person", not a person beside a TV.
+    """
+    groups: dict[str, list["SeenObject"]] = {}
+    for obj in sorted(things, key=lambda o: -o.area * o.score):
+        groups.setdefault(obj.name, []).append(obj)
+    screens = [o for o in things if o.kind in _SCREENS]
+    if shown and screens:
+        screen = max(screens, key=lambda o: o.area)
+        what = count_phrase("person", len(shown))
+        text = f"{with_article(screen.name)} showing {what}"
+        others = scene_phrase([o for o in things if o is not screen], people)
+        return f"{text}, and {others}" if others else text
+    surfaces = [n for n in groups if n in _SURFACES]
+    named = [n for n in groups if n not in _SURFACES] or surfaces[:1]
+    pieces = []
+    if people:
+        pieces.append(count_phrase("person", people))
+    for name in named[:3]:
+        members = groups[name]
+        first = members[0]
+        noun = count_phrase(name, len(members))
+        if len(members) == 1 and first.score < SURE_OBJECT:
+            noun = f"probably {noun}"
+        where = first.place()
+        if len(pieces) == 0 or len(named) <= 2:
+            near = first.distance()
+            noun += f" {where}" + (f", {near}" if near == "close" else "")
+        pieces.append(noun)
+    if not pieces:
+        return ""
+    text = _and(pieces)
+    if surfaces and named and surfaces[0] not in named:
+        text += f" on {with_article(surfaces[0])}"
+    return text
+
+
+def count_phrase(name: str, count: int) -> str:
+    if count == 1:
+        return with_article(name) if name != "person" else "a person"
+    number = _NUMBERS[count] if count < len(_NUMBERS) else str(count)
+    return f"{number} {plural(name)}"
+
+
+def plural(name: str) -> str:
+    words = name.split()
+    last = words[-1]
+    if last in _IRREGULAR:
+        last = _IRREGULAR[last]
+    elif last.endswith(("s", "sh", "ch", "x")):
+        last += "es"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return " ".join([*words[:-1], last])
+
+
+def on_screen(facts: "SceneFacts", objects: Sequence["SeenObject"]) -> list["SeenObject"]:
+    """People whose box lies inside a TV, laptop or phone: someone on the screen."""
+    from .objects import _inside
+
+    screens = [o for o in objects if o.kind in _SCREENS]
+    return [o for o in objects if o.kind == "person"
+            and any(_inside(o.box, s.box) >= 0.85 and o.area < 0.8 * s.area for s in screens)]
+
+
+def _label_overrules(facts: "SceneFacts", things: Sequence["SeenObject"]) -> bool:
+    """A sure label for an animal the detector named otherwise (a squirrel it called a bird)."""
+    animals = [o for o in things if o.kind in _ANIMALS]
+    if not animals or not facts.labels or facts.labels[0][1] < say.SURE:
+        return False
+    name = facts.labels[0][0]
+    if not say.is_animal(name):
+        return False
+    # COCO knows ten animals, ImageNet hundreds: a sure "fox squirrel" beats "bird".
+    families = say.imagenet_families(facts.labels[:1])
+    top = say.clean_label(name).lower()
+    return all(o.kind not in families and o.kind not in top for o in animals)
+
+
+def _repeats(facts: "SceneFacts", things: Sequence["SeenObject"]) -> bool:
+    """Would the label only name again what the detector already named ("a cat ... a cat")?"""
+    if not facts.labels:
+        return False
+    names = {o.name.lower() for o in things} | {o.kind for o in things}
+    names |= {alias for alias, nouns in _SAME_NOUN.items() if names & nouns}
+    families = say.imagenet_families(facts.labels)
+    family, p = max(families.items(), key=lambda kv: kv[1], default=("", 0.0))
+    top = set(say.clean_label(facts.labels[0][0]).lower().split())
+    return (p >= say.MAYBE and family in names) or bool(top & names)
+
+
+def label_phrase(facts: "SceneFacts", minimum: float = 0.0) -> str:
+    """What the ImageNet labeller allows us to say, without its full stop; '' below the floor."""
+    from .triage import label_confidence
+
+    if not facts.labels or label_confidence(facts) < minimum:
+        return ""
+    families = say.imagenet_families(facts.labels)
+    unsure = facts.quality is not None and not facts.quality.ok
+    sentence = say.label_sentence(facts.labels, unsure=unsure, families=families)
+    if sentence.startswith("I can't tell"):
+        return ""
+    return sentence.rstrip(".")
+
+
+def _family(facts: "SceneFacts") -> str:
+    if not facts.labels:
+        return ""
+    families = say.imagenet_families(facts.labels)
+    family, p = max(families.items(), key=lambda kv: kv[1], default=("", 0.0))
+    return family if p >= say.MAYBE else ""
+
+
+# --- colour ---
+
+def colour_phrase(facts: "SceneFacts", text_first: bool) -> str:
+    """'Mostly white and blue.' for the middle of the picture; '' when it says nothing."""
+    from .colours import base_shares
+
+    colours = facts.centre_colours
+    if not colours or facts.light.is_dark:
+        return ""
+    names = []
+    for base, share in base_shares(colours):
+        if share < 0.15 or len(names) == 2:
+            break
+        shades = [c for c in colours if c.name.split()[-1] == base]
+        top = max(shades, key=lambda c: c.share)
+        # "dark blue and blue" is one blue to a listener, unless one shade clearly leads.
+        names.append(top.name if top.share >= 0.7 * share else base)
+    return f"Mostly {_and(names)}." if names else ""
+
+
+# --- words ---
+
+def with_article(name: str) -> str:
+    return say.with_article(name)
+
+
+def _and(words: Sequence[str]) -> str:
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
