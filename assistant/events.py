@@ -45,6 +45,16 @@ class ModelLoaded(Event):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ModelUnloaded(Event):
+    """An engine was closed and its memory freed because a new setting needed another
+    model in its place (``reason`` "replaced")."""
+
+    stage: str
+    model: str
+    reason: str = "replaced"
+
+
+@dataclass(frozen=True, kw_only=True)
 class Progress(Event):
     """Slow work reports how far it is; ``total`` 0 means unknown."""
 

@@ -108,8 +108,8 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     from .models.factory import EngineFactory
     from .pipeline import Assistant
     from .tts.playback import Player
-    from .voice.events import VoiceLoopOptions
-    from .voice.loop import VoiceLoop
+    from .voice.engine import ConversationEngine
+    from .voice.events import ConversationOptions
 
     # No language: tiny.en first, the multilingual model only where English is in doubt (asr/language.py).
     config = config.with_overrides(asr={"language": args.language or config.asr.language},
@@ -117,7 +117,8 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     end_silence = args.end_silence if args.end_silence is not None else min(config.ui.end_silence_s, 0.5)
     seg = SegmenterOptions(speech_start_s=0.2, end_silence_s=end_silence, max_utterance_s=20.0,
                            pre_roll_s=0.3, tail_s=min(0.2, end_silence))
-    options = VoiceLoopOptions(segmenter=seg, language=config.asr.language, barge_in=not args.no_barge_in)
+    options = ConversationOptions(segmenter=seg, language=config.asr.language,
+                                  barge_in=not args.no_barge_in)
 
     bus = EventBus()
     bus.subscribe(_progress_printer)
@@ -155,10 +156,11 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
 
         assistant = Assistant(vision=vision, transcriber=transcriber, bus=bus,
                               sessions=SessionStore(paths.sessions_dir), history_turns=config.vision.history_turns)
-        loop = VoiceLoop(source=source, detector=SileroStreamingVad(), transcriber=transcriber,
-                         assistant=assistant, image=image, speaker=speaker, player=player, bus=bus,
-                         options=options, speaker_for_rate=speaker_for_rate, rate=config.tts.rate,
-                         session=args.session)
+        loop = ConversationEngine(source=source, detector=SileroStreamingVad(),
+                                  transcriber=transcriber, assistant=assistant, image=image,
+                                  speaker=speaker, player=player, bus=bus, options=options,
+                                  speaker_for_rate=speaker_for_rate, rate=config.tts.rate,
+                                  session=args.session)
         loop.start()
         if args.json:
             print(json.dumps({"event": "Listening"}), flush=True)
@@ -169,7 +171,6 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         while not finished.wait(0.25):  # short waits keep Ctrl+C responsive
             if audio_in is not None and source.wait(0):
                 loop.drain(120)
-                loop.speech.wait_idle(120)
                 finished.set()
         return 0
     except KeyboardInterrupt:
@@ -177,6 +178,6 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         return 0
     finally:
         if loop is not None:
-            loop.stop()
+            loop.close()
         release_image()
         factory.close()

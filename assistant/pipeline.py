@@ -11,9 +11,10 @@ import logging
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from .asr import Transcriber, TranscribeOptions, Transcription
+from .cancel import NEVER, CancelToken
 from .conversation.history import Turn, turns_about
 from .conversation.sessions import SessionStore
 from .errors import AssistantError, InputError
@@ -103,9 +104,6 @@ class Assistant:
         ``synthesize`` turns the answer into speech audio (timed as the "tts" stage);
         playing it is the caller's choice, so a kiosk or a test can skip the sound card.
         """
-        from .vision.image import image_id as fingerprint
-        from .vision.image import scene_hash
-
         timings: dict[str, float] = {}
         started = time.perf_counter()
         transcript = language = None
@@ -124,30 +122,84 @@ class Assistant:
             if not question:
                 raise InputError("The question is empty.", hint="Type or say a question.",
                                  code="empty_question")
+        result = self.respond(image, question, session=session, timings=timings)
+        answer_text, img_id, details = result.answer, result.image_id, result.details
+        vision_engine = result.engines["vision"]
+        speech = None
+        if synthesize and self.speaker is not None:
+            with self._stage("tts", timings):
+                speech = self.speaker.synthesize(answer_text)
+        timings["total"] = (time.perf_counter() - started) * 1000.0
+        self.bus.emit(StageTimings(timings_ms=dict(timings)))
+        engines = {"vision": vision_engine}
+        if self.transcriber is not None and audio is not None:
+            engines["asr"] = engine_label(self.transcriber, "asr")
+        if speech is not None:
+            engines["tts"] = engine_label(self.speaker, "tts")
+        return AskResult(question=question, answer=answer_text, transcript=transcript, language=language,
+                         engines=engines, timings_ms=timings, image_id=img_id, speech=speech,
+                         details=details)
+
+    def respond(self, image: "Image.Image", question: str, *, session: str | None = None,
+                cancel: CancelToken = NEVER, on_text: Callable[[str], None] | None = None,
+                timings: dict[str, float] | None = None) -> AskResult:
+        """Answer a question already in words: history, vision (streamed), Reply, then the session.
+
+        ``on_text`` gets each piece of the answer as the engine writes it (a spoken reply can
+        start at its first sentence). ``cancel`` stops generation between pieces; a cancelled
+        turn raises ``Cancelled`` and records nothing. The answer is emitted before the
+        session is written, and a session that cannot be written costs the follow-up context,
+        never the answer.
+        """
+        from .vision.image import image_id as fingerprint
+        from .vision.image import scene_hash
+
+        timings = {} if timings is None else timings
         img_id, scene = fingerprint(image), scene_hash(image)
-        earlier = self.sessions.load(session) if (self.sessions and session) else []
+        earlier = self._earlier(session)
         history = turns_about(earlier, img_id, self.history_turns, scene)
         if hasattr(self.vision, "announce_missing_model"):
             # The embedded engine says once per conversation that the full model is missing;
             # a blind user should not hear it after every answer.
             self.vision.announce_missing_model = not earlier
+        cancel.check()
         with self._stage("vision", timings, detail=question):
-            answer: VisionAnswer = self.vision.answer(image, question, history)
+            answer = self._vision_answer(image, question, history, cancel, on_text)
+        cancel.check()
         self.bus.emit(Reply(question=question, answer=answer.text, engine=answer.engine))
         if self.sessions and session:
-            self.sessions.append(session, Turn(question=question, answer=answer.text, image_id=img_id,
-                                               engine=answer.engine, at=time.time(), scene=scene))
-        speech = None
-        if synthesize and self.speaker is not None:
-            with self._stage("tts", timings):
-                speech = self.speaker.synthesize(answer.text)
-        timings["total"] = (time.perf_counter() - started) * 1000.0
-        self.bus.emit(StageTimings(timings_ms=dict(timings)))
-        engines = {"vision": f"{answer.engine} on {answer.device}"}
-        if self.transcriber is not None and audio is not None:
-            engines["asr"] = engine_label(self.transcriber, "asr")
-        if speech is not None:
-            engines["tts"] = engine_label(self.speaker, "tts")
-        return AskResult(question=question, answer=answer.text, transcript=transcript, language=language,
-                         engines=engines, timings_ms=timings, image_id=img_id, speech=speech,
-                         details=answer.details)
+            try:
+                self.sessions.append(session, Turn(question=question, answer=answer.text,
+                                                   image_id=img_id, engine=answer.engine,
+                                                   at=time.time(), scene=scene))
+            except Exception as exc:  # noqa: BLE001 - the answer is out; only the context is lost
+                log.warning("the session %s could not be saved: %s", session, exc)
+                self.bus.emit(ErrorEvent(code="session_not_saved", stage="history",
+                                         message="This answer could not be saved for follow-up "
+                                                 "questions; the next question starts afresh."))
+        return AskResult(question=question, answer=answer.text, transcript=None, language=None,
+                         engines={"vision": f"{answer.engine} on {answer.device}"},
+                         timings_ms=timings, image_id=img_id, details=answer.details)
+
+    def _earlier(self, session: str | None) -> list[Turn]:
+        if not (self.sessions and session):
+            return []
+        try:
+            return self.sessions.load(session)
+        except AssistantError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a damaged session costs context, not the answer
+            log.warning("the session %s could not be read: %s", session, exc)
+            return []
+
+    def _vision_answer(self, image, question: str, history, cancel: CancelToken,
+                       on_text: Callable[[str], None] | None) -> VisionAnswer:
+        """The engine's answer, streamed piece by piece to ``on_text`` where it streams."""
+        from .vision import stream_answer
+
+        stream = stream_answer(self.vision, image, question, history, cancel=cancel)
+        for piece in stream:
+            cancel.check()
+            if on_text is not None:
+                on_text(piece)
+        return stream.answer

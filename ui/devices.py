@@ -1,4 +1,5 @@
-"""Camera and microphone for the window: built from settings, opened and closed off the UI thread.
+"""Camera and microphone for the window: built from settings, opened and closed off the UI thread
+(the microphone by the worker, which hands it to the conversation engine).
 
 Opening a camera can take seconds (the driver, a busy device) and closing one
 joins its reader thread, so both happen on short-lived helper threads that
@@ -55,9 +56,6 @@ class DeviceThreads(QObject):
     camera_opened = Signal(object)      # an opened FrameSource
     camera_failed = Signal(str)
     camera_status = Signal(str)         # "" when the camera is back, else what went wrong
-    mic_opened = Signal(object)         # a started VoiceInput
-    mic_failed = Signal(str)
-    mic_status = Signal(str)            # "lost" / "restored"
     closed = Signal()
 
     def _spawn(self, target: Callable[[], None], name: str) -> threading.Thread:
@@ -83,18 +81,6 @@ class DeviceThreads(QObject):
             self.camera_opened.emit(source)
 
         self._spawn(work, "open-camera")
-
-    def open_microphone(self, voice) -> None:
-        def work() -> None:
-            try:
-                voice.start()
-            except Exception as exc:  # noqa: BLE001
-                log.info("microphone failed: %s", exc)
-                self.mic_failed.emit(describe(exc))
-                return
-            self.mic_opened.emit(voice)
-
-        self._spawn(work, "open-microphone")
 
     def close_all(self, camera, voice, *, final: bool = False) -> None:
         """Stop both on a helper thread; with ``final``, ``closed`` fires when they are stopped."""

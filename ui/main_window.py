@@ -17,13 +17,14 @@ from assistant.conversation.store import HistoryCleared, HistoryRestored, TurnRe
 from assistant.events import (ErrorEvent, ModelLoaded, ModelLoading, Progress, SpeakingFinished,
                               SpeakingStarted, SpeechStarted, StageStarted, Transcript)
 from assistant.paths import AppPaths
+from assistant.voice.events import (AnswerGrowing, ListeningChanged, MicLevel, TurnCancelled,
+                                    TurnStarted)
 
 from . import accessibility as a11y
 from . import controls, theme
 from .camera_view import CameraView
 from .chat_view import ChatView
-from .devices import DeviceThreads, make_audio_source
-from .voice import VoiceInput
+from .devices import DeviceThreads
 from .worker import READY
 from .worker_host import WorkerHost
 
@@ -45,7 +46,8 @@ class MainWindow(QMainWindow):
         self.models: dict[str, str] = {}
         self.ready = False
         self.state = "Starting…"
-        self.voice: VoiceInput | None = None
+        self.microphone = False          # the engine has a working microphone
+        self.hands_free = False
         self._closing = self._closed_ok = False
         self._pending_close = 0
         self._allow_close = not kiosk
@@ -54,11 +56,9 @@ class MainWindow(QMainWindow):
         self.devices.camera_opened.connect(self._camera_opened)
         self.devices.camera_failed.connect(self._camera_failed)
         self.devices.camera_status.connect(self._camera_status)
-        self.devices.mic_opened.connect(self._mic_opened)
-        self.devices.mic_failed.connect(self._mic_failed)
-        self.devices.mic_status.connect(self._mic_status)
         self.devices.closed.connect(self._one_closed)
-        self.host = WorkerHost(config, paths, factory=factory, parent=self)
+        self.host = WorkerHost(config, paths, factory=factory, parent=self,
+                               frame=lambda: self.camera_view.current_frame)
         self.host.event.connect(self.on_event)
         self.host.stopped.connect(self._one_closed)
         self.keys = controls.install(self)
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self._mic_spec = microphone if microphone is not None else config.ui.microphone
         self.host.start()
         self.devices.open_camera(self._camera_spec)
-        self._open_microphone(self._mic_spec)
+        self.host.open_microphone(self._mic_spec)   # opened once the engine is up
 
     # -- layout ---------------------------------------------------------------
     def _button(self, text: str, name: str, description: str, action: str | None = None) -> QPushButton:
@@ -197,27 +197,25 @@ class MainWindow(QMainWindow):
         self.host.stop_speaking()
 
     def begin_push_to_talk(self) -> None:
-        if self.voice is None or not self.voice.running:
+        if not self.microphone:
             self.show_notice("There is no microphone, so I cannot listen. Type the question instead.")
             return
-        self.host.stop_speaking()
-        self.voice.begin_push_to_talk()
+        self.host.push_to_talk(True)
         self.set_state("Recording: release to ask")
 
     def end_push_to_talk(self) -> None:
-        if self.voice is not None and self.voice.running:
-            if self.voice.end_push_to_talk() == 0.0:
-                self.set_state("Ready")
+        if self.microphone:
+            self.host.push_to_talk(False)
 
     def set_hands_free(self, on: bool) -> None:
         self.hands_free_button.setText(f"Hands-free: {'on' if on else 'off'}")
         if self.hands_free_button.isChecked() != on:
             self.hands_free_button.setChecked(on)
             return
-        if on and (self.voice is None or not self.voice.running):
+        if on and not self.microphone:
             self.show_notice("There is no microphone, so hands-free listening cannot start.")
-        if self.voice is not None:
-            self.voice.set_hands_free(on)
+        self.hands_free = on
+        self.host.set_hands_free(on)
         self.set_state("Listening (hands-free)" if on else "Ready")
         a11y.announce(self.hands_free_button, f"Hands-free {'on' if on else 'off'}")
 
@@ -228,27 +226,6 @@ class MainWindow(QMainWindow):
         a11y.announce(self.notice, message, assertive=True)
 
     # -- devices --------------------------------------------------------------
-    def _open_microphone(self, source_or_spec) -> None:
-        try:
-            source = source_or_spec
-            if isinstance(source, str):
-                source = make_audio_source(source, on_state=self.devices.mic_status.emit)
-        except Exception as exc:  # noqa: BLE001
-            self._mic_failed(str(exc))
-            return
-        voice = VoiceInput(source, end_silence_s=self.config.ui.end_silence_s)
-        voice.level.connect(lambda v: self.level_meter.setValue(int(v * 100)))
-        voice.utterance.connect(self._utterance)
-        voice.speech_started.connect(lambda: self.set_state("Hearing you…"))
-        voice.problem.connect(self.show_notice)
-        voice.set_hands_free(self.hands_free_button.isChecked() or self.config.ui.hands_free)
-        self.voice = voice
-        self.devices.open_microphone(voice)
-
-    def _utterance(self, audio) -> None:
-        self.chat.show_pending("You spoke; transcribing…")
-        self.host.ask_audio(audio, self.camera_view.current_frame)
-
     def _camera_opened(self, source) -> None:
         if self._closing:
             self.devices.close_all(source, None)
@@ -268,24 +245,16 @@ class MainWindow(QMainWindow):
         else:
             self.notice.setText("The camera is back.")
 
-    def _mic_opened(self, voice) -> None:
-        if self._closing:
-            self.devices.close_all(None, voice)
-            return
-        if self.config.ui.hands_free and not self.hands_free_button.isChecked():
-            self.hands_free_button.setChecked(True)
-
-    def _mic_failed(self, message: str) -> None:
-        self.level_meter.setFormat("No microphone")
-        self.show_notice(f"{message} You can still type questions.")
-        if self.kiosk:
-            self._retry.start()
-
-    def _mic_status(self, state: str) -> None:
-        if state == "lost":
-            self.show_notice("The microphone stopped working. I will keep trying to reconnect.")
-        else:
-            self.notice.setText("The microphone is back.")
+    def _listening(self, event: ListeningChanged) -> None:
+        self.microphone = event.microphone
+        self.level_meter.setFormat("Microphone %p%" if event.microphone else "No microphone")
+        if event.note:
+            self.notice.setText(event.note)
+            if not event.microphone:
+                self.show_notice(event.note)
+        if self.ready:
+            self.set_state("Listening (hands-free)" if self.hands_free and self.microphone
+                           else "Ready")
 
     def _reopen_devices(self) -> None:
         if self._closing:
@@ -293,8 +262,6 @@ class MainWindow(QMainWindow):
         if self.camera_view.source() is None:
             self.devices.open_camera(self.config.ui.camera if isinstance(self._camera_spec, str)
                                      else self._camera_spec)
-        if self.voice is None or not self.voice.running:
-            self._open_microphone(self._mic_spec)
 
     # -- events from the worker -----------------------------------------------
     def on_event(self, event) -> None:
@@ -308,7 +275,9 @@ class MainWindow(QMainWindow):
                 self.set_state(event.message)
                 self.ready = event.total > 0 and event.done >= event.total
                 if self.ready:
-                    self.set_state("Listening (hands-free)" if self.voice and self.voice.hands_free
+                    if self.config.ui.hands_free and not self.hands_free_button.isChecked():
+                        self.hands_free_button.setChecked(True)
+                    self.set_state("Listening (hands-free)" if self.hands_free and self.microphone
                                    else "Ready")
             else:
                 self.notice.setText(event.message)
@@ -326,18 +295,24 @@ class MainWindow(QMainWindow):
             self.compute_label.setText("GPU" if uses_gpu else "CPU")
         elif isinstance(event, StageStarted) and event.stage in STAGE_WORDS:
             self.set_state(STAGE_WORDS[event.stage])
+        elif isinstance(event, MicLevel):
+            self.level_meter.setValue(int(event.level * 100))
+        elif isinstance(event, ListeningChanged):
+            self._listening(event)
         elif isinstance(event, SpeechStarted):
             self.set_state("Hearing you…")
         elif isinstance(event, Transcript):
             self.chat.show_pending(f"You said: {event.text} (working on it…)")
+        elif isinstance(event, TurnStarted):
+            self.set_state("Thinking…")
+        elif isinstance(event, AnswerGrowing):
+            self.chat.show_pending(f"{event.question} — {event.text}…")
+        elif isinstance(event, TurnCancelled):
+            self.set_state("Listening (hands-free)" if self.hands_free else "Ready")
         elif isinstance(event, SpeakingStarted):
             self.set_state("Speaking")
-            if self.voice is not None:
-                self.voice.muted = True
         elif isinstance(event, SpeakingFinished):
-            if self.voice is not None:
-                self.voice.muted = False
-            self.set_state("Listening (hands-free)" if self.voice and self.voice.hands_free else "Ready")
+            self.set_state("Listening (hands-free)" if self.hands_free else "Ready")
         elif isinstance(event, ErrorEvent):
             self.chat.drop_pending()
             self.show_notice(event.message)
@@ -362,11 +337,8 @@ class MainWindow(QMainWindow):
             self.devices.close_all(old_camera, None)
             self._camera_spec = config.ui.camera
             self.devices.open_camera(config.ui.camera)
-        if config.ui.microphone != old.ui.microphone or config.ui.end_silence_s != old.ui.end_silence_s:
-            self.devices.close_all(None, self.voice)
-            self.voice = None
-            self._mic_spec = config.ui.microphone
-            self._open_microphone(config.ui.microphone)
+        if config.ui.microphone != old.ui.microphone:
+            self._mic_spec = config.ui.microphone   # the worker reopens it with the new settings
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._closed_ok:
@@ -384,7 +356,7 @@ class MainWindow(QMainWindow):
         self._retry.stop()
         camera = self.camera_view.source()
         self.camera_view.set_source(None)
-        self.devices.close_all(camera, self.voice, final=True)
+        self.devices.close_all(camera, None, final=True)
         self.host.shutdown()
 
     def _one_closed(self) -> None:

@@ -1,38 +1,39 @@
-"""The bridge: the assistant pipeline runs in a worker QObject on its own QThread.
+"""The bridge: the window's side of the one conversation engine, on its own QThread.
 
-Only typed events (``assistant.events`` dataclasses and the history events of
-``assistant.conversation.store``) cross to the UI, through one ``Signal(object)``.
-Commands go the other way through queued signals. Models load, answer, speak
-and write the history here, so the UI thread only paints.
+The worker builds the engines (with progress), runs the core ``ConversationEngine`` (the
+same one ``assistant listen`` uses: hands-free, push-to-talk, barge-in, voice commands,
+streamed answers), and records finished turns in the chat history after they were shown
+and spoken. Only typed events cross to the UI, through one ``Signal(object)``. Commands
+that must be instant (ask, stop, push-to-talk) go straight to the thread-safe engine; slow
+ones (loading, settings, the microphone, history files) are queued slots on this thread.
 """
 from __future__ import annotations
 
 import io
 import logging
-import threading
 import time
 from pathlib import Path
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from assistant import config as config_mod
-from assistant.asr import TranscribeOptions
 from assistant.config import AppConfig
 from assistant.conversation.sessions import MemorySessions
 from assistant.conversation.store import (HistoryCleared, HistoryRestored, HistoryStore,
                                           StoredTurn, TurnRecorded)
 from assistant.errors import AssistantError
-from assistant.events import (ErrorEvent, Event, EventBus, ModelLoaded, Progress,
-                              SpeakingFinished, SpeakingStarted)
+from assistant.events import ErrorEvent, Event, EventBus, ModelLoaded, Progress
 from assistant.paths import AppPaths
+from assistant.voice.engine import DESCRIBE_QUESTION, READ_TEXT_QUESTION  # noqa: F401
+from assistant.voice.events import ListeningChanged, TurnCompleted
 
 log = logging.getLogger(__name__)
 
-DESCRIBE_QUESTION = "Describe what is in front of me."
-READ_TEXT_QUESTION = "Read the text."
 SESSION = "desktop"
 READY = "startup"        # Progress.stage of the start-up; done == total means ready
 THUMB_SIDE = 160
+NOT_READY = "The assistant is still starting, so I cannot answer yet."
 
 
 def error_event(exc: BaseException, stage: str) -> ErrorEvent:
@@ -47,10 +48,11 @@ def thumbnail_jpeg(frame) -> bytes | None:
     from PIL import Image
 
     try:
-        image = Image.fromarray(frame.image)
+        image = getattr(frame, "image", frame)
+        image = image.copy() if hasattr(image, "thumbnail") else Image.fromarray(image)
         image.thumbnail((THUMB_SIDE, THUMB_SIDE))
         out = io.BytesIO()
-        image.save(out, "JPEG", quality=80)
+        image.convert("RGB").save(out, "JPEG", quality=80)
         return out.getvalue()
     except Exception:  # a thumbnail is a nicety; the turn still counts
         log.debug("thumbnail failed", exc_info=True)
@@ -58,31 +60,30 @@ def thumbnail_jpeg(frame) -> bytes | None:
 
 
 class AssistantWorker(QObject):
-    """Lives on the worker thread; every slot runs there."""
+    """Lives on the worker thread; its slots run there, its plain methods anywhere."""
 
     event = Signal(object)
     finished = Signal()
 
-    def __init__(self, config: AppConfig, paths: AppPaths, *, factory=None) -> None:
+    def __init__(self, config: AppConfig, paths: AppPaths, *, factory=None,
+                 frame: Callable[[], Any] = lambda: None) -> None:
         super().__init__()
         self.config = config
         self.paths = paths
         self.bus = EventBus()
         self.bus.subscribe(self._forward)
         self._factory = factory
-        self._assistant = None
-        self._speaker = None
+        self._frame = frame            # the newest camera frame, for hands-free questions
+        self.engine = None             # the ConversationEngine, once the models are loaded
         self._store: HistoryStore | None = None
         # Follow-up context lives in memory: the disk keeps only the history the user chose.
         self._context = MemorySessions()
-        self._latest = 0            # newest request id; set from the UI thread (an atomic int write)
-        self._errors_sent = 0
-        self._last_answer = ""
-        self._said_no_sound = False
+        self._microphone: Any = None
 
     def _forward(self, event: Event) -> None:
-        if isinstance(event, ErrorEvent):
-            self._errors_sent += 1
+        if isinstance(event, TurnCompleted):
+            self._record(event)        # after the answer was shown and handed to the voice
+            return
         self.event.emit(event)
 
     def _error(self, exc: BaseException, stage: str) -> None:
@@ -102,7 +103,9 @@ class AssistantWorker(QObject):
         self.bus.emit(Progress(stage=READY, message="Opening the chat history…", done=0, total=steps))
         self._open_history()
         self.bus.emit(Progress(stage=READY, message="Loading the vision engine…", done=1, total=steps))
-        self._build_engines()
+        self._start_engine()
+        if self._microphone is not None:
+            self.open_microphone(self._microphone)
         self.bus.emit(Progress(stage=READY, message="Ready.", done=steps, total=steps))
 
     def _open_history(self) -> None:
@@ -114,9 +117,11 @@ class AssistantWorker(QObject):
             self._store = None
             self._error(exc, "history")
 
-    def _build_engines(self) -> None:
-        from assistant.pipeline import Assistant
+    def _engines(self, *, starting: bool = True) -> tuple[Any, Any, Any]:
+        """(vision, transcriber, speaker) from the factory; each missing one is reported.
 
+        The factory hands back the engines it has when only run-time settings changed.
+        """
         factory, cfg = self._factory, self.config
         vision = transcriber = speaker = None
         try:
@@ -124,8 +129,9 @@ class AssistantWorker(QObject):
             _load(vision)
         except Exception as exc:
             self._error(exc, "vision")
-            vision = None
-        self.bus.emit(Progress(stage=READY, message="Loading speech recognition…", done=2, total=4))
+        if starting:
+            self.bus.emit(Progress(stage=READY, message="Loading speech recognition…", done=2,
+                                   total=4))
         try:
             transcriber = factory.transcriber(cfg.asr)
             load = getattr(transcriber, "load", None)
@@ -133,146 +139,165 @@ class AssistantWorker(QObject):
                 load(language=cfg.asr.language, task=cfg.asr.task)
         except Exception as exc:
             self._error(exc, "asr")
-            transcriber = None
-        self.bus.emit(Progress(stage=READY, message="Loading the voice…", done=3, total=4))
+        if starting:
+            self.bus.emit(Progress(stage=READY, message="Loading the voice…", done=3, total=4))
         if cfg.tts.engine != "none":
             try:
                 speaker = factory.speaker(cfg.tts, output_device=cfg.ui.speaker_device)
                 _load(speaker)
             except Exception as exc:
                 self._error(exc, "tts")
-                speaker = None
-        self._speaker = speaker
         for stage, engine in (("vision", vision), ("asr", transcriber), ("tts", speaker)):
             if engine is not None:
                 self.bus.emit(ModelLoaded(stage=stage, model=str(getattr(engine, "name", stage)),
                                           device=str(getattr(engine, "device", "cpu")), elapsed_ms=0.0))
-        self._assistant = None if vision is None else Assistant(
-            vision=vision, transcriber=transcriber, speaker=speaker, bus=self.bus,
-            history_turns=cfg.vision.history_turns, sessions=self._context)
+        return vision, transcriber, speaker
 
-    # -- questions ------------------------------------------------------------
-    @Slot(int, str, object)
-    def ask_text(self, request_id: int, text: str, frame: object) -> None:
-        self._ask(request_id, frame, text=text)
+    def _start_engine(self) -> None:
+        from assistant.audio.vad import SileroStreamingVad
+        from assistant.pipeline import Assistant
+        from assistant.tts.playback import SilentPlayer
+        from assistant.voice.engine import ConversationEngine
+        from assistant.voice.events import ConversationOptions
 
-    @Slot(int, object, object)
-    def ask_audio(self, request_id: int, audio: object, frame: object) -> None:
-        self._ask(request_id, frame, audio=audio)
-
-    def _ask(self, request_id: int, frame, *, text: str | None = None, audio=None) -> None:
-        if request_id < self._latest:
-            return  # a newer question was asked meanwhile: latest request wins
-        self.interrupt()
-        if self._assistant is None:
-            self.bus.emit(ErrorEvent(code="vision_unavailable", stage="vision",
-                                     message="The vision engine is not ready, so I cannot answer yet."))
+        vision, transcriber, speaker = self._engines()
+        if vision is None:
             return
-        if frame is None:
-            self.bus.emit(ErrorEvent(code="no_frame", stage="device",
-                                     message="There is no camera picture yet. Check the camera "
-                                             "in the settings, then ask again."))
-            return
-        from PIL import Image
-
-        started = time.time()
-        errors_before = self._errors_sent
         cfg = self.config
+        assistant = Assistant(vision=vision, transcriber=transcriber, bus=self.bus,
+                              history_turns=cfg.vision.history_turns, sessions=self._context)
         try:
-            result = self._assistant.ask(
-                Image.fromarray(frame.image), text=text, audio=audio,
-                asr_options=TranscribeOptions(language=cfg.asr.language, task=cfg.asr.task,
-                                              initial_prompt=cfg.asr.initial_prompt),
-                session=SESSION, synthesize=self._speaker is not None)
-        except Exception as exc:  # noqa: BLE001 - every failure becomes words, the app goes on
-            if self._errors_sent == errors_before:
-                self._error(exc, "assistant")
+            detector = SileroStreamingVad()
+        except Exception as exc:  # no VAD: typed questions still work
+            self._error(exc, "asr")
             return
-        turn = StoredTurn(question=result.question, answer=result.answer,
-                          transcript=result.transcript, engine=result.engines.get("vision", ""),
-                          image_id=result.image_id, timings_ms=dict(result.timings_ms),
-                          thumbnail_jpeg=thumbnail_jpeg(frame), started_at=started,
-                          ended_at=time.time())
-        turn = self._record(turn)
-        self.bus.emit(TurnRecorded(turn=turn))
-        self._last_answer = result.answer
-        if result.speech is not None:
-            self._play(result.answer, result.speech)
+        options = ConversationOptions(language=cfg.asr.language, hands_free=cfg.ui.hands_free,
+                                      segmenter=_segmenter(cfg))
+        self.engine = ConversationEngine(
+            assistant=assistant, transcriber=transcriber, speaker=speaker or _Mute(),
+            player=getattr(speaker, "player", None) or SilentPlayer(), detector=detector,
+            image=self._frame, bus=self.bus, options=options, session=SESSION,
+            rate=cfg.tts.rate, speaker_for_rate=self._speaker_for_rate)
+        self.engine.start()
 
-    def _record(self, turn: StoredTurn) -> StoredTurn:
-        if self._store is None or not self.config.ui.history:
-            return turn
+    def _speaker_for_rate(self, rate: float):
+        import dataclasses
+
+        speaker = self._factory.speaker(dataclasses.replace(self.config.tts, rate=rate),
+                                        output_device=self.config.ui.speaker_device)
+        _load(speaker)
+        return speaker
+
+    # -- the microphone (worker thread: opening a device may take seconds) --------------
+    @Slot(object)
+    def open_microphone(self, spec_or_source) -> None:
+        self._microphone = spec_or_source
+        if self.engine is None:
+            return   # opened once the engine exists (load() ends with it)
         try:
-            return self._store.add(turn)
-        except Exception as exc:  # a full disk must not cost the answer
-            self._error(AssistantError(f"The chat history could not be saved ({exc}).",
-                                       hint="Check the free disk space.", code="history_failed",
-                                       stage="history"), "history")
-            return turn
+            source = spec_or_source
+            if isinstance(source, str):
+                from .devices import make_audio_source
 
-    # -- speech ---------------------------------------------------------------
-    def _play(self, text: str, speech) -> None:
-        player = getattr(self._speaker, "player", None)
-        self.bus.emit(SpeakingStarted(text=text))
-        if player is None or not player.play(speech):
-            if self.config.tts.play and not self._said_no_sound:
-                self._said_no_sound = True
-                self.bus.emit(ErrorEvent(code="no_audio_output", stage="tts",
-                                         message="No sound output was found, so answers are "
-                                                 "shown here but not played aloud."))
-            self.bus.emit(SpeakingFinished(interrupted=False))
+                source = make_audio_source(source, on_state=self._mic_state)
+        except Exception as exc:  # noqa: BLE001
+            self._error(exc, "device")
+            self.engine.set_source(None)
             return
-        # Playback runs on PortAudio's thread; a small waiter reports its end so this
-        # worker stays free for the next command (stop, a new question).
-        threading.Thread(target=self._wait_playback, args=(player,), name="speech-wait",
-                         daemon=True).start()
+        self.engine.set_source(source)
 
-    def _wait_playback(self, player) -> None:
-        played = player.wait()
-        self.bus.emit(SpeakingFinished(interrupted=not played))
+    def _mic_state(self, state: str) -> None:
+        note = ("The microphone stopped working. I will keep trying to reconnect."
+                if state == "lost" else "The microphone is back.")
+        self.bus.emit(ListeningChanged(hands_free=bool(self.engine and self.engine.hands_free),
+                                       microphone=state != "lost", note=note))
+
+    # -- instant commands (any thread) -----------------------------------------
+    def _ready(self):
+        if self.engine is None:
+            self.bus.emit(ErrorEvent(code="not_ready", stage="vision", message=NOT_READY))
+        return self.engine
+
+    def ask_text(self, text: str, frame) -> None:
+        if self._ready():
+            self.engine.ask_text(text, frame)
+
+    def describe_now(self, frame) -> None:
+        if self._ready():
+            self.engine.describe_now(frame)
+
+    def read_text_now(self, frame) -> None:
+        if self._ready():
+            self.engine.read_now(frame)
+
+    def repeat(self) -> None:
+        if self._ready():
+            self.engine.repeat()
 
     def interrupt(self) -> None:
-        """Stop speaking now; thread-safe, so the UI may call it directly."""
-        speaker = self._speaker
-        if speaker is not None:
+        """Stop speaking (and the answer being written) now."""
+        if self.engine is not None:
+            self.engine.stop_speaking()
+
+    def push_to_talk(self, pressed: bool) -> None:
+        if self.engine is not None:
+            self.engine.push_to_talk(pressed)
+
+    def set_hands_free(self, on: bool) -> None:
+        if self.engine is not None:
+            self.engine.set_hands_free(on)
+
+    # -- recording (after the answer) ---------------------------------------------
+    def _record(self, done: TurnCompleted) -> None:
+        turn = StoredTurn(question=done.question, answer=done.answer, transcript=done.transcript,
+                          engine=done.engine, image_id=done.image_id,
+                          timings_ms=dict(done.timings_ms), thumbnail_jpeg=thumbnail_jpeg(done.image),
+                          started_at=done.started_at, ended_at=time.time())
+        if self._store is not None and self.config.ui.history:
             try:
-                speaker.stop()
-            except Exception:
-                log.debug("stopping speech failed", exc_info=True)
-
-    @Slot()
-    def stop_speaking(self) -> None:
-        self.interrupt()
-
-    @Slot()
-    def repeat(self) -> None:
-        if not self._last_answer:
-            self.bus.emit(ErrorEvent(code="nothing_to_repeat", stage="tts",
-                                     message="There is no answer to repeat yet."))
-            return
-        if self._speaker is None:
-            return
-        self.interrupt()
-        try:
-            self._play(self._last_answer, self._speaker.synthesize(self._last_answer))
-        except Exception as exc:  # noqa: BLE001
-            self._error(exc, "tts")
+                turn = self._store.add(turn)
+            except Exception as exc:  # a full disk must not cost the answer
+                self._error(AssistantError(f"The chat history could not be saved ({exc}).",
+                                           hint="Check the free disk space.", code="history_failed",
+                                           stage="history"), "history")
+        self.event.emit(TurnRecorded(turn=turn))
 
     # -- settings and history -------------------------------------------------
     @Slot(object)
     def reload_settings(self, config: AppConfig) -> None:
-        """Save to the file the CLI reads, then rebuild what changed (the factory caches the rest)."""
+        """Save to the file the CLI reads, then apply: the factory reuses what did not change."""
         try:
             config_mod.save(config, self.paths.config_file)
         except Exception as exc:  # noqa: BLE001
             self._error(exc, "config")
         old, self.config = self.config, config
-        engines_changed = (old.asr, old.vision, old.tts) != (config.asr, config.vision, config.tts)
-        if engines_changed:
-            self.interrupt()
-            self._build_engines()
-        if engines_changed or old.ui.history != config.ui.history or old.ui.camera != config.ui.camera:
-            self.bus.emit(Progress(stage="settings", message="Settings saved and applied."))
+        engines_changed = (old.asr, old.vision, old.tts, old.ui.speaker_device) != \
+            (config.asr, config.vision, config.tts, config.ui.speaker_device)
+        if engines_changed and self.engine is not None:
+            self._swap_engines()
+        elif engines_changed:
+            self._start_engine()
+        if self.engine is not None and (old.ui.microphone != config.ui.microphone
+                                        or old.ui.end_silence_s != config.ui.end_silence_s):
+            self._restart_listening()
+        self.bus.emit(Progress(stage="settings", message="Settings saved and applied."))
+
+    def _swap_engines(self) -> None:
+        vision, transcriber, speaker = self._engines(starting=False)
+        assistant = self.engine.assistant
+        if vision is not None:
+            assistant.vision = vision
+        assistant.transcriber = self.engine.transcriber = transcriber
+        assistant.history_turns = self.config.vision.history_turns
+        if speaker is not None:
+            self.engine.speech.set_speaker(speaker)
+
+    def _restart_listening(self) -> None:
+        """A new microphone or end-of-turn silence: a fresh engine on the same models."""
+        engine, self.engine = self.engine, None
+        engine.close()
+        self._start_engine()
+        self.open_microphone(self.config.ui.microphone)
 
     @Slot(str)
     def export_history(self, path: str) -> None:
@@ -301,8 +326,9 @@ class AssistantWorker(QObject):
 
     @Slot()
     def shutdown(self) -> None:
-        self.interrupt()
         try:
+            if self.engine is not None:
+                self.engine.close(timeout=2.0)      # stops the microphone too
             if self._factory is not None:
                 self._factory.close()
             if self._store is not None:
@@ -310,6 +336,24 @@ class AssistantWorker(QObject):
         except Exception:  # closing must always reach finished
             log.exception("closing the engines failed")
         self.finished.emit()
+
+
+class _Mute:
+    """No voice at all (tts.engine = "none"): answers are shown, nothing is said."""
+
+    name = "none"
+    sample_rate = 22_050
+
+    def chunks(self, text: str):
+        return iter(())
+
+
+def _segmenter(config: AppConfig):
+    from assistant.audio.segmenter import SegmenterOptions
+
+    silence = config.ui.end_silence_s
+    return SegmenterOptions(speech_start_s=0.2, end_silence_s=silence, max_utterance_s=20.0,
+                            pre_roll_s=0.3, tail_s=min(0.2, silence))
 
 
 def _load(engine) -> None:

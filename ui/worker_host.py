@@ -1,15 +1,17 @@
 """The window's side of the worker thread: owns the QThread and the worker, and is the only way
-the window talks to it (queued signals in, one ``event`` signal out)."""
+the window talks to it. Slow commands (start-up, settings, the microphone, history files) are
+queued signals to the worker's thread; instant ones (ask, stop, push-to-talk, hands-free) go
+straight to the conversation engine, which is thread-safe and never blocks the caller."""
 from __future__ import annotations
 
-import itertools
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from assistant.config import AppConfig
 from assistant.paths import AppPaths
 
-from .worker import DESCRIBE_QUESTION, READ_TEXT_QUESTION, AssistantWorker
+from .worker import AssistantWorker
 
 
 class WorkerHost(QObject):
@@ -18,30 +20,23 @@ class WorkerHost(QObject):
     event = Signal(object)
     stopped = Signal()            # the worker thread has ended
     _load = Signal()
-    _ask_text = Signal(int, str, object)
-    _ask_audio = Signal(int, object, object)
-    _repeat = Signal()
-    _stop = Signal()
+    _microphone = Signal(object)
     _reload = Signal(object)
     _clear = Signal()
     _export = Signal(str)
     _shutdown = Signal()
 
     def __init__(self, config: AppConfig, paths: AppPaths, *, factory=None,
-                 parent: QObject | None = None) -> None:
+                 frame: Callable[[], Any] = lambda: None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._ids = itertools.count(1)
         self.thread = QThread()
         self.thread.setObjectName("assistant-worker")
-        self.worker = AssistantWorker(config, paths, factory=factory)
+        self.worker = AssistantWorker(config, paths, factory=factory, frame=frame)
         self.worker.moveToThread(self.thread)
         queued = Qt.ConnectionType.QueuedConnection
         self.worker.event.connect(self.event, queued)
         self._load.connect(self.worker.load, queued)
-        self._ask_text.connect(self.worker.ask_text, queued)
-        self._ask_audio.connect(self.worker.ask_audio, queued)
-        self._repeat.connect(self.worker.repeat, queued)
-        self._stop.connect(self.worker.stop_speaking, queued)
+        self._microphone.connect(self.worker.open_microphone, queued)
         self._reload.connect(self.worker.reload_settings, queued)
         self._clear.connect(self.worker.clear_history, queued)
         self._export.connect(self.worker.export_history, queued)
@@ -58,41 +53,42 @@ class WorkerHost(QObject):
         self.running = True
         self._load.emit()
 
-    def _next_id(self) -> int:
-        request = next(self._ids)
-        self.worker._latest = request   # older queued questions are skipped
-        return request
+    @property
+    def engine(self):
+        """The conversation engine (None until the models are loaded)."""
+        return self.worker.engine
 
-    def ask_text(self, text: str, frame) -> int:
-        if not self.running:
-            return 0
-        self.worker.interrupt()
-        request = self._next_id()
-        self._ask_text.emit(request, text, frame)
-        return request
+    def open_microphone(self, spec_or_source) -> None:
+        """A device name, "" for the default, a .wav file, or an AudioSource."""
+        self._microphone.emit(spec_or_source)
 
-    def ask_audio(self, audio, frame) -> int:
-        if not self.running:
-            return 0
-        self.worker.interrupt()
-        request = self._next_id()
-        self._ask_audio.emit(request, audio, frame)
-        return request
+    def ask_text(self, text: str, frame) -> None:
+        if self.running:
+            self.worker.ask_text(text, frame)
 
-    def describe_now(self, frame) -> int:
-        return self.ask_text(DESCRIBE_QUESTION, frame)
+    def describe_now(self, frame) -> None:
+        if self.running:
+            self.worker.describe_now(frame)
 
-    def read_text_now(self, frame) -> int:
-        return self.ask_text(READ_TEXT_QUESTION, frame)
+    def read_text_now(self, frame) -> None:
+        if self.running:
+            self.worker.read_text_now(frame)
 
     def repeat(self) -> None:
-        self._repeat.emit()
+        if self.running:
+            self.worker.repeat()
 
     def stop_speaking(self) -> None:
-        if not self.running:
-            return
-        self.worker.interrupt()   # at once, even while the worker is busy answering
-        self._stop.emit()
+        if self.running:
+            self.worker.interrupt()
+
+    def push_to_talk(self, pressed: bool) -> None:
+        if self.running:
+            self.worker.push_to_talk(pressed)
+
+    def set_hands_free(self, on: bool) -> None:
+        if self.running:
+            self.worker.set_hands_free(on)
 
     def reload_settings(self, config: AppConfig) -> None:
         self._reload.emit(config)

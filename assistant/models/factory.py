@@ -1,41 +1,118 @@
 """Build engines from settings, importing each adapter only when it is chosen.
 
-One instance per settings key is kept, so a long-running app (the window, ``listen``)
-loads each model once; the CLI builds what one command needs.
+One engine per role (speech recognition, vision, speech), kept while the settings that
+decide what is loaded stay the same (``vision_key``, ``asr_key``, ``tts_key``: model,
+device, dtype, quantisation...). A change of a run-time setting (temperature, history
+length, speaking rate...) is applied to the kept engine through ``configure``, with no
+reload. A change of a load-time setting closes the old engine first (its memory, GPU
+included, is freed before the new model loads), then builds the new one, and says so with
+a ``ModelUnloaded`` event. A long-running app (the window, ``listen``) so holds at most one
+model per role; the CLI builds what one command needs.
 """
 from __future__ import annotations
 
+import logging
 import threading
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from ..config import AsrConfig, TtsConfig, VisionConfig
-from ..events import ErrorEvent, Event
+from ..events import ErrorEvent, Event, ModelUnloaded
 from ..paths import AppPaths
 from .hub import locate_hf_model
 
+log = logging.getLogger(__name__)
 EventSink = Callable[[Event], None]
 
 # Vision-language backends, best first: what "auto" tries before the embedded engine.
 VLM_ORDER = ("blip2", "llava", "blip")
+BLIP_MAX_NEW_TOKENS = 30   # BLIP answers in a few words; more only repeats itself
 
 
 def vlm_model_name(kind: str, config: VisionConfig) -> str:
     return {"blip2": config.blip2_model, "llava": config.llava_model, "blip": config.blip_model}[kind]
 
 
+def vision_key(kind: str, config: VisionConfig, model: str = "", caption: str = "") -> tuple:
+    """What decides the loaded vision model; ``model``/``caption``: where its files are."""
+    if kind == "embedded":
+        return ("embedded", config.clip_model, config.ocr_min_score)
+    key: tuple = (kind, model or vlm_model_name(kind, config), config.device, config.dtype)
+    if kind == "blip2":
+        return (*key, config.quantize, config.blip2_cache_frames)
+    if kind == "blip":
+        return (*key, caption or config.blip_caption_model)
+    return key
+
+
+def vision_runtime(kind: str, config: VisionConfig) -> dict[str, Any]:
+    """The run-time settings ``kind``'s engine takes (its constructor and ``configure``)."""
+    if kind == "embedded":
+        return {}
+    settings: dict[str, Any] = dict(
+        max_new_tokens=config.max_new_tokens, num_beams=config.num_beams,
+        min_length=config.min_length, repetition_penalty=config.repetition_penalty,
+        length_penalty=config.length_penalty, do_sample=config.do_sample,
+        temperature=config.temperature)
+    if kind == "blip":
+        settings["max_new_tokens"] = min(config.max_new_tokens, BLIP_MAX_NEW_TOKENS)
+    if kind == "llava":   # BLIP-2's turns are picked by the pipeline; LLaVA cuts its own
+        settings["history_turns"] = config.history_turns
+    return settings
+
+
+def asr_key(config: AsrConfig) -> tuple:
+    return ("asr", config.model, config.device, config.compute_type, config.cpu_threads)
+
+
+def tts_key(config: TtsConfig, device: int | str | None = None) -> tuple:
+    return ("tts", config.engine, config.voice, config.play, device)
+
+
+@dataclass
+class _Slot:
+    key: tuple
+    engine: Any
+    runtime: Any                 # the run-time settings last applied
+    grounded: Any = None         # vision: the GroundedEngine around ``engine``
+    grounded_score: float = -1.0  # ... and the OCR score its analyser was built with
+
+
 class EngineFactory:
     def __init__(self, paths: AppPaths, *, on_event: EventSink | None = None) -> None:
         self.paths = paths
         self.on_event = on_event
-        self._cache: dict[tuple, object] = {}
-        self._lock = threading.Lock()
+        self._slots: dict[str, _Slot] = {}
+        self._lock = threading.RLock()
 
-    def _cached(self, key: tuple, build: Callable[[], object]):
+    @property
+    def _cache(self) -> dict[str, Any]:
+        """The engines held now, by role."""
         with self._lock:
-            if key not in self._cache:
-                self._cache[key] = build()
-            return self._cache[key]
+            return {role: slot.engine for role, slot in self._slots.items()}
+
+    def _engine(self, role: str, key: tuple, build: Callable[[], Any], runtime: Any,
+                configure: Callable[[Any, Any], None]) -> _Slot:
+        """The role's engine for ``key``: kept and reconfigured, or built in place of another."""
+        replaced = None
+        with self._lock:
+            slot = self._slots.get(role)
+            if slot is not None and slot.key != key:
+                replaced = self._slots.pop(role)
+                # Closed before the new one is built, so the two never share the GPU.
+                _close(replaced.engine)
+                slot = None
+            if slot is None:
+                slot = self._slots[role] = _Slot(key, build(), runtime)
+            elif runtime != slot.runtime:
+                configure(slot.engine, runtime)
+                slot.runtime = runtime
+        if replaced is not None:
+            log.info("%s engine %s closed: the settings need another one", role,
+                     _name(replaced.engine, role))
+            self._emit(ModelUnloaded(stage=role, model=_name(replaced.engine, role)))
+        return slot
 
     def transcriber(self, config: AsrConfig):
         def build():
@@ -44,7 +121,12 @@ class EngineFactory:
             return FasterWhisperTranscriber(config, cache_dir=self.paths.cache_dir / "whisper-base",
                                             on_event=self.on_event)
 
-        return self._cached(("asr", config), build)
+        def configure(engine, new: AsrConfig) -> None:
+            # The transcriber reads language, task, beam size... from its config at each call;
+            # the fields that chose its models are the same (they are the key).
+            engine.config = new
+
+        return self._engine("asr", asr_key(config), build, config, configure).engine
 
     def weights(self, model: str) -> Path | None:
         return locate_hf_model(model, (self.paths.models_dir,))
@@ -59,53 +141,61 @@ class EngineFactory:
         return "embedded"
 
     def vision(self, config: VisionConfig):
+        """The vision engine for ``config``: the kept one when only run-time settings changed."""
         kind = self.vision_kind(config)
-        return self._cached(("vision", kind, config), lambda: self._grounded(kind, config))
-
-    def _grounded(self, kind: str, config: VisionConfig):
-        engine = self._build_vision(kind, config)
+        model = caption = ""
+        if kind != "embedded":
+            model = self._where(vlm_model_name(kind, config))
+        if kind == "blip":
+            caption = self._where(config.blip_caption_model)
+        runtime = vision_runtime(kind, config)
+        slot = self._engine("vision", vision_key(kind, config, model, caption),
+                            lambda: self._build_vision(kind, config, model, caption, runtime),
+                            runtime, lambda engine, new: engine.configure(**new))
         if kind == "embedded" or not config.grounding:
-            return engine
-        from ..vision.grounding import GroundedEngine
-        from ..vision.scene import SceneAnalyser
+            return slot.engine
+        with self._lock:
+            if slot.grounded is None or slot.grounded_score != config.ocr_min_score:
+                from ..vision.grounding import GroundedEngine
+                from ..vision.scene import SceneAnalyser
 
-        # What OCR and the object detector measured goes into the VLM's prompt.
-        return GroundedEngine(engine, SceneAnalyser(ocr_min_score=config.ocr_min_score,
-                                                    on_event=self.on_event))
+                # What OCR and the object detector measured goes into the VLM's prompt.
+                slot.grounded = GroundedEngine(slot.engine, SceneAnalyser(
+                    ocr_min_score=config.ocr_min_score, on_event=self.on_event))
+                slot.grounded_score = config.ocr_min_score
+            return slot.grounded
 
-    def _build_vision(self, kind: str, config: VisionConfig):
-        common = dict(device=config.device, models_dir=self.paths.models_dir, on_event=self.on_event)
+    def _where(self, model: str) -> str:
+        folder = self.weights(model)
+        return str(folder) if folder else model   # the engine explains a missing model itself
+
+    def _build_vision(self, kind: str, config: VisionConfig, model: str, caption: str,
+                      runtime: dict[str, Any]):
+        common = dict(device=config.device, dtype=config.dtype, models_dir=self.paths.models_dir,
+                      on_event=self.on_event)
         if kind == "embedded":
             from ..vision.embedded import EmbeddedEngine
 
             return EmbeddedEngine(ocr_min_score=config.ocr_min_score, clip_model=config.clip_model,
                                   models_dir=self.paths.models_dir, on_event=self.on_event)
-        model = vlm_model_name(kind, config)
-        folder = self.weights(model)
-        name = str(folder) if folder else model  # the engine explains a missing model itself
         if kind == "blip2":
             from ..vision.blip2 import Blip2Engine
 
-            return Blip2Engine(name, dtype=config.dtype, quantize=config.quantize,
-                               max_new_tokens=config.max_new_tokens, num_beams=config.num_beams,
-                               cache_frames=config.blip2_cache_frames, min_length=config.min_length,
-                               repetition_penalty=config.repetition_penalty,
-                               length_penalty=config.length_penalty, do_sample=config.do_sample,
-                               temperature=config.temperature, **common)
+            return Blip2Engine(model, quantize=config.quantize,
+                               cache_frames=config.blip2_cache_frames, **common, **runtime)
         if kind == "llava":
             from ..vision.llava import LlavaEngine
 
-            return LlavaEngine(name, dtype=config.dtype, max_new_tokens=config.max_new_tokens,
-                               num_beams=config.num_beams, history_turns=config.history_turns, **common)
+            return LlavaEngine(model, **common, **runtime)
         from ..vision.blip import BlipEngine
 
-        caption = self.weights(config.blip_caption_model)
-        return BlipEngine(name, str(caption) if caption else config.blip_caption_model, dtype=config.dtype,
-                          max_new_tokens=min(config.max_new_tokens, 30), num_beams=config.num_beams,
-                          **common)
+        return BlipEngine(model, caption, **common, **runtime)
 
     def speaker(self, config: TtsConfig, *, output_device: str = ""):
-        """``output_device``: a sound output by name (substring) or index; "" for the default."""
+        """``output_device``: a sound output by name (substring) or index; "" for the default.
+
+        Only the rate can change without a new speaker (``configure(rate=...)``).
+        """
         device: int | str | None = None
         if output_device.strip():
             device = int(output_device) if output_device.strip().isdigit() else output_device.strip()
@@ -120,16 +210,37 @@ class EngineFactory:
                 player = Player(on_error=self._report_error, device=device)
             return make_speaker(config, player=player)
 
-        return self._cached(("tts", config, device), build)
+        def configure(engine, rate: float) -> None:
+            set_rate = getattr(engine, "configure", None)
+            if callable(set_rate):
+                set_rate(rate=rate)
+
+        return self._engine("tts", tts_key(config, device), build, config.rate, configure).engine
 
     def _report_error(self, error) -> None:
+        self._emit(ErrorEvent(code=error.code, message=error.user_text(), stage=error.stage))
+
+    def _emit(self, event: Event) -> None:
         if self.on_event is not None:
-            self.on_event(ErrorEvent(code=error.code, message=error.user_text(), stage=error.stage))
+            self.on_event(event)
 
     def close(self) -> None:
+        """Close every engine held (each frees its memory); the factory can build again."""
         with self._lock:
-            engines, self._cache = list(self._cache.values()), {}
-        for engine in engines:
-            close = getattr(engine, "close", None)
-            if callable(close):
-                close()
+            slots, self._slots = list(self._slots.values()), {}
+        for slot in slots:
+            _close(slot.engine)
+
+
+def _close(engine: Any) -> None:
+    close = getattr(engine, "close", None)
+    if not callable(close):
+        return
+    try:
+        close()
+    except Exception:  # noqa: BLE001 - one engine failing to close must not keep the others
+        log.exception("closing %s failed", _name(engine, "an engine"))
+
+
+def _name(engine: Any, fallback: str) -> str:
+    return str(getattr(engine, "name", fallback))

@@ -118,7 +118,20 @@ class PiperSpeaker:
         self._generation += 1
         self.player.stop()
 
+    def configure(self, *, rate: float | None = None) -> None:
+        """Speak at ``rate`` from the next sentence on; the voice stays loaded."""
+        if rate is None:
+            return
+        if not 0.25 <= rate <= 4.0:
+            raise ValueError(f"rate must be between 0.25 and 4.0, not {rate}")
+        with self._load_lock:
+            self._rate = rate
+            if self._voice is not None:
+                self._syn_config = _import_piper().SynthesisConfig(
+                    length_scale=self._voice.config.length_scale / rate)
+
     def close(self) -> None:
+        """Stop and free the voice; safe twice; the next synthesis loads it again."""
         self.stop()
         with self._load_lock:
             self._voice = None  # frees the ONNX session (about 100 MB)

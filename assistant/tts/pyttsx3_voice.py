@@ -185,6 +185,14 @@ class Pyttsx3Speaker:
         self._generation += 1
         self.player.stop()
 
+    def configure(self, *, rate: float | None = None) -> None:
+        """Speak at ``rate`` from the next synthesis on."""
+        if rate is None:
+            return
+        if not 0.25 <= rate <= 4.0:
+            raise ValueError(f"rate must be between 0.25 and 4.0, not {rate}")
+        self._rate = rate
+
     def close(self) -> None:
         # The engine and its thread stay for the process: pyttsx3 cannot start espeak twice.
         self._closed = True

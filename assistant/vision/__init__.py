@@ -1,13 +1,21 @@
-"""Vision: the VisionEngine protocol and its answer type."""
+"""Vision: the VisionEngine protocol, its answer type, and streaming answers."""
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Generator, Iterator, Mapping, Protocol, Sequence
+
+from ..cancel import NEVER, CancelToken
 
 if TYPE_CHECKING:
     from PIL import Image
 
     from ..conversation.history import Turn
+
+# Settings an engine takes through ``configure`` without loading its model again.
+RUNTIME_SETTINGS = frozenset({"max_new_tokens", "min_new_tokens", "num_beams", "min_length",
+                              "repetition_penalty", "length_penalty", "do_sample",
+                              "temperature", "history_turns"})
 
 
 @dataclass(frozen=True)
@@ -19,7 +27,19 @@ class VisionAnswer:
 
 
 class VisionEngine(Protocol):
-    """Answers a question about one image, seeing the earlier turns about it."""
+    """Answers a question about one image, seeing the earlier turns about it.
+
+    Lifecycle: ``load()`` loads now (the first answer otherwise does it); ``close()`` frees
+    the model (GPU memory included) and is safe to call twice; a closed engine loads again
+    when used. ``configure(**runtime)`` changes run-time settings (``RUNTIME_SETTINGS``; those
+    an engine has no use for are ignored) without a reload.
+
+    Engines that generate token by token also have ``stream(image, question, history, *,
+    context="", cancel=NEVER)``: a generator of text pieces whose return value is the
+    final ``VisionAnswer`` (its text is the pieces joined); ``stream_answer`` wraps any
+    engine, streaming or not. Cancelled, both ``answer`` and ``stream`` raise
+    ``assistant.cancel.Cancelled`` (a cut answer is never mistaken for a finished one).
+    """
 
     @property
     def name(self) -> str: ...
@@ -27,5 +47,79 @@ class VisionEngine(Protocol):
     @property
     def device(self) -> str: ...
 
-    def answer(self, image: "Image.Image", question: str,
-               history: Sequence["Turn"] = ()) -> VisionAnswer: ...
+    def load(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def configure(self, **runtime: Any) -> None: ...
+
+    def answer(self, image: "Image.Image", question: str, history: Sequence["Turn"] = (), *,
+               context: str = "", cancel: CancelToken = NEVER) -> VisionAnswer: ...
+
+
+def runtime_subset(runtime: Mapping[str, Any], accepted: Sequence[str]) -> dict[str, Any]:
+    """The settings in ``runtime`` an engine uses; an unknown name is a caller's mistake."""
+    unknown = set(runtime) - RUNTIME_SETTINGS
+    if unknown:
+        raise TypeError(f"unknown run-time settings: {', '.join(sorted(unknown))}")
+    return {name: value for name, value in runtime.items() if name in accepted}
+
+
+class AnswerStream:
+    """Iterate for the answer's text pieces; afterwards ``answer`` holds the ``VisionAnswer``.
+
+    ``answer`` stays None when the stream was cancelled (``Cancelled`` was raised), failed,
+    or was not read to the end.
+    """
+
+    def __init__(self, pieces: Generator[str, None, VisionAnswer]) -> None:
+        self._pieces = pieces
+        self.answer: VisionAnswer | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        answer = yield from self._pieces
+        if self.answer is None:   # iterating a finished stream again changes nothing
+            self.answer = answer
+
+    def close(self) -> None:
+        """Stop early (generation stops too)."""
+        self._pieces.close()
+
+    @property
+    def text(self) -> str:
+        return self.answer.text if self.answer is not None else ""
+
+
+def stream_answer(engine: Any, image: "Image.Image", question: str,
+                  history: Sequence["Turn"] = (), *, context: str = "",
+                  cancel: CancelToken = NEVER) -> AnswerStream:
+    """``engine.stream`` where the engine has one, else its whole answer as one piece."""
+    stream = getattr(engine, "stream", None)
+    if callable(stream):
+        return AnswerStream(stream(image, question, history, context=context, cancel=cancel))
+    return AnswerStream(_whole(engine, image, question, history, context, cancel))
+
+
+def _whole(engine: Any, image, question: str, history, context: str,
+           cancel: CancelToken) -> Generator[str, None, VisionAnswer]:
+    cancel.check()
+    kwargs: dict[str, Any] = {"context": context} if context else {}
+    params = inspect.signature(engine.answer).parameters
+    if "cancel" in params or any(p.kind is p.VAR_KEYWORD for p in params.values()):
+        kwargs["cancel"] = cancel
+    answer = engine.answer(image, question, history, **kwargs)
+    cancel.check()
+    yield answer.text
+    return answer
+
+
+class LastAnswer:
+    """Mixin: remembers the last finished stream's answer, for callers of ``stream`` itself."""
+
+    last_answer: VisionAnswer | None = None
+
+    @property
+    def last_details(self) -> dict:
+        """The last streamed answer's details, with its "engine"; {} before any."""
+        last = self.last_answer
+        return {**last.details, "engine": last.engine} if last is not None else {}

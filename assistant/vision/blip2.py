@@ -14,19 +14,21 @@ import importlib.util
 import logging
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Generator, Sequence
 
+from ..cancel import NEVER, CancelToken
 from ..conversation.prompt import blip2_prompt
 from ..errors import ModelMissingError, VisionError
 from ..events import Event, Progress
 from ..models.hub import locate_hf_model
-from . import VisionAnswer
+from . import LastAnswer, VisionAnswer, runtime_subset
 from .blip2_parts import (QUANTIZE, FrameCache, GenerationSettings, Placement, fallback_ladder,
                           first_placement)
 from .hf_common import (DEVICES, DTYPES, LazyModel, bf16_native, check_choice, load_guarded,
-                        missing_weights, new_tokens, resolve_device, running_guarded,
+                        missing_weights, new_tokens, release_memory, resolve_device,
                         torch_module, transformers_module)
 from .image import image_id, scene_hash
+from .streaming import TextTidier, generate_blocking, generate_streamed
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -37,6 +39,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "Salesforce/blip2-opt-2.7b"
 NO_ANSWER = "I could not make out an answer from the picture."
+# OPT may run on into an invented next turn; the answer ends where one starts.
+MARKERS = ("Question:",)
 _PURPOSE = "BLIP-2 vision model"
 
 
@@ -58,7 +62,7 @@ def missing_model_error(model: str) -> ModelMissingError:
                            setting="vision.blip2_model")
 
 
-class Blip2Engine:
+class Blip2Engine(LastAnswer):
     """VisionEngine on BLIP-2: the prompt carries earlier turns about the same picture.
 
     ``generation`` keywords (min_new_tokens, min_length, repetition_penalty, length_penalty,
@@ -86,6 +90,7 @@ class Blip2Engine:
         self._lazy = LazyModel(model, on_event)
         self._ladder: list[Placement] = []      # current placement first, then smaller ones
         self._frames = FrameCache(cache_frames, window_s=scene_window_s)
+        self._loaded_in_memory = False
 
     @classmethod
     def from_loaded(cls, processor, model, placement: Placement, *, name: str = "in-memory",
@@ -93,6 +98,7 @@ class Blip2Engine:
         """An engine around an already loaded model (benchmarks, callers that share one)."""
         engine = cls(name, **options)
         engine._ladder = [placement]
+        engine._loaded_in_memory = True
         engine._lazy.get(lambda announce: ((processor, model, placement), placement.device))
         return engine
 
@@ -114,16 +120,43 @@ class Blip2Engine:
         """Load now (the first answer otherwise does it); safe to call twice."""
         self._lazy.get(self._load)
 
+    @property
+    def generation(self) -> GenerationSettings:
+        return self._generation
+
+    def configure(self, **runtime: Any) -> None:
+        """New generation settings, validated as at construction; the model stays loaded.
+
+        ``history_turns`` is the pipeline's (it picks the turns); it is ignored here.
+        """
+        changes = runtime_subset(runtime, GenerationSettings.names())
+        self._generation = self._generation.updated(**changes)
+
+    def close(self) -> None:
+        """Free the model and the cached image encodings (GPU memory too); safe twice.
+
+        The next answer loads the model again, at the first placement.
+        """
+        self._frames.clear()
+        self._lazy.forget()
+        self._ladder = self._ladder[:1] if self._loaded_in_memory else []
+        release_memory()
+
     def answer(self, image: "Image.Image", question: str,
-               history: Sequence["Turn"] = (), *, context: str = "") -> VisionAnswer:
+               history: Sequence["Turn"] = (), *, context: str = "",
+               cancel: CancelToken = NEVER) -> VisionAnswer:
+        cancel.check()
         prompt = blip2_prompt(question, history, context)
         start = time.perf_counter()
+        settings = self._generation
         while True:
             processor, model, placement = self._lazy.get(self._load)
             try:
-                with running_guarded(_PURPOSE):
-                    output, prompt_ids, cached = self._generate(processor, model, placement,
-                                                                image, prompt)
+                output, prompt_ids, cached = generate_blocking(
+                    lambda streamer, criteria: self._generate(
+                        processor, model, placement, image, prompt, criteria=criteria,
+                        settings=settings),
+                    cancel=cancel, purpose=_PURPOSE)
                 break
             except VisionError as exc:
                 if not self._step_down(exc):
@@ -133,9 +166,54 @@ class Blip2Engine:
             del model
             _free_gpu()
         answer_ids = new_tokens(output[0], prompt_ids)
-        text = processor.tokenizer.decode(answer_ids, skip_special_tokens=True)
+        text = TextTidier.tidy(processor.tokenizer.decode(answer_ids, skip_special_tokens=True),
+                               MARKERS, NO_ANSWER)
+        return self._answer(text, model, placement, prompt, prompt_ids, answer_ids, cached, start)
+
+    def stream(self, image: "Image.Image", question: str, history: Sequence["Turn"] = (), *,
+               context: str = "", cancel: CancelToken = NEVER
+               ) -> Generator[str, None, VisionAnswer]:
+        """``answer`` as it is generated: text pieces, then the ``VisionAnswer`` returned.
+
+        Beam search cannot stream: with ``num_beams`` > 1 the text comes in one piece at the
+        end. Cancelled: generation stops within a token and ``Cancelled`` is raised.
+        """
+        cancel.check()
+        prompt = blip2_prompt(question, history, context)
+        start = time.perf_counter()
+        settings = self._generation
+        tidier = TextTidier(MARKERS, NO_ANSWER)
+        while True:
+            processor, model, placement = self._lazy.get(self._load)
+            tokenizer = processor.tokenizer
+            try:
+                output, prompt_ids, cached = yield from generate_streamed(
+                    lambda streamer, criteria: self._generate(
+                        processor, model, placement, image, prompt, streamer=streamer,
+                        criteria=criteria, settings=settings),
+                    decode=lambda ids: tokenizer.decode(ids, skip_special_tokens=True),
+                    tidier=tidier, cancel=cancel, purpose=_PURPOSE,
+                    stream_tokens=settings.num_beams == 1)
+                break
+            except VisionError as exc:
+                if tidier.text or not self._step_down(exc):   # said words cannot be unsaid
+                    raise
+                self._lazy.forget()
+            del model
+            _free_gpu()
+        answer_ids = new_tokens(output[0], prompt_ids)
+        rest = tidier.finish(tokenizer.decode(answer_ids, skip_special_tokens=True))
+        if rest:
+            yield rest
+        answer = self._answer(tidier.text, model, placement, prompt, prompt_ids, answer_ids,
+                              cached, start)
+        self.last_answer = answer
+        return answer
+
+    def _answer(self, text: str, model, placement: Placement, prompt: str, prompt_ids,
+                answer_ids, cached: bool, start: float) -> VisionAnswer:
         return VisionAnswer(
-            text=_tidy(text), engine=self.name, device=placement.device,
+            text=text, engine=self.name, device=placement.device,
             # image_tokens 0 would mean the picture never reached the language model.
             details={"prompt": prompt, "new_tokens": int(len(answer_ids)),
                      "answer_ids": tuple(int(i) for i in answer_ids),
@@ -161,8 +239,12 @@ class Blip2Engine:
             query_output = query_output.to(image_embeds.dtype)
         return model.language_projection(query_output)
 
-    def _generate(self, processor, model, placement: Placement, image, prompt: str):
+    def _generate(self, processor, model, placement: Placement, image, prompt: str, *,
+                  streamer: Any = None, criteria: Any = None,
+                  settings: GenerationSettings | None = None):
+        """Encode the picture (or reuse its encoding) and generate: (output, prompt ids, reused)."""
         torch = torch_module(_PURPOSE)
+        settings = settings or self._generation
         key, scene = image_id(image), scene_hash(image)
         query = self._frames.get(key, scene)
         cached = query is not None
@@ -181,7 +263,8 @@ class Blip2Engine:
         language_model = model.language_model
         if not language_model.config.is_encoder_decoder:
             inputs["input_ids"] = input_ids   # OPT returns prompt + answer, as generate() does
-        output = language_model.generate(**inputs, **self._generation.kwargs())
+        output = language_model.generate(**inputs, **settings.kwargs(), streamer=streamer,
+                                         stopping_criteria=criteria)
         self._frames.put(key, query, scene)   # a follow-up's window starts after this answer
         return output, input_ids[0], cached
 
@@ -287,8 +370,8 @@ def _add_image_tokens(processor, model) -> None:
         log.info("added BLIP-2 image token %d for an older snapshot", token_id)
 
 
+
+
 def _tidy(text: str) -> str:
-    # OPT may run on into an invented next turn; keep only this answer.
-    text = text.split("Question:")[0]
-    text = " ".join(text.split()).strip(" :")
-    return text or NO_ANSWER
+    """The whole answer's tidy-up (the stream applies the same as it goes)."""
+    return TextTidier.tidy(text, MARKERS, NO_ANSWER)

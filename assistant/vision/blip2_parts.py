@@ -6,6 +6,7 @@ transformers' quantisation settings.
 """
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections import OrderedDict
@@ -117,6 +118,14 @@ class GenerationSettings:
             raise ValueError("length_penalty must be -2.0..2.0")
         if not 0.05 <= self.temperature <= 2.0:
             raise ValueError("temperature must be 0.05..2.0")
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in dataclasses.fields(cls))
+
+    def updated(self, **changes: Any) -> "GenerationSettings":
+        """A copy with ``changes``, validated like a new one."""
+        return dataclasses.replace(self, **changes)
 
     def kwargs(self) -> dict[str, Any]:
         out: dict[str, Any] = {"max_new_tokens": self.max_new_tokens,

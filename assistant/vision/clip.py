@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from ..events import Event
 from . import VisionAnswer
 from .hf_common import (DEVICES, DTYPES, LazyModel, check_choice, choose_dtype, find_weights,
-                        load_guarded, missing_weights, resolve_device, running_guarded,
-                        torch_module, transformers_module)
+                        load_guarded, missing_weights, release_memory, resolve_device,
+                        running_guarded, torch_module, transformers_module)
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -99,6 +99,11 @@ class ClipLabeller:
 
     def load(self) -> None:
         self._lazy.get(self._load)
+
+    def close(self) -> None:
+        """Free the model (GPU memory too); safe twice; the next use loads it again."""
+        self._lazy.forget()
+        release_memory()
 
     def probabilities(self, image: "Image.Image"):
         """One probability per label (numpy, sums to 1), in ``labels`` order."""

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Generator, Sequence
 
 import numpy as np
 
+from ..cancel import NEVER, CancelToken
 from ..events import Event
-from . import VisionAnswer
+from . import LastAnswer, VisionAnswer, runtime_subset
 from . import embedded_answers as say
 from . import queries
 from .colours import object_colours
@@ -55,7 +56,7 @@ def topic_of(question: str) -> str:
     return route(question).value
 
 
-class EmbeddedEngine:
+class EmbeddedEngine(LastAnswer):
     """VisionEngine from offline measurements: text, objects, faces, labels, colours, light.
 
     ``announce_missing_model`` adds NOT_INSTALLED to each answer; the pipeline may set the
@@ -76,6 +77,7 @@ class EmbeddedEngine:
                                       detector=object_detector, face_detector=face_detector,
                                       build_labeller=self._build_labeller, on_event=on_event)
         self.announce_missing_model = announce_missing_model
+        self._own_labeller: Any = None   # a CLIP labeller built here, closed with the engine
 
     @property
     def name(self) -> str:
@@ -89,8 +91,17 @@ class EmbeddedEngine:
         """Load every model now, so the first question is not the slow one."""
         self.analyser.load()
 
+    def configure(self, **runtime: Any) -> None:
+        """No run-time settings apply (nothing is generated); the names are still checked."""
+        runtime_subset(runtime, ())
+
     def close(self) -> None:
-        """Nothing to free: the models are shared, process-wide, and small."""
+        """Free the CLIP labeller this engine loaded; safe twice.
+
+        The other models are shared, process-wide, and small.
+        """
+        if self._own_labeller is not None:
+            self._own_labeller.close()   # the analyser keeps it: used again, it loads again
 
     def measure(self, image: "Image.Image", question: str = "") -> SceneFacts:
         """The facts a question needs (all of them for a description), measured once a frame."""
@@ -98,8 +109,20 @@ class EmbeddedEngine:
         return self.analyser.facts(rgb, _NEEDS[route(question)] if question else _NEEDS[
             Intent.DESCRIBE])
 
+    def stream(self, image: "Image.Image", question: str, history: Sequence["Turn"] = (), *,
+               context: str = "", cancel: CancelToken = NEVER
+               ) -> Generator[str, None, VisionAnswer]:
+        """The whole answer as one piece (it takes milliseconds); returns the ``VisionAnswer``."""
+        answer = self.answer(image, question, history, cancel=cancel)
+        yield answer.text
+        self.last_answer = answer
+        return answer
+
     def answer(self, image: "Image.Image", question: str,
-               history: Sequence["Turn"] = ()) -> VisionAnswer:
+               history: Sequence["Turn"] = (), *, context: str = "",
+               cancel: CancelToken = NEVER) -> VisionAnswer:
+        """``context`` is for engines told what was measured: this one measures it itself."""
+        cancel.check()
         started = time.perf_counter()
         intent = route(question)
         rgb = np.asarray(image.convert("RGB"))
@@ -111,6 +134,7 @@ class EmbeddedEngine:
                    Intent.MORE: self._more, Intent.QUESTION: self._question}.get(
                        intent, self._describe)
         body, answered = handler(rgb, question, facts, verdict, tuple(history))
+        cancel.check()
         note = self.announce_missing_model or not answered
         details = facts.to_details()
         details.update(intent=intent.value, triage=verdict.to_dict(),
@@ -200,6 +224,7 @@ class EmbeddedEngine:
             labeller = clip.ClipLabeller(name, models_dir=self._models_dir, device="cpu",
                                          on_event=self._on_event)
             labeller.load()
+            self._own_labeller = labeller
             return labeller
         from ..errors import AssistantError
         from .labels_lite import shared_lite_labeller

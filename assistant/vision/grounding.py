@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Generator, Sequence
 
 import numpy as np
 
+from ..cancel import NEVER, CancelToken
 from ..errors import AssistantError
-from . import VisionAnswer
+from . import AnswerStream, LastAnswer, VisionAnswer, stream_answer
 from . import embedded_answers as say
 from .compose import count_phrase
 from .reading import joined, key_lines
@@ -52,7 +53,7 @@ def grounding_text(facts: "SceneFacts", text_words: int = CONTEXT_TEXT_WORDS) ->
     return " ".join(parts)
 
 
-class GroundedEngine:
+class GroundedEngine(LastAnswer):
     """A VisionEngine around a VLM engine whose ``answer`` takes a ``context`` keyword."""
 
     def __init__(self, vlm: Any, analyser: "SceneAnalyser") -> None:
@@ -71,29 +72,71 @@ class GroundedEngine:
         self.vlm.load()
         self.analyser.load()
 
+    def configure(self, **runtime: Any) -> None:
+        """The VLM's run-time settings; grounding itself has none."""
+        configure = getattr(self.vlm, "configure", None)
+        if callable(configure):
+            configure(**runtime)
+
     def close(self) -> None:
         close = getattr(self.vlm, "close", None)
         if callable(close):
             close()
 
     def answer(self, image: "Image.Image", question: str,
-               history: Sequence["Turn"] = ()) -> VisionAnswer:
+               history: Sequence["Turn"] = (), *, context: str = "",
+               cancel: CancelToken = NEVER) -> VisionAnswer:
+        """``context``: more for the VLM's prompt, after what was measured."""
+        pieces = AnswerStream(self._run(image, question, history, context, cancel,
+                                        streaming=False))
+        for _ in pieces:
+            pass
+        assert pieces.answer is not None
+        return pieces.answer
+
+    def stream(self, image: "Image.Image", question: str, history: Sequence["Turn"] = (), *,
+               context: str = "", cancel: CancelToken = NEVER
+               ) -> Generator[str, None, VisionAnswer]:
+        """``answer`` as the VLM writes it; reading (OCR) comes in one piece."""
+        answer = yield from self._run(image, question, history, context, cancel, streaming=True)
+        self.last_answer = answer
+        return answer
+
+    def _run(self, image, question: str, history: Sequence["Turn"], context: str,
+             cancel: CancelToken, *, streaming: bool) -> Generator[str, None, VisionAnswer]:
+        cancel.check()
         intent = route(question)
         facts = self._facts(image)
+        cancel.check()
         if intent is Intent.READ_TEXT and facts is not None and facts.lines:
             # Reading is OCR's job: a VLM paraphrases and invents letters.
-            text = say.read_sentence(question, facts.lines)
-            return VisionAnswer(text=text, engine=self.name, device=self.device,
-                                details={"read_by": "ocr", **facts.to_details()})
-        context = grounding_text(facts) if facts is not None else ""
-        answer = self.vlm.answer(image, question, history, context=context)
-        text = answer.text
+            answer = VisionAnswer(text=say.read_sentence(question, facts.lines),
+                                  engine=self.name, device=self.device,
+                                  details={"read_by": "ocr", **facts.to_details()})
+            yield answer.text
+            return answer
+        grounding = " ".join(part for part in (
+            grounding_text(facts) if facts is not None else "", context.strip()) if part)
+        if streaming:
+            inner = stream_answer(self.vlm, image, question, history, context=grounding,
+                                  cancel=cancel)
+            yield from inner
+            said = inner.answer
+        else:
+            said = self.vlm.answer(image, question, history, context=grounding, cancel=cancel)
+            yield said.text
+        assert said is not None
+        text = said.text
         if intent is Intent.DESCRIBE and facts is not None and facts.reading is not None \
                 and facts.reading.dominant and not _mentions_text(text, facts):
-            text = f'{text.rstrip(". ")}. It says: "{joined(key_lines(facts.reading))}".'
-        details = {**answer.details, "grounding": context}
-        return VisionAnswer(text=text, engine=answer.engine, device=answer.device,
-                            details=details)
+            note = f'It says: "{joined(key_lines(facts.reading))}".'
+            whole = f'{text.rstrip(". ")}. {note}'
+            # What was streamed stays said: the note goes after it as it is.
+            rest = whole[len(text):] if whole.startswith(text) or not streaming else f" {note}"
+            yield rest
+            text = whole if not streaming else text + rest
+        return VisionAnswer(text=text, engine=said.engine, device=said.device,
+                            details={**said.details, "grounding": grounding})
 
     def _facts(self, image: "Image.Image") -> "SceneFacts | None":
         start = time.perf_counter()

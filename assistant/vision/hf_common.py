@@ -8,7 +8,9 @@ module shared with ``blip2.py`` (device/dtype choice and the load guard are the 
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
+import sys
 import threading
 import time
 from pathlib import Path
@@ -167,18 +169,20 @@ def running_guarded(purpose: str) -> Iterator[None]:
                           code="vision_out_of_memory") from exc
 
 
+def release_memory() -> None:
+    """Collect dropped models now and hand cached GPU memory back (after ``close``)."""
+    gc.collect()
+    torch = sys.modules.get("torch")   # never imported just to free nothing
+    if torch is not None and torch.cuda.is_available():
+        torch.cuda.empty_cache()
+
+
 def new_tokens(output, prompt_ids):
     """generate() returns prompt + answer for decoder-only models; keep only the answer."""
     n = prompt_ids.shape[0]
     if output.shape[0] >= n and bool((output[:n] == prompt_ids.to(output.device)).all()):
         return output[n:]
     return output
-
-
-def tidy(text: str, fallback: str) -> str:
-    """One line, no stray separators; the fallback when the model said nothing."""
-    text = " ".join(text.split()).strip(" :")
-    return text or fallback
 
 
 def clean(text: str) -> str:

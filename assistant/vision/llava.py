@@ -9,13 +9,16 @@ between fine-tunes); older snapshots without one get LLaVA 1.5's Vicuna format.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Generator, Sequence
 
+from ..cancel import NEVER, CancelToken
 from ..events import Event
-from . import VisionAnswer
+from . import LastAnswer, VisionAnswer, runtime_subset
+from .blip2_parts import GenerationSettings
 from .hf_common import (DEVICES, DTYPES, LazyModel, check_choice, choose_dtype, clean,
-                        find_weights, load_guarded, missing_weights, new_tokens, resolve_device,
-                        running_guarded, tidy, transformers_module)
+                        find_weights, load_guarded, missing_weights, new_tokens, release_memory,
+                        resolve_device, transformers_module)
+from .streaming import TextTidier, generate_blocking, generate_streamed
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -27,6 +30,8 @@ NO_ANSWER = "I could not make out an answer from the picture."
 # Asked to keep answers short: they are spoken, and long ones run on into made-up turns.
 STYLE = "Answer in one or two short sentences."
 _PURPOSE = "LLaVA vision model"
+# A model that runs on invents the user's next turn; its answer ends where one starts.
+MARKERS = ("USER:", "ASSISTANT:")
 
 
 def llava_prompt(question: str, history: Sequence["Turn"] = (), *, image_token: str = "<image>",
@@ -66,25 +71,25 @@ def is_available(model: str = DEFAULT_MODEL, *, models_dir: Path | None = None) 
     return find_weights(model, models_dir) is not None
 
 
-class LlavaEngine:
-    """VisionEngine on LLaVA 1.5: a chat about one picture."""
+class LlavaEngine(LastAnswer):
+    """VisionEngine on LLaVA 1.5: a chat about one picture.
+
+    ``generation`` keywords (min_new_tokens, min_length, repetition_penalty, length_penalty,
+    do_sample, temperature) go to ``GenerationSettings``; greedy by default.
+    """
 
     def __init__(self, model: str = DEFAULT_MODEL, *, device: str = "auto", dtype: str = "auto",
                  max_new_tokens: int = 60, num_beams: int = 1, history_turns: int = 4,
                  style: str = STYLE, models_dir: Path | None = None,
-                 on_event: Callable[[Event], None] | None = None) -> None:
+                 on_event: Callable[[Event], None] | None = None, **generation: Any) -> None:
         check_choice(device, DEVICES, "device")
         check_choice(dtype, DTYPES, "dtype")
-        if not 1 <= max_new_tokens <= 1024 or not 1 <= num_beams <= 8:
-            raise ValueError("max_new_tokens must be 1..1024 and num_beams 1..8")
-        if not 0 <= history_turns <= 16:
-            raise ValueError("history_turns must be 0..16")
         self._model_name = model
         self._wanted_device = device
         self._wanted_dtype = dtype
-        self._generate = {"max_new_tokens": max_new_tokens, "num_beams": num_beams,
-                          "do_sample": False}
-        self._history_turns = history_turns
+        self._generation = GenerationSettings(max_new_tokens=max_new_tokens, num_beams=num_beams,
+                                              **generation)
+        self._history_turns = _check_turns(history_turns)
         self._style = style
         self._models_dir = models_dir
         self._lazy = LazyModel(model, on_event)
@@ -98,31 +103,65 @@ class LlavaEngine:
         loaded = self._lazy.loaded
         return loaded[2] if loaded else resolve_device(self._wanted_device, _PURPOSE)
 
+    @property
+    def generation(self) -> GenerationSettings:
+        return self._generation
+
+    @property
+    def history_turns(self) -> int:
+        return self._history_turns
+
     def load(self) -> None:
         """Load now (the first answer otherwise does it); safe to call twice."""
         self._lazy.get(self._load)
 
+    def configure(self, **runtime: Any) -> None:
+        """New generation settings and history length, validated; the model stays loaded."""
+        changes = runtime_subset(runtime, (*GenerationSettings.names(), "history_turns"))
+        turns = _check_turns(changes.pop("history_turns", self._history_turns))
+        self._generation = self._generation.updated(**changes)
+        self._history_turns = turns
+
+    def close(self) -> None:
+        """Free the model (GPU memory too); safe twice; the next answer loads it again."""
+        self._lazy.forget()
+        release_memory()
+
     def answer(self, image: "Image.Image", question: str,
-               history: Sequence["Turn"] = (), *, context: str = "") -> VisionAnswer:
+               history: Sequence["Turn"] = (), *, context: str = "",
+               cancel: CancelToken = NEVER) -> VisionAnswer:
+        cancel.check()
+        job = self._job(image, question, history, context)
+        output = generate_blocking(job.run, cancel=cancel, purpose=_PURPOSE)
+        answer_ids = new_tokens(output[0], job.prompt_ids)
+        text = TextTidier.tidy(job.decode(answer_ids), MARKERS, NO_ANSWER)
+        return job.answer(self.name, text, answer_ids)
+
+    def stream(self, image: "Image.Image", question: str, history: Sequence["Turn"] = (), *,
+               context: str = "", cancel: CancelToken = NEVER
+               ) -> Generator[str, None, VisionAnswer]:
+        """``answer`` as it is generated: text pieces, then the ``VisionAnswer`` returned."""
+        cancel.check()
+        job = self._job(image, question, history, context)
+        tidier = TextTidier(MARKERS, NO_ANSWER)
+        output = yield from generate_streamed(job.run, decode=job.decode, tidier=tidier,
+                                              cancel=cancel, purpose=_PURPOSE,
+                                              stream_tokens=job.settings.num_beams == 1)
+        answer_ids = new_tokens(output[0], job.prompt_ids)
+        rest = tidier.finish(job.decode(answer_ids))
+        if rest:
+            yield rest
+        answer = job.answer(self.name, tidier.text, answer_ids)
+        self.last_answer = answer
+        return answer
+
+    def _job(self, image, question: str, history: Sequence["Turn"], context: str) -> "_Job":
         processor, model, device, dtype = self._lazy.get(self._load)
         turns = tuple(history)[-self._history_turns:] if self._history_turns else ()
         prompt = self._prompt(processor, question, turns, context)
         inputs = processor(images=image.convert("RGB"), text=prompt, return_tensors="pt")
         inputs = inputs.to(device, dtype)   # casts only the float tensors (pixels)
-        tokenizer = processor.tokenizer
-        pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None \
-            else tokenizer.eos_token_id
-        with running_guarded(_PURPOSE):
-            output = model.generate(**inputs, **self._generate, pad_token_id=pad_id)
-        prompt_ids = inputs["input_ids"][0]
-        answer_ids = new_tokens(output[0], prompt_ids)
-        text = tokenizer.decode(answer_ids, skip_special_tokens=True)
-        # A model that runs on invents the user's next turn; keep only its own answer.
-        text = text.split("USER:")[0].split("ASSISTANT:")[0]
-        image_tokens = int((prompt_ids == model.config.image_token_index).sum())
-        return VisionAnswer(text=tidy(text, NO_ANSWER), engine=self.name, device=device,
-                            details={"prompt": prompt, "new_tokens": int(answer_ids.shape[0]),
-                                     "image_tokens": image_tokens, "turns_used": len(turns)})
+        return _Job(processor, model, device, prompt, inputs, len(turns), self._generation)
 
     def _prompt(self, processor, question: str, turns: Sequence["Turn"], context: str) -> str:
         if getattr(processor, "chat_template", None):
@@ -152,6 +191,38 @@ class LlavaEngine:
         processor, model = load_guarded(_PURPOSE, folder, load)
         _fill_patch_settings(processor, model)
         return (processor, model, device, dtype), device
+
+
+class _Job:
+    """One question, ready to generate: the inputs, and what the answer reports."""
+
+    def __init__(self, processor, model, device: str, prompt: str, inputs, turns: int,
+                 settings: GenerationSettings) -> None:
+        self.processor, self.model, self.device = processor, model, device
+        self.prompt, self.inputs, self.turns, self.settings = prompt, inputs, turns, settings
+        self.prompt_ids = inputs["input_ids"][0]
+
+    def run(self, streamer, criteria):
+        tokenizer = self.processor.tokenizer
+        pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None \
+            else tokenizer.eos_token_id
+        return self.model.generate(**self.inputs, **self.settings.kwargs(), pad_token_id=pad_id,
+                                   streamer=streamer, stopping_criteria=criteria)
+
+    def decode(self, ids) -> str:
+        return self.processor.tokenizer.decode(ids, skip_special_tokens=True)
+
+    def answer(self, engine: str, text: str, answer_ids) -> VisionAnswer:
+        image_tokens = int((self.prompt_ids == self.model.config.image_token_index).sum())
+        return VisionAnswer(text=text, engine=engine, device=self.device,
+                            details={"prompt": self.prompt, "new_tokens": int(len(answer_ids)),
+                                     "image_tokens": image_tokens, "turns_used": self.turns})
+
+
+def _check_turns(turns: int) -> int:
+    if not 0 <= turns <= 20:
+        raise ValueError("history_turns must be 0..20")
+    return turns
 
 
 def _fill_patch_settings(processor, model) -> None:

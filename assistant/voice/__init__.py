@@ -1,13 +1,16 @@
-"""The hands-free voice loop: microphone -> utterances -> transcripts -> answers -> speech.
+"""The conversation: microphone -> utterances -> transcripts -> commands or answers -> speech.
 
-``VoiceLoop`` (loop.py) wires an AudioSource, the UtteranceCutter, a transcriber,
-the Assistant and a Speaker + Player, with barge-in and the own-voice guard.
-Commands (commands.py) and the echo guard (echo_guard.py) are pure.
+``ConversationEngine`` (engine.py) is the one conversation every front end drives (the
+window, ``assistant listen``): its ``Listener`` (listener.py) cuts utterances, detects
+barge-in and push-to-talk (ptt.py); turns (turns.py) stream answers into ``SpeechOutput``
+(speech.py). Commands (commands.py), guards (guards.py) and the echo guard (echo_guard.py)
+are pure.
 """
 from __future__ import annotations
 
 from .commands import VoiceCommand, parse_command
-from .events import BargedIn, CommandHeard, TurnTimings, UtteranceIgnored, VoiceLoopOptions
+from .events import (BargedIn, CommandHeard, ConversationOptions, TurnTimings, UtteranceIgnored,
+                     VoiceLoopOptions)
 
-__all__ = ["VoiceCommand", "parse_command", "BargedIn", "CommandHeard", "TurnTimings",
-           "UtteranceIgnored", "VoiceLoopOptions"]
+__all__ = ["VoiceCommand", "parse_command", "BargedIn", "CommandHeard", "ConversationOptions",
+           "TurnTimings", "UtteranceIgnored", "VoiceLoopOptions"]

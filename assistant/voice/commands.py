@@ -42,7 +42,8 @@ _PHRASES: dict[VoiceCommand, tuple[str, ...]] = {
 
 # Words people wrap a command in; dropped from both ends before matching.
 _FILLER_LEADING = ("please", "ok", "okay", "hey", "assistant", "hey assistant", "um", "uh",
-                   "oh", "no", "now", "just", "can you", "could you", "would you")
+                   "oh", "no", "now", "just", "can you", "could you", "would you", "and", "so",
+                   "well", "alright", "all right", "yes", "yeah", "er", "hmm")
 _FILLER_TRAILING = ("please", "now", "thanks", "thank you", "a bit", "a little", "a little bit",
                     "assistant")
 

@@ -1,7 +1,11 @@
 """Own-voice guard: do not take the assistant's own speech, heard back through
 the microphone, for the user's.
 
-Two layers, both pure (numpy only, times passed in):
+Two layers, pure (numpy only, times passed in) and safe across threads: the speech
+thread feeds them, the listener and the transcription worker ask them. Each guard keeps
+its state behind one lock and scores on a snapshot taken under it, so a score never sees
+a buffer half-updated (a probe once saw 202 "deque mutated during iteration" errors in
+3 s, each one a lost turn).
 
 * ``EchoDetector`` (acoustic, while speaking): keeps the audio we are playing on
   a clock and asks "is what the microphone hears now a delayed, scaled copy of
@@ -19,6 +23,7 @@ from __future__ import annotations
 import collections
 import difflib
 import re
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -62,16 +67,20 @@ class EchoTextGuard:
         self.window_s = window_s
         self.threshold = threshold
         self._spoken: collections.deque[_Spoken] = collections.deque(maxlen=keep)
+        self._lock = threading.Lock()
 
     def remember(self, text: str, started: float, ended: float) -> None:
-        self._spoken.append(_Spoken(text, started, max(started, ended)))
+        with self._lock:
+            self._spoken.append(_Spoken(text, started, max(started, ended)))
 
     def is_echo(self, transcript: str, utterance_start: float) -> bool:
         return self.score(transcript, utterance_start) >= self.threshold
 
     def score(self, transcript: str, utterance_start: float) -> float:
         best = 0.0
-        for spoken in self._spoken:
+        with self._lock:
+            spoken_now = tuple(self._spoken)
+        for spoken in spoken_now:
             if spoken.started - 0.5 <= utterance_start <= spoken.ended + self.window_s:
                 best = max(best, containment(transcript, spoken.text))
         return best
@@ -95,32 +104,38 @@ class EchoDetector:
         self.min_delay_s = min_delay_s
         self.max_delay_s = max_delay_s
         self.keep_s = keep_s
+        self._lock = threading.Lock()
         self.reset()
 
     def reset(self) -> None:
-        self._buf = np.zeros(0, dtype=np.float32)  # reference audio; sample 0 sounds at _t0
-        self._t0 = 0.0
-        self._end = 0.0                             # when the queued reference stops sounding
-        self.last_delay_s = 0.0
+        with self._lock:
+            # Replaced, never edited in place: a scorer holding the old array is unaffected.
+            self._buf = np.zeros(0, dtype=np.float32)  # reference audio; sample 0 at _t0
+            self._t0 = 0.0
+            self._end = 0.0                             # when the queued reference stops
+            self.last_delay_s = 0.0
 
     def played(self, samples: np.ndarray, at: float) -> None:
         data = np.asarray(samples, dtype=np.float32).reshape(-1)
-        if self._buf.shape[0] == 0 or at - self._end > self.keep_s:
-            self._buf, self._t0, self._end = data.copy(), at, at + data.shape[0] / RATE
-            return
-        gap = int(round(max(0.0, at - self._end) * RATE))  # an underrun sounds as silence
-        self._buf = np.concatenate([self._buf, np.zeros(gap, np.float32), data])
-        self._end = self._t0 + self._buf.shape[0] / RATE
-        self._trim(at)
+        with self._lock:
+            if self._buf.shape[0] == 0 or at - self._end > self.keep_s:
+                self._buf, self._t0, self._end = data.copy(), at, at + data.shape[0] / RATE
+                return
+            gap = int(round(max(0.0, at - self._end) * RATE))  # an underrun sounds as silence
+            self._buf = np.concatenate([self._buf, np.zeros(gap, np.float32), data])
+            self._end = self._t0 + self._buf.shape[0] / RATE
+            self._trim(at)
 
     def stopped(self, at: float) -> None:
-        keep = int(round((at - self._t0) * RATE))
-        if 0 <= keep < self._buf.shape[0]:
-            self._buf = self._buf[:keep]
-            self._end = self._t0 + keep / RATE
+        with self._lock:
+            keep = int(round((at - self._t0) * RATE))
+            if 0 <= keep < self._buf.shape[0]:
+                self._buf = self._buf[:keep]
+                self._end = self._t0 + keep / RATE
 
     def audible_until(self) -> float:
-        return self._end
+        with self._lock:
+            return self._end
 
     def _trim(self, now: float) -> None:
         # Only audio that finished sounding long ago goes: replies are queued far ahead of
@@ -132,19 +147,21 @@ class EchoDetector:
 
     def score(self, mic: np.ndarray, mic_end: float) -> float:
         """0..1; about 1 for a clean delayed echo, low for the user's own voice."""
+        with self._lock:
+            buf, t0 = self._buf, self._t0       # a consistent snapshot: arrays are replaced
         m = np.asarray(mic, dtype=np.float64).reshape(-1)
         n = m.shape[0]
-        if n == 0 or self._buf.shape[0] == 0:
+        if n == 0 or buf.shape[0] == 0:
             return 0.0
         mic_start = mic_end - n / RATE
         # Reference that could be in the mic window: [mic_start - max_delay, mic_end - min_delay].
-        lo = int(round((mic_start - self.max_delay_s - self._t0) * RATE))
-        hi = int(round((mic_end - self.min_delay_s - self._t0) * RATE))
+        lo = int(round((mic_start - self.max_delay_s - t0) * RATE))
+        hi = int(round((mic_end - self.min_delay_s - t0) * RATE))
         ref = np.zeros(max(hi - lo, n), dtype=np.float64)
-        a, b = max(lo, 0), min(hi, self._buf.shape[0])
+        a, b = max(lo, 0), min(hi, buf.shape[0])
         if b <= a:
             return 0.0
-        ref[a - lo:b - lo] = self._buf[a:b]
+        ref[a - lo:b - lo] = buf[a:b]
         m = m - m.mean()
         m_norm = np.sqrt(np.dot(m, m))
         if m_norm < 1e-6:
@@ -162,5 +179,5 @@ class EchoDetector:
         ratios = np.where(valid, np.abs(corr) / np.maximum(energy, 1e-12) / m_norm, 0.0)
         best = int(np.argmax(ratios))
         # Delay of the match: how long after being played the echo reached the mic.
-        self.last_delay_s = (mic_start - self._t0 - (lo + best) / RATE)
+        self.last_delay_s = (mic_start - t0 - (lo + best) / RATE)
         return float(ratios[best])

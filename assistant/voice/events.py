@@ -1,10 +1,12 @@
-"""Events and options of the voice loop (on the same EventBus as the core events)."""
+"""Events and options of the conversation engine (on the same EventBus as the core events)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..audio.segmenter import SegmenterOptions
 from ..events import Event
+from .ptt import PushToTalkOptions
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,16 +48,71 @@ class TurnTimings(Event):
     voice_to_first_audio_s: float | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class MicLevel(Event):
+    """How loud the microphone is, 0..1 on a dB scale; about 20 a second."""
+
+    level: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class ListeningChanged(Event):
+    """Hands-free on or off, and whether a microphone is there to listen with."""
+
+    hands_free: bool
+    microphone: bool
+    note: str = ""       # what changed, in words ("The microphone is back.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class TurnStarted(Event):
+    """A question is being answered (typed, spoken, push-to-talk or a button)."""
+
+    question: str
+    source: str          # "typed" | "hands_free" | "push_to_talk" | "describe" | "read"
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnswerGrowing(Event):
+    """The answer so far, while the vision model is still writing it."""
+
+    question: str
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class TurnCancelled(Event):
+    """A turn was dropped before its answer: a newer question, "stop", or closing."""
+
+    question: str
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class TurnCompleted(Event):
+    """A turn's answer was shown and handed to the voice; recording it comes after this."""
+
+    question: str
+    answer: str
+    transcript: str | None
+    engine: str
+    source: str
+    timings_ms: dict[str, float]
+    image_id: str = ""
+    image: Any = field(default=None, repr=False, compare=False)   # the frame asked about
+    started_at: float = 0.0       # wall-clock seconds
+
+
 @dataclass(frozen=True)
-class VoiceLoopOptions:
-    """How the loop listens, guards and speaks. Validated; copied per loop."""
+class ConversationOptions:
+    """How the conversation listens, guards and speaks. Validated; copied per engine."""
 
     segmenter: SegmenterOptions = field(default_factory=lambda: SegmenterOptions(
         speech_start_s=0.2, end_silence_s=0.5, max_utterance_s=20.0, pre_roll_s=0.3, tail_s=0.2))
     vad_threshold: float = 0.5
     min_utterance_s: float = 0.4       # VAD gate: shorter turns are not sent to Whisper
     no_speech_prob: float = 0.6        # Whisper gate: every segment this doubtful -> ignored
-    language: str | None = "en"
+    language: str | None = None       # None: English first, other languages detected
     barge_in: bool = True
     barge_in_windows: int = 2          # consecutive speech windows (32 ms) not matching our echo
     echo_threshold: float = 0.55       # acoustic echo score at or above this is our own voice
@@ -66,6 +123,8 @@ class VoiceLoopOptions:
     rate_step: float = 1.25            # "slower" / "faster" change the speaking rate by this factor
     min_rate: float = 0.5
     max_rate: float = 2.0
+    hands_free: bool = True            # listen for questions without a key held
+    push_to_talk: PushToTalkOptions = field(default_factory=PushToTalkOptions)
 
     def __post_init__(self) -> None:
         if not 0.0 < self.vad_threshold < 1.0:
@@ -76,3 +135,6 @@ class VoiceLoopOptions:
             raise ValueError("barge_in_windows, echo_window_s and echo_max_delay_s must be positive")
         if not 1.0 < self.rate_step <= 2.0 or not 0.25 <= self.min_rate < self.max_rate <= 4.0:
             raise ValueError("rate_step must be in (1, 2] and 0.25 <= min_rate < max_rate <= 4")
+
+
+VoiceLoopOptions = ConversationOptions   # the name `assistant listen` used before

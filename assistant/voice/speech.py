@@ -1,9 +1,12 @@
-"""The loop's mouth: one thread that synthesises and plays replies, stoppable at once.
+"""The conversation's mouth: one thread that synthesises and plays replies, stoppable at once.
 
-Synthesis goes sentence by sentence when the speaker can (Piper's ``chunks``),
-so the first sentence plays while the rest is made. Every chunk played is also
-handed to the ``EchoDetector`` on the monotonic clock, which is what lets the
-listener tell the user's voice from ours.
+A reply can arrive whole (``say``) or as it is generated (``stream``: sentences are added
+while the vision model is still writing), so the first sentence sounds while the rest is
+made. Piper synthesises sentence by sentence too. Every chunk played is handed to the
+``EchoDetector`` on the monotonic clock, which is what lets the listener tell the user's
+voice from ours. ``stop()`` is a generation bump: whatever job is running sees it before
+its next chunk, including right after opening the output stream, so a stop that lands
+while the stream opens leaves silence.
 """
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import logging
 import queue
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 import numpy as np
@@ -25,17 +28,86 @@ log = logging.getLogger(__name__)
 
 # Called with the monotonic time the first chunk was queued, or None when nothing was played.
 FirstAudio = Callable[[float | None], None]
+SENTENCE_WAIT_S = 60.0     # a streamed reply that stops growing for this long is ended
+_CLOSERS = "\"\u201d')]"
+
+
+def split_sentences(text: str) -> tuple[list[str], str]:
+    """Complete sentences at the front of ``text`` and the unfinished rest.
+
+    A sentence ends at . ! or ? followed by space (so "3.40" does not end one), with a
+    closing quote or bracket kept with it, and never inside an open quotation: 'The sign
+    says: "LAUNCH PAD. NO ENTRY".' is one sentence.
+    """
+    sentences, start, quoted, i = [], 0, False, 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "\"\u201c\u201d":
+            quoted = (not quoted) if ch == '"' else ch == "\u201c"
+        elif ch in ".!?" and not quoted:
+            j = i + 1
+            while j < len(text) and text[j] in _CLOSERS:
+                j += 1
+            if j < len(text) and text[j].isspace():
+                sentence = text[start:j].strip()
+                if sentence:
+                    sentences.append(sentence)
+                start, i = j, j
+                continue
+        i += 1
+    return sentences, text[start:]
+
+
+class SpeechStream:
+    """A reply spoken while it is written: ``add`` text as it grows, then ``end``."""
+
+    def __init__(self, output: "SpeechOutput", generation: int) -> None:
+        self._output = output
+        self.generation = generation
+        self._pending = ""
+        self._sentences: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+        self.text = ""
+        self.first_audio_at: float | None = None   # monotonic, once it starts sounding
+        self.done = threading.Event()              # played, stopped or dropped
+
+    def add(self, piece: str) -> None:
+        self.text += piece
+        self._pending += piece
+        done, self._pending = split_sentences(self._pending)
+        for sentence in done:
+            self._sentences.put(sentence)
+
+    def wake(self) -> None:
+        self._sentences.put(None)
+
+    def end(self) -> None:
+        if self._pending.strip():
+            self._sentences.put(self._pending.strip())
+        self._pending = ""
+        self._sentences.put(None)
+
+    def sentences(self, alive: Callable[[], bool]) -> Iterator[str]:
+        while alive():
+            try:
+                sentence = self._sentences.get(timeout=SENTENCE_WAIT_S)
+            except queue.Empty:
+                log.warning("a streamed reply stopped growing; ending it")
+                return
+            if sentence is None:
+                return
+            yield sentence
 
 
 @dataclass(frozen=True)
 class _Job:
-    text: str
     generation: int
     on_first_audio: FirstAudio | None
+    text: str = ""
+    stream: SpeechStream | None = field(default=None, compare=False)
 
 
 class SpeechOutput:
-    """Says texts one at a time on its own thread; ``stop()`` silences and drops the queue."""
+    """Says replies one at a time on its own thread; ``stop()`` silences and drops the queue."""
 
     def __init__(self, speaker: Any, player: Any, bus: EventBus, *, echo: EchoDetector,
                  echo_text: EchoTextGuard, speaker_for_rate: Callable[[float], Any] | None = None,
@@ -48,10 +120,11 @@ class SpeechOutput:
         self._speaker_for_rate = speaker_for_rate
         self.rate = rate
         self._wanted_rate = rate
-        self._jobs: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._jobs: queue.Queue[Any] = queue.Queue(maxsize=16)
         self._generation = 0
         self._lock = threading.Lock()
         self._playing = threading.Event()
+        self._streams: list[SpeechStream] = []    # open streams, woken by stop()
         self.last_text = ""
         self._thread = threading.Thread(target=self._run, name="voice-speech", daemon=True)
         self._thread.start()
@@ -64,15 +137,39 @@ class SpeechOutput:
     def can_change_rate(self) -> bool:
         return self._speaker_for_rate is not None
 
+    def set_speaker(self, speaker: Any) -> None:
+        """Use another voice from the next reply on (the settings changed)."""
+        self._speaker = speaker
+
     def say(self, text: str, on_first_audio: FirstAudio | None = None) -> None:
         with self._lock:
-            self._jobs.put(_Job(text, self._generation, on_first_audio))
+            self._put(_Job(self._generation, on_first_audio, text=text))
+
+    def stream(self, on_first_audio: FirstAudio | None = None) -> SpeechStream:
+        """A reply to be spoken as it is written; sentences play as soon as they are complete."""
+        with self._lock:
+            stream = SpeechStream(self, self._generation)
+            self._streams = [s for s in self._streams if s.generation == self._generation]
+            self._streams.append(stream)
+            self._put(_Job(self._generation, on_first_audio, stream=stream))
+        return stream
+
+    def _put(self, job: Any) -> None:
+        try:
+            self._jobs.put(job, timeout=2.0)
+        except queue.Full:       # far behind: the newest reply matters, drop the backlog
+            log.warning("speech queue full; dropping older replies")
+            self._generation += 1
+            self._jobs.put(job, timeout=2.0)
 
     def stop(self) -> float:
         """Silence now and forget queued texts; returns the seconds stopping took."""
         began = time.monotonic()
         with self._lock:
             self._generation += 1
+            streams, self._streams = self._streams, []
+        for stream in streams:       # a speech thread waiting for the next sentence wakes now
+            stream.wake()
         self._playing.clear()  # at once: the listener must not see a stopped reply as talking
         self._player.stop()
         now = time.monotonic()
@@ -80,21 +177,30 @@ class SpeechOutput:
         return now - began
 
     def wait_idle(self, timeout: float | None = None) -> bool:
-        """Wait until every queued text was said (or dropped); False on timeout."""
+        """Wait until every queued reply was said (or dropped); False on timeout."""
         done = threading.Event()
-        self._jobs.put(done)
+        try:
+            self._jobs.put(done, timeout=timeout)
+        except queue.Full:
+            return False
         return done.wait(timeout)
 
     def set_rate(self, rate: float) -> None:
         """Takes effect from the next reply (a new voice may have to load)."""
         self._wanted_rate = rate
 
-    def close(self) -> None:
+    def close(self, timeout: float = 1.5) -> None:
         self.stop()
-        self._jobs.put(None)
-        self._thread.join(timeout=10)
+        try:
+            self._jobs.put(None, timeout=timeout)
+        except queue.Full:
+            pass
+        self._thread.join(timeout=timeout)
 
     # -- the thread -------------------------------------------------------------
+    def _current(self, generation: int) -> bool:
+        return generation == self._generation
+
     def _run(self) -> None:
         while True:
             job = self._jobs.get()
@@ -103,7 +209,9 @@ class SpeechOutput:
             if isinstance(job, threading.Event):  # wait_idle(): everything before it is done
                 job.set()
                 continue
-            if job.generation != self._generation or not job.text.strip():
+            if not self._current(job.generation):
+                if job.stream is not None:
+                    job.stream.done.set()
                 continue
             try:
                 self._say(job)
@@ -115,6 +223,8 @@ class SpeechOutput:
                                           stage="tts"))
             finally:
                 self._playing.clear()
+                if job.stream is not None:
+                    job.stream.done.set()
 
     def _voice(self) -> Any:
         if self._wanted_rate != self.rate and self._speaker_for_rate is not None:
@@ -132,37 +242,53 @@ class SpeechOutput:
         audio = speaker.synthesize(text)
         yield audio.samples, audio.sample_rate
 
+    def _texts(self, job: _Job) -> Iterator[str]:
+        if job.stream is None:
+            if job.text.strip():
+                yield job.text
+            return
+        yield from job.stream.sentences(lambda: self._current(job.generation))
+
     def _say(self, job: _Job) -> None:
         speaker = self._voice()
-        self.last_text = job.text
-        started = ended = None
+        started: float | None = None
         opened = False
-        for samples, rate in self._chunks(speaker, job.text):
-            if job.generation != self._generation:
+        said: list[str] = []
+        for text in self._texts(job):
+            said.append(text)
+            for samples, rate in self._chunks(speaker, text):
+                if not self._current(job.generation):
+                    break
+                if len(samples) == 0:
+                    continue
+                if started is None:
+                    opened = self._player.start(rate)
+                    if not self._current(job.generation):   # stopped while the stream opened
+                        self._player.stop()
+                        return
+                    started = time.monotonic()
+                    if job.stream is not None:
+                        job.stream.first_audio_at = started
+                    self._playing.set()
+                    self._bus.emit(SpeakingStarted(text=job.text or job.stream.text.strip()))
+                    if job.on_first_audio is not None:
+                        job.on_first_audio(started)
+                if opened:
+                    self._player.feed(samples)
+                    self._echo.played(resample(np.asarray(samples, np.float32), rate, RATE),
+                                      time.monotonic())
+            if not self._current(job.generation):
                 break
-            if len(samples) == 0:
-                continue
-            if started is None:
-                if job.generation != self._generation:
-                    return
-                opened = self._player.start(rate)
-                started = time.monotonic()
-                self._playing.set()
-                self._bus.emit(SpeakingStarted(text=job.text))
-                if job.on_first_audio is not None:
-                    job.on_first_audio(started)
-            if opened:
-                self._player.feed(samples)
-                self._echo.played(resample(np.asarray(samples, np.float32), rate, RATE),
-                                  time.monotonic())
+        full = " ".join(said)
+        self.last_text = full or self.last_text
         if started is None:  # nothing to play (a silent voice): the turn still gets its timings
-            if job.on_first_audio is not None and job.generation == self._generation:
+            if job.on_first_audio is not None and self._current(job.generation):
                 job.on_first_audio(None)
             return
         finished = True
         if opened:
             self._player.end()
-            finished = self._player.wait() and job.generation == self._generation
+            finished = self._player.wait() and self._current(job.generation)
         ended = time.monotonic()
-        self._echo_text.remember(job.text, started, max(ended, self._echo.audible_until()))
+        self._echo_text.remember(full, started, max(ended, self._echo.audible_until()))
         self._bus.emit(SpeakingFinished(interrupted=not finished))

@@ -91,4 +91,6 @@ def test_settings_are_saved_where_the_cli_reads_them(open_window, qtbot, tmp_pat
     saved = config_mod.load(target)
     assert saved.ui.end_silence_s == 1.2 and saved.ui.history is False and saved.tts.rate == 1.25
     assert window.config == saved
-    assert window.voice.end_silence_s == 1.2   # applied without a restart
+    # Applied without a restart: the conversation listens with the new end-of-turn silence.
+    qtbot.waitUntil(lambda: window.host.engine is not None and
+                    window.host.engine.options.segmenter.end_silence_s == 1.2, timeout=20_000)

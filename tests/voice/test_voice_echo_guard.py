@@ -79,3 +79,45 @@ def test_stopping_cuts_the_reference(voices):
     assert detector.audible_until() == pytest.approx(1.0)
     late = reply[int(2.0 * RATE):int(2.3 * RATE)]
     assert detector.score(late, 2.4) < 0.3  # audio we never played cannot be our echo
+
+
+def test_three_threads_hammering_the_guards_for_three_seconds():
+    """The speech thread feeds, the listener scores, the worker checks transcripts: at once."""
+    import threading
+    import time as clock
+
+    detector, text_guard = EchoDetector(), EchoTextGuard()
+    rng = np.random.default_rng(5)
+    speech = rng.normal(0, 0.1, 16000).astype(np.float32)
+    errors: list[BaseException] = []
+    scores: list[float] = []
+    stop_at = clock.monotonic() + 3.0
+
+    def run(work) -> None:
+        try:
+            while clock.monotonic() < stop_at:
+                work()
+        except BaseException as exc:  # noqa: BLE001 - any error fails the test
+            errors.append(exc)
+
+    def speak() -> None:
+        now = clock.monotonic()
+        detector.played(speech[:512], now)
+        text_guard.remember("the sign says launch pad no entry", now, now + 0.5)
+        if rng.random() < 0.05:
+            detector.stopped(now)
+
+    def listen() -> None:
+        scores.append(detector.score(speech[:512], clock.monotonic()))
+        detector.audible_until()
+
+    def check() -> None:
+        text_guard.is_echo("the sign says launch pad", clock.monotonic())
+
+    threads = [threading.Thread(target=run, args=(w,)) for w in (speak, listen, check)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert not errors, errors[:3]
+    assert len(scores) > 20 and all(0.0 <= s <= 1.0 + 1e-6 for s in scores)

@@ -1,4 +1,4 @@
-"""The voice loop on real recorded speech, replayed through the real capture callback path."""
+"""The conversation engine on real recorded speech, replayed through the real capture callback path."""
 from __future__ import annotations
 
 import subprocess
@@ -15,7 +15,7 @@ from assistant.events import EventBus, Recorder, SpeakingFinished, SpeakingStart
 from assistant.pipeline import Assistant
 from assistant.tts.playback import Player
 from assistant.voice.events import BargedIn, CommandHeard, TurnTimings, UtteranceIgnored
-from assistant.voice.loop import VoiceLoop
+from assistant.voice.engine import ConversationEngine
 
 IMAGE = Image.new("RGB", (64, 64), (90, 120, 60))
 
@@ -26,16 +26,16 @@ def run_loop(tmp_path, audio, *, transcriber, piper, detector, speed=1.0, answer
     vision = FixedVision(answer) if answer else FixedVision()
     sound_card = FakeOutputDevice()
     source = WavReplaySource(write_pcm16(tmp_path / "mic.wav", audio), speed=speed)
-    loop = VoiceLoop(source=source, detector=detector, transcriber=transcriber,
-                     assistant=Assistant(vision=vision, bus=bus), image=lambda: IMAGE,
-                     speaker=piper, player=Player(sound_card), bus=bus)
+    loop = ConversationEngine(source=source, detector=detector, transcriber=transcriber,
+                              assistant=Assistant(vision=vision, bus=bus), image=lambda: IMAGE,
+                              speaker=piper, player=Player(sound_card), bus=bus)
     loop.start()
     try:
         assert source.wait(120)
         assert loop.drain(60)
         time.sleep(after_s)
     finally:
-        loop.stop()
+        loop.close()
     return rec, vision, sound_card
 
 

@@ -1,0 +1,406 @@
+"""One conversation, for every front end: audio in -> utterances -> transcripts -> commands or
+questions -> vision (streamed) -> speech, with barge-in, the own-voice guard, push-to-talk
+and hands-free. Typed events out on the bus; commands in through plain method calls that
+are safe from any thread (the window's UI thread, the terminal, a test).
+
+Three threads, so nothing waits on anything slow, and every queue between them is bounded:
+
+* the *listener* runs the VAD, segmenter, echo check, barge-in and push-to-talk on the
+  microphone's blocks (``listener.Listener``);
+* the *hearing* worker transcribes each utterance (cancellable), applies the guards, and
+  either runs a command ("stop", "repeat", "slower", "faster") at once or posts a question;
+* the *answering* worker answers the newest question (a newer one cancels the one in
+  flight: latest wins), streaming the answer into the voice sentence by sentence.
+
+A front end never decides what a turn is: it shows events and sends commands.
+"""
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+from ..asr import TranscribeOptions
+from ..cancel import CancelToken, Cancelled
+from ..errors import AssistantError
+from ..events import ErrorEvent, EventBus, Transcript
+from .commands import VoiceCommand, parse_command
+from .echo_guard import EchoDetector, EchoTextGuard
+from .events import (BargedIn, CommandHeard, ConversationOptions, ListeningChanged,
+                     TurnCancelled, TurnTimings, UtteranceIgnored)
+from .guards import ignore_reason
+from .listener import Heard, Listener
+from .speech import SpeechOutput
+
+log = logging.getLogger(__name__)
+
+DESCRIBE_QUESTION = "Describe what is in front of me."
+READ_TEXT_QUESTION = "Read the text."
+ImageProvider = Callable[[], Any]      # the picture to ask about now (newest camera frame)
+BLOCK_QUEUE = 400                       # about 13 s of 32 ms blocks: a stall, not normal use
+
+
+@dataclass
+class _Question:
+    text: str
+    source: str
+    image: Any = None
+    transcript: str | None = None
+    heard: Heard | None = None
+    asr_s: float = 0.0
+    token: CancelToken = field(default_factory=CancelToken)
+    asked_at: float = field(default_factory=time.time)
+
+
+class _Latest:
+    """A one-slot mailbox: a newer question replaces one not yet started."""
+
+    def __init__(self) -> None:
+        self._item: Any = None
+        self._cond = threading.Condition()
+
+    def put(self, item: Any) -> Any:
+        with self._cond:
+            old, self._item = self._item, item
+            self._cond.notify()
+        return old
+
+    def get(self, timeout: float) -> Any:
+        with self._cond:
+            if self._item is None:
+                self._cond.wait(timeout)
+            item, self._item = self._item, None
+            return item
+
+
+class ConversationEngine:
+    """``start()`` begins listening (if a source is given); ``close()`` ends within ~2 s."""
+
+    def __init__(self, *, assistant: Any, transcriber: Any, speaker: Any, player: Any,
+                 detector: Any, image: ImageProvider, source: Any = None,
+                 bus: EventBus | None = None, options: ConversationOptions = ConversationOptions(),
+                 speaker_for_rate: Callable[[float], Any] | None = None, rate: float = 1.0,
+                 session: str | None = None) -> None:
+        self.options = options
+        self.bus = bus or getattr(assistant, "bus", None) or EventBus()
+        self.assistant = assistant
+        self.transcriber = transcriber
+        self._image = image
+        self.session = session
+        self.echo = EchoDetector(max_delay_s=options.echo_max_delay_s)
+        self.echo_text = EchoTextGuard(window_s=options.echo_text_window_s,
+                                       threshold=options.echo_text_threshold)
+        self.speech = SpeechOutput(speaker, player, self.bus, echo=self.echo,
+                                   echo_text=self.echo_text, speaker_for_rate=speaker_for_rate,
+                                   rate=rate)
+        self.listener = Listener(detector, options, echo=self.echo,
+                                 speaking=lambda: self.speech.speaking, on_heard=self._heard_put,
+                                 on_barge_in=self._barged_in, emit=self.bus.emit,
+                                 on_talk=self._on_talk)
+        self._source = source
+        self._blocks: queue.Queue[Any] = queue.Queue(maxsize=BLOCK_QUEUE)
+        self._heard: queue.Queue[Any] = queue.Queue(maxsize=8)
+        self._questions = _Latest()
+        self._current: _Question | None = None
+        self._posted = self._finished = 0         # questions posted / answered or dropped
+        self._lock = threading.Lock()             # _current and the two counters
+        self._closing = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._dropped_blocks = 0
+        self.microphone = source is not None
+        self.last_answer = ""
+
+    # -- lifecycle --------------------------------------------------------------------
+    def start(self) -> None:
+        if self._threads:
+            raise RuntimeError("the conversation is already running")
+        self._threads = [threading.Thread(target=self._listen, name="conv-listener", daemon=True),
+                         threading.Thread(target=self._hear, name="conv-hearing", daemon=True),
+                         threading.Thread(target=self._answer, name="conv-answering", daemon=True)]
+        for thread in self._threads:
+            thread.start()
+        if self._source is not None:
+            self.set_source(self._source)
+
+    def set_source(self, source: Any) -> None:
+        """Listen to another microphone (or none); the old one is stopped first."""
+        old, self._source = self._source, source
+        if old is not None and old is not source:
+            _quietly(old.stop)
+        self.microphone = False
+        if source is not None:
+            try:
+                source.start(self._on_block)
+                self.microphone = True
+            except AssistantError as exc:
+                self.bus.emit(ErrorEvent(code=exc.code, message=exc.user_text(), stage="device"))
+        self.bus.emit(ListeningChanged(hands_free=self.listener.hands_free,
+                                       microphone=self.microphone))
+
+    def close(self, timeout: float = 2.0) -> None:
+        """Stop listening, cancel the turn in flight, silence speech, join the threads."""
+        if self._closing.is_set():
+            return
+        deadline = time.monotonic() + timeout
+        self._closing.set()
+        if self._source is not None:
+            _quietly(self._source.stop)
+        self._cancel_current("closing")
+        self.speech.close(timeout=max(0.1, deadline - time.monotonic()))
+        for q in (self._blocks, self._heard):
+            _offer(q, None)
+        self._questions.put(None)
+        for thread in self._threads:
+            thread.join(timeout=max(0.05, deadline - time.monotonic()))
+        alive = [t.name for t in self._threads if t.is_alive()]
+        if alive:   # a model call that cannot be interrupted; daemon threads end with us
+            log.warning("still finishing after close: %s", ", ".join(alive))
+
+    def drain(self, timeout: float = 60.0) -> bool:
+        """Close the open utterance and wait until every queued turn was answered (files, tests)."""
+        done = threading.Event()
+        try:
+            self._blocks.put(("drain", done), timeout=timeout)
+        except queue.Full:
+            return False
+        return done.wait(timeout)
+
+    # -- commands from front ends (any thread) ------------------------------------------
+    def ask_text(self, text: str, image: Any = None, *, source: str = "typed") -> None:
+        text = text.strip()
+        if text:
+            self._post(_Question(text=text, source=source, image=image))
+
+    def describe_now(self, image: Any = None) -> None:
+        self._post(_Question(text=DESCRIBE_QUESTION, source="describe", image=image))
+
+    def read_now(self, image: Any = None) -> None:
+        self._post(_Question(text=READ_TEXT_QUESTION, source="read", image=image))
+
+    def stop_speaking(self) -> None:
+        self.speech.stop()
+        self._cancel_current("stop")
+
+    def repeat(self) -> None:
+        again = self.speech.last_text or self.last_answer
+        if not again:
+            self.bus.emit(ErrorEvent(code="nothing_to_repeat", stage="tts",
+                                     message="There is no answer to repeat yet."))
+            return
+        self.speech.stop()
+        self.speech.say(again)
+
+    def set_hands_free(self, on: bool) -> None:
+        _offer(self._blocks, ("hands_free", on))
+        self.bus.emit(ListeningChanged(hands_free=on, microphone=self.microphone))
+
+    @property
+    def hands_free(self) -> bool:
+        return self.listener.hands_free
+
+    def push_to_talk(self, pressed: bool) -> None:
+        """The talk key went down (True) or up (False); auto-repeat pairs are absorbed."""
+        _offer(self._blocks, ("press" if pressed else "release", time.monotonic()))
+
+    # -- listener thread -----------------------------------------------------------------
+    def _on_block(self, block: np.ndarray) -> None:
+        try:
+            self._blocks.put_nowait((block, time.monotonic()))
+        except queue.Full:   # the listener is stuck: newest audio matters more
+            self._dropped_blocks += 1
+            if self._dropped_blocks % 100 == 1:
+                log.warning("dropped %d audio blocks: listening is behind", self._dropped_blocks)
+
+    def _listen(self) -> None:
+        while not self._closing.is_set():
+            try:
+                item = self._blocks.get(timeout=0.1)
+            except queue.Empty:
+                self.listener.tick(time.monotonic())   # a key released with no audio flowing
+                continue
+            if item is None:
+                return
+            try:
+                self._listen_item(item)
+            except Exception:  # a bug here must not stop hearing
+                log.exception("listening failed on a block")
+
+    def _listen_item(self, item: Any) -> None:
+        kind, value = item
+        if isinstance(kind, np.ndarray):
+            self.listener.block(kind, value)
+        elif kind == "press":
+            self.listener.press(value)
+        elif kind == "release":
+            self.listener.release(value)
+        elif kind == "hands_free":
+            self.listener.set_hands_free(value)
+        elif kind == "drain":
+            self.listener.flush(time.monotonic())
+            _offer(self._heard, value, timeout=5.0)   # behind the utterances just finished
+
+    def _barged_in(self, now: float) -> None:
+        stop_s = self.speech.stop()
+        self._cancel_current("barge_in")
+        self.bus.emit(BargedIn(stop_ms=stop_s * 1000.0, echo_score=0.0))
+
+    def _on_talk(self, talk) -> None:
+        from .ptt import Talk
+
+        if talk is Talk.BEGIN:   # the user is about to speak: stop talking over them
+            self.speech.stop()
+
+    def _heard_put(self, heard: Heard) -> None:
+        try:
+            self._heard.put(heard, timeout=1.0)
+        except queue.Full:
+            log.warning("too many turns waiting for speech recognition; dropping the oldest")
+            try:
+                self._heard.get_nowait()
+            except queue.Empty:
+                pass
+            _offer(self._heard, heard)
+
+    # -- hearing thread ------------------------------------------------------------------
+    def _hear(self) -> None:
+        while not self._closing.is_set():
+            try:
+                heard = self._heard.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            if heard is None:
+                return
+            if isinstance(heard, threading.Event):   # drain(): after the questions it posted
+                self._questions_drained(heard)
+                continue
+            try:
+                self._hear_one(heard)
+            except Cancelled:
+                pass
+            except AssistantError as exc:
+                self.bus.emit(ErrorEvent(code=exc.code, message=exc.user_text(), stage=exc.stage))
+            except Exception as exc:  # a bug: log it, say so, keep listening
+                log.exception("hearing a turn failed")
+                self.bus.emit(ErrorEvent(code="internal", stage="asr",
+                                         message=f"Something went wrong hearing that ({exc})."))
+
+    def _hear_one(self, heard: Heard) -> None:
+        utt = heard.utterance
+        began = time.monotonic()
+        result = self.transcriber.transcribe(utt.audio, TranscribeOptions(
+            language=self.options.language))
+        asr_s = time.monotonic() - began
+        text = result.text.strip()
+        start = self.listener.to_monotonic(utt.start_s)
+        reason = ignore_reason(result, text, heard, self.options, self.echo_text, start)
+        if reason:
+            self.bus.emit(UtteranceIgnored(reason=reason, text=text, duration_s=utt.duration_s))
+            return
+        self.bus.emit(Transcript(text=text, language=result.language, duration_s=result.duration_s))
+        command = parse_command(text)
+        if command is not None:
+            self.bus.emit(TurnTimings(text=text, audio_s=utt.duration_s, asr_s=asr_s,
+                                      end_to_transcript_s=time.monotonic() - heard.end_of_turn,
+                                      voice_to_transcript_s=time.monotonic() - heard.last_voice))
+            self._command(command)
+            return
+        self._post(_Question(text=text, source=heard.source, transcript=text, heard=heard,
+                             asr_s=asr_s))
+
+    def _command(self, command: VoiceCommand) -> None:
+        self.bus.emit(CommandHeard(command=command.value))
+        if command is VoiceCommand.STOP:
+            self.stop_speaking()
+            return
+        if command is not VoiceCommand.REPEAT:
+            opts = self.options
+            step = opts.rate_step if command is VoiceCommand.FASTER else 1 / opts.rate_step
+            self.speech.set_rate(min(max(self.speech.rate * step, opts.min_rate), opts.max_rate))
+        self.repeat()
+
+    def _questions_drained(self, done: threading.Event) -> None:
+        self._post_marker(done)
+
+    # -- answering thread ----------------------------------------------------------------
+    def _post(self, question: _Question) -> None:
+        """Latest wins: a question not started yet is replaced, the one in flight cancelled."""
+        if self._closing.is_set():
+            return
+        with self._lock:
+            self._posted += 1
+            stale = self._questions.put(question)
+            if isinstance(stale, _Question):
+                self._finished += 1
+        if isinstance(stale, _Question):
+            self.bus.emit(TurnCancelled(question=stale.text, reason="newer_question"))
+        self.speech.stop()       # a new question supersedes whatever was still being said
+        self._cancel_current("newer_question")
+
+    def _post_marker(self, done: threading.Event) -> None:
+        """Set ``done`` once every question posted so far is answered and spoken."""
+        with self._lock:
+            target = self._posted
+
+        def wait() -> None:
+            while not self._closing.is_set():
+                with self._lock:
+                    finished = self._finished >= target
+                if finished:
+                    self.speech.wait_idle(timeout=60)
+                    break
+                self._closing.wait(0.05)
+            done.set()
+        threading.Thread(target=wait, name="conv-drain", daemon=True).start()
+
+    def _cancel_current(self, reason: str) -> None:
+        with self._lock:
+            current = self._current
+        if current is not None:
+            current.token.cancel(reason)
+
+    def _answer(self) -> None:
+        while not self._closing.is_set():
+            question = self._questions.get(timeout=0.2)
+            if question is None:
+                continue
+            with self._lock:
+                self._current = question
+            try:
+                self._answer_one(question)
+            except Cancelled as why:
+                self.bus.emit(TurnCancelled(question=question.text, reason=str(why) or "cancelled"))
+            except AssistantError as exc:
+                self.bus.emit(ErrorEvent(code=exc.code, message=exc.user_text(), stage=exc.stage))
+            except Exception as exc:  # a bug: log it, say so, keep the conversation going
+                log.exception("answering failed")
+                self.bus.emit(ErrorEvent(code="internal", stage="vision",
+                                         message="Something went wrong answering that; the "
+                                                 "details are in the log."))
+            finally:
+                with self._lock:
+                    self._current = None
+                    self._finished += 1
+
+    def _answer_one(self, q: _Question) -> None:
+        from .turns import answer_turn
+
+        answer_turn(self, q)
+
+
+def _offer(q: queue.Queue, item: Any, timeout: float = 0.5) -> None:
+    try:
+        q.put(item, timeout=timeout)
+    except queue.Full:
+        log.warning("a queue stayed full; dropping %r", type(item).__name__)
+
+
+def _quietly(call: Callable[[], Any]) -> None:
+    try:
+        call()
+    except Exception:
+        log.debug("stopping a device failed", exc_info=True)

@@ -1,0 +1,232 @@
+"""The conversation's ears: microphone windows -> utterances, barge-in, push-to-talk, level.
+
+Runs on one thread (the engine's listener), fed 32 ms windows in stream order, so its
+state needs no lock. For every speech window heard while our reply may be audible it asks
+the echo detector whether the window is our own voice coming back. That gives three
+things: barge-in (a few windows in a row that are speech but not our echo stop the
+reply), the true onset of the user's voice (the first such window, not the moment
+barge-in was decided: the whole question is kept), and which leading part of an
+utterance was only our echo (trimmed). Push-to-talk records everything between the real
+press and the real release (``ptt.PushToTalk`` absorbs key auto-repeat).
+"""
+from __future__ import annotations
+
+import collections
+import math
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from ..audio.segmenter import SegmentStarted, Utterance, UtteranceCutter
+from ..events import Event
+from .echo_guard import RATE, EchoDetector
+from .events import ConversationOptions, MicLevel, UtteranceIgnored
+from .ptt import PushToTalk, Talk
+
+LEVEL_EVERY_S = 0.05
+ECHO_LEAD_S = 0.15      # kept before the user's first non-echo window when echo came first
+
+
+@dataclass(frozen=True)
+class Heard:
+    utterance: Utterance
+    end_of_turn: float        # monotonic: when the turn was closed
+    last_voice: float         # monotonic: end of the voiced audio
+    barged_in: bool
+    source: str = "hands_free"   # or "push_to_talk"
+
+
+def level_of(block: np.ndarray) -> float:
+    """Loudness 0..1 on a dB scale (-60 dBFS -> 0, 0 dBFS -> 1)."""
+    if block.size == 0:
+        return 0.0
+    rms = float(np.sqrt(np.mean(np.square(block, dtype=np.float64))))
+    if rms <= 1e-6:
+        return 0.0
+    return max(0.0, min(1.0, (20.0 * math.log10(rms) + 60.0) / 60.0))
+
+
+class Listener:
+    """Fed windows by ``push``; hands finished turns to ``on_heard``."""
+
+    def __init__(self, detector, options: ConversationOptions, *, echo: EchoDetector,
+                 speaking: Callable[[], bool], on_heard: Callable[[Heard], None],
+                 on_barge_in: Callable[[float], None], emit: Callable[[Event], None],
+                 on_talk: Callable[[Talk], None] = lambda talk: None) -> None:
+        self.options = options
+        self.echo = echo
+        self._speaking = speaking
+        self._on_heard = on_heard
+        self._on_barge_in = on_barge_in
+        self._emit = emit
+        self._on_talk = on_talk
+        self.window = detector.window_samples
+        self.cutter = UtteranceCutter(detector, options.segmenter, threshold=options.vad_threshold,
+                                      on_speech_start=self._speech_started)
+        self.ptt = PushToTalk(options.push_to_talk)
+        self.hands_free = options.hands_free
+        self._recent: collections.deque[np.ndarray] = collections.deque(
+            maxlen=int(options.echo_window_s * RATE / self.window) + 1)
+        pre = int(options.segmenter.pre_roll_s * RATE / self.window) + 1
+        self._pre_roll: collections.deque[np.ndarray] = collections.deque(maxlen=pre)
+        self._ptt_audio: list[np.ndarray] | None = None
+        self._ptt_start_s = 0.0
+        self.stream_s = 0.0             # seconds of audio heard
+        self.clock_offset = 0.0         # monotonic time minus stream time (newest block)
+        self._double_talk = 0
+        self._run_start_s: float | None = None    # first window of the current non-echo run
+        self._user_onset_s: float | None = None   # first non-echo speech since the last pause
+        self._echo_seen = False                   # an echo window since the last pause
+        self._barged = False
+        self._last_level = 0.0
+
+    # -- inputs (listener thread only) -------------------------------------------------
+    def block(self, block: np.ndarray, arrived: float) -> None:
+        block = np.asarray(block, np.float32).reshape(-1)
+        self.clock_offset = arrived - (self.stream_s + block.shape[0] / RATE)
+        if arrived - self._last_level >= LEVEL_EVERY_S:
+            self._last_level = arrived
+            self._emit(MicLevel(level=level_of(block)))
+        for at in range(0, block.shape[0], self.window):
+            self._window(block[at:at + self.window])
+        self.tick(arrived)
+
+    def press(self, now: float) -> None:
+        for talk in self.ptt.press(now):
+            self._talk(talk)
+
+    def release(self, now: float) -> None:
+        for talk in self.ptt.release(now):
+            self._talk(talk)
+
+    def tick(self, now: float) -> None:
+        for talk in self.ptt.tick(now):
+            self._talk(talk)
+
+    def set_hands_free(self, on: bool) -> None:
+        self.hands_free = on
+        self.cutter.reset()
+        self._reset_turn()
+
+    def flush(self, now: float) -> None:
+        """End of the audio (a replayed file, closing): finish the open turn."""
+        if self._ptt_audio is not None:
+            self._talk(Talk.END)
+        self._finish(self.cutter.flush(), now)
+
+    def to_monotonic(self, stream_s: float) -> float:
+        return stream_s + self.clock_offset
+
+    # -- windows ---------------------------------------------------------------------
+    def _window(self, piece: np.ndarray) -> None:
+        start_s = self.stream_s
+        self.stream_s += piece.shape[0] / RATE
+        self._recent.append(piece)
+        if self._ptt_audio is not None:
+            self._ptt_audio.append(piece.copy())
+            return
+        self._pre_roll.append(piece.copy())
+        if not self.hands_free:
+            return
+        done = self.cutter.push(piece)
+        now = self.to_monotonic(self.stream_s)
+        self._finish(done, now)          # a turn this window closed uses what came before it
+        self._classify(start_s, now)
+
+    def _classify(self, start_s: float, now: float) -> None:
+        """Is this window speech, and whose: ours coming back, or the user's?"""
+        opts = self.options
+        speech = self.cutter.last_probability >= opts.vad_threshold
+        if not speech:
+            self._double_talk = 0
+            self._run_start_s = None
+            if not self.cutter.in_speech:
+                self._reset_turn()
+            return
+        audible = self._speaking() or now < self.echo.audible_until() + opts.echo_max_delay_s
+        echo_like = audible and self.echo.score(np.concatenate(list(self._recent)),
+                                                now) >= opts.echo_threshold
+        if echo_like:
+            self._echo_seen = True
+            self._double_talk = 0
+            self._run_start_s = None
+            return
+        if self._run_start_s is None:
+            self._run_start_s = start_s
+        if self._user_onset_s is None:
+            self._user_onset_s = start_s
+        if not (opts.barge_in and self._speaking()):
+            return
+        self._double_talk += 1
+        if self._double_talk >= opts.barge_in_windows:
+            self._double_talk = 0
+            self._barged = True
+            # The user's voice began where this run began, not now.
+            self._user_onset_s = min(self._user_onset_s, self._run_start_s)
+            self._on_barge_in(now)
+
+    def _reset_turn(self) -> None:
+        self._user_onset_s = None
+        self._echo_seen = False
+        self._barged = False
+        self._run_start_s = None
+
+    def _speech_started(self, event: SegmentStarted) -> None:
+        from ..events import SpeechStarted
+
+        self._emit(SpeechStarted())
+
+    def _finish(self, done: list[Utterance], now: float) -> None:
+        opts = self.options
+        for utt in done:
+            from ..events import SpeechEnded
+
+            self._emit(SpeechEnded(duration_s=utt.duration_s))
+            barged, onset, echo_seen = self._barged, self._user_onset_s, self._echo_seen
+            self._reset_turn()
+            if echo_seen:
+                if onset is None:      # every speech window was our own voice
+                    self._emit(UtteranceIgnored(reason="own_voice_acoustic",
+                                                duration_s=utt.duration_s))
+                    continue
+                # Our echo first, then the user: keep from just before the user's first window
+                # (a short lead: the detector is a window late, the rest would be our echo).
+                utt = trim(utt, onset - min(opts.segmenter.pre_roll_s, ECHO_LEAD_S))
+            if utt.duration_s < opts.min_utterance_s:
+                self._emit(UtteranceIgnored(reason="too_short", duration_s=utt.duration_s))
+                continue
+            last_voice = self.to_monotonic(max(utt.end_s - opts.segmenter.tail_s, utt.start_s))
+            self._on_heard(Heard(utt, end_of_turn=now, last_voice=last_voice, barged_in=barged))
+
+    # -- push-to-talk ----------------------------------------------------------------
+    def _talk(self, talk: Talk) -> None:
+        self._on_talk(talk)
+        if talk is Talk.BEGIN:
+            self.cutter.reset()
+            self._reset_turn()
+            # The first syllable often starts with the key press: keep the pre-roll.
+            self._ptt_audio = list(self._pre_roll)
+            self._ptt_start_s = self.stream_s - sum(p.shape[0] for p in self._ptt_audio) / RATE
+            return
+        chunks, self._ptt_audio = self._ptt_audio or [], None
+        audio = np.concatenate(chunks).astype(np.float32) if chunks else np.zeros(0, np.float32)
+        seconds = audio.shape[0] / RATE
+        now = time.monotonic()
+        if not self.ptt.long_enough(seconds):
+            self._emit(UtteranceIgnored(reason="too_short", duration_s=seconds))
+            return
+        utt = Utterance(audio=audio, start_s=self._ptt_start_s, end_s=self.stream_s,
+                        reason="push_to_talk")
+        self._on_heard(Heard(utt, end_of_turn=now, last_voice=now, barged_in=False,
+                             source="push_to_talk"))
+
+
+def trim(utt: Utterance, from_s: float) -> Utterance:
+    """The utterance from stream time ``from_s`` on (unchanged when that is before it)."""
+    if from_s <= utt.start_s:
+        return utt
+    cut = min(int(round((from_s - utt.start_s) * utt.sample_rate)), utt.audio.shape[0])
+    return Utterance(audio=utt.audio[cut:], start_s=utt.start_s + cut / utt.sample_rate,
+                     end_s=utt.end_s, reason=utt.reason, sample_rate=utt.sample_rate)

@@ -1,0 +1,88 @@
+"""One turn of the conversation: a question in words -> a streamed answer -> speech.
+
+The answer comes first: it is shown as it grows (``AnswerGrowing``), spoken from its first
+complete sentence, and only then is the turn reported (``TurnCompleted``) for front ends to
+record; recording can fail without costing the answer. The turn's token is checked between
+pieces, so "stop", a barge-in or a newer question end generation, not only playback.
+"""
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from ..events import StageTimings
+from .events import AnswerGrowing, TurnCompleted, TurnStarted, TurnTimings
+
+if TYPE_CHECKING:
+    from .engine import ConversationEngine, _Question
+
+
+def picture(frame: Any) -> Any:
+    """A PIL image from a camera Frame, a numpy array or a PIL image."""
+    from PIL import Image
+
+    image = getattr(frame, "image", frame)
+    if hasattr(image, "convert"):
+        return image.convert("RGB")
+    return Image.fromarray(image).convert("RGB")
+
+
+def answer_turn(engine: "ConversationEngine", q: "_Question") -> None:
+    from ..errors import DeviceError
+
+    q.token.check()
+    frame = q.image if q.image is not None else engine._image()
+    if frame is None:
+        raise DeviceError("There is no camera picture yet.",
+                          hint="Check the camera in the settings, then ask again.",
+                          code="no_frame")
+    image = picture(frame)
+    engine.bus.emit(TurnStarted(question=q.text, source=q.source))
+    heard = q.heard
+    timing: dict[str, Any] = {}
+    if heard is not None:
+        timing = dict(text=q.text, audio_s=heard.utterance.duration_s, asr_s=q.asr_s,
+                      end_to_transcript_s=time.monotonic() - heard.end_of_turn,
+                      voice_to_transcript_s=time.monotonic() - heard.last_voice)
+
+    def first_audio(at: float | None) -> None:
+        if heard is None:
+            return
+        if at is None:
+            engine.bus.emit(TurnTimings(**timing))
+            return
+        engine.bus.emit(TurnTimings(**timing, end_to_first_audio_s=at - heard.end_of_turn,
+                                    voice_to_first_audio_s=at - heard.last_voice))
+
+    spoken = engine.speech.stream(on_first_audio=first_audio)
+    q.token.on_cancel(spoken.wake)
+    written: list[str] = []
+
+    def grow(piece: str) -> None:
+        written.append(piece)
+        spoken.add(piece)
+        engine.bus.emit(AnswerGrowing(question=q.text, text="".join(written).strip()))
+
+    timings: dict[str, float] = {}
+    if q.asr_s:
+        timings["asr"] = q.asr_s * 1000.0
+    try:
+        result = engine.assistant.respond(image, q.text, session=engine.session, cancel=q.token,
+                                          on_text=grow, timings=timings)
+    except BaseException:
+        spoken.wake()          # the voice stops waiting for sentences that will never come
+        raise
+    spoken.end()
+    engine.last_answer = result.answer
+    written_at = time.monotonic()
+    # Recording comes after the answer was spoken (or stopped): wait, waking for a cancel.
+    while not spoken.done.wait(0.1):
+        if q.token.cancelled:
+            break
+    if spoken.first_audio_at is not None:
+        timings["tts"] = max(0.0, spoken.first_audio_at - written_at) * 1000.0
+    engine.bus.emit(StageTimings(timings_ms=dict(timings)))
+    engine.bus.emit(TurnCompleted(question=q.text, answer=result.answer, transcript=q.transcript,
+                                  engine=result.engines.get("vision", ""), source=q.source,
+                                  timings_ms=dict(timings), image_id=result.image_id, image=frame,
+                                  started_at=q.asked_at))

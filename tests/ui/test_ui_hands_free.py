@@ -1,0 +1,139 @@
+"""The window, hands-free, through a real sound server: a virtual microphone and speaker on a
+private PulseAudio, the speaker coming back into the microphone as in a room.
+
+The user is always a human recording (LibriVox, the recorded sample question) or, for the
+one-word commands no recording has, espeak-ng: never the assistant's own (Piper) voice.
+The window runs in a child process under the same X server, with its real audio path
+(PortAudio -> ALSA -> PulseAudio), the conversation engine, tiny.en and the Piper voice.
+"""
+from __future__ import annotations
+
+import json
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from pulse_support import pulse_server, room_echo
+from system_files import system_file
+
+ROOT = Path(__file__).resolve().parents[2]
+QUESTION = ROOT / "resources" / "samples" / "question.wav"
+LIBRIVOX = "/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0880.wav"
+SPOKEN = "he was not an ill disposed young man"    # its line in the librivox transcription
+
+
+class Window:
+    """The child window's events, read from its stdout."""
+
+    def __init__(self, env: dict, home: Path) -> None:
+        self.proc = subprocess.Popen([sys.executable, str(ROOT / "tests/ui/window_main.py")],
+                                     cwd=ROOT, env={**env, "ASSISTANT_HOME": str(home),
+                                                    "PYTHONPATH": str(ROOT)},
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.events: queue.Queue = queue.Queue()
+        self.seen: list[dict] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            if line.startswith("{"):
+                self.events.put(json.loads(line))
+
+    def wait_for(self, name: str, timeout: float, **match) -> dict:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                event = self.events.get(timeout=0.1)
+            except queue.Empty:
+                assert self.proc.poll() is None, self.proc.stderr.read()[-3000:]
+                continue
+            self.seen.append(event)
+            if event["event"] == name and all(event.get(k) == v for k, v in match.items()):
+                return event
+        raise AssertionError(f"no {name} within {timeout} s; saw {self.seen[-15:]}")
+
+    def finish(self) -> tuple[int, str]:
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            out, err = self.proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            out, err = self.proc.communicate()
+        return self.proc.returncode, err
+
+
+def espeak(tmp: Path, text: str) -> Path:
+    out = tmp / f"{text.replace(' ', '_')}.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "140", "-w", str(out), text], check=True)
+    return out
+
+
+def say(env: dict, wav: Path | str) -> float:
+    """Play a clip into the virtual microphone; returns when it started (monotonic)."""
+    started = time.monotonic()
+    subprocess.run(["paplay", "--device=vmic", str(wav)], env=env, check=True, timeout=60)
+    return started
+
+
+def test_window_hands_free_through_a_sound_server(tmp_path):
+    librivox = system_file(LIBRIVOX, "pocketsphinx-testdata")
+    runtime = tmp_path / "pulse"
+    runtime.mkdir()
+    with pulse_server(runtime) as env:
+        echo = room_echo(env)
+        window = Window(env, tmp_path / "home")
+        try:
+            window.wait_for("Ready", 180)
+            window.wait_for("ListeningChanged", 30, microphone=True, hands_free=True)
+            time.sleep(1.0)
+
+            # A spoken question is answered aloud.
+            say(env, QUESTION)
+            heard = window.wait_for("Transcript", 60)
+            assert "sign" in heard["text"].lower()
+            reply = window.wait_for("Reply", 60)
+            assert "LAUNCH PAD" in reply["answer"].upper()
+            window.wait_for("SpeakingStarted", 30)
+            # Its own voice comes back through the room the whole time: never a question.
+            time.sleep(2.5)
+            assert [e for e in window.seen if e["event"] == "Transcript"] == [heard]
+
+            # Talking over the answer stops it, and the whole question is heard.
+            talk = threading.Thread(target=say, args=(env, librivox))
+            began = time.monotonic()
+            talk.start()
+            barge = window.wait_for("BargedIn", 10)
+            assert barge["at"] - began < 0.3 + 0.1     # paplay itself takes up to ~0.1 s to start
+            assert barge["stop_ms"] < 100
+            talk.join(timeout=30)
+            second = window.wait_for("Transcript", 60)
+            said = second["text"].lower().replace(".", "").replace(",", "").split()
+            # "he was not an ill disposed young man": its first words prove the start was kept.
+            assert said[:3] == ["he", "was", "not"], second
+            assert len(set(said) & set(SPOKEN.split())) >= 5, second
+            window.wait_for("SpeakingStarted", 60)
+
+            # "stop" stops it; "say that again" says the last answer again.
+            time.sleep(1.0)
+            mark = len(window.seen)
+            say(env, espeak(tmp_path, "stop talking"))
+            assert window.wait_for("CommandHeard", 30)["command"] == "stop"
+            # Silent by now: talking over it already stopped the voice, the command ended the turn.
+            assert any(e["event"] == "SpeakingFinished" and e["interrupted"]
+                       for e in window.seen[mark:]), window.seen[mark:]
+            time.sleep(1.0)
+            say(env, espeak(tmp_path, "say that again"))
+            assert window.wait_for("CommandHeard", 30)["command"] == "repeat"
+            window.wait_for("SpeakingStarted", 30)
+        finally:
+            code, err = window.finish()
+    assert code == 0, err[-3000:]
+    assert "Traceback" not in err, err[-3000:]
+    questions = [e["question"] for e in window.seen if e["event"] == "Reply"]
+    assert len(questions) == 2, questions       # commands and our own voice never became questions
