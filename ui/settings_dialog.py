@@ -23,16 +23,17 @@ LANGUAGES = (("", "Detect the language"), ("en", "English"), ("fr", "French"), (
 
 
 def audio_device_names() -> tuple[list[str], list[str]]:
-    """(input names, output names); empty lists when there is no sound system."""
-    try:
-        import sounddevice as sd
+    """(input names, output names), from the one audio owner; empty with no sound system.
 
-        devices = sd.query_devices()
+    Called on a helper thread: listing devices is a PortAudio call, never the UI thread's.
+    """
+    try:
+        from assistant.audio.hub import shared_hub
+
+        hub = shared_hub()
+        return ([d.name for d in hub.input_devices()], [d.name for d in hub.output_devices()])
     except Exception:  # no PortAudio, no devices: the user can still type a name
         return [], []
-    inputs = [str(d["name"]) for d in devices if int(d.get("max_input_channels", 0)) > 0]
-    outputs = [str(d["name"]) for d in devices if int(d.get("max_output_channels", 0)) > 0]
-    return inputs, outputs
 
 
 def _combo(values, current: str, *, editable: bool = True) -> QComboBox:

@@ -17,14 +17,13 @@ from typing import Any, Callable, Protocol
 import numpy as np
 
 from ..errors import DeviceError, InputError
+from .hub import AudioHub, InputStream, shared_hub
 from .vad import SAMPLE_RATE
 
 log = logging.getLogger(__name__)
 
 BlockCallback = Callable[[np.ndarray], None]
 StateCallback = Callable[[str], None]  # "lost" when the microphone goes, "restored" when back
-
-_NO_INPUT_HINT = "Plug in a microphone (or pick another one in the settings) and try again."
 
 
 class AudioSource(Protocol):
@@ -39,35 +38,38 @@ class AudioSource(Protocol):
 
 
 class MicrophoneSource:
-    """A sounddevice input stream that outlives the device going away.
+    """A microphone that outlives the device going away, through the process's AudioHub.
 
-    When the stream reports an error, stops on its own, or goes quiet for
-    ``stall_s``, a watchdog thread closes it, reports "lost", and tries to
-    reopen the same device every ``retry_s`` until it is back ("restored").
-    The watchdog waits on an Event, so the audio callback never does more than
-    copy the block and hand it on.
+    When the stream ends by itself or goes quiet for ``stall_s``, a watchdog
+    thread closes it, reports "lost", and tries to reopen the same device every
+    ``retry_s``; "restored" is reported when audio flows again (a suspended
+    PulseAudio source opens fine and stays silent). Between tries it asks the
+    hub to re-scan the device list, which the hub does only when no stream
+    (such as a reply being spoken) is open; it never terminates PortAudio
+    itself. The watchdog waits on an Event, so the audio callback never does
+    more than hand the block on.
     """
 
     def __init__(self, device: str | int | None = None, *, sample_rate: int = SAMPLE_RATE,
-                 block_ms: int = 32, sd_module: Any = None, retry_s: float = 1.0,
-                 stall_s: float = 2.0, on_state: StateCallback | None = None) -> None:
+                 block_ms: int = 32, sd_module: Any = None, hub: AudioHub | None = None,
+                 retry_s: float = 1.0, stall_s: float = 2.0, first_block_s: float = 5.0,
+                 on_state: StateCallback | None = None) -> None:
         if not 5 <= block_ms <= 500:
             raise ValueError("block_ms must be between 5 and 500")
         self.device = device
         self._rate = sample_rate
         self.block_samples = sample_rate * block_ms // 1000
-        self._sd_given = sd_module
+        # A stand-in sounddevice gets a hub of its own; otherwise the process's shared one.
+        self._hub = hub if hub is not None else (AudioHub(sd_module) if sd_module is not None else None)
         self._retry_s = retry_s
         self._stall_s = stall_s
+        self._first_block_s = first_block_s
         self._on_state = on_state
         self._callback: BlockCallback | None = None
-        self._stream: Any = None
+        self._stream: InputStream | None = None
         self._lock = threading.Lock()
         self._wake = threading.Event()     # set by stream trouble or stop(): the watchdog looks now
         self._stopping = threading.Event()
-        self._failed = False
-        self._generation = 0               # which opened stream is current; older ones are ignored
-        self._last_block = 0.0
         self._watchdog: threading.Thread | None = None
         self.device_name = ""
 
@@ -79,52 +81,20 @@ class MicrophoneSource:
     def running(self) -> bool:
         return self._watchdog is not None and self._watchdog.is_alive()
 
-    def _sd(self) -> Any:
-        if self._sd_given is not None:
-            return self._sd_given
-        try:
-            import sounddevice
-        except (ImportError, OSError) as exc:  # OSError: the PortAudio library is missing
-            raise DeviceError("Audio input is not available: the PortAudio sound library "
-                              "could not be loaded.",
-                              hint="Install PortAudio (Debian/Ubuntu: sudo apt install libportaudio2) "
-                                   "and the Python package sounddevice.",
-                              code="no_audio_input") from exc
-        self._sd_given = sounddevice
-        return sounddevice
+    @property
+    def hub(self) -> AudioHub:
+        if self._hub is None:
+            self._hub = shared_hub()
+        return self._hub
 
     def input_devices(self) -> list[tuple[int, str]]:
         """(index, name) of every device that can record."""
-        sd = self._sd()
-        try:
-            devices = sd.query_devices()
-        except Exception as exc:  # PortAudio errors are untyped here
-            raise DeviceError(f"The list of audio devices could not be read ({exc}).",
-                              hint=_NO_INPUT_HINT, code="no_audio_input") from exc
-        return [(i, str(d["name"])) for i, d in enumerate(devices)
-                if int(d.get("max_input_channels", 0)) > 0]
+        return [(d.index, d.name) for d in self.hub.input_devices()]
 
     def resolve_device(self) -> tuple[int, str]:
         """Pick the device: by index, by (case-blind) name substring, or the default."""
-        inputs = self.input_devices()
-        if not inputs:
-            raise DeviceError("No microphone was found on this computer.", hint=_NO_INPUT_HINT,
-                              code="no_audio_input")
-        if self.device is None:
-            default = _default_input(self._sd())
-            return next(((i, n) for i, n in inputs if i == default), inputs[0])
-        if isinstance(self.device, int):
-            for i, name in inputs:
-                if i == self.device:
-                    return i, name
-        else:
-            wanted = self.device.casefold()
-            for i, name in inputs:
-                if wanted in name.casefold():
-                    return i, name
-        names = ", ".join(f"{i}: {n}" for i, n in inputs)
-        raise DeviceError(f"The microphone '{self.device}' was not found.",
-                          hint=f"Available microphones: {names}.", code="no_audio_input")
+        found = self.hub.find_input(self.device)
+        return found.index, found.name
 
     def start(self, callback: BlockCallback) -> None:
         if self.running:
@@ -145,82 +115,61 @@ class MicrophoneSource:
         self._close()
 
     def _open(self) -> None:
-        index, name = self.resolve_device()
-        sd = self._sd()
-        generation = self._generation + 1
-        try:
-            stream = sd.InputStream(device=index, channels=1, samplerate=self._rate,
-                                    blocksize=self.block_samples, dtype="float32",
-                                    callback=self._on_block,
-                                    finished_callback=lambda: self._on_finished(generation))
-            stream.start()
-        except Exception as exc:
-            raise DeviceError(f"The microphone '{name}' could not be opened ({exc}).",
-                              hint=_NO_INPUT_HINT, code="no_audio_input") from exc
+        stream = self.hub.open_input(self.device, self._on_block, rate=self._rate,
+                                     block_samples=self.block_samples, stall_s=self._stall_s,
+                                     first_block_s=self._first_block_s, on_change=self._wake.set)
         with self._lock:
             self._stream = stream
-            self._generation = generation
-            self._failed = False
-            self._last_block = time.monotonic()
-        self.device_name = name
-        log.info("recording from %s", name)
+        self.device_name = stream.device.name
+        log.info("recording from %s at %d Hz", stream.device.name, stream.device_rate)
 
-    def _close(self) -> None:
+    def _close(self, lost: str | None = None) -> None:
         with self._lock:
             stream, self._stream = self._stream, None
         if stream is None:
             return
-        try:
+        if lost is not None:
+            self.hub.input_lost(stream, self.device, lost)
+        else:
             stream.close()
-        except Exception:  # a vanished device may refuse to close cleanly
-            log.debug("closing the input stream failed", exc_info=True)
 
-    def _on_block(self, indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
-        # Runs on PortAudio's thread: copy and hand on, nothing slow.
-        if status:
-            log.debug("input stream status: %s", status)
-        self._last_block = time.monotonic()
-        block = np.array(indata[:, 0] if indata.ndim == 2 else indata, dtype=np.float32)
+    def _on_block(self, block: np.ndarray) -> None:
+        # Runs on PortAudio's thread: hand on, nothing slow.
         callback = self._callback
         if callback is not None:
-            try:
-                callback(block)
-            except Exception:  # a consumer bug must not kill the audio thread
-                log.exception("audio block consumer failed")
-
-    def _on_finished(self, generation: int) -> None:
-        # A stream we closed ourselves also reports finishing; only the current one counts.
-        if generation == self._generation and not self._stopping.is_set():
-            self._failed = True
-            self._wake.set()
-
-    def _stream_lost(self) -> bool:
-        with self._lock:
-            stream = self._stream
-        if stream is None or self._failed:
-            return True
-        if not getattr(stream, "active", True):
-            return True
-        return time.monotonic() - self._last_block > self._stall_s
+            callback(block)
 
     def _watch(self) -> None:
+        away = False  # "lost" was reported; "restored" waits for audio, not just an open stream
         while not self._stopping.is_set():
-            self._wake.wait(timeout=min(self._stall_s, self._retry_s))
+            with self._lock:
+                stream = self._stream
+            waiting = stream is None or (away and not stream.blocks)
+            self._wake.wait(timeout=self._retry_s if waiting else min(self._stall_s, self._retry_s))
             self._wake.clear()
-            if self._stopping.is_set() or not self._stream_lost():
-                continue
-            log.warning("the microphone stopped delivering audio; waiting for it to return")
-            self._close()
-            self._notify("lost")
-            while not self._stopping.wait(timeout=self._retry_s):
-                _refresh_device_list(self._sd())
+            if self._stopping.is_set():
+                break
+            if stream is None:  # away: re-scan (only done when nothing is open) and retry
+                self.hub.rescan()
                 try:
                     self._open()
                 except DeviceError as exc:
                     log.debug("microphone still away: %s", exc.message)
-                    continue
-                self._notify("restored")
-                break
+                continue
+            problem = stream.problem()
+            if problem is None:
+                if away and stream.blocks:
+                    away = False
+                    self.hub.input_restored(stream, self.device)
+                    self._notify("restored")
+                continue
+            if not away:
+                log.warning("the microphone stopped delivering audio (%s); waiting for it to "
+                            "return", problem)
+            self._close(lost=None if away else problem)  # a failed retry is not news
+            if not away:
+                away = True
+                self._notify("lost")
 
     def _notify(self, state: str) -> None:
         if self._on_state is not None:
@@ -228,28 +177,6 @@ class MicrophoneSource:
                 self._on_state(state)
             except Exception:
                 log.exception("microphone state handler failed")
-
-
-def _default_input(sd: Any) -> int:
-    try:
-        device = sd.default.device
-        index = device[0] if isinstance(device, (list, tuple)) else device
-        return int(index) if index is not None else -1
-    except Exception:  # no default device configured
-        return -1
-
-
-def _refresh_device_list(sd: Any) -> None:
-    # PortAudio lists devices once, at initialisation; a re-plugged USB mic only
-    # shows up after a re-init. sounddevice has no public call for it.
-    terminate, initialize = getattr(sd, "_terminate", None), getattr(sd, "_initialize", None)
-    if terminate is None or initialize is None:
-        return
-    try:
-        terminate()
-        initialize()
-    except Exception:
-        log.debug("re-initialising PortAudio failed", exc_info=True)
 
 
 class WavReplaySource:

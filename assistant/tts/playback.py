@@ -1,9 +1,12 @@
 """Play speech through the sound card, stoppable at once from any thread.
 
-Audio is pulled by a sounddevice ``OutputStream`` callback on PortAudio's own
-thread, so ``play()`` returns at once and ``stop()`` only has to flag the
-callback and abort the stream. Chunks can be fed while playing, which lets a
-speaker start talking after its first sentence is synthesised.
+Audio is pulled by an output stream's callback on PortAudio's own thread, so
+``play()`` returns at once and ``stop()`` only has to flag the callback and
+close the stream. Chunks can be fed while playing, which lets a speaker start
+talking after its first sentence is synthesised. The stream comes from the
+process's AudioHub (the one owner of PortAudio), which opens the device at the
+clip's rate or, if refused, at the device's own rate; the clip is then
+converted with a resampler that keeps its state from one chunk to the next.
 
 No sound card (or no PortAudio) is a normal situation on servers and kiosks:
 the Player reports it once as ``DeviceError(code="no_audio_output")`` and then
@@ -13,39 +16,49 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import deque
 from typing import Any, Callable, Iterable
 
 import numpy as np
 
+from ..audio.hub import ABORT, CONTINUE, STOP, AudioHub, OutputStream, shared_hub
+from ..audio.resampler import StreamResampler
 from ..errors import AssistantError, DeviceError
 from . import SpeechAudio
 
 log = logging.getLogger(__name__)
 
 NO_AUDIO_OUTPUT = "no_audio_output"
+WAIT_GRACE_S = 5.0  # wait() gives up this long after the queued audio should have ended
 ErrorHandler = Callable[[AssistantError], None]
 
 
 class _Playback:
-    """State of one utterance; a new play() gets a new one, so a late callback of an
+    """State of one utterance; a new start() gets a new one, so a late callback of an
     old stream can never touch the new utterance's buffer."""
 
-    def __init__(self, sample_rate: int, device_rate: int) -> None:
+    def __init__(self, sample_rate: int) -> None:
         self.sample_rate = sample_rate
-        self.device_rate = device_rate
+        self.device_rate = sample_rate
+        self.resampler: StreamResampler | None = None
         self.chunks: deque[np.ndarray] = deque()
         self.pos = 0
         self.ended = False
         self.running = False
         self.stopped = False
-        self.frames_out = 0
-        self.lock = threading.Lock()
+        self.queued = 0        # samples fed, at the device's rate
+        self.frames_out = 0    # of those, handed to the device
+        self.lock = threading.Lock()        # shared with PortAudio's callback: held briefly
+        self.convert_lock = threading.Lock()  # the resampler's state, for feed() and end()
         self.done = threading.Event()
-        self.stream: Any = None
+        self.stream: OutputStream | None = None
 
-    def fill(self, outdata: np.ndarray) -> bool:
-        """Copy queued audio into ``outdata``; True when the utterance is finished."""
+    def fill(self, outdata: np.ndarray) -> str:
+        """Copy queued audio into ``outdata`` (PortAudio's thread); STOP after the last of it."""
+        if self.stopped:
+            outdata.fill(0)
+            return ABORT
         frames = len(outdata)
         written = 0
         with self.lock:
@@ -59,21 +72,29 @@ class _Playback:
                     self.chunks.popleft()
                     self.pos = 0
             finished = self.ended and not self.chunks
+            self.frames_out += written
         outdata[written:] = 0  # an underrun while the next sentence is synthesised is silence
-        self.frames_out += written
-        return finished
+        return STOP if finished else CONTINUE
+
+    def remaining_s(self) -> float:
+        return max(0, self.queued - self.frames_out) / self.device_rate
 
 
 class Player:
-    """Plays float32 mono audio; ``sd`` is the sounddevice module or a stand-in for tests."""
+    """Plays float32 mono audio through an AudioHub.
 
-    def __init__(self, sd: Any = None, *, on_error: ErrorHandler | None = None,
-                 blocksize: int = 512, device: int | str | None = None) -> None:
-        self._sd = sd
+    ``hub``: the hub to use (default: the process's shared one); ``sd``: a
+    stand-in sounddevice module for tests, given a hub of its own.
+    """
+
+    def __init__(self, sd: Any = None, *, hub: AudioHub | None = None,
+                 on_error: ErrorHandler | None = None, blocksize: int = 512,
+                 device: int | str | None = None) -> None:
+        self._hub = hub if hub is not None else (AudioHub(sd) if sd is not None else None)
         self._on_error = on_error
         self._blocksize = blocksize
         self._device = device
-        self._lock = threading.Lock()      # guards _current and stream open/close
+        self._lock = threading.Lock()      # guards _current / _last
         self._current: _Playback | None = None
         self._last: _Playback | None = None   # so wait() after a stop() still says 'stopped'
         self._reported = False
@@ -91,46 +112,79 @@ class Player:
     def start(self, sample_rate: int) -> bool:
         """Open a stream for an utterance fed in pieces; stops whatever was playing."""
         self.stop()
-        sd = self._load()
-        if sd is None:
+        hub = self._load()
+        if hub is None:
             return False
-        playback = self._open(sd, int(sample_rate))
-        if playback is None:
-            return False
-        with self._lock:
+        playback = _Playback(int(sample_rate))
+        with self._lock:  # registered before the (slow) open, so a stop() meanwhile reaches it
             self._current = self._last = playback
+        try:
+            stream = hub.open_output(self._device, samplerate=playback.sample_rate,
+                                     blocksize=self._blocksize, callback=playback.fill,
+                                     on_finished=playback.done.set)
+        except DeviceError as exc:
+            with self._lock:
+                if self._current is playback:
+                    self._current = None
+            playback.done.set()
+            self._report(DeviceError(
+                "Replies cannot be played aloud because no sound output device was found.",
+                hint="Connect speakers or headphones, or check the system sound settings; "
+                     "replies are still shown as text.",
+                code=NO_AUDIO_OUTPUT), exc.__cause__ or exc)
+            return False
+        with playback.lock:
+            playback.device_rate = stream.samplerate
+            if stream.samplerate != playback.sample_rate:
+                playback.resampler = StreamResampler(playback.sample_rate, stream.samplerate)
+            keep = not playback.stopped
+            playback.stream = stream if keep else None
+        if not keep:  # stop() came while the device was opening: stay silent
+            stream.close()
         return True
 
     def feed(self, samples: np.ndarray) -> None:
         """Queue more audio for the utterance begun with start(); ignored after stop()."""
         playback = self._current
-        if playback is None or playback.stopped or len(samples) == 0:
+        if playback is None or playback.stopped or playback.ended or len(samples) == 0:
             return
         data = np.asarray(samples, dtype=np.float32).reshape(-1)
-        if playback.device_rate != playback.sample_rate:
-            data = _resample(data, playback.sample_rate, playback.device_rate)
+        with playback.convert_lock:  # not under playback.lock: the callback must not wait on it
+            if playback.resampler is not None:
+                data = playback.resampler.process(data)
         with playback.lock:
             playback.chunks.append(data)
+            playback.queued += len(data)
             stream = None if playback.running else playback.stream
             playback.running = True
-        if stream is not None:
-            try:
-                stream.start()
-            except Exception as exc:  # the device vanished between open and start
-                if playback.stopped:  # or a stop() from another thread closed it first
-                    return
-                self._report(DeviceError(
-                    "Replies cannot be played aloud because the sound output stopped working.",
-                    hint="Check the speakers or headphones and the system sound settings.",
-                    code=NO_AUDIO_OUTPUT), exc)
-                self.stop()
+        if stream is None:
+            return
+        try:
+            started = stream.start()
+        except Exception as exc:  # the device vanished between open and start
+            if playback.stopped:  # or a stop() from another thread closed it first
+                return
+            self._report(DeviceError(
+                "Replies cannot be played aloud because the sound output stopped working.",
+                hint="Check the speakers or headphones and the system sound settings.",
+                code=NO_AUDIO_OUTPUT), exc)
+            self.stop()
+            return
+        if not started or playback.stopped:  # a stop() raced with the start: silence
+            stream.close()
 
     def end(self) -> None:
         """No more audio will be fed: the stream stops after the queued audio."""
         playback = self._current
         if playback is None:
             return
+        with playback.convert_lock:
+            tail = playback.resampler.flush() if playback.resampler is not None else None
+            playback.resampler = None  # flushed once
         with playback.lock:
+            if tail is not None and len(tail):
+                playback.chunks.append(tail)
+                playback.queued += len(tail)
             playback.ended = True
             never_started = not playback.running
         if never_started:  # nothing was fed: there is nothing to play
@@ -141,11 +195,8 @@ class Player:
         """Silence now; safe from any thread, and when nothing plays."""
         with self._lock:
             playback, self._current = self._current, None
-        if playback is None:
-            return
-        playback.stopped = True
-        _close_stream(playback, abort=not playback.done.is_set())
-        playback.done.set()
+        if playback is not None:
+            _silence(playback)
 
     @property
     def is_playing(self) -> bool:
@@ -153,11 +204,24 @@ class Player:
         return playback is not None and not playback.done.is_set()
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Block until the utterance ends; True when it played to the end (not stopped)."""
+        """Block until the utterance ends; True when it played to the end (not stopped).
+
+        Without ``timeout`` it still never blocks for ever: it gives up (and
+        stops the utterance) once nothing was played for the length of the
+        audio still queued plus WAIT_GRACE_S, as when a device hangs.
+        """
         playback = self._current or self._last
         if playback is None:
             return True
-        if not playback.done.wait(timeout):
+        if timeout is not None:
+            if not playback.done.wait(timeout):
+                return False
+        elif not _wait_while_progressing(playback, WAIT_GRACE_S):
+            log.warning("the sound output stopped playing; giving up on this reply")
+            with self._lock:
+                if self._current is playback:
+                    self._current = None
+            _silence(playback)
             return False
         with self._lock:
             if self._current is playback:
@@ -174,52 +238,18 @@ class Player:
         self.stop()
 
     # -- internals ----------------------------------------------------------------
-    def _load(self) -> Any:
-        if self._sd is not None:
-            return self._sd
+    def _load(self) -> AudioHub | None:
+        hub = self._hub if self._hub is not None else shared_hub()
         try:
-            import sounddevice  # PortAudio is loaded here, so a missing one is an OSError
-        except (ImportError, OSError) as exc:
+            hub.sd(NO_AUDIO_OUTPUT)  # PortAudio is loaded here, so a missing one is reported
+        except DeviceError as exc:
             self._report(DeviceError(
                 "Replies cannot be played aloud because the sound library PortAudio is missing.",
                 hint="Install it (Debian/Ubuntu: sudo apt install libportaudio2); "
                      "replies are still shown as text.",
-                code=NO_AUDIO_OUTPUT), exc)
+                code=NO_AUDIO_OUTPUT), exc.__cause__ or exc)
             return None
-        self._sd = sounddevice
-        return sounddevice
-
-    def _open(self, sd: Any, rate: int) -> _Playback | None:
-        last_exc: Exception | None = None
-        for device_rate in _rates_to_try(sd, self._device, rate):
-            playback = _Playback(rate, device_rate)
-            try:
-                stream = sd.OutputStream(
-                    samplerate=device_rate, channels=1, dtype="float32",
-                    blocksize=self._blocksize, device=self._device,
-                    callback=self._make_callback(sd, playback),
-                    finished_callback=playback.done.set)
-                playback.stream = stream
-                return playback  # started by the first feed(), so it never opens on silence
-            except Exception as exc:  # PortAudioError, or a driver's own error class
-                last_exc = exc
-                _close_stream(playback, abort=True)
-        self._report(DeviceError(
-            "Replies cannot be played aloud because no sound output device was found.",
-            hint="Connect speakers or headphones, or check the system sound settings; "
-                 "replies are still shown as text.",
-            code=NO_AUDIO_OUTPUT), last_exc)
-        return None
-
-    @staticmethod
-    def _make_callback(sd: Any, playback: _Playback) -> Callable[..., None]:
-        def callback(outdata, frames, time_info, status) -> None:  # PortAudio's thread
-            if playback.stopped:
-                outdata.fill(0)
-                raise sd.CallbackAbort
-            if playback.fill(outdata):
-                raise sd.CallbackStop  # this last block still plays
-        return callback
+        return hub
 
     def _report(self, error: DeviceError, cause: BaseException | None) -> None:
         self.error = error
@@ -234,41 +264,32 @@ class Player:
                 log.exception("audio error handler failed")
 
 
-def _rates_to_try(sd: Any, device: int | str | None, rate: int) -> list[int]:
-    """The clip's own rate first; the device's default rate if the first is refused."""
-    rates = [rate]
-    try:
-        default = int(sd.query_devices(device, "output")["default_samplerate"])
-        if default > 0 and default != rate:
-            rates.append(default)
-    except Exception:  # no device at all: the first try reports it
-        pass
-    return rates
+def _wait_while_progressing(playback: _Playback, grace_s: float) -> bool:
+    """Wait for ``done`` while the device keeps taking audio; False once it has not for
+    the queued audio's length plus ``grace_s``."""
+    frames, progress_at = playback.frames_out, time.monotonic()
+    while True:
+        budget = progress_at + playback.remaining_s() + grace_s - time.monotonic()
+        if budget <= 0:
+            return False
+        if playback.done.wait(min(budget, 0.5)):
+            return True
+        if playback.frames_out != frames:
+            frames, progress_at = playback.frames_out, time.monotonic()
 
 
-def _resample(data: np.ndarray, src: int, dst: int) -> np.ndarray:
-    """Linear interpolation: good enough for a voice through a speaker, and no scipy."""
-    n_out = int(round(len(data) * dst / src))
-    if n_out == 0:
-        return np.zeros(0, dtype=np.float32)
-    x_out = np.arange(n_out, dtype=np.float64) * (src / dst)
-    return np.interp(x_out, np.arange(len(data)), data).astype(np.float32)
+def _silence(playback: _Playback) -> None:
+    with playback.lock:
+        playback.stopped = True
+    _close_stream(playback, abort=True)
+    playback.done.set()
 
 
 def _close_stream(playback: _Playback, *, abort: bool) -> None:
     with playback.lock:  # stop() and wait() may race to close; only one gets the stream
         stream, playback.stream = playback.stream, None
-    if stream is None:
-        return
-    if abort and playback.running:
-        try:
-            stream.abort()
-        except Exception:  # already stopped, or the device vanished
-            log.debug("aborting the output stream failed", exc_info=True)
-    try:
-        stream.close()
-    except Exception:  # closing a stream whose device vanished must not raise
-        log.debug("closing the output stream failed", exc_info=True)
+    if stream is not None:
+        stream.close(abort=abort)
 
 
 class SilentPlayer:

@@ -4,9 +4,9 @@ from __future__ import annotations
 import threading
 import wave
 from pathlib import Path
-from types import SimpleNamespace
 
 import numpy as np
+from fake_portaudio import FakeSoundDevice  # noqa: F401 (re-exported for the fixtures)
 
 LIBRIVOX = Path("/usr/share/pocketsphinx/test/data/librivox")
 FRONT_CENTER = Path("/usr/share/sounds/alsa/Front_Center.wav")
@@ -22,6 +22,18 @@ def read_pcm16(path: Path) -> tuple[np.ndarray, int]:
     return data.reshape(-1, channels).mean(axis=1), rate
 
 
+def band_limited(audio: np.ndarray, rate: int, target: int) -> np.ndarray:
+    """Exact band-limited rate change by FFT zero-padding: a reference independent of the
+    code under test (too slow and too whole-file for live use)."""
+    n = audio.shape[0]
+    m = int(round(n * target / rate))
+    spectrum = np.fft.rfft(audio.astype(np.float64))
+    out = np.zeros(m // 2 + 1, complex)
+    keep = min(out.shape[0], spectrum.shape[0])
+    out[:keep] = spectrum[:keep]
+    return (np.fft.irfft(out, m) * m / n).astype(np.float32)
+
+
 def write_pcm16(path: Path, audio: np.ndarray, rate: int = RATE) -> Path:
     from assistant.tts import SpeechAudio
     from assistant.tts.wav import write_wav
@@ -29,109 +41,43 @@ def write_pcm16(path: Path, audio: np.ndarray, rate: int = RATE) -> Path:
     return write_wav(SpeechAudio(np.asarray(audio, np.float32), rate), path)
 
 
-class FakeInputStream:
-    """Replays the fake device's recording into the real callback, paced, from a thread."""
-
-    def __init__(self, sd: "FakeSoundDevice", *, device, channels, samplerate, blocksize, dtype,
-                 callback, finished_callback=None):
-        if sd.is_unplugged(device):
-            raise sd.PortAudioError(f"Error opening InputStream: device {device} unavailable")
-        assert channels == 1 and dtype == "float32" and samplerate == sd.rate
-        self._sd, self.device, self.blocksize = sd, device, blocksize
-        self._callback, self._finished = callback, finished_callback
-        self._halt = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self.active = False
-        sd.streams.append(self)
-
-    def start(self):
-        self.active = True
-        self._thread.start()
-
-    def _run(self):
-        period = self.blocksize / self._sd.rate / self._sd.speed
-        while not self._halt.wait(timeout=period):
-            if self._sd.is_unplugged(self.device):
-                # What PortAudio's ALSA backend does when a USB mic goes: the
-                # stream thread ends, then the finished callback (unless silent).
-                self.active = False
-                if self._finished is not None and not self._sd.silent_loss:
-                    self._finished()
-                return
-            block = self._sd.next_block(self.blocksize)
-            if block is None:
-                continue
-            self._callback(block[:, None].copy(), block.shape[0], None, self._sd.flags(0))
-        self.active = False
-
-    def close(self):
-        self._halt.set()
-        if self._thread.is_alive() and self._thread is not threading.current_thread():
-            self._thread.join(timeout=2)
-        if self._finished is not None and self._thread.ident is not None:
-            self._finished()
+MIC = {"name": "USB Audio Device: Headset Mic (hw:1,0)", "max_input_channels": 1,
+       "max_output_channels": 0, "default_samplerate": 16_000.0}
+SPEAKER = {"name": "HDMI 0 (hw:0,3)", "max_input_channels": 0, "max_output_channels": 2,
+           "default_samplerate": 48_000.0, "rates": (44_100, 48_000)}
+WEBCAM = {"name": "C920 Webcam Mic (hw:2,0)", "max_input_channels": 2, "max_output_channels": 0,
+          "default_samplerate": 16_000.0}
+# A USB microphone that, like many, records only at 48 kHz.
+MIC_48K = {"name": "USB PnP Sound Device: Audio (hw:3,0)", "max_input_channels": 1,
+           "max_output_channels": 0, "default_samplerate": 48_000.0, "rates": (48_000,)}
 
 
-class FakeSoundDevice:
-    """Stands in for the ``sounddevice`` module (as Buzz's tests do): device list + InputStream.
+class Collector:
+    """Audio callback that records blocks and can signal after ``n`` of them."""
 
-    Like PortAudio, the device list is a snapshot taken at ``_initialize``: an
-    unplugged device stays listed until the list is refreshed, and fails to open.
-    """
-
-    class PortAudioError(Exception):
-        pass
-
-    class flags(int):  # CallbackFlags: falsy when nothing to report
-        pass
-
-    def __init__(self, audio: np.ndarray, devices: list[dict], *, default_input: int = 0,
-                 rate: int = RATE, speed: float = 4.0):
-        self._audio, self._cursor, self.rate, self.speed = audio.astype(np.float32), 0, rate, speed
-        self._all = devices
-        self._unplugged: set[str] = set()
-        self._listed = list(devices)
-        self.default = SimpleNamespace(device=[default_input, -1])
-        self.streams: list[FakeInputStream] = []
-        self.silent_loss = False
-        self.drained = threading.Event()
-        self.delivered = 0
+    def __init__(self):
+        self.blocks: list[np.ndarray] = []
         self._lock = threading.Lock()
+        self._waiters: list[tuple[int, threading.Event]] = []
 
-    def query_devices(self):
-        return [dict(d) for d in self._listed]
-
-    def _terminate(self):
-        self._listed = []
-
-    def _initialize(self):
-        self._listed = [d for d in self._all if d["name"] not in self._unplugged]
-
-    def is_unplugged(self, index) -> bool:
-        return index >= len(self._all) or self._all[index]["name"] in self._unplugged
-
-    def unplug(self, name: str):
-        self._unplugged.add(name)
-
-    def plug(self, name: str):
-        self._unplugged.discard(name)
-
-    def next_block(self, size: int):
+    def __call__(self, block):
         with self._lock:
-            if self._cursor >= self._audio.shape[0]:
-                self.drained.set()
-                return None
-            block = self._audio[self._cursor:self._cursor + size]
-            self._cursor += block.shape[0]
-            self.delivered += 1
-            return block
+            self.blocks.append(block)
+            for n, event in self._waiters:
+                if len(self.blocks) >= n:
+                    event.set()
 
-    def InputStream(self, **kwargs):  # noqa: N802 - mirrors sounddevice's class name
-        return FakeInputStream(self, **kwargs)
+    def count(self):
+        with self._lock:
+            return len(self.blocks)
 
+    def wait_for(self, n, timeout=10.0) -> bool:
+        event = threading.Event()
+        with self._lock:
+            if len(self.blocks) >= n:
+                return True
+            self._waiters.append((n, event))
+        return event.wait(timeout)
 
-MIC = {"name": "USB Audio Device: Headset Mic (hw:1,0)", "max_input_channels": 1}
-SPEAKER = {"name": "HDMI 0 (hw:0,3)", "max_input_channels": 0}
-WEBCAM = {"name": "C920 Webcam Mic (hw:2,0)", "max_input_channels": 2}
-
-
+    def audio(self):
+        return np.concatenate(self.blocks)

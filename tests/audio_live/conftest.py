@@ -36,5 +36,7 @@ def fake_sd_factory():
 
     yield make
     for sd in made:
-        for stream in sd.streams:
+        sd.before_output_open.set()
+        sd.before_output_start.set()
+        for stream in sd.open_streams():
             stream.close()

@@ -2,47 +2,17 @@
 from __future__ import annotations
 
 import math
-import time
 import sys
 import threading
+import time
 
 import numpy as np
 import pytest
-from audio_live_helpers import FRONT_CENTER, MIC, SPEAKER, WEBCAM, read_pcm16, write_pcm16
+from audio_live_helpers import (FRONT_CENTER, MIC, SPEAKER, WEBCAM, Collector, read_pcm16,
+                                write_pcm16)
 
 from assistant.audio.sources import MicrophoneSource, WavReplaySource, read_wav_16k, resample
 from assistant.errors import DeviceError
-
-
-class Collector:
-    """Audio callback that records blocks and can signal after ``n`` of them."""
-
-    def __init__(self):
-        self.blocks: list[np.ndarray] = []
-        self._lock = threading.Lock()
-        self._waiters: list[tuple[int, threading.Event]] = []
-
-    def __call__(self, block):
-        with self._lock:
-            self.blocks.append(block)
-            for n, event in self._waiters:
-                if len(self.blocks) >= n:
-                    event.set()
-
-    def count(self):
-        with self._lock:
-            return len(self.blocks)
-
-    def wait_for(self, n, timeout=10.0) -> bool:
-        event = threading.Event()
-        with self._lock:
-            if len(self.blocks) >= n:
-                return True
-            self._waiters.append((n, event))
-        return event.wait(timeout)
-
-    def audio(self):
-        return np.concatenate(self.blocks)
 
 
 def test_microphone_delivers_the_recording_in_float32_blocks(fake_sd_factory, librivox_clips):
@@ -138,6 +108,7 @@ def test_microphone_survives_unplug_and_replug(fake_sd_factory, librivox_clips, 
         mic.stop()
     assert states == ["lost", "restored"]
     assert len(sd.streams) == 2 and not any(s.active for s in sd.streams)
+    assert sd.inits and sd.killed == []  # the list was re-read, with no stream open
     # Everything delivered is the recording, in order, with no block repeated.
     audio = got.audio()
     np.testing.assert_array_equal(audio, clip[:audio.shape[0]])

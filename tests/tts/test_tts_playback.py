@@ -100,3 +100,46 @@ def test_missing_portaudio_is_reported_once(monkeypatch):
     assert player.play(read_wav(ALSA_WAV)) is False
     assert [r.code for r in reports] == [NO_AUDIO_OUTPUT]
     assert "PortAudio" in reports[0].message and "libportaudio2" in reports[0].hint
+
+
+def _only_48k(fake_sd):
+    """The fixture's sound card, made to play 48 kHz and nothing else, as many HDMI and USB
+    outputs do (the class comes from the fixture: a bare ``import conftest`` is ambiguous)."""
+
+    class Only48k(type(fake_sd)):
+        def OutputStream(self, **kwargs):  # noqa: N802 (the library's name)
+            if kwargs["samplerate"] != 48_000:
+                raise self.PortAudioError("Invalid sample rate [PaErrorCode -9997]")
+            return super().OutputStream(**kwargs)
+
+    return Only48k()
+
+
+def _band_limited(audio: np.ndarray, rate: int, target: int) -> np.ndarray:
+    """Reference rate change by FFT zero-padding, independent of the code under test."""
+    n, m = audio.shape[0], int(round(audio.shape[0] * target / rate))
+    spectrum = np.zeros(m // 2 + 1, complex)
+    whole = np.fft.rfft(audio.astype(np.float64))
+    spectrum[: min(len(whole), len(spectrum))] = whole[: len(spectrum)]
+    return (np.fft.irfft(spectrum, m) * m / n).astype(np.float32)
+
+
+def test_a_clip_fed_in_pieces_is_converted_without_clicks_at_the_joins(fake_sd):
+    audio = read_wav(LIBRIVOX_WAV)  # 16 kHz speech
+    clip = audio.samples[: 3 * audio.sample_rate // 2]  # 1.5 s, played in real time
+    card = _only_48k(fake_sd)
+    player = Player(sd=card, blocksize=1024)
+    assert player.start(audio.sample_rate)
+    joins = list(range(0, clip.shape[0], 3000))  # sentence-sized pieces, as a speaker feeds
+    for at in joins:
+        player.feed(clip[at:at + 3000])
+    player.end()
+    assert player.wait() is True  # no timeout given; it returns when the clip has played
+    played = card.streams[0].played
+    assert card.streams[0].samplerate == 48_000
+    want = _band_limited(clip, 16_000, 48_000)
+    assert played.shape[0] >= want.shape[0]
+    error = np.abs(played[: want.shape[0]] - want)
+    assert 10 * np.log10(np.sum(want ** 2) / np.sum(error ** 2)) > 35
+    at_joins = np.concatenate([np.arange(3 * j - 3, 3 * j + 3) for j in joins[1:]])
+    assert error[at_joins].mean() < 2 * error.mean() + 1e-4
