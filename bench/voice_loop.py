@@ -1,19 +1,25 @@
-"""Voice-loop benchmark on real recorded speech fed in real time.
+"""Conversation benchmark on real recorded speech fed in real time, through both front ends.
 
-    python bench/voice_loop.py                 # latency: librivox clips + the sample question
+    python bench/voice_loop.py                      # latency, both fronts: listen and the window
+    python bench/voice_loop.py --front window       # one of them
     python bench/voice_loop.py --noise-minutes 10 [--speed 20]   # phantom count on silence + noise
+    python bench/voice_loop.py --soak-minutes 30 [--front window] # resident memory over a long replay
 
-Latency mode replays each clip followed by 3.5 s of quiet, so the next clip
-talks over the (long) reply: every clip gives (a) end of speech -> transcript
-and (b) end of speech -> first reply audio; every clip after the first gives
-(c) barge-in -> playback stopped. "End of speech" is the segmenter's
-end-of-turn decision; the figures from the last voiced audio (which add the
-end-of-turn silence) are printed too. Playback goes to a paced stand-in sound
-card, so no device is needed.
+Latency mode replays each clip followed by 3.5 s of quiet, so the next clip talks over the
+(long) reply: every clip gives (a) end of turn -> transcript and (b) end of turn -> first
+reply audio; every clip after the first gives (c) speech onset -> sound card stopped
+(barge-in), and (d) whether the clip's first two words survived in its transcript (talking
+over a reply used to cut the start of the question). "End of turn" is the segmenter's
+decision; the figures from the last voiced audio (which add the end-of-turn silence) are
+printed too. Both fronts run the same ``ConversationEngine``: "listen" drives it directly as
+``assistant listen`` does, "window" through the desktop window's worker (Qt offscreen) with
+its events crossing the Qt signal. Playback goes to a paced stand-in sound card.
 """
 from __future__ import annotations
 
 import argparse
+import re
+import resource
 import statistics
 import sys
 import time
@@ -24,48 +30,145 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "voice")]
 
-from voice_helpers import (LIBRIVOX, QUESTION, FakeOutputDevice, FixedVision, read_pcm16,  # noqa: E402
-                           silence, write_pcm16)
+from voice_helpers import (LIBRIVOX, QUESTION, FakeOutputDevice, FixedVision,  # noqa: E402
+                           read_pcm16, silence, transcript_of, write_pcm16)
 
 
 def p90(values):
     return float(np.percentile(values, 90)) if values else float("nan")
 
 
-def build(audio_path, speed, vision_answer=None):
-    from PIL import Image
-
-    from assistant.asr.whisper import FasterWhisperTranscriber
-    from assistant.audio.sources import WavReplaySource
-    from assistant.audio.vad import SileroStreamingVad
-    from assistant.config import AsrConfig
-    from assistant.events import EventBus, Recorder
-    from assistant.pipeline import Assistant
-    from assistant.tts.piper_voice import PiperSpeaker
-    from assistant.tts.playback import Player
-    from assistant.voice.loop import VoiceLoop
-
-    bus = EventBus()
-    rec = Recorder(bus)
-    transcriber = FasterWhisperTranscriber(AsrConfig(model="tiny.en", language="en"))
-    transcriber.warm_up()
-    speaker = PiperSpeaker()
-    speaker.load()
-    card = FakeOutputDevice()
-    source = WavReplaySource(audio_path, speed=speed)
-    vision = FixedVision(vision_answer) if vision_answer else FixedVision()
-    image = Image.new("RGB", (64, 64))
-    loop = VoiceLoop(source=source, detector=SileroStreamingVad(), transcriber=transcriber,
-                     assistant=Assistant(vision=vision, bus=bus), image=lambda: image,
-                     speaker=speaker, player=Player(card), bus=bus)
-    return loop, source, rec, card
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 1e6
 
 
-def latency(tmp: Path) -> None:
+class Run:
+    """One front end over one replayed recording; ``events`` is everything it emitted."""
+
+    def __init__(self, front: str, audio_path: Path, speed: float) -> None:
+        from assistant.audio.sources import WavReplaySource
+
+        self.front, self.card = front, FakeOutputDevice()
+        self.source = WavReplaySource(audio_path, speed=speed)
+        self.events: list = []
+        self.vision = FixedVision()
+        self.began = 0.0
+
+    def keep(self, event) -> None:
+        """Only what is measured: a long soak must not grow by holding every event."""
+        from assistant.events import Reply, Transcript
+        from assistant.voice.events import BargedIn, TurnTimings, UtteranceIgnored
+
+        if isinstance(event, (Transcript, Reply, TurnTimings, BargedIn, UtteranceIgnored)):
+            self.events.append(event)
+
+    def run(self, timeout: float) -> None:
+        (self._listen if self.front == "listen" else self._window)(timeout)
+
+    def _listen(self, timeout: float) -> None:
+        from PIL import Image
+
+        from assistant.asr.whisper import FasterWhisperTranscriber
+        from assistant.audio.vad import SileroStreamingVad
+        from assistant.config import AsrConfig
+        from assistant.events import EventBus
+        from assistant.pipeline import Assistant
+        from assistant.tts.piper_voice import PiperSpeaker
+        from assistant.tts.playback import Player
+        from assistant.voice.engine import ConversationEngine
+
+        bus = EventBus()
+        bus.subscribe(self.keep)
+        transcriber = FasterWhisperTranscriber(AsrConfig(model="tiny.en", language="en"))
+        transcriber.warm_up()
+        speaker = PiperSpeaker()
+        speaker.load()
+        image = Image.new("RGB", (64, 64))
+        engine = ConversationEngine(source=self.source, detector=SileroStreamingVad(),
+                                    transcriber=transcriber, speaker=speaker,
+                                    assistant=Assistant(vision=self.vision, bus=bus),
+                                    image=lambda: image, player=Player(self.card), bus=bus)
+        self.began = time.monotonic()
+        engine.start()
+        self.source.wait(timeout)
+        engine.drain(120)
+        time.sleep(1.0)
+        engine.close()
+
+    def _window(self, timeout: float) -> None:
+        import os
+        import tempfile
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtCore import QCoreApplication
+
+        from assistant.config import AppConfig
+        from assistant.models.factory import EngineFactory
+        from assistant.paths import AppPaths
+        from assistant.tts.playback import Player
+        from ui.app import build_window
+
+        card, vision = self.card, self.vision
+
+        class BenchFactory(EngineFactory):
+            def vision(self, config):
+                return vision
+
+            def speaker(self, config, *, output_device=""):
+                from assistant.tts.factory import make_speaker
+
+                if not hasattr(self, "bench_speaker"):
+                    self.bench_speaker = make_speaker(config, player=Player(card))
+                return self.bench_speaker
+
+        home = Path(tempfile.mkdtemp(prefix="bench-window-"))
+        paths = AppPaths(home / "config", home / "cache", home / "data")
+        config = AppConfig().with_overrides(asr={"language": "en"}, tts={"play": True},
+                                            ui={"hands_free": True, "end_silence_s": 0.5,
+                                                "history": False})
+        window = build_window(config, paths, camera=str(ROOT / "resources/samples/sign.jpg"),
+                              microphone=self.source, factory=BenchFactory(paths))
+        window.host.event.connect(self.keep)
+        app = QCoreApplication.instance()
+
+        def pump(until, limit_s: float) -> None:
+            end = time.monotonic() + limit_s
+            while not until() and time.monotonic() < end:
+                app.processEvents()
+                time.sleep(0.01)
+
+        pump(lambda: window.ready and window.microphone, 120)
+        self.began = time.monotonic()
+        engine = window.host.engine
+        self.source.stop()                       # restart the replay: timing starts now
+        self.source.start(engine._on_block)
+        pump(lambda: self.source.wait(0), timeout)
+        import threading
+
+        drained = threading.Event()
+        threading.Thread(target=lambda: (engine.drain(120), drained.set()), daemon=True).start()
+        pump(drained.is_set, 130)
+        pump(lambda: False, 1.5)
+        window.request_quit()
+        pump(lambda: window._closed_ok, 10)
+
+    def of(self, kind: type) -> list:
+        return [e for e in self.events if isinstance(e, kind)]
+
+
+def _words(text: str) -> list[str]:
+    words = re.findall(r"[a-z']+", text.lower())
+    return [{"mr": "mister", "mrs": "missus"}.get(w, w) for w in words]
+
+
+def latency(tmp: Path, fronts: list[str]) -> None:
     from assistant.events import Transcript
     from assistant.voice.events import BargedIn, TurnTimings
 
+    stems = [p.stem.rsplit("-", 1)[1] for p in sorted(LIBRIVOX.glob("*.wav"))]
     clips = [read_pcm16(QUESTION)] + [read_pcm16(p) for p in sorted(LIBRIVOX.glob("*.wav"))]
+    said = ["what does the sign say"] + [transcript_of(s) for s in stems]
     parts, onsets, t = [silence(1.0)], [], 1.0
     for clip in clips:
         voiced = np.flatnonzero(np.abs(clip) > 0.02)
@@ -74,50 +177,43 @@ def latency(tmp: Path) -> None:
         t += clip.shape[0] / 16000 + 3.5
     parts.append(silence(6.0))
     path = write_pcm16(tmp / "voice_bench.wav", np.concatenate(parts))
-    loop, source, rec, card = build(path, 1.0)
-    began = time.monotonic()
-    loop.start()
-    source.wait(600)
-    loop.drain(120)
-    time.sleep(1.0)
-    loop.stop()
-    turns = rec.of_type(TurnTimings)
-    a = [x.end_to_transcript_s for x in turns]
-    a2 = [x.voice_to_transcript_s for x in turns]
-    b = [x.end_to_first_audio_s for x in turns if x.end_to_first_audio_s is not None]
-    b2 = [x.voice_to_first_audio_s for x in turns if x.voice_to_first_audio_s is not None]
-    barge = rec.of_type(BargedIn)
-    stops = [x.stop_ms / 1000 for x in barge]
-    # Onset of the interrupting speech (replay clock) -> the stand-in card stopped pulling audio.
-    ended = sorted(s.ended_at for s in card.streams if s.ended_at is not None)
-    onset_to_stop = []
-    for onset in onsets[1:]:
-        at = began + onset
-        after = [e for e in ended if e >= at]
-        if after and after[0] - at < 2.0:
-            onset_to_stop.append(after[0] - at)
-    asr = sum(x.asr_s for x in turns)
-    audio_s = sum(x.audio_s for x in turns)
-    print(f"clips: {len(clips)}  transcripts: {len(rec.of_type(Transcript))}  barge-ins: {len(barge)}")
-    for x in turns:
-        if x.end_to_first_audio_s is not None:
-            print(f"  {x.text[:60]!r}: asr {x.asr_s:.2f} s, a {x.end_to_transcript_s:.2f} s, "
-                  f"b {x.end_to_first_audio_s:.2f} s")
-    row = "{:<46} median {:>6.3f} s   p90 {:>6.3f} s   target {}"
-    print(row.format("(a) end of turn -> transcript", statistics.median(a), p90(a), "<= 1.0 s"))
-    print(row.format("    last voice -> transcript", statistics.median(a2), p90(a2), "(adds end silence)"))
-    print(row.format("(b) end of turn -> first reply audio", statistics.median(b), p90(b), "<= 1.5 s"))
-    print(row.format("    last voice -> first reply audio", statistics.median(b2), p90(b2), ""))
-    if stops:
-        print(row.format("(c) barge-in detected -> playback stopped", statistics.median(stops), p90(stops),
-                         "<= 0.2 s"))
-    if onset_to_stop:
-        print(row.format("(c') speech onset -> sound card stopped", statistics.median(onset_to_stop),
-                         p90(onset_to_stop), "<= 0.2 s"))
-    print(f"ASR real-time factor: {asr / audio_s:.3f} ({asr:.1f} s for {audio_s:.1f} s of speech)")
+    row = "  {:<44} median {:>6.3f} s   p90 {:>6.3f} s   target {}"
+    for front in fronts:
+        run = Run(front, path, 1.0)
+        run.run(600)
+        turns = run.of(TurnTimings)
+        a = [x.end_to_transcript_s for x in turns]
+        a2 = [x.voice_to_transcript_s for x in turns]
+        b = [x.end_to_first_audio_s for x in turns if x.end_to_first_audio_s is not None]
+        b2 = [x.voice_to_first_audio_s for x in turns if x.voice_to_first_audio_s is not None]
+        ended = sorted(s.ended_at for s in run.card.streams if s.ended_at is not None)
+        onset_to_stop = []
+        for onset in onsets[1:]:
+            at = run.began + onset
+            after = [e for e in ended if e >= at]
+            if after and after[0] - at < 2.0:
+                onset_to_stop.append(after[0] - at)
+        transcripts = [x.text for x in run.of(Transcript)]
+        lost = 0
+        for expected, heard in zip(said, transcripts):   # one turn per clip, in order
+            if _words(heard)[:2] != _words(expected)[:2]:
+                lost += 1
+                print(f"    start lost? said {expected!r}, heard {heard!r}")
+        lost += max(0, len(said) - len(transcripts))
+        print(f"front: {front}   clips {len(clips)}, transcripts {len(transcripts)}, "
+              f"barge-ins {len(run.of(BargedIn))}")
+        print(row.format("(a) end of turn -> transcript", statistics.median(a), p90(a), "<= 1.0 s"))
+        print(row.format("    last voice -> transcript", statistics.median(a2), p90(a2), ""))
+        print(row.format("(b) end of turn -> first reply audio", statistics.median(b), p90(b),
+                         "<= 1.5 s"))
+        print(row.format("    last voice -> first reply audio", statistics.median(b2), p90(b2), ""))
+        if onset_to_stop:
+            print(row.format("(c) speech onset -> sound card stopped", statistics.median(onset_to_stop),
+                             p90(onset_to_stop), "<= 0.2 s"))
+        print(f"  (d) clips whose first two words were lost: {lost} of {len(clips)} (target 0)")
 
 
-def noise(tmp: Path, minutes: float, speed: float) -> None:
+def noise(tmp: Path, minutes: float, speed: float, front: str) -> None:
     from assistant.events import Transcript
     from assistant.voice.events import UtteranceIgnored
 
@@ -137,32 +233,78 @@ def noise(tmp: Path, minutes: float, speed: float) -> None:
         parts.append(part)
         total += n / 16000
     path = write_pcm16(tmp / "voice_noise.wav", np.clip(np.concatenate(parts), -1, 1))
-    loop, source, rec, _ = build(path, speed)
+    run = Run(front, path, speed)
     began = time.monotonic()
-    loop.start()
-    source.wait(3600)
-    loop.drain(300)
-    loop.stop()
-    ignored = rec.of_type(UtteranceIgnored)
+    run.run(3600)
+    ignored = run.of(UtteranceIgnored)
     reasons = {r: sum(1 for i in ignored if i.reason == r) for r in {i.reason for i in ignored}}
-    print(f"{total / 60:.1f} min of silence and noise at {speed}x in {time.monotonic() - began:.0f} s: "
-          f"{len(rec.of_type(Transcript))} transcripts; ignored by the guards: {reasons or 'none'}")
-    for t in rec.of_type(Transcript):
+    print(f"{total / 60:.1f} min of silence and noise at {speed}x in {time.monotonic() - began:.0f} s "
+          f"({front}): {len(run.of(Transcript))} transcripts; ignored by the guards: "
+          f"{reasons or 'none'}")
+    for t in run.of(Transcript):
         print("  phantom:", t.text)
+
+
+def soak(tmp: Path, minutes: float, speed: float, front: str) -> None:
+    """Questions and talk-over for ``minutes`` of audio; resident memory after the first
+    minute against the end (models and caches are warm by then)."""
+    from assistant.events import Reply
+
+    wavs = sorted(LIBRIVOX.glob("*.wav"))
+    clips = [read_pcm16(p) for p in wavs] + [read_pcm16(QUESTION)]
+    texts = [transcript_of(p.stem.rsplit("-", 1)[1]) for p in wavs] + ["what does the sign say"]
+    parts, total, i, said = [silence(1.0)], 1.0, 0, []
+    while total < minutes * 60:
+        clip = clips[i % len(clips)]
+        said.append(texts[i % len(clips)])
+        gap = 3.5 if i % 3 else 9.0      # every third answer is heard to the end
+        parts += [clip, silence(gap)]
+        total += clip.shape[0] / 16000 + gap
+        i += 1
+    path = write_pcm16(tmp / "soak.wav", np.concatenate(parts))
+    run = Run(front, path, speed)
+    samples: list[tuple[float, float]] = []
+    import threading
+
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(5.0):
+            samples.append((time.monotonic(), rss_mb()))
+    threading.Thread(target=sample, daemon=True).start()
+    run.run(minutes * 60 / speed + 600)
+    stop.set()
+    warm = [m for t, m in samples if t - run.began >= 60 / speed] or [m for _, m in samples]
+    first, last = warm[0], warm[-1]
+    from assistant.events import Transcript
+
+    heard = [x.text for x in run.of(Transcript)]
+    lost = sum(_words(h)[:2] != _words(s)[:2] for s, h in zip(said, heard))
+    print(f"clips {len(said)}, transcripts {len(heard)}, first two words lost in {lost}")
+    print(f"{total / 60:.1f} min replayed at {speed}x ({front}): {len(run.of(Reply))} replies; "
+          f"resident memory {first:.0f} MB after the first minute, {last:.0f} MB at the end, "
+          f"growth {100 * (last - first) / first:+.1f}% (target < 5%), peak {max(warm):.0f} MB")
 
 
 def main() -> None:
     import tempfile
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--front", choices=("listen", "window", "both"), default="both")
     parser.add_argument("--noise-minutes", type=float, help="run the silence+noise phantom count instead")
-    parser.add_argument("--speed", type=float, default=1.0, help="replay speed for the noise run")
+    parser.add_argument("--soak-minutes", type=float, help="run the memory soak instead")
+    parser.add_argument("--speed", type=float, default=1.0, help="replay speed for noise and soak runs")
     args = parser.parse_args()
+    fronts = ["listen", "window"] if args.front == "both" else [args.front]
     with tempfile.TemporaryDirectory() as tmp:
         if args.noise_minutes:
-            noise(Path(tmp), args.noise_minutes, args.speed)
+            for front in fronts:
+                noise(Path(tmp), args.noise_minutes, args.speed, front)
+        elif args.soak_minutes:
+            for front in fronts:
+                soak(Path(tmp), args.soak_minutes, args.speed, front)
         else:
-            latency(Path(tmp))
+            latency(Path(tmp), fronts)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from typing import Any, Protocol, Sequence
 
 import numpy as np
 
@@ -36,6 +36,8 @@ class TranscribeOptions:
     task: str = "transcribe"
     word_timestamps: bool = False
     initial_prompt: str | None = None
+    # The turn's CancelToken (assistant.cancel): checked between decoded segments.
+    cancel: Any = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.task not in ("transcribe", "translate"):

@@ -342,7 +342,12 @@ class FasterWhisperTranscriber:
                 multilingual=multilingual,
                 **extra,
             )
-            return list(raw_segments), info
+            segments = []
+            for segment in raw_segments:   # the lazy generator decodes as it is drained
+                if options.cancel is not None:
+                    options.cancel.check()
+                segments.append(segment)
+            return segments, info
         except (RuntimeError, ValueError) as exc:
             raise TranscriptionError(f"Speech recognition failed ({exc}).",
                                      hint="Try again; if it keeps failing, try another model.") from exc

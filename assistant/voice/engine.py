@@ -3,14 +3,16 @@ questions -> vision (streamed) -> speech, with barge-in, the own-voice guard, pu
 and hands-free. Typed events out on the bus; commands in through plain method calls that
 are safe from any thread (the window's UI thread, the terminal, a test).
 
-Three threads, so nothing waits on anything slow, and every queue between them is bounded:
+Four threads, so nothing waits on anything slow, and every queue between them is bounded:
 
 * the *listener* runs the VAD, segmenter, echo check, barge-in and push-to-talk on the
   microphone's blocks (``listener.Listener``);
 * the *hearing* worker transcribes each utterance (cancellable), applies the guards, and
   either runs a command ("stop", "repeat", "slower", "faster") at once or posts a question;
 * the *answering* worker answers the newest question (a newer one cancels the one in
-  flight: latest wins), streaming the answer into the voice sentence by sentence.
+  flight: latest wins), streaming the answer into the voice sentence by sentence;
+* the *control* thread runs front ends' commands (ask, stop, repeat), so a window's UI
+  thread never makes an audio call, not even to stop the sound.
 
 A front end never decides what a turn is: it shows events and sends commands.
 """
@@ -110,6 +112,8 @@ class ConversationEngine:
         self._posted = self._finished = 0         # questions posted / answered or dropped
         self._lock = threading.Lock()             # _current and the two counters
         self._closing = threading.Event()
+        self._control: queue.Queue[Any] = queue.Queue(maxsize=32)
+        self._hearing = CancelToken()              # the transcription in progress
         self._threads: list[threading.Thread] = []
         self._dropped_blocks = 0
         self.microphone = source is not None
@@ -121,7 +125,9 @@ class ConversationEngine:
             raise RuntimeError("the conversation is already running")
         self._threads = [threading.Thread(target=self._listen, name="conv-listener", daemon=True),
                          threading.Thread(target=self._hear, name="conv-hearing", daemon=True),
-                         threading.Thread(target=self._answer, name="conv-answering", daemon=True)]
+                         threading.Thread(target=self._answer, name="conv-answering", daemon=True),
+                         threading.Thread(target=self._run_control, name="conv-control",
+                                          daemon=True)]
         for thread in self._threads:
             thread.start()
         if self._source is not None:
@@ -151,9 +157,10 @@ class ConversationEngine:
         if self._source is not None:
             _quietly(self._source.stop)
         self._cancel_current("closing")
+        self._hearing.cancel("closing")
         self.speech.close(timeout=max(0.1, deadline - time.monotonic()))
-        for q in (self._blocks, self._heard):
-            _offer(q, None)
+        for q in (self._blocks, self._heard, self._control):
+            _offer(q, None, timeout=0.1)
         self._questions.put(None)
         for thread in self._threads:
             thread.join(timeout=max(0.05, deadline - time.monotonic()))
@@ -170,23 +177,52 @@ class ConversationEngine:
             return False
         return done.wait(timeout)
 
-    # -- commands from front ends (any thread) ------------------------------------------
+    # -- commands from front ends (any thread; they return at once) -----------------------
     def ask_text(self, text: str, image: Any = None, *, source: str = "typed") -> None:
         text = text.strip()
         if text:
-            self._post(_Question(text=text, source=source, image=image))
+            self._do(self._post, _Question(text=text, source=source, image=image))
 
     def describe_now(self, image: Any = None) -> None:
-        self._post(_Question(text=DESCRIBE_QUESTION, source="describe", image=image))
+        self._do(self._post, _Question(text=DESCRIBE_QUESTION, source="describe", image=image))
 
     def read_now(self, image: Any = None) -> None:
-        self._post(_Question(text=READ_TEXT_QUESTION, source="read", image=image))
+        self._do(self._post, _Question(text=READ_TEXT_QUESTION, source="read", image=image))
 
     def stop_speaking(self) -> None:
+        self._cancel_current("stop")     # the answer being written stops at its next token
+        self._do(self._stop_now)
+
+    def repeat(self) -> None:
+        self._do(self._repeat_now)
+
+    def _do(self, call: Callable[..., Any], *args: Any) -> None:
+        if self._closing.is_set():
+            return
+        try:
+            self._control.put((call, args), timeout=0.5)
+        except queue.Full:
+            log.warning("front-end commands are not being taken; dropping one")
+
+    def _run_control(self) -> None:
+        while not self._closing.is_set():
+            try:
+                item = self._control.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            if item is None:
+                return
+            call, args = item
+            try:
+                call(*args)
+            except Exception:  # a bug in one command must not stop the next
+                log.exception("a conversation command failed")
+
+    def _stop_now(self) -> None:
         self.speech.stop()
         self._cancel_current("stop")
 
-    def repeat(self) -> None:
+    def _repeat_now(self) -> None:
         again = self.speech.last_text or self.last_answer
         if not again:
             self.bus.emit(ErrorEvent(code="nothing_to_repeat", stage="tts",
@@ -292,8 +328,11 @@ class ConversationEngine:
     def _hear_one(self, heard: Heard) -> None:
         utt = heard.utterance
         began = time.monotonic()
+        self._hearing = CancelToken()
+        if self._closing.is_set():
+            return
         result = self.transcriber.transcribe(utt.audio, TranscribeOptions(
-            language=self.options.language))
+            language=self.options.language, cancel=self._hearing))
         asr_s = time.monotonic() - began
         text = result.text.strip()
         start = self.listener.to_monotonic(utt.start_s)
@@ -315,13 +354,13 @@ class ConversationEngine:
     def _command(self, command: VoiceCommand) -> None:
         self.bus.emit(CommandHeard(command=command.value))
         if command is VoiceCommand.STOP:
-            self.stop_speaking()
+            self._stop_now()
             return
         if command is not VoiceCommand.REPEAT:
             opts = self.options
             step = opts.rate_step if command is VoiceCommand.FASTER else 1 / opts.rate_step
             self.speech.set_rate(min(max(self.speech.rate * step, opts.min_rate), opts.max_rate))
-        self.repeat()
+        self._repeat_now()
 
     def _questions_drained(self, done: threading.Event) -> None:
         self._post_marker(done)

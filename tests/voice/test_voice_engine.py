@@ -1,0 +1,124 @@
+"""The conversation engine's turns: streamed answers start speaking at their first sentence,
+a newer question or "stop" cancels the one in flight (generation too), and closing ends
+everything within two seconds. The vision engine here is a slow writer that stands in for
+a VLM generating on a GPU (not under test); the voice is the real Piper, the sound card a
+fake that pulls audio at a real card's pace."""
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PIL import Image
+from voice_helpers import FakeOutputDevice
+
+from assistant.cancel import Cancelled
+from assistant.events import EventBus, Recorder, Reply, SpeakingStarted
+from assistant.pipeline import Assistant
+from assistant.tts.playback import Player
+from assistant.vision import VisionAnswer
+from assistant.voice.engine import ConversationEngine
+from assistant.voice.events import AnswerGrowing, TurnCancelled, TurnCompleted
+
+IMAGE = Image.new("RGB", (64, 64), (90, 120, 60))
+ANSWER = ("The sign says the bridge is closed. Turn left at the mill and follow the river. "
+          "The station is two miles ahead.")
+
+
+class SlowWriter:
+    """Writes its answer a word every ``pace_s``, checking the turn's token between words."""
+
+    name = "slow-writer"
+    device = "cpu"
+
+    def __init__(self, pace_s: float = 0.15) -> None:
+        self.pace_s = pace_s
+        self.words_written: dict[str, int] = {}
+        self.cancelled: list[str] = []
+
+    def answer(self, image, question, history=(), **_):
+        return VisionAnswer(text=ANSWER, engine=self.name)
+
+    def stream(self, image, question, history=(), *, context="", cancel=None):
+        words = ANSWER.split(" ")
+        self.words_written[question] = 0
+        for i, word in enumerate(words):
+            if cancel is not None and cancel.wait(self.pace_s):
+                self.cancelled.append(question)
+                raise Cancelled(cancel.reason)
+            self.words_written[question] += 1
+            yield word if i == 0 else " " + word
+        return VisionAnswer(text=ANSWER, engine=self.name)
+
+
+@pytest.fixture
+def conversation(piper, detector):
+    made = []
+
+    def make(pace_s: float = 0.15):
+        bus = EventBus()
+        vision = SlowWriter(pace_s)
+        engine = ConversationEngine(assistant=Assistant(vision=vision, bus=bus), transcriber=None,
+                                    speaker=piper, player=Player(FakeOutputDevice()),
+                                    detector=detector, image=lambda: IMAGE, bus=bus)
+        engine.start()
+        made.append(engine)
+        return engine, vision, Recorder(bus)
+
+    yield make
+    for engine in made:
+        engine.close()
+
+
+def wait_for(check, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def test_speech_starts_at_the_first_sentence_while_the_rest_is_written(conversation):
+    engine, vision, rec = conversation(pace_s=0.15)
+    engine.ask_text("What does the sign say?")
+    wait_for(lambda: rec.of_type(SpeakingStarted), 30)
+    spoken_at = rec.of_type(SpeakingStarted)[0].at
+    wait_for(lambda: rec.of_type(Reply), 30)
+    assert spoken_at < rec.of_type(Reply)[0].at - 1.0     # talking well before the answer ends
+    growing = [e.text for e in rec.of_type(AnswerGrowing)]
+    assert growing[0] != growing[-1] and growing[-1] == ANSWER   # shown as it grew
+    wait_for(lambda: rec.of_type(TurnCompleted), 60)       # recorded after it was spoken
+
+
+def test_a_newer_question_cancels_the_one_in_flight(conversation):
+    engine, vision, rec = conversation(pace_s=0.2)
+    engine.ask_text("first question")
+    wait_for(lambda: vision.words_written.get("first question", 0) >= 2)
+    engine.ask_text("second question")
+    wait_for(lambda: rec.of_type(Reply), 30)
+    assert [r.question for r in rec.of_type(Reply)] == ["second question"]
+    assert vision.cancelled == ["first question"]
+    assert vision.words_written["first question"] < 6            # generation stopped too
+    assert any(c.question == "first question" for c in rec.of_type(TurnCancelled))
+
+
+def test_stop_ends_the_answer_being_written_and_the_voice(conversation):
+    engine, vision, rec = conversation(pace_s=0.2)
+    engine.ask_text("What does the sign say?")
+    wait_for(lambda: rec.of_type(SpeakingStarted), 30)
+    engine.stop_speaking()
+    wait_for(lambda: rec.of_type(TurnCancelled), 5)
+    assert vision.words_written["What does the sign say?"] < len(ANSWER.split(" "))
+    assert not engine.speech.speaking
+    assert rec.of_type(Reply) == []
+
+
+def test_close_mid_answer_takes_under_two_seconds(conversation):
+    engine, vision, rec = conversation(pace_s=0.3)
+    engine.ask_text("What does the sign say?")
+    wait_for(lambda: rec.of_type(SpeakingStarted), 30)
+    began = time.monotonic()
+    engine.close()
+    assert time.monotonic() - began < 2.0
+    names = {t.name for t in threading.enumerate()}
+    assert not names & {"conv-listener", "conv-hearing", "conv-answering", "conv-control",
+                        "voice-speech"}
