@@ -84,4 +84,10 @@ def parse_command(text: str) -> VoiceCommand | None:
     words = core.split()
     if words and len(set(words)) == 1 and words[0] in _LOOKUP:
         return _LOOKUP[words[0]]
+    # "say it again", "tell me that again": a short request ending in "again".
+    if 2 <= len(words) <= 5 and words[-1] == "again" and words[0] in _AGAIN_VERBS:
+        return VoiceCommand.REPEAT
     return None
+
+
+_AGAIN_VERBS = ("say", "tell", "read", "repeat", "give", "once")

@@ -1,7 +1,7 @@
 """Pulling the microphone out while an answer is spoken, with the real PortAudio and PulseAudio.
 
 The microphone is a null sink's monitor on a PulseAudio server of its own and
-the speaker a null sink on another (why two: see ``pulse_helpers``). The
+the speaker a null sink on another (why two: see ``tests/pulse_support.py``). The
 MicrophoneSource and the Player share one AudioHub, as in the voice loop. While
 a 10 s LibriVox reading plays into the speaker, the microphone's module is
 unloaded: the answer must play to its end (recorded from the speaker's monitor
@@ -19,7 +19,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 from audio_live_helpers import Collector, read_pcm16, write_pcm16
-from pulse_helpers import PulseServer, alsa_devices, loud_frames, require_pulse_tools
+from pulse_support import PulseServer, alsa_devices, loud_frames, require_pulse_tools
 
 from assistant.audio.hub import InputLost, InputRestored, RescanDeferred, shared_hub
 from assistant.audio.sources import MicrophoneSource

@@ -8,18 +8,13 @@ The window runs in a child process under the same X server, with its real audio 
 """
 from __future__ import annotations
 
-import json
-import queue
-import signal
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
-import numpy as np
-import pytest
-from pulse_support import pulse_server, room_echo
+from pulse_support import EventChild, pulse_server, room_echo
 from system_files import system_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,44 +23,9 @@ LIBRIVOX = "/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_
 SPOKEN = "he was not an ill disposed young man"    # its line in the librivox transcription
 
 
-class Window:
-    """The child window's events, read from its stdout."""
-
-    def __init__(self, env: dict, home: Path) -> None:
-        self.proc = subprocess.Popen([sys.executable, str(ROOT / "tests/ui/window_main.py")],
-                                     cwd=ROOT, env={**env, "ASSISTANT_HOME": str(home),
-                                                    "PYTHONPATH": str(ROOT)},
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        self.events: queue.Queue = queue.Queue()
-        self.seen: list[dict] = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        for line in self.proc.stdout:
-            if line.startswith("{"):
-                self.events.put(json.loads(line))
-
-    def wait_for(self, name: str, timeout: float, **match) -> dict:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                event = self.events.get(timeout=0.1)
-            except queue.Empty:
-                assert self.proc.poll() is None, self.proc.stderr.read()[-3000:]
-                continue
-            self.seen.append(event)
-            if event["event"] == name and all(event.get(k) == v for k, v in match.items()):
-                return event
-        raise AssertionError(f"no {name} within {timeout} s; saw {self.seen[-15:]}")
-
-    def finish(self) -> tuple[int, str]:
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            out, err = self.proc.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            out, err = self.proc.communicate()
-        return self.proc.returncode, err
+def open_window(env: dict, home: Path) -> EventChild:
+    return EventChild([sys.executable, str(ROOT / "tests/ui/window_main.py")], cwd=ROOT,
+                      env={**env, "ASSISTANT_HOME": str(home), "PYTHONPATH": str(ROOT)})
 
 
 def espeak(tmp: Path, text: str) -> Path:
@@ -87,7 +47,7 @@ def test_window_hands_free_through_a_sound_server(tmp_path):
     runtime.mkdir()
     with pulse_server(runtime) as env:
         echo = room_echo(env)
-        window = Window(env, tmp_path / "home")
+        window = open_window(env, tmp_path / "home")
         try:
             window.wait_for("Ready", 180)
             window.wait_for("ListeningChanged", 30, microphone=True, hands_free=True)
@@ -119,7 +79,7 @@ def test_window_hands_free_through_a_sound_server(tmp_path):
             assert len(set(said) & set(SPOKEN.split())) >= 5, second
             window.wait_for("SpeakingStarted", 60)
 
-            # "stop" stops it; "say that again" says the last answer again.
+            # "stop talking" stops it; "repeat that" says the last answer again.
             time.sleep(1.0)
             mark = len(window.seen)
             say(env, espeak(tmp_path, "stop talking"))
@@ -128,7 +88,7 @@ def test_window_hands_free_through_a_sound_server(tmp_path):
             assert any(e["event"] == "SpeakingFinished" and e["interrupted"]
                        for e in window.seen[mark:]), window.seen[mark:]
             time.sleep(1.0)
-            say(env, espeak(tmp_path, "say that again"))
+            say(env, espeak(tmp_path, "repeat that"))
             assert window.wait_for("CommandHeard", 30)["command"] == "repeat"
             window.wait_for("SpeakingStarted", 30)
         finally:

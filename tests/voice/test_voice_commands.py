@@ -26,3 +26,12 @@ def test_commands_are_recognised(text, command):
 ])
 def test_questions_are_not_commands(text):
     assert parse_command(text) is None
+
+
+def test_short_requests_ending_in_again_repeat():
+    from assistant.voice.commands import VoiceCommand, parse_command
+
+    for said in ("Say it now again.", "tell me that again", "read it again please"):
+        assert parse_command(said) is VoiceCommand.REPEAT, said
+    for said in ("what does it say again about the bridge", "is it raining again"):
+        assert parse_command(said) is None, said

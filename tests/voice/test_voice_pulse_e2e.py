@@ -8,91 +8,31 @@ own-voice guard is exercised together with barge-in.
 """
 from __future__ import annotations
 
-import json
-import os
-import queue
-import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import numpy as np
 import pytest
+from pulse_support import EventChild, pactl, pulse_server, room_echo
 from voice_helpers import QUESTION, librivox, read_pcm16, silence, transcript_of, write_pcm16
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _pactl(env, *args) -> str:
-    return subprocess.run(["pactl", *args], env=env, check=True, capture_output=True, text=True,
-                          timeout=20).stdout
-
-
 @pytest.fixture(scope="module")
 def pulse(tmp_path_factory):
-    if shutil.which("pulseaudio") is None:  # the test setup script installs it
-        pytest.skip("pulseaudio is not installed")
-    runtime = tmp_path_factory.mktemp("pulse")
-    env = {**os.environ, "PULSE_RUNTIME_PATH": str(runtime), "XDG_RUNTIME_DIR": str(runtime),
-           "HOME": str(runtime), "PULSE_SERVER": f"unix:{runtime}/native"}
-    log = open(runtime / "pulse.log", "w")
-    daemon = subprocess.Popen(
-        ["pulseaudio", "--daemonize=no", "--exit-idle-time=-1", "--system=false", "-n",
-         f"--load=module-native-protocol-unix socket={runtime}/native auth-anonymous=1",
-         "--load=module-null-sink sink_name=vsink", "--load=module-null-sink sink_name=vmic",
-         "--log-target=stderr"], env=env, stdout=log, stderr=log)
-    deadline = time.monotonic() + 20
-    while subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode != 0:
-        assert daemon.poll() is None and time.monotonic() < deadline, (runtime / "pulse.log").read_text()
-        time.sleep(0.2)
-    _pactl(env, "set-default-source", "vmic.monitor")
-    _pactl(env, "set-default-sink", "vsink")
-    yield env
-    daemon.terminate()
-    daemon.wait(timeout=10)
-    log.close()
+    with pulse_server(tmp_path_factory.mktemp("pulse")) as env:
+        yield env
 
 
-class Child:
+def listen(env, home: Path, *args: str) -> EventChild:
     """``assistant listen --json`` with its events collected from stdout."""
-
-    def __init__(self, env, home: Path, *args: str) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "tests/voice/voice_listen_main.py"), "--json", *args],
-            cwd=ROOT, env={**env, "ASSISTANT_HOME": str(home), "HF_HUB_OFFLINE": "1"},
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        self.events: queue.Queue = queue.Queue()
-        self.seen: list[dict] = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        for line in self.proc.stdout:
-            if line.startswith("{"):
-                self.events.put(json.loads(line))
-
-    def wait_for(self, name: str, timeout: float) -> dict:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                event = self.events.get(timeout=0.1)
-            except queue.Empty:
-                assert self.proc.poll() is None, self.proc.stderr.read()
-                continue
-            self.seen.append(event)
-            if event["event"] == name:
-                return event
-        raise AssertionError(f"no {name} within {timeout} s; saw {self.seen}")
-
-    def finish(self) -> tuple[int, str]:
-        self.proc.send_signal(signal.SIGINT)
-        out, err = self.proc.communicate(timeout=30)
-        for line in out.splitlines():
-            if line.startswith("{"):
-                self.seen.append(json.loads(line))
-        return self.proc.returncode, err
+    return EventChild([sys.executable, str(ROOT / "tests/voice/voice_listen_main.py"), "--json",
+                       *args], cwd=ROOT,
+                      env={**env, "ASSISTANT_HOME": str(home), "HF_HUB_OFFLINE": "1"})
 
 
 def _rms_track(path: Path, step_s: float = 0.1) -> np.ndarray:
@@ -105,15 +45,11 @@ def test_spoken_question_answered_aloud_own_voice_ignored_and_barge_in(pulse, tm
     question = write_pcm16(tmp_path / "q.wav", np.concatenate([read_pcm16(QUESTION), silence(0.3)]))
     interruption = write_pcm16(tmp_path / "i.wav", np.concatenate([librivox("0880"), silence(0.3)]))
     # The assistant's voice comes back into the microphone, 25 dB down and a little late.
-    module = _pactl(pulse, "load-module", "module-loopback", "source=vsink.monitor", "sink=vmic",
-                    "latency_msec=60").strip()
-    inputs = [line.split()[0] for line in _pactl(pulse, "list", "short", "sink-inputs").splitlines()]
-    for index in inputs:
-        _pactl(pulse, "set-sink-input-volume", index, "35%")
+    module = room_echo(pulse)
     heard = tmp_path / "speaker.wav"
     recorder = subprocess.Popen(["parec", "--device=vsink.monitor", "--rate=16000", "--channels=1",
                                  "--format=s16le", "--file-format=wav", str(heard)], env=pulse)
-    child = Child(pulse, tmp_path / "home", "--image", str(ROOT / "resources/samples/sign.jpg"))
+    child = listen(pulse, tmp_path / "home", "--image", str(ROOT / "resources/samples/sign.jpg"))
     try:
         child.wait_for("Listening", 120)
         time.sleep(0.5)
@@ -136,10 +72,10 @@ def test_spoken_question_answered_aloud_own_voice_ignored_and_barge_in(pulse, tm
         child.wait_for("Reply", 30)
         time.sleep(2.0)
     finally:
-        code, err = child.finish()
+        code, err = child.finish(signal.SIGINT)
         recorder.send_signal(signal.SIGINT)
         recorder.wait(timeout=10)
-        _pactl(pulse, "unload-module", module)
+        pactl(pulse, "unload-module", module)
     assert code == 0, err
     transcripts = [e["text"] for e in child.seen if e["event"] == "Transcript"]
     assert len(transcripts) == 2, transcripts  # the echo of the replies never became a question
