@@ -27,15 +27,12 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..asr import TranscribeOptions
 from ..cancel import CancelToken, Cancelled
 from ..errors import AssistantError
-from ..events import ErrorEvent, EventBus, Transcript
-from .commands import VoiceCommand, parse_command
+from ..events import ErrorEvent, EventBus
+from .commands import VoiceCommand
 from .echo_guard import EchoDetector, EchoTextGuard
-from .events import (BargedIn, CommandHeard, ConversationOptions, ListeningChanged,
-                     TurnCancelled, TurnTimings, UtteranceIgnored)
-from .guards import ignore_reason
+from .events import BargedIn, CommandHeard, ConversationOptions, ListeningChanged, TurnCancelled
 from .listener import Heard, Listener
 from .speech import SpeechOutput
 
@@ -312,7 +309,7 @@ class ConversationEngine:
             if heard is None:
                 return
             if isinstance(heard, threading.Event):   # drain(): after the questions it posted
-                self._questions_drained(heard)
+                self._post_marker(heard)
                 continue
             try:
                 self._hear_one(heard)
@@ -326,30 +323,11 @@ class ConversationEngine:
                                          message=f"Something went wrong hearing that ({exc})."))
 
     def _hear_one(self, heard: Heard) -> None:
-        utt = heard.utterance
-        began = time.monotonic()
+        from .hearing import hear
+
         self._hearing = CancelToken()
-        if self._closing.is_set():
-            return
-        result = self.transcriber.transcribe(utt.audio, TranscribeOptions(
-            language=self.options.language, cancel=self._hearing))
-        asr_s = time.monotonic() - began
-        text = result.text.strip()
-        start = self.listener.to_monotonic(utt.start_s)
-        reason = ignore_reason(result, text, heard, self.options, self.echo_text, start)
-        if reason:
-            self.bus.emit(UtteranceIgnored(reason=reason, text=text, duration_s=utt.duration_s))
-            return
-        self.bus.emit(Transcript(text=text, language=result.language, duration_s=result.duration_s))
-        command = parse_command(text)
-        if command is not None:
-            self.bus.emit(TurnTimings(text=text, audio_s=utt.duration_s, asr_s=asr_s,
-                                      end_to_transcript_s=time.monotonic() - heard.end_of_turn,
-                                      voice_to_transcript_s=time.monotonic() - heard.last_voice))
-            self._command(command)
-            return
-        self._post(_Question(text=text, source=heard.source, transcript=text, heard=heard,
-                             asr_s=asr_s))
+        if not self._closing.is_set():
+            hear(self, heard, self._hearing)
 
     def _command(self, command: VoiceCommand) -> None:
         self.bus.emit(CommandHeard(command=command.value))
@@ -361,9 +339,6 @@ class ConversationEngine:
             step = opts.rate_step if command is VoiceCommand.FASTER else 1 / opts.rate_step
             self.speech.set_rate(min(max(self.speech.rate * step, opts.min_rate), opts.max_rate))
         self._repeat_now()
-
-    def _questions_drained(self, done: threading.Event) -> None:
-        self._post_marker(done)
 
     # -- answering thread ----------------------------------------------------------------
     def _post(self, question: _Question) -> None:

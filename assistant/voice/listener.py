@@ -26,7 +26,6 @@ from .events import ConversationOptions, MicLevel, UtteranceIgnored
 from .ptt import PushToTalk, Talk
 
 LEVEL_EVERY_S = 0.05
-ECHO_LEAD_S = 0.15      # kept before the user's first non-echo window when echo came first
 
 
 @dataclass(frozen=True)
@@ -191,9 +190,9 @@ class Listener:
                     self._emit(UtteranceIgnored(reason="own_voice_acoustic",
                                                 duration_s=utt.duration_s))
                     continue
-                # Our echo first, then the user: keep from just before the user's first window
-                # (a short lead: the detector is a window late, the rest would be our echo).
-                utt = trim(utt, onset - min(opts.segmenter.pre_roll_s, ECHO_LEAD_S))
+                # Our echo first, then the user: keep from the usual pre-roll before the user's
+                # first window (soft onsets like the "s" of "stop" come before the detector).
+                utt = trim(utt, onset - opts.segmenter.pre_roll_s)
             if utt.duration_s < opts.min_utterance_s:
                 self._emit(UtteranceIgnored(reason="too_short", duration_s=utt.duration_s))
                 continue
