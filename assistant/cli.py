@@ -95,6 +95,9 @@ def _setup_logging(paths: AppPaths, verbose: bool) -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .memory import limit_arenas
+
+    limit_arenas()          # before any thread: a long conversation's memory stays flat
     parser = _build_parser()
     args = parser.parse_args(argv)
     paths = app_paths()

@@ -263,6 +263,9 @@ def soak(tmp: Path, minutes: float, speed: float, front: str) -> None:
         i += 1
     path = write_pcm16(tmp / "soak.wav", np.concatenate(parts))
     run = Run(front, path, speed)
+    import collections
+
+    run.card.streams = collections.deque(maxlen=4)   # the stand-in card keeps no history here
     samples: list[tuple[float, float]] = []
     import threading
 
@@ -288,6 +291,10 @@ def soak(tmp: Path, minutes: float, speed: float, front: str) -> None:
 
 def main() -> None:
     import tempfile
+
+    from assistant.memory import limit_arenas
+
+    limit_arenas()       # as the app's entry point does, before any thread
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--front", choices=("listen", "window", "both"), default="both")

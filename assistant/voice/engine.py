@@ -30,6 +30,7 @@ import numpy as np
 from ..cancel import CancelToken, Cancelled
 from ..errors import AssistantError
 from ..events import ErrorEvent, EventBus
+from ..memory import trim
 from .commands import VoiceCommand
 from .echo_guard import EchoDetector, EchoTextGuard
 from .events import BargedIn, CommandHeard, ConversationOptions, ListeningChanged, TurnCancelled
@@ -399,6 +400,7 @@ class ConversationEngine:
                 with self._lock:
                     self._current = None
                     self._finished += 1
+                trim()           # hand the turn's freed memory back: kiosks run for weeks
 
     def _answer_one(self, q: _Question) -> None:
         from .turns import answer_turn
