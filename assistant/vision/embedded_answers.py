@@ -160,16 +160,10 @@ def label_sentence(ranked: Sequence[tuple[str, float]], *, unsure: bool = False,
 
 
 def spoken_text(lines: Sequence["TextLine"], max_words: int = READ_WORDS) -> str:
-    """Lines joined for speech: prose runs on, separate lines get a full stop between."""
-    out = ""
-    for line in lines:
-        text = line.text.strip()
-        if not out:
-            out = text
-        elif out[-1] not in ".!?" and text[:1].islower():
-            out += " " + text
-        else:
-            out += ("" if out[-1] in ".!?:;," else ".") + " " + text
+    """Lines joined for speech (``reading.joined``), cut after ``max_words`` with " ..."."""
+    from .reading import joined
+
+    out = joined([line.text for line in lines])
     words = out.split()
     if len(words) > max_words:
         return " ".join(words[:max_words]) + " ..."
