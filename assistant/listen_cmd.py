@@ -120,6 +120,7 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     options = ConversationOptions(segmenter=seg, language=config.asr.language,
                                   barge_in=not args.no_barge_in)
 
+    _stop_on_signals()
     bus = EventBus()
     bus.subscribe(_progress_printer)
     bus.subscribe(_printer(args.json))
@@ -181,3 +182,17 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
             loop.close()
         release_image()
         factory.close()
+
+
+def _stop_on_signals() -> None:
+    """Ctrl+C and SIGTERM (a service manager, a kiosk's shutdown) both end the conversation
+    cleanly: devices closed, speech stopped. A parent that started us with SIGINT ignored
+    (a background job) must not make us unstoppable."""
+    import signal
+
+    def stop(signum, frame) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)

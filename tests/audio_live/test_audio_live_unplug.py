@@ -105,7 +105,7 @@ def test_pulling_the_microphone_out_while_an_answer_is_spoken(rooms, librivox_cl
         mic.stop()
         player.close()
         unsubscribe()
-        recorder.send_signal(signal.SIGINT)
+        recorder.send_signal(signal.SIGTERM)
         recorder.wait(timeout=10)
     assert states == ["lost", "restored"]
     kinds = [type(e) for e in events]

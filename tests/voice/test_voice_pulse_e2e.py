@@ -72,8 +72,8 @@ def test_spoken_question_answered_aloud_own_voice_ignored_and_barge_in(pulse, tm
         child.wait_for("Reply", 30)
         time.sleep(2.0)
     finally:
-        code, err = child.finish(signal.SIGINT)
-        recorder.send_signal(signal.SIGINT)
+        code, err = child.finish(signal.SIGTERM)
+        recorder.send_signal(signal.SIGTERM)
         recorder.wait(timeout=10)
         pactl(pulse, "unload-module", module)
     assert code == 0, err
