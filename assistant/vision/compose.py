@@ -37,6 +37,8 @@ _SAME_NOUN = {"screen": {"tv", "laptop", "monitor", "computer"}, "monitor": {"tv
 def describe(facts: "SceneFacts", tri: "Triage") -> str:
     """The composed description of a usable picture (``tri.usable``), or why it is not."""
     if not tri.usable:
+        if tri.reason == "page":          # its one sentence already says it cannot tell
+            return tri.advice
         return f"{say_cant_tell()} {tri.advice}".strip()
     if tri.one_colour:
         return f"It is all {tri.one_colour}, like something held very close. {tri.advice}"

@@ -160,6 +160,8 @@ class EmbeddedEngine(LastAnswer):
             if verdict.advice and "text" in verdict.advice:
                 text += f" {verdict.advice}"
             return text, True
+        if verdict.reason == "page":
+            return verdict.advice, True
         if facts.ocr is not None and facts.ocr.unreadable >= 2:
             return f"There is writing here, but I can't read it yet. {verdict.advice}".strip(), True
         problem = problem_words(facts.quality, "read_text")
@@ -193,7 +195,7 @@ class EmbeddedEngine(LastAnswer):
         q = facts.quality
         if q is not None and q.covered and q.brightness < 40:
             return problem_words(q), True
-        detected = sum(1 for o in facts.objects or () if o.kind == "person")
+        detected = sum(1 for o in queries.seen(facts) if o.kind == "person")
         faces = len(facts.faces or ())
         if detected == 0 and "faces" in facts.errors and "objects" in facts.errors:
             return "I can't count people: the face and object models are not installed.", True

@@ -39,7 +39,9 @@ def grounding_text(facts: "SceneFacts", text_words: int = CONTEXT_TEXT_WORDS) ->
     if facts.reading is not None and facts.reading.lines:
         text = joined(key_lines(facts.reading, text_words))
         parts.append(f'Text in the picture: "{text}".')
-    objects = [o for o in facts.objects or () if o.score >= 0.5]
+    from .triage import trusted_objects
+
+    objects = [o for o in trusted_objects(facts) if o.score >= 0.5]
     people = max(sum(1 for o in objects if o.kind == "person"), len(facts.faces or ()))
     names: dict[str, list[Any]] = {}
     for obj in objects:

@@ -69,8 +69,15 @@ def target(question: str) -> str:
     return words[0].rstrip("s") if words else ""
 
 
+def seen(facts: "SceneFacts") -> tuple["SeenObject", ...]:
+    """The detections sure enough for this frame (none of the smears of a shaken one)."""
+    from .triage import trusted_objects
+
+    return trusted_objects(facts)
+
+
 def matching(facts: "SceneFacts", kind: str) -> list["SeenObject"]:
-    return [o for o in (facts.objects or ()) if o.kind == kind]
+    return [o for o in seen(facts) if o.kind == kind]
 
 
 def find(facts: "SceneFacts", question: str) -> str:
@@ -87,8 +94,8 @@ def find(facts: "SceneFacts", question: str) -> str:
         more = f", and {len(found) - 1} more" if len(found) > 1 else ""
         sure = "Yes" if first.score >= 0.62 else "Probably"
         return f"{sure}, {with_article(name)} {where}{more}."
-    seen = sorted({o.name for o in (facts.objects or ())})
-    also = f" I can see {_and([with_article(n) for n in seen[:3]])}." if seen else ""
+    names = sorted({o.name for o in seen(facts)})
+    also = f" I can see {_and([with_article(n) for n in names[:3]])}." if names else ""
     return f"I don't see {with_article(name) if kind else 'that'}; it may be out of view.{also}"
 
 
@@ -109,7 +116,7 @@ def count(facts: "SceneFacts", question: str) -> str:
 
 def referent(history: Sequence["Turn"], facts: "SceneFacts") -> "SeenObject | None":
     """The thing the most recent answer named that is in this picture ("it" in a follow-up)."""
-    objects = sorted(facts.objects or (), key=lambda o: -o.area)
+    objects = sorted(seen(facts), key=lambda o: -o.area)
     for turn in reversed(tuple(history)):
         answer = turn.answer.lower()
         best = None
@@ -131,7 +138,7 @@ def mentioned(history: Sequence["Turn"], obj: "SeenObject") -> bool:
 
 def more(facts: "SceneFacts", history: Sequence["Turn"]) -> str:
     """What earlier answers did not name yet."""
-    new = [o for o in (facts.objects or ()) if not mentioned(history, o)]
+    new = [o for o in seen(facts) if not mentioned(history, o)]
     text_said = any(line.text.split()[0].lower() in t.answer.lower()
                     for t in history for line in facts.lines[:1] if line.text.split())
     parts = []
@@ -167,7 +174,7 @@ def which_of(facts: "SceneFacts", question: str) -> str:
     if not match:
         return ""
     options = [match.group(1), match.group(2)]
-    kinds = {o.kind for o in facts.objects or ()}
+    kinds = {o.kind for o in seen(facts)}
     families = say.imagenet_families(facts.labels or ())
     label_words = {w for name, p in (facts.labels or ())[:3] if p >= say.FLOOR
                    for w in say.clean_label(name).lower().split()}

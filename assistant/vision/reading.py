@@ -87,14 +87,15 @@ def trusted(lines: Sequence["TextLine"], quality: "FrameQuality | None",
     nonsense ("CIRWER SHOP"), so only near-certain lines of real words are kept. Text that
     is mostly unreadable marks a smear even where the edges look sharp."""
     from .triage import SEVERE_BLUR
-    from .words import known_share
+    from .words import known_share, stroke_run
 
     smeared = unreadable >= 3 and unreadable >= 1.5 * len(lines)
     if (quality is None or quality.ok) and not smeared:
         return tuple(lines)
     severe = quality is not None and quality.sharpness < SEVERE_BLUR
     score, share = (0.95, 0.8) if severe else (0.9, 0.6)
-    return tuple(l for l in lines if l.score >= score and known_share(l.text) >= share)
+    return tuple(l for l in lines if l.score >= score and known_share(l.text) >= share
+                 and not stroke_run(l.text))
 
 
 def understand(lines: Sequence["TextLine"], size: tuple[int, int],

@@ -28,6 +28,8 @@ _FIXES = {
     "noise": "The picture is only speckles, like a camera with no signal. Check the camera.",
     "writing": "There may be writing, but it is too unclear to read. Hold the camera still, "
                "about a hand's length away.",
+    "page": "It looks like a page of writing, but I can't tell what it says: the picture is "
+            "too {problem}. Hold the camera still, about a hand's length away{light}.",
     "plain": "I only see a plain surface. Point the camera at the thing you want to know about.",
     "nothing": "Try moving the camera back a little, so the whole thing is in view.",
 }
@@ -37,7 +39,7 @@ _EDGE_MOVES = {"left": "left", "right": "right", "top": "up", "bottom": "down"}
 @dataclass(frozen=True)
 class Triage:
     usable: bool
-    reason: str = ""         # black | noise | dark | writing | blurred | plain | nothing | ""
+    reason: str = ""   # black | noise | dark | writing | page | blurred | plain | nothing | ""
     advice: str = ""                 # one sentence, or ""
     one_colour: str = ""             # a well-lit frame filled by one colour
 
@@ -47,6 +49,7 @@ class Triage:
 
 
 SEVERE_BLUR = 3.0     # quality.sharpness below this: shapes only, no edges at all
+SMEAR_AREA = 0.75     # in severe blur a box this big bounds nothing: the detector sees a smear
 
 
 def evidence_bar(facts: "SceneFacts") -> tuple[float, float, float]:
@@ -64,8 +67,16 @@ def evidence_bar(facts: "SceneFacts") -> tuple[float, float, float]:
 
 
 def trusted_objects(facts: "SceneFacts") -> tuple:
+    """The detections sure enough to name in this frame (every one on a good frame).
+
+    With no edges at all (severe blur) a box filling most of the frame outlines nothing:
+    on smeared paper the detector reports "a person" or "a vase" over the whole picture.
+    """
     score, area, _ = evidence_bar(facts)
-    return tuple(o for o in facts.objects or () if o.score >= score and o.area >= area)
+    q = facts.quality
+    largest = SMEAR_AREA if q is not None and q.sharpness < SEVERE_BLUR else 1.01
+    return tuple(o for o in facts.objects or ()
+                 if o.score >= score and area <= o.area < largest)
 
 
 def found_anything(facts: "SceneFacts") -> bool:
@@ -73,6 +84,22 @@ def found_anything(facts: "SceneFacts") -> bool:
     if facts.lines or facts.faces or trusted_objects(facts):
         return True
     return label_confidence(facts) >= evidence_bar(facts)[2]
+
+
+def unread_page(facts: "SceneFacts") -> bool:
+    """A poor frame whose only clue is a page-like label (a crossword, a menu, a web site)
+    and where no line could be read: the thing is writing, and the writing is what was
+    wanted, so naming "a piece of paper" would not help."""
+    from .embedded_answers import imagenet_families
+
+    q = facts.quality
+    if q is None or q.ok or facts.lines or facts.faces or trusted_objects(facts):
+        return False
+    families = imagenet_families(facts.labels or ())
+    if not families:
+        return False
+    family, probability = max(families.items(), key=lambda kv: kv[1])
+    return family == "paper" and probability >= evidence_bar(facts)[2]
 
 
 def label_confidence(facts: "SceneFacts") -> float:
@@ -117,6 +144,10 @@ def triage(facts: "SceneFacts") -> Triage:
     if colour:
         return Triage(True, one_colour=colour,
                       advice="Move the camera back a little to see what it is.")
+    if unread_page(facts):
+        light = ", with more light" if q is not None and q.too_dark else ""
+        problem = "dark" if q is not None and q.too_dark and not q.blurred else "blurry"
+        return Triage(False, "page", _FIXES["page"].format(problem=problem, light=light))
     if found_anything(facts):
         return Triage(True, advice=advice(facts))
     if facts.ocr is not None and facts.ocr.unreadable >= 2:

@@ -51,6 +51,13 @@ def known_share(text: str, is_word: Callable[[str], bool] | None = None) -> floa
     return sum(1 for p in judged if len(p) >= 3 and check(p)) / len(judged)
 
 
+def stroke_run(text: str) -> bool:
+    """A line that is only vertical strokes ("11111", "Il1"): how OCR reads lines of text too
+    blurred to resolve. Said as a number it would be made up."""
+    chars = re.sub(r"[^0-9A-Za-z]", "", text)
+    return len(chars) >= 2 and set(chars) <= set("1lIi")
+
+
 def _camel(word: str) -> Iterable[str]:
     pieces = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", word)
     return pieces if len(pieces) > 1 and "".join(pieces) == word else (word,)

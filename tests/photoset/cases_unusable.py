@@ -119,3 +119,30 @@ def _(seed):
 def _(seed):
     im = d.backdrop(photo("text_motion"), d.PHONE)
     return d.sensor_noise(d.motion(d.defocus(im, 12), 40, 5), seed)
+
+
+@recipe("unusable_shaken_letter", "tune", "unusable",
+        "A white sheet smeared by camera movement fills the picture; nothing on it can be "
+        "made out.",
+        usable=False, notes="a letter filling the frame, defocus 16 and 90-pixel shake (the "
+        "detector saw a vase in it)")
+def _(seed):
+    page = pp.letter(pp.Letter("City Water Board", ("12 Mill Road",), "May 2, 2024",
+                               ("Ann Lee", "4 Oak St"), "Dear Ms. Lee,",
+                               ("Your bill of $42.10 is due on June 1. Please pay online or "
+                                "by post.",), "Sincerely,", "Billing Office"), seed)
+    im = d.place(d.backdrop(photo("fruits")), page, height=1.0, roll=15)
+    return d.sensor_noise(d.motion(d.defocus(im, 16), 90, 70), seed)
+
+
+@recipe("unusable_blurred_menu", "tune", "unusable",
+        "A page of printed text held close and blurred; none of it can be read.",
+        usable=False, notes="a menu larger than the frame, defocus 4 and 20-pixel shake (OCR "
+        "read the blurred lines as '11111')")
+def _(seed):
+    page = pp.menu("Harbor Grill", (
+        ("Starters", (("Clam Chowder", "cup or bowl", "$6.00"), ("Garden Salad", "", "$5.50"))),
+        ("Mains", (("Fish and Chips", "cod, tartar sauce", "$14.00"), ("Crab Cakes", "", "$16.00"),
+                   ("Lobster Roll", "", "$19.00")))), seed)
+    im = d.place(d.backdrop(photo("desk_things")), page, height=1.3, roll=6)
+    return d.sensor_noise(d.motion(d.defocus(im, 4), 20, 10), seed)

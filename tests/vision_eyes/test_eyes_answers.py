@@ -31,8 +31,6 @@ KNOWN_GAPS = {
     "sign_sports_close": "the sign seen close and shaken is not read",
     "object_candle_glass": "no COCO class for a candle, and no confident label",
     "object_desk_things": "small desk things are not detected",
-    "unusable_smeared_receipt": "OCR reads some words out of a smeared receipt",
-    "unusable_text_smear": "OCR reads some words out of smeared text",
 }
 
 
