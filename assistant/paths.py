@@ -27,6 +27,27 @@ class AppPaths:
         """Folder the user can drop model folders into (checked before the HF cache)."""
         return self.data_dir / "models"
 
+    def make_private(self) -> None:
+        """Close the folders an older version left readable by others (0755) to 0700.
+
+        The files directly inside (the log, config.toml, the history) go to 0600 with it;
+        deeper ones are out of reach behind the folder. Creates nothing and never fails: a
+        read-only or foreign folder is left as it is. Once private, a start costs one stat.
+        """
+        from .storage import tighten_mode
+
+        for folder in (self.config_dir, self.cache_dir, self.data_dir):
+            try:
+                loose = folder.is_dir() and folder.stat().st_mode & 0o077
+                if loose:
+                    for file in folder.iterdir():
+                        if file.is_file():
+                            tighten_mode(file, 0o600)
+            except OSError:
+                continue
+            if loose:
+                tighten_mode(folder, 0o700)
+
 
 def app_paths(environ: dict[str, str] | None = None) -> AppPaths:
     env = os.environ if environ is None else environ

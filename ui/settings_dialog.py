@@ -99,6 +99,8 @@ class SettingsDialog(QDialog):
         self.hands_free.setChecked(ui.hands_free)
         self.history = QCheckBox("Keep the chat history on this computer")
         self.history.setChecked(ui.history)
+        self.thumbnails = QCheckBox("Keep the camera picture of each question in the history")
+        self.thumbnails.setChecked(ui.history_thumbnails)
         self.high_contrast = QCheckBox("High-contrast colours")
         self.high_contrast.setChecked(ui.high_contrast)
         self.font_scale = _spin(0.5, 4.0, 0.1, ui.font_scale, "×")
@@ -123,6 +125,8 @@ class SettingsDialog(QDialog):
              "How long a pause ends a hands-free question, in seconds."),
             ("Hands-&free", self.hands_free, "Listen all the time from the start."),
             ("&History", self.history, "Keep the chat history on disk."),
+            ("Camera p&ictures in the history", self.thumbnails,
+             "Store a small picture of what the camera saw with each question (off: words only)."),
             ("High &contrast", self.high_contrast, "White and yellow on black."),
             ("&Text size", self.font_scale, "Size of all text; 1 is normal."),
             ("&Kiosk idle time", self.idle_minutes,
@@ -172,6 +176,7 @@ class SettingsDialog(QDialog):
                                    end_silence_s=self.end_silence.value(),
                                    hands_free=self.hands_free.isChecked(),
                                    history=self.history.isChecked(),
+                                   history_thumbnails=self.thumbnails.isChecked(),
                                    high_contrast=self.high_contrast.isChecked(),
                                    font_scale=self.font_scale.value(),
                                    kiosk_idle_minutes=self.idle_minutes.value()))

@@ -9,6 +9,8 @@ ones (loading, settings, the microphone, history files) are queued slots on this
 """
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import io
 import logging
 import time
@@ -109,13 +111,23 @@ class AssistantWorker(QObject):
         self.bus.emit(Progress(stage=READY, message="Ready.", done=steps, total=steps))
 
     def _open_history(self) -> None:
+        """A damaged history is repaired as it opens (said once); one that cannot be opened
+        at all is reported and this run keeps its turns in memory: the engines never wait on it."""
+        store = None
         try:
-            self._store = HistoryStore.in_folder(self.paths.data_dir)
-            turns = self._store.turns(limit=200) if self.config.ui.history else []
-            self.bus.emit(HistoryRestored(turns=tuple(turns)))
-        except AssistantError as exc:
-            self._store = None
+            store = HistoryStore.in_folder(self.paths.data_dir, on_event=self.bus.emit)
+            turns = store.turns(limit=200) if self.config.ui.history else []
+        except Exception as exc:  # noqa: BLE001 - questions are answered without a history
+            if store is not None:
+                with contextlib.suppress(Exception):
+                    store.close()
             self._error(exc, "history")
+            # This run's turns are still listed, exported and cleared; the disk is left alone.
+            self._store = HistoryStore.in_memory()
+            self.bus.emit(HistoryRestored(turns=()))
+            return
+        self._store = store
+        self.bus.emit(HistoryRestored(turns=tuple(turns)))
 
     def _engines(self, *, starting: bool = True) -> tuple[Any, Any, Any]:
         """(vision, transcriber, speaker) from the factory; each missing one is reported.
@@ -254,8 +266,12 @@ class AssistantWorker(QObject):
                           timings_ms=dict(done.timings_ms), thumbnail_jpeg=thumbnail_jpeg(done.image),
                           started_at=done.started_at, ended_at=time.time())
         if self._store is not None and self.config.ui.history:
+            # The frame shows the user's home and mail: it reaches the disk only when they
+            # turned thumbnails on; the chat pane shows it either way.
+            keep = turn if self.config.ui.history_thumbnails else dataclasses.replace(
+                turn, thumbnail_jpeg=None)
             try:
-                turn = self._store.add(turn)
+                turn = dataclasses.replace(turn, id=self._store.add(keep).id)
             except Exception as exc:  # a full disk must not cost the answer
                 self._error(AssistantError(f"The chat history could not be saved ({exc}).",
                                            hint="Check the free disk space.", code="history_failed",

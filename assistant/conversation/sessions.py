@@ -2,55 +2,186 @@
 from __future__ import annotations
 
 import json
-import os
+import logging
 import re
-import tempfile
 import threading
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from ..errors import InputError
+from ..events import ErrorEvent, Event
+from ..storage import file_lock, private_dir, set_aside, set_aside_copies, write_private
 from .history import Turn
+
+log = logging.getLogger(__name__)
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 MAX_TURNS = 200  # older turns are dropped: a session is context, not an archive
+SESSION_DAMAGED = "session_damaged"   # ErrorEvent code: a session file was set aside
+_SUFFIX = ".json"
+
+
+class _Damaged(Exception):
+    """A session file that cannot be read, or is not what we write (the reason in words)."""
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """What ``assistant sessions list`` shows about one conversation."""
+
+    name: str
+    turns: int | None      # None: the file could not be read
+    last_used: float       # wall-clock seconds: the newest turn, else the file's time
+    path: Path
 
 
 class SessionStore:
-    """One JSON file per session; each write replaces the file atomically."""
+    """One JSON file per session (0600, in a 0700 folder), replaced atomically.
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    Appends hold a lock across processes (``flock`` on ``.NAME.lock`` beside the file), so
+    two ``ask --session`` runs at once both keep their turn. A file that cannot be read or
+    has the wrong shape is never overwritten: it is renamed ``NAME.json.corrupt-<UTC time>``,
+    logged, reported as an ``ErrorEvent`` (code ``session_damaged``) in ``notices`` and to
+    ``on_event``, and the conversation starts afresh.
+    """
+
+    def __init__(self, folder: Path, on_event: Callable[[Event], None] | None = None) -> None:
+        self.folder = Path(folder)
+        self.on_event = on_event
+        self.notices: list[ErrorEvent] = []
 
     def _path(self, name: str) -> Path:
         if not _NAME.match(name):
             raise InputError(f"The session name '{name}' cannot be used.",
                              hint="Use letters, digits, dots, dashes or underscores (up to 64).",
                              code="bad_session_name")
-        return self.folder / f"{name}.json"
+        return self.folder / f"{name}{_SUFFIX}"
+
+    def _lock_path(self, name: str) -> Path:
+        return self.folder / f".{name}.lock"
 
     def load(self, name: str) -> list[Turn]:
         path = self._path(name)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            return _parse(path.read_bytes())
         except FileNotFoundError:
             return []
-        except (OSError, ValueError):
-            # A damaged session file costs its context, never the question being asked.
-            return []
-        return [Turn.from_dict(t) for t in data.get("turns", []) if isinstance(t, dict)]
+        except (OSError, _Damaged):
+            pass
+        # Damaged: look again under the lock (another process may have set it aside already).
+        with file_lock(self._lock_path(name), best_effort=True):
+            return self._read(name, path, writing=False)
 
     def append(self, name: str, turn: Turn) -> None:
-        turns = (self.load(name) + [turn])[-MAX_TURNS:]
         path = self._path(name)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({"turns": [t.to_dict() for t in turns]}, ensure_ascii=False, indent=1)
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(payload)
-        os.replace(tmp, path)
+        private_dir(self.folder)
+        with file_lock(self._lock_path(name)):
+            turns = (self._read(name, path, writing=True) + [turn])[-MAX_TURNS:]
+            write_private(path, json.dumps({"turns": [t.to_dict() for t in turns]},
+                                           ensure_ascii=False, indent=1))
 
-    def clear(self, name: str) -> None:
-        self._path(name).unlink(missing_ok=True)
+    def _read(self, name: str, path: Path, *, writing: bool) -> list[Turn]:
+        """The turns in ``path``; a damaged file is set aside first (the caller holds the lock).
+
+        When ``writing`` and the damaged file cannot be moved, this raises: overwriting it
+        would lose the earlier conversation without a trace.
+        """
+        try:
+            return _parse(path.read_bytes())
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            why = exc.strerror or str(exc)
+        except _Damaged as exc:
+            why = str(exc)
+        try:
+            aside = set_aside(path)
+        except OSError as exc:
+            log.warning("the session file %s is damaged (%s) and could not be set aside: %s",
+                        path, why, exc)
+            if writing:
+                raise
+            self._report(f"The conversation '{name}' could not be read ({why}); this question "
+                         "starts afresh.")
+            return []
+        log.warning("the session file %s is damaged (%s); set aside as %s", path, why, aside)
+        self._report(f"The conversation '{name}' could not be read ({why}); it was kept as "
+                     f"{aside.name} and a new one started.")
+        return []
+
+    def _report(self, message: str) -> None:
+        event = ErrorEvent(code=SESSION_DAMAGED, stage="history", message=message)
+        self.notices.append(event)
+        if self.on_event is not None:
+            self.on_event(event)
+
+    def names(self) -> list[str]:
+        """Every session on disk, sorted."""
+        try:
+            files = sorted(self.folder.glob(f"*{_SUFFIX}"))
+        except OSError:
+            return []
+        return [f.name[:-len(_SUFFIX)] for f in files if _NAME.match(f.name[:-len(_SUFFIX)])]
+
+    def info(self, name: str) -> SessionInfo:
+        """Turns and last use, read without changing anything (a damaged file is left as is)."""
+        path = self._path(name)
+        try:
+            mtime = path.stat().st_mtime
+            turns = _parse(path.read_bytes())
+        except FileNotFoundError:
+            raise InputError(f"There is no conversation named '{name}'.",
+                             hint="'assistant sessions list' shows them.",
+                             code="no_such_session") from None
+        except (OSError, _Damaged):
+            return SessionInfo(name, None, mtime, path)
+        last = max((t.at for t in turns), default=0.0) or mtime
+        return SessionInfo(name, len(turns), last, path)
+
+    def clear(self, name: str) -> bool:
+        """Delete a conversation, its copies set aside and its lock; False when there was none."""
+        path = self._path(name)
+        lock = self._lock_path(name)
+        found = False
+        with file_lock(lock, best_effort=True):
+            for victim in [path, *set_aside_copies(path)]:
+                try:
+                    victim.unlink()
+                    found = True
+                except FileNotFoundError:
+                    pass
+        lock.unlink(missing_ok=True)
+        return found
+
+    def damaged_copies(self) -> list[Path]:
+        """Damaged session files kept beside the sessions."""
+        try:
+            return sorted(self.folder.glob(f"*{_SUFFIX}.corrupt-*"))
+        except OSError:
+            return []
+
+
+def _parse(raw: bytes) -> list[Turn]:
+    """The turns of a session file, or ``_Damaged`` saying what is wrong with it."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _Damaged("not UTF-8 text") from None
+    except ValueError:
+        raise _Damaged("not JSON") from None
+    if not isinstance(data, dict) or not isinstance(data.get("turns"), list):
+        raise _Damaged("no list of turns")
+    turns = []
+    for i, item in enumerate(data["turns"]):
+        if not (isinstance(item, dict) and isinstance(item.get("question"), str)
+                and isinstance(item.get("answer"), str)
+                and all(isinstance(item.get(k, ""), str) for k in ("image_id", "engine", "scene"))
+                and isinstance(item.get("at", 0.0), (int, float))
+                and not isinstance(item.get("at"), bool)):
+            raise _Damaged(f"turn {i + 1} is not a question and its answer")
+        turns.append(Turn.from_dict({**item, "at": float(item.get("at", 0.0))}))
+    return turns
 
 
 class MemorySessions:

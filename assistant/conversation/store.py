@@ -2,21 +2,34 @@
 
 WAL mode and one transaction per finished turn: a crash (even ``kill -9``)
 in the middle of a turn loses at most that turn, never the earlier ones.
+A database damaged some other way (a bad disk sector, a copy cut short) is found by
+``PRAGMA quick_check`` at open: what is readable goes into a fresh file and the damaged
+one is kept beside it as ``history.sqlite3.corrupt-<UTC time>``.
 No Qt here, so the CLI (``assistant history export``) and the window share it.
 """
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
+import os
 import sqlite3
 import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..errors import AssistantError
-from ..events import Event
+from ..events import ErrorEvent, Event
+from ..storage import (FILE_MODE, file_lock, private_dir, set_aside, set_aside_copies, tighten_mode,
+                       write_private)
+from .salvage import readable_rows
+
+log = logging.getLogger(__name__)
 
 DB_NAME = "history.sqlite3"
+MEMORY = ":memory:"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS turns (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -31,6 +44,11 @@ CREATE TABLE IF NOT EXISTS turns (
     thumbnail   BLOB
 );
 """
+_COLUMNS = ("id", "started_at", "ended_at", "question", "transcript", "answer", "engine",
+            "image_id", "timings", "thumbnail")   # id first: it is the rowid
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM turns"
+HISTORY_REPAIRED = "history_repaired"   # ErrorEvent code: damaged history set aside at open
+_SIDE_FILES = ("-wal", "-shm")          # SQLite's companions of a WAL-mode database
 
 
 @dataclass(frozen=True)
@@ -77,29 +95,88 @@ class HistoryCleared(Event):
 
 
 class HistoryStore:
-    """SQLite chat history; safe to use from one thread at a time per instance."""
+    """SQLite chat history; safe to use from one thread at a time per instance.
 
-    def __init__(self, path: Path) -> None:
+    The file and its WAL companions are 0600 in a 0700 folder. When the file was damaged,
+    the repair is reported as an ``ErrorEvent`` (code ``history_repaired``) in ``notices``
+    and to ``on_event``; only a history that cannot be opened at all raises.
+    """
+
+    def __init__(self, path: Path, on_event: Callable[[Event], None] | None = None) -> None:
         self.path = Path(path)
+        self.on_event = on_event
+        self.notices: list[ErrorEvent] = []
         self._lock = threading.Lock()
+        if str(path) == MEMORY:
+            self._db = _prepare(_connect(self.path))
+            return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(self.path), check_same_thread=False,
-                                       isolation_level=None)  # explicit transactions below
-            self._db.execute("PRAGMA journal_mode=WAL")
-            # NORMAL is durable against a process crash in WAL mode; FULL adds an fsync per
-            # commit, which only matters for power loss.
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
-        except sqlite3.Error as exc:
+            private_dir(self.path.parent)
+            # One process checks and repairs at a time: two must not both set the file aside.
+            with file_lock(self.path.with_name(f".{self.path.name}.lock"), best_effort=True):
+                self._db = self._open_checked()
+        except (sqlite3.Error, OSError) as exc:
             raise AssistantError(f"The chat history at {self.path} could not be opened ({exc}).",
-                                 hint="Delete the file to start a fresh history, or turn history "
-                                      "off in the settings.", code="history_unavailable",
-                                 stage="history") from exc
+                                 hint="Check the free disk space and the folder's permissions, "
+                                      "or turn history off in the settings.",
+                                 code="history_unavailable", stage="history") from exc
+
+    def _open_checked(self) -> sqlite3.Connection:
+        if not self.path.exists():
+            _create_private(self.path)   # SQLite gives its -wal and -shm the same mode
+        for file in _with_side_files(self.path):
+            tighten_mode(file)           # an older, looser install
+        db = _connect(self.path)
+        problem = _problem(db)
+        if problem is None:
+            try:
+                return _prepare(db)
+            except sqlite3.DatabaseError as exc:
+                if not _is_damage(exc):
+                    db.close()
+                    raise
+                problem = str(exc)
+        db.close()
+        self._repair(problem)
+        return _prepare(_connect(self.path))
+
+    def _repair(self, problem: str) -> None:
+        """Set the damaged file aside and copy every turn still readable into a fresh one."""
+        aside = set_aside(self.path)
+        for suffix in _SIDE_FILES:
+            side = Path(f"{self.path}{suffix}")
+            if side.exists():
+                os.replace(side, Path(f"{aside}{suffix}"))   # the WAL holds recent turns too
+        try:
+            kept = _fill(self.path, readable_rows(aside, "turns", _COLUMNS, _as_row))
+        except BaseException:
+            # A full disk, say: put the damaged file back, so the next start tries again.
+            for file in _with_side_files(self.path):
+                file.unlink(missing_ok=True)
+            for old, new in zip(_with_side_files(aside), _with_side_files(self.path)):
+                if old.exists():
+                    os.replace(old, new)
+            raise
+        log.warning("the chat history %s was damaged (%s); %d turns recovered, the damaged file "
+                    "kept as %s", self.path, problem, kept, aside)
+        recovered = ("1 turn was recovered" if kept == 1 else f"{kept} turns were recovered"
+                     if kept else "nothing in it could be read, so a new history was started")
+        event = ErrorEvent(code=HISTORY_REPAIRED, stage="history",
+                           message=f"The chat history was damaged; {recovered}. The damaged file "
+                                   f"was kept as {aside.name}.")
+        self.notices.append(event)
+        if self.on_event is not None:
+            self.on_event(event)
 
     @classmethod
-    def in_folder(cls, data_dir: Path) -> "HistoryStore":
-        return cls(Path(data_dir) / DB_NAME)
+    def in_memory(cls) -> "HistoryStore":
+        """A history that lives as long as the process: no writable disk needed."""
+        return cls(Path(MEMORY))
+
+    @classmethod
+    def in_folder(cls, data_dir: Path,
+                  on_event: Callable[[Event], None] | None = None) -> "HistoryStore":
+        return cls(Path(data_dir) / DB_NAME, on_event=on_event)
 
     @property
     def journal_mode(self) -> str:
@@ -127,10 +204,8 @@ class HistoryStore:
 
     def turns(self, limit: int | None = None) -> list[StoredTurn]:
         """Oldest first; ``limit`` keeps the newest ones."""
-        query = ("SELECT id, started_at, ended_at, question, transcript, answer, engine, image_id,"
-                 " timings, thumbnail FROM turns ORDER BY id")
         with self._lock:
-            rows = self._db.execute(query).fetchall()
+            rows = self._db.execute(f"{_SELECT} ORDER BY id").fetchall()
         if limit is not None:
             rows = rows[-limit:] if limit > 0 else []
         return [_row_to_turn(row) for row in rows]
@@ -145,10 +220,95 @@ class HistoryStore:
             # Purged means gone from the disk too (kiosks, shared machines).
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._db.execute("VACUUM")
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")   # VACUUM's pages out of the WAL
+            if str(self.path) != MEMORY:
+                for copy in set_aside_copies(self.path):   # damaged copies hold old turns too
+                    with contextlib.suppress(OSError):
+                        copy.unlink()
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(str(path), check_same_thread=False,
+                           isolation_level=None)  # explicit transactions in add()
+
+
+def _prepare(db: sqlite3.Connection) -> sqlite3.Connection:
+    db.execute("PRAGMA journal_mode=WAL")
+    # NORMAL is durable against a process crash in WAL mode; FULL adds an fsync per
+    # commit, which only matters for power loss.
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.executescript(_SCHEMA)
+    return db
+
+
+def _create_private(path: Path) -> None:
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE))
+
+
+def _fill(path: Path, rows: list[tuple]) -> int:
+    """A fresh history at ``path`` holding ``rows``; returns how many went in."""
+    _create_private(path)
+    db = _prepare(_connect(path))
+    kept = 0
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        for row in rows:
+            try:
+                db.execute(f"INSERT INTO turns ({', '.join(_COLUMNS)}) VALUES "
+                           f"({', '.join('?' * len(_COLUMNS))})", row)
+                kept += 1
+            except sqlite3.IntegrityError:   # a row that read back as garbage (NULL question)
+                continue
+        db.execute("COMMIT")
+    finally:
+        db.close()
+    return kept
+
+
+def _with_side_files(path: Path) -> list[Path]:
+    return [path, *(Path(f"{path}{suffix}") for suffix in _SIDE_FILES)]
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    """Corrupt or not a database at all; a busy, locked or full database is not damage."""
+    name = getattr(exc, "sqlite_errorname", None)
+    if name is not None:
+        return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+    return type(exc) is sqlite3.DatabaseError   # Python 3.10: what those two codes raise
+
+
+def _problem(db: sqlite3.Connection) -> str | None:
+    """What is wrong with an opened history (``quick_check``, then our table's shape)."""
+    try:
+        found = [str(r[0]) for r in db.execute("PRAGMA quick_check").fetchall()]
+        columns = {r[1] for r in db.execute("PRAGMA table_info(turns)").fetchall()}
+    except sqlite3.DatabaseError as exc:
+        if not _is_damage(exc):
+            raise
+        return str(exc)
+    if found != ["ok"]:
+        return "; ".join(found[:3])
+    if columns and not set(_COLUMNS) <= columns:
+        return "its turns table is not the assistant's"
+    return None
+
+
+def _as_row(rowid: int, values: list) -> tuple | None:
+    """A recovered record, if it is one of our turns whole (not another table's, not garbled)."""
+    if len(values) != len(_COLUMNS) or values[0] not in (None, rowid):   # id is the rowid
+        return None
+    started, ended, question, transcript, answer, engine, image_id, timings, thumb = values[1:]
+    if not (all(isinstance(v, (int, float)) for v in (started, ended))
+            and all(isinstance(v, str) for v in (question, answer, engine, image_id, timings))
+            and (transcript is None or isinstance(transcript, str))
+            and (thumb is None or isinstance(thumb, bytes))):
+        return None
+    return (rowid, float(started), float(ended), question, transcript, answer, engine, image_id,
+            timings, thumb)
 
 
 def _fields(turn: StoredTurn) -> dict:
@@ -207,6 +367,5 @@ def export(store: HistoryStore, path: Path, fmt: str | None = None) -> Path:
         raise AssistantError(f"History cannot be exported as '{fmt}'.",
                              hint="Use a file ending in .md or .json.", code="bad_input",
                              stage="input")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+    # Atomic and private: a full disk leaves no half export, the transcript is the user's alone.
+    return write_private(path, text)

@@ -84,12 +84,15 @@ def test_settings_are_saved_where_the_cli_reads_them(open_window, qtbot, tmp_pat
     dialog = window.keys.open_settings()
     dialog.end_silence.setValue(1.2)
     dialog.history.setChecked(False)
+    assert not dialog.thumbnails.isChecked()          # pictures in the history: opt-in
+    dialog.thumbnails.setChecked(True)
     dialog.rate.setValue(1.25)
     dialog.accept()
     target = home(tmp_path).config_file
     qtbot.waitUntil(target.exists, timeout=20_000)
     saved = config_mod.load(target)
     assert saved.ui.end_silence_s == 1.2 and saved.ui.history is False and saved.tts.rate == 1.25
+    assert saved.ui.history_thumbnails is True
     assert window.config == saved
     # Applied without a restart: the conversation listens with the new end-of-turn silence.
     qtbot.waitUntil(lambda: window.host.engine is not None and

@@ -1,0 +1,140 @@
+"""Small file helpers every store shares: private folders and files, atomic writes, damaged
+files set aside (never silently overwritten), and a lock that works across processes.
+
+Private means readable by the user alone: folders 0700, files 0600. The conversations, the
+camera thumbnails and the log say what a blind user asked about their home and their mail.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Iterator
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+CORRUPT = ".corrupt-"
+
+
+def private_dir(path: Path, *, tighten: bool = True) -> Path:
+    """Create ``path`` (and any missing parent) as 0700; an existing one of ours is tightened.
+
+    ``tighten`` changes only ``path`` itself, never a parent it did not create: the user's
+    home or a kiosk's mount point keep the modes they were given.
+    """
+    path = Path(path)
+    missing = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):   # another process made it first
+            folder.mkdir(mode=DIR_MODE)
+        _chmod(folder, DIR_MODE)   # exactly 0700 whatever the umask took away from mkdir's mode
+    if tighten and path.is_dir():
+        tighten_mode(path, DIR_MODE)
+    return path
+
+
+def tighten_mode(path: Path, mode: int = FILE_MODE) -> None:
+    """Drop group and other access from a file or folder we own; quietly skip what we cannot."""
+    try:
+        current = os.stat(path).st_mode & 0o777
+    except OSError:
+        return
+    if current & 0o077:
+        _chmod(path, (current & 0o700) | (mode & 0o700))
+
+
+def _chmod(path: Path, mode: int) -> None:
+    with contextlib.suppress(OSError):   # read-only media, a folder owned by someone else
+        os.chmod(path, mode)
+
+
+def write_private(path: Path, data: bytes | str) -> Path:
+    """Replace ``path`` atomically with ``data`` as a 0600 file.
+
+    Written to a temporary file beside it, flushed to disk, then renamed over it; on any
+    failure (a full disk, an interrupt) the temporary file is removed and the old file stays.
+    """
+    path = Path(path)
+    private_dir(path.parent, tighten=False)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:   # mkstemp makes it 0600
+            fd = -1
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def utc_stamp(seconds: float | None = None) -> str:
+    """``20261130T224100Z``: sorts by time, safe in a file name on every system."""
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(time.time() if seconds is None else seconds))
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a damaged file to ``<name>.corrupt-<UTC time>`` beside it and return the new path.
+
+    Never replaces an earlier copy: a second one in the same second gets ``-2``, ``-3``….
+    """
+    path = Path(path)
+    stamp = utc_stamp()
+    target = path.with_name(f"{path.name}{CORRUPT}{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}{CORRUPT}{stamp}-{n}")
+    os.rename(path, target)
+    tighten_mode(target)   # what it held is as private as the file it replaces
+    return target
+
+
+def set_aside_copies(path: Path) -> list[Path]:
+    """The copies of ``path`` set aside so far, oldest first."""
+    path = Path(path)
+    try:
+        return sorted(path.parent.glob(f"{path.name}{CORRUPT}*"))
+    except OSError:
+        return []
+
+
+@contextlib.contextmanager
+def file_lock(path: Path, *, best_effort: bool = False) -> Iterator[bool]:
+    """An exclusive lock held on ``path`` (created 0600) across processes; yields whether held.
+
+    ``flock`` rather than a lock-file library: it is in the standard library, and the kernel
+    drops it when the holder dies, even by ``kill -9``, so a crash never leaves a stale lock.
+    ``best_effort``: where the lock file cannot be created (a read-only home), go on unlocked.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: each write is still an atomic rename
+        yield False
+        return
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    except OSError:
+        if not best_effort:
+            raise
+        yield False
+        return
+    try:
+        tighten_mode(path)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield True
+    finally:
+        os.close(fd)   # closing releases the lock
