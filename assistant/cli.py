@@ -1,25 +1,28 @@
 """Console entry point: ``assistant ask | transcribe | models | config``.
 
-Expected failures print one line (what went wrong and what to do) and exit non-zero;
-anything unexpected is logged with its traceback to a file and summarised in one line.
+Expected failures print one line (what went wrong and what to do) and exit with the status
+from the one table in ``errors.py`` (README "Exit codes"); anything unexpected is logged with
+its traceback to a file and summarised in one line. Logging never raises: a log file that
+cannot be written (a full or read-only disk) is turned off and said once.
 """
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 
 from . import __version__
 from .config import VISION_ENGINES
-from .errors import AssistantError, InputError
+from .errors import (EXIT_INTERRUPTED, EXIT_UNEXPECTED, AssistantError, ConfigError,
+                     InputError)
 from .paths import AppPaths, app_paths
 
 log = logging.getLogger("assistant")
-
-EXIT_UNEXPECTED = 70
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -59,9 +62,10 @@ def _build_parser() -> argparse.ArgumentParser:
     models = sub.add_parser("models", help="list the models, where they are looked for, and if present")
     models.add_argument("--json", action="store_true")
 
-    from . import listen_cmd
+    from . import listen_cmd, sessions_cmd
 
     listen_cmd.add_parser(sub)
+    sessions_cmd.add_parser(sub)
 
     hist = sub.add_parser("history", help="export or clear the window's chat history")
     hist_sub = hist.add_subparsers(dest="history_action", metavar="ACTION", required=True)
@@ -75,18 +79,48 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _LogFile(logging.handlers.RotatingFileHandler):
+    """The log file, which a full or read-only disk turns off (said once), never raising."""
+
+    off = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not self.off:
+            super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        if self.off:
+            return
+        self.off = True
+        exc = sys.exc_info()[1]
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            why = "the disk is full"
+        else:
+            why = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        try:
+            print(f"note: The log file {self.baseFilename} cannot be written ({why}); "
+                  "nothing more is logged in this run.", file=sys.stderr, flush=True)
+        except (OSError, ValueError):
+            pass
+        try:
+            self.close()
+        except (OSError, ValueError):
+            pass
+
+
 def _setup_logging(paths: AppPaths, verbose: bool) -> Path | None:
+    logging.raiseExceptions = False   # a log line that cannot be written never costs an answer
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     log_file = paths.cache_dir / "assistant.log"
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=2,
-                                                       encoding="utf-8")
+        handler = _LogFile(log_file, maxBytes=2_000_000, backupCount=2, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
-    except OSError:
+    except OSError:  # a read-only home: no log, and no log lines on the user's screen either
         log_file = None
+        root.addHandler(logging.NullHandler())
     if verbose:
         stream = logging.StreamHandler(sys.stderr)
         stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
@@ -95,24 +129,29 @@ def _setup_logging(paths: AppPaths, verbose: bool) -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    os.umask(0o077)         # private by default: folders 0700, files 0600 (issue 10.8)
+    from . import offline
+
+    offline.enforce()       # before anything imports huggingface_hub/transformers (issue 10.8)
     from .memory import limit_arenas
 
     limit_arenas()          # before any thread: a long conversation's memory stays flat
     parser = _build_parser()
     args = parser.parse_args(argv)
     paths = app_paths()
+    paths.make_private()    # folders an older version left 0755 (issue 10.8)
     log_file = _setup_logging(paths, args.verbose)
-    from . import commands
+    from . import commands, sessions_cmd
 
     try:
-        from . import config as config_mod
-
-        config = config_mod.load(args.config or paths.config_file)
+        config, notice = _settings(args, paths)
         if args.command is None:
-            return commands.open_window(config, paths, kiosk=args.kiosk, parser=parser)
+            return commands.open_window(config, paths, kiosk=args.kiosk, parser=parser,
+                                        notice=notice)
         handler = {"ask": commands.ask, "transcribe": commands.transcribe,
                    "models": commands.models, "config": commands.config,
-                   "history": commands.history, "listen": _listen}[args.command]
+                   "history": commands.history, "listen": _listen,
+                   "sessions": sessions_cmd.run}[args.command]
         return handler(args, config, paths)
     except AssistantError as exc:
         log.info("expected failure %s: %s", exc.code, exc.user_text(), exc_info=True)
@@ -120,12 +159,33 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_status
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except Exception:  # a bug: keep the traceback in the log, give the user one sentence
         log.exception("unexpected failure")
         where = f" Details are in {log_file}." if log_file else ""
         print(f"error: Something went wrong inside the assistant.{where}", file=sys.stderr)
         return EXIT_UNEXPECTED
+
+
+def _settings(args: argparse.Namespace, paths: AppPaths):
+    """The settings in use and, when the file is damaged, the sentence saying so (once).
+
+    Settings never block: a damaged file gives defaults. A ``--config`` that names no file is
+    a mistake, though, except for ``config init`` (which writes it) and ``config path``.
+    """
+    from . import config as config_mod
+
+    writes_it = args.command == "config" and getattr(args, "action", "") in ("init", "path")
+    if args.config is not None and not args.config.is_file() and not writes_it:
+        what = "is a folder, not a settings file" if args.config.is_dir() else "does not exist"
+        raise ConfigError(f"The settings file {args.config} {what}.",
+                          hint="Check the --config path, or leave it out to use the default one.",
+                          code="config_missing")
+    loaded = config_mod.read(args.config or paths.config_file)
+    if loaded.problem and not (args.command == "config" and args.action == "init"):  # init says
+        print(f"note: {loaded.problem} Run 'assistant config init' to set it aside and start "
+              "afresh.", file=sys.stderr, flush=True)
+    return loaded.config, loaded.problem
 
 
 def _listen(args: argparse.Namespace, config, paths: AppPaths) -> int:
@@ -135,8 +195,12 @@ def _listen(args: argparse.Namespace, config, paths: AppPaths) -> int:
 
 
 def emit_json(obj: dict) -> None:
-    json.dump(obj, sys.stdout, ensure_ascii=False)
-    sys.stdout.write("\n")
+    try:
+        text = json.dumps(obj, ensure_ascii=False)
+        text.encode(sys.stdout.encoding or "utf-8")
+    except UnicodeEncodeError:  # a name that is not valid text (or a narrow terminal): escape it
+        text = json.dumps(obj, ensure_ascii=True)
+    sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
 

@@ -1,4 +1,9 @@
-"""What each console command does; ``cli.py`` only parses and reports errors."""
+"""What each console command does; ``cli.py`` only parses and reports errors.
+
+The answer comes first: ``ask`` prints and plays it, then saves the session and writes
+``--speak-to``; a failure there is one line after the answer and exit status 5
+(``EXIT_NOT_SAVED``), never a lost answer.
+"""
 from __future__ import annotations
 
 import argparse
@@ -6,7 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from .config import AppConfig
+from .config import AppConfig, looks_like_folder
+from .errors import EXIT_NOT_SAVED, EXIT_OK, InputError, SaveError
 from .events import ErrorEvent, Event, EventBus, ModelLoaded, ModelLoading, Progress
 from .paths import AppPaths
 
@@ -18,7 +24,8 @@ def _progress_printer(event: Event) -> None:
     elif isinstance(event, ModelLoaded):
         print(f"Loaded {event.model} on {event.device} in {event.elapsed_ms / 1000:.1f} s.",
               file=sys.stderr, flush=True)
-    elif isinstance(event, ErrorEvent) and event.code == "no_audio_output":
+    elif isinstance(event, ErrorEvent) and event.code in ("no_audio_output", "session_damaged",
+                                                          "history_repaired"):
         print(f"note: {event.message}", file=sys.stderr, flush=True)
     elif isinstance(event, Progress):
         share = f" {100 * event.done // event.total}%" if event.total else ""
@@ -36,29 +43,25 @@ def _warm_up(engine: object, stage: str, timings: dict[str, float], **how) -> No
 
 def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     from .asr import TranscribeOptions
-    from .cli import check_file, emit_json
-    from .conversation.sessions import SessionStore
+    from .cli import check_file
     from .models.factory import EngineFactory
     from .pipeline import Assistant
     from .vision.image import load_image
 
     config = config.with_overrides(
         asr={"language": args.language},
-        vision={"engine": args.vision_engine, "blip2_model": args.blip2_model},
+        vision={"engine": args.vision_engine, "blip2_model": _model_folder(args.blip2_model)},
         tts={"engine": args.voice_engine, "play": False if args.no_play else None})
-    if args.text is not None and not args.text.strip():
-        from .errors import InputError
-
+    text = None if args.text is None else valid_text(args.text)
+    if text is not None and not text.strip():
         raise InputError("The question is empty.", hint="Type or say a question.", code="empty_question")
     image = load_image(check_file(args.image, "image"))
     audio = None
     if args.audio is not None:
         from .audio.files import load_audio
 
-        audio = load_audio(check_file(args.audio, "audio"))
+        audio = load_audio(check_file(args.audio, "audio"), max_seconds=config.asr.max_question_seconds)
     if args.speak_to is not None and args.speak_to.is_dir():
-        from .errors import InputError
-
         raise InputError(f"{args.speak_to} is a folder.", hint="Give a file name ending in .wav.",
                          code="bad_output_path")
 
@@ -77,33 +80,107 @@ def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         if speaker is not None:
             _warm_up(speaker, "tts", load_ms)
         assistant = Assistant(vision=vision, transcriber=transcriber, speaker=speaker, bus=bus,
-                              sessions=SessionStore(paths.sessions_dir),
-                              history_turns=config.vision.history_turns)
+                              sessions=_sessions(paths, bus), history_turns=config.vision.history_turns)
         options = TranscribeOptions(language=config.asr.language, task=config.asr.task,
                                     initial_prompt=config.asr.initial_prompt)
         if transcriber is not None:
             _warm_up(transcriber, "asr", load_ms, language=options.language, task=options.task)
-        result = assistant.ask(image, text=args.text, audio=audio, asr_options=options,
-                               session=args.session, synthesize=want_speech)
-        if args.speak_to is not None and result.speech is not None:
-            from .tts.wav import write_wav
+        result = assistant.ask(image, text=text, audio=audio, asr_options=options,
+                               session=args.session, synthesize=want_speech, save=False)
+        play = speaker is not None and config.tts.play and result.speech is not None
 
-            write_wav(result.speech, args.speak_to)
+        def keep() -> list[str]:
+            """Save what was asked for; each failure in words (the answer is already out)."""
+            failed = []
+            why = assistant.remember(args.session, result.turn)
+            if why:
+                failed.append(f"the session '{args.session}' ({why})")
+            if args.speak_to is not None and result.speech is not None:
+                why = _write_speech(result.speech, args.speak_to)
+                if why:
+                    failed.append(f"the spoken answer to {args.speak_to} ({why})")
+            return failed
+
         if args.json:
-            out = result.to_json()
-            out["timings_ms"].update({k: round(v, 1) for k, v in load_ms.items()})
-            if args.speak_to is not None:
-                out["speech_file"] = str(args.speak_to)
-            emit_json(out)
+            # One JSON object holds the answer and what became of it, so it is written last;
+            # saving cannot fail in a way that keeps it from being printed.
+            failed = keep()
+            emit_answer_json(args, result, load_ms, failed)
+            if play:
+                _play(speaker, result.speech)
         else:
             if result.transcript is not None:
                 print(f"You asked: {result.question}")
-            print(result.answer)
-        if speaker is not None and config.tts.play and result.speech is not None:
-            _play(speaker, result.speech)
-        return 0
+            print(result.answer, flush=True)
+            if play:
+                _play(speaker, result.speech)
+            failed = keep()
+        if failed:
+            print(f"error: The answer could not be saved: {'; '.join(failed)}.", file=sys.stderr,
+                  flush=True)
+            return EXIT_NOT_SAVED
+        return EXIT_OK
     finally:
         factory.close()
+
+
+def emit_answer_json(args: argparse.Namespace, result, load_ms: dict[str, float],
+                     failed: list[str]) -> None:
+    from .cli import emit_json
+
+    out = result.to_json()
+    out["timings_ms"].update({k: round(v, 1) for k, v in load_ms.items()})
+    if args.speak_to is not None and not any(f.startswith("the spoken answer") for f in failed):
+        out["speech_file"] = str(args.speak_to)
+    if args.session or args.speak_to is not None:
+        out["saved"] = not failed
+        if failed:
+            out["save_error"] = f"The answer could not be saved: {'; '.join(failed)}."
+    emit_json(out)
+
+
+def _sessions(paths: AppPaths, bus: EventBus):
+    from .conversation.sessions import SessionStore
+
+    return SessionStore(paths.sessions_dir, on_event=bus.emit)  # a damaged file: one "note:"
+
+
+def _write_speech(speech, path: Path) -> str | None:
+    """Write the WAV; on failure the reason in words (its temporary file is already gone)."""
+    from .pipeline import failure_words
+    from .tts.wav import write_wav
+
+    try:
+        write_wav(speech, path)
+        return None
+    except Exception as exc:  # noqa: BLE001 - the answer is out; report, never lose it
+        import logging
+
+        logging.getLogger(__name__).warning("the spoken answer could not be written to %s: %s",
+                                            path, exc)
+        return failure_words(exc)
+
+
+def valid_text(text: str) -> str:
+    """Text from the command line as valid Unicode: bytes that are not UTF-8 (which Python
+    keeps as lone surrogates) become U+FFFD, so the question can be printed and saved."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def _model_folder(value: str | None) -> str | None:
+    """A model given as a local folder must exist; a hub name is looked up later."""
+    if value and looks_like_folder(value) and not Path(value).expanduser().exists():
+        raise InputError(f"The model folder {value} does not exist.",
+                         hint="Check the path, or give a model name such as "
+                              "Salesforce/blip2-opt-2.7b.", code="model_folder_missing")
+    return value
 
 
 def _play(speaker: object, speech) -> None:
@@ -116,20 +193,20 @@ def _play(speaker: object, speech) -> None:
 def transcribe(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     from .asr import TranscribeOptions
     from .asr.formats import render
-    from .audio.files import load_audio
+    from .audio.files import check_audio_file
     from .cli import check_file
     from .models.factory import EngineFactory
 
     config = config.with_overrides(asr={"language": args.language, "task": args.task,
                                         "model": args.model, "initial_prompt": args.initial_prompt})
-    audio = load_audio(check_file(args.audio, "audio"))
+    audio = check_audio_file(check_file(args.audio, "audio"))  # decoded a chunk at a time below
     bus = EventBus()
     bus.subscribe(_progress_printer)
     transcriber = EngineFactory(paths, on_event=bus.emit).transcriber(config.asr)
     options = TranscribeOptions(language=config.asr.language, task=config.asr.task,
                                 word_timestamps=args.word_timestamps,
                                 initial_prompt=config.asr.initial_prompt)
-    result = transcriber.transcribe(audio, options)
+    result = transcriber.transcribe_file(audio, options)
     text = render(result, args.format)
     sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
     return 0
@@ -147,40 +224,85 @@ def models(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     return 0
 
 
-def history(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
-    from .conversation.store import HistoryStore, export
+EXPORT_FORMATS = {"md": "md", "markdown": "md", "json": "json"}
 
-    store = HistoryStore.in_folder(paths.data_dir)
+
+def history(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
+    from .conversation.store import HistoryStore
+
+    fmt = None
+    if args.history_action == "export":
+        fmt = _export_format(args.path, args.format)  # a bad name fails before anything opens
+    store = HistoryStore.in_folder(paths.data_dir, on_event=_progress_printer)  # repairs: a note
     try:
         if args.history_action == "clear":
             count = store.count()
             store.clear()
             print(f"Deleted {count} turn{'s' if count != 1 else ''} from the history.")
         else:
-            written = export(store, args.path, args.format)
-            print(f"Wrote {store.count()} turns to {written}.")
+            from .conversation.store import to_json, to_markdown
+
+            turns = store.turns()
+            _save_file(args.path, to_markdown(turns) if fmt == "md" else to_json(turns),
+                       "The history")
+            print(f"Wrote {len(turns)} turns to {args.path}.")
     finally:
         store.close()
-    return 0
+    return EXIT_OK
+
+
+def _export_format(path: Path, fmt: str | None) -> str:
+    wanted = (fmt or path.suffix.lstrip(".") or "md").lower()
+    if wanted not in EXPORT_FORMATS:
+        raise InputError(f"History cannot be exported as '{wanted}'.",
+                         hint="Use a file ending in .md or .json, or --format md|json.",
+                         code="bad_export_format")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder.", hint="Give a file name ending in .md or .json.",
+                         code="bad_output_path")
+    return EXPORT_FORMATS[wanted]
+
+
+def _save_file(path: Path, text: str, what: str) -> None:
+    """Write ``path`` atomically (0600); a failure is a SaveError in words, no file left half-written."""
+    from .pipeline import failure_words
+    from .storage import write_private
+
+    try:
+        write_private(path, text)
+    except OSError as exc:
+        raise SaveError(f"{what} could not be written to {path} ({failure_words(exc)}).",
+                        hint="Free some space or choose another place.") from exc
 
 
 def config(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
+    import tomli_w
+
     from . import config as config_mod
 
     target = args_config_path(args, paths)
     if args.action == "path":
         print(target)
     elif args.action == "init":
-        if target.exists():
+        loaded = config_mod.read(target)
+        if target.exists() and not loaded.damaged:
             print(f"{target} already exists; not changed.")
-        else:
-            config_mod.save(config, target)
-            print(f"Wrote the default settings to {target}.")
-    else:
-        import tomli_w
+            return EXIT_OK
+        try:
+            kept = config_mod.save(loaded.config, target)
+        except OSError as exc:
+            from .pipeline import failure_words
 
+            raise SaveError(f"The settings could not be written to {target} ({failure_words(exc)}).",
+                            hint="Check that the config folder can be written.") from exc
+        if kept is None:
+            print(f"Wrote the default settings to {target}.")
+        else:
+            print(f"{target} was damaged; it was moved to {kept}. Wrote the settings in use "
+                  f"(defaults where it was damaged) to {target}.")
+    else:
         print(tomli_w.dumps(config.to_dict()), end="")
-    return 0
+    return EXIT_OK
 
 
 def args_config_path(args: argparse.Namespace, paths: AppPaths) -> Path:
@@ -188,7 +310,8 @@ def args_config_path(args: argparse.Namespace, paths: AppPaths) -> Path:
 
 
 def open_window(config: AppConfig, paths: AppPaths, *, kiosk: bool,
-                parser: argparse.ArgumentParser) -> int:
+                parser: argparse.ArgumentParser, notice: str | None = None) -> int:
+    """The window; ``notice`` (a damaged settings file, say) is shown in it once."""
     import importlib
 
     # The window lives in ui/, which depends on the core; looked up by name at run time so
@@ -197,5 +320,5 @@ def open_window(config: AppConfig, paths: AppPaths, *, kiosk: bool,
         window = importlib.import_module("ui.app")
     except ImportError:
         parser.print_help()
-        return 0
-    return window.run(config, paths, kiosk=kiosk)
+        return EXIT_OK
+    return window.run(config, paths, kiosk=kiosk, notice=notice)

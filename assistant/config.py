@@ -2,6 +2,9 @@
 
 Precedence: defaults < config file < command-line flags (``with_overrides``).
 Each task gets its own copy, so a settings change never alters queued work.
+Settings never block: a damaged file is read as far as it can be (defaults for the rest)
+and the caller is told once (``read``); it is set aside, never silently overwritten
+(``save``).
 """
 from __future__ import annotations
 
@@ -19,11 +22,28 @@ DTYPES = ("auto", "float16", "bfloat16", "float32")
 QUANTIZE = ("none", "8bit", "4bit")
 TTS_ENGINES = ("auto", "piper", "pyttsx3", "none")
 DEVICES = ("auto", "cpu", "cuda")
+# Whisper's languages (faster_whisper.tokenizer._LANGUAGE_CODES; a test keeps them equal), so
+# a mistyped --language is refused before any model loads.
+WHISPER_LANGUAGES = frozenset(
+    "af am ar as az ba be bg bn bo br bs ca cs cy da de el en es et eu fa fi fo fr gl gu ha haw "
+    "he hi hr ht hu hy id is it ja jw ka kk km kn ko la lb ln lo lt lv mg mi mk ml mn mr ms mt "
+    "my ne nl nn no oc pa pl ps pt ro ru sa sd si sk sl sn so sq sr su sv sw ta te tg th tk tl "
+    "tr tt uk ur uz vi yi yo zh yue".split())
 
 
 def _check(ok: bool, message: str) -> None:
     if not ok:
         raise ConfigError(message, hint="Fix the value in the config file or on the command line.")
+
+
+def language_code(language: str) -> str:
+    """'fr-CA' or 'FR_ca' -> 'fr' (the model knows languages, not regions)."""
+    return str(language).strip().lower().replace("_", "-").split("-")[0]
+
+
+def looks_like_folder(value: str) -> bool:
+    """A model given as a path ('/models/blip2', './x', '~/x', 'a/b/c'), not a hub name ('org/name')."""
+    return value.startswith(("/", ".", "~", "\\")) or value.count("/") >= 2 or "\\" in value
 
 
 @dataclass(frozen=True)
@@ -38,13 +58,19 @@ class AsrConfig:
     vad_filter: bool = True
     no_speech_threshold: float = 0.6
     initial_prompt: str | None = None
+    max_question_seconds: float = 120.0  # a longer spoken question is refused before it is loaded
 
     def __post_init__(self) -> None:
+        if self.language is not None and language_code(self.language) not in WHISPER_LANGUAGES:
+            raise ConfigError(f"The speech model does not know the language '{self.language}'.",
+                              hint="Use a two-letter code such as en, fr or es, or leave the "
+                                   "language out to detect it.", code="bad_language")
         _check(self.task in ASR_TASKS, f"asr.task must be one of {', '.join(ASR_TASKS)}, not '{self.task}'.")
         _check(self.device in DEVICES, f"asr.device must be one of {', '.join(DEVICES)}, not '{self.device}'.")
         _check(self.cpu_threads >= 0, "asr.cpu_threads cannot be negative.")
         _check(1 <= self.beam_size <= 10, "asr.beam_size must be between 1 and 10.")
         _check(0.0 <= self.no_speech_threshold <= 1.0, "asr.no_speech_threshold must be between 0 and 1.")
+        _check(1.0 <= self.max_question_seconds <= 3600.0, "asr.max_question_seconds must be between 1 and 3600.")
 
 
 @dataclass(frozen=True)
@@ -109,6 +135,7 @@ class UiConfig:
     end_silence_s: float = 0.8   # silence that ends a hands-free question
     hands_free: bool = False
     history: bool = True         # keep the chat history on disk
+    history_thumbnails: bool = False  # and the camera frame of each turn with it (private: opt-in)
     kiosk_idle_minutes: float = 5.0
     font_scale: float = 1.0
     high_contrast: bool = False
@@ -167,22 +194,71 @@ def from_dict(data: dict[str, Any]) -> AppConfig:
     return AppConfig(**built)
 
 
-def load(path: Path) -> AppConfig:
-    """Read the TOML file; a missing file means all defaults."""
+@dataclass(frozen=True)
+class Loaded:
+    """Settings read from a file; ``problem`` says in words what was wrong with it, if anything."""
+
+    config: AppConfig
+    problem: str | None = None
+
+    @property
+    def damaged(self) -> bool:
+        return self.problem is not None
+
+
+def read(path: Path) -> Loaded:
+    """Read the TOML file without ever failing: a missing file means all defaults; a damaged one
+    gives defaults where it is damaged (the whole file, or a section) and names the problem."""
     if not path.exists():
-        return AppConfig()
+        return Loaded(AppConfig())
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        return Loaded(AppConfig(), f"The settings file {path} could not be read "
+                                   f"({exc.strerror or exc}); using the default settings.")
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"The config file {path} is not valid TOML ({exc}).",
-                          hint="Fix it or delete it to go back to the defaults.") from exc
-    return from_dict(data)
+        return Loaded(AppConfig(), f"The settings file {path} is not valid TOML ({exc}); "
+                                   "using the default settings.")
+    try:
+        return Loaded(from_dict(data))
+    except ConfigError as whole:
+        built, bad = {}, []
+        for f in fields(AppConfig):
+            raw = data.get(f.name, {})
+            try:
+                _check(isinstance(raw, dict), f"Config section [{f.name}] must be a table.")
+                built[f.name] = _build(f.default_factory, dict(raw), f.name)  # type: ignore[arg-type]
+            except ConfigError as exc:
+                built[f.name] = f.default_factory()  # type: ignore[misc]
+                bad.append((f.name, exc.message))
+        reasons = "; ".join(message for _, message in bad) or whole.message
+        which = (f"the default [{'], ['.join(name for name, _ in bad)}] settings" if bad
+                 else "the rest of it")
+        return Loaded(AppConfig(**built),
+                      f"The settings file {path} has a mistake ({reasons.rstrip('.')}); using {which}.")
 
 
-def save(config: AppConfig, path: Path) -> None:
+def load(path: Path) -> AppConfig:
+    """Read the TOML file; a missing file means all defaults; a damaged one raises ConfigError."""
+    loaded = read(path)
+    if loaded.problem:
+        raise ConfigError(loaded.problem.replace("; using", ". Using", 1),
+                          hint="Fix it, or run 'assistant config init' to set it aside and start afresh.")
+    return loaded.config
+
+
+def save(config: AppConfig, path: Path) -> Path | None:
+    """Write the settings atomically (a crash never leaves half a file).
+
+    A damaged file in the way is set aside as ``config.toml.corrupt-<time>`` first, never
+    silently overwritten; that copy's path is returned (None when there was none).
+    """
     import tomli_w
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".toml.tmp")
-    tmp.write_text(tomli_w.dumps(config.to_dict()), encoding="utf-8")
-    tmp.replace(path)  # atomic: a crash never leaves half a config
+    from .storage import set_aside, write_private
+
+    kept = None
+    if path.is_file() and read(path).damaged:
+        kept = set_aside(path)
+    write_private(path, tomli_w.dumps(config.to_dict()))
+    return kept

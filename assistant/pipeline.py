@@ -41,6 +41,7 @@ class AskResult:
     image_id: str
     speech: SpeechAudio | None = None
     details: dict = field(default_factory=dict)
+    turn: Turn | None = field(default=None, repr=False, compare=False)  # what the session keeps
 
     def to_json(self) -> dict:
         out = {"question": self.question}
@@ -50,6 +51,29 @@ class AskResult:
         out.update(answer=self.answer, engines=self.engines,
                    timings_ms={k: round(v, 1) for k, v in self.timings_ms.items()})
         return out
+
+
+def failure_words(exc: BaseException) -> str:
+    """Why a file could not be written, in a few words ("the disk is full")."""
+    import errno
+
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            return "the disk is full"
+        if exc.errno == errno.EROFS:
+            return "the disk is read-only"
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return "permission denied"
+        if exc.errno == errno.EEXIST and exc.filename:
+            return f"{exc.filename} is a file, not a folder"
+        if exc.errno == errno.ENOTDIR:
+            return "part of the path is a file, not a folder"
+        return exc.strerror or str(exc)
+    if isinstance(exc, UnicodeError):
+        return "the text is not valid UTF-8"
+    if isinstance(exc, AssistantError):
+        return exc.message.rstrip(".")
+    return str(exc) or type(exc).__name__
 
 
 def engine_label(engine: object, fallback: str) -> str:
@@ -98,11 +122,13 @@ class Assistant:
 
     def ask(self, image: "Image.Image", *, text: str | None = None, audio: "np.ndarray | None" = None,
             asr_options: TranscribeOptions = TranscribeOptions(), session: str | None = None,
-            synthesize: bool = False) -> AskResult:
+            synthesize: bool = False, save: bool = True) -> AskResult:
         """Answer ``text`` (or the question spoken in ``audio``) about ``image``.
 
         ``synthesize`` turns the answer into speech audio (timed as the "tts" stage);
         playing it is the caller's choice, so a kiosk or a test can skip the sound card.
+        ``save=False`` leaves the session alone: the caller shows and plays the answer first,
+        then calls ``remember``.
         """
         timings: dict[str, float] = {}
         started = time.perf_counter()
@@ -122,7 +148,7 @@ class Assistant:
             if not question:
                 raise InputError("The question is empty.", hint="Type or say a question.",
                                  code="empty_question")
-        result = self.respond(image, question, session=session, timings=timings)
+        result = self.respond(image, question, session=session, timings=timings, save=save)
         answer_text, img_id, details = result.answer, result.image_id, result.details
         vision_engine = result.engines["vision"]
         speech = None
@@ -138,18 +164,18 @@ class Assistant:
             engines["tts"] = engine_label(self.speaker, "tts")
         return AskResult(question=question, answer=answer_text, transcript=transcript, language=language,
                          engines=engines, timings_ms=timings, image_id=img_id, speech=speech,
-                         details=details)
+                         details=details, turn=result.turn)
 
     def respond(self, image: "Image.Image", question: str, *, session: str | None = None,
                 cancel: CancelToken = NEVER, on_text: Callable[[str], None] | None = None,
-                timings: dict[str, float] | None = None) -> AskResult:
+                timings: dict[str, float] | None = None, save: bool = True) -> AskResult:
         """Answer a question already in words: history, vision (streamed), Reply, then the session.
 
         ``on_text`` gets each piece of the answer as the engine writes it (a spoken reply can
         start at its first sentence). ``cancel`` stops generation between pieces; a cancelled
         turn raises ``Cancelled`` and records nothing. The answer is emitted before the
         session is written, and a session that cannot be written costs the follow-up context,
-        never the answer.
+        never the answer. ``save=False``: the caller calls ``remember`` when it is ready.
         """
         from .vision.image import image_id as fingerprint
         from .vision.image import scene_hash
@@ -167,19 +193,31 @@ class Assistant:
             answer = self._vision_answer(image, question, history, cancel, on_text)
         cancel.check()
         self.bus.emit(Reply(question=question, answer=answer.text, engine=answer.engine))
-        if self.sessions and session:
-            try:
-                self.sessions.append(session, Turn(question=question, answer=answer.text,
-                                                   image_id=img_id, engine=answer.engine,
-                                                   at=time.time(), scene=scene))
-            except Exception as exc:  # noqa: BLE001 - the answer is out; only the context is lost
-                log.warning("the session %s could not be saved: %s", session, exc)
-                self.bus.emit(ErrorEvent(code="session_not_saved", stage="history",
-                                         message="This answer could not be saved for follow-up "
-                                                 "questions; the next question starts afresh."))
+        turn = Turn(question=question, answer=answer.text, image_id=img_id, engine=answer.engine,
+                    at=time.time(), scene=scene)
+        if save:
+            self.remember(session, turn)
         return AskResult(question=question, answer=answer.text, transcript=None, language=None,
                          engines={"vision": f"{answer.engine} on {answer.device}"},
-                         timings_ms=timings, image_id=img_id, details=answer.details)
+                         timings_ms=timings, image_id=img_id, details=answer.details, turn=turn)
+
+    def remember(self, session: str | None, turn: Turn | None) -> str | None:
+        """Add ``turn`` to the session; on failure, the reason in words (also an ErrorEvent).
+
+        Never raises: the answer is already out, and only the follow-up context is lost.
+        """
+        if not (self.sessions and session and turn):
+            return None
+        try:
+            self.sessions.append(session, turn)
+            return None
+        except Exception as exc:  # noqa: BLE001 - the answer is out; only the context is lost
+            log.warning("the session %s could not be saved: %s", session, exc)
+            why = failure_words(exc)
+            self.bus.emit(ErrorEvent(code="session_not_saved", stage="history",
+                                     message="This answer could not be saved for follow-up "
+                                             f"questions ({why}); the next question starts afresh."))
+            return why
 
     def _earlier(self, session: str | None) -> list[Turn]:
         if not (self.sessions and session):

@@ -23,7 +23,7 @@ def application(argv: list[str] | None = None):
 
 
 def build_window(config: AppConfig, paths: AppPaths, *, kiosk: bool = False,
-                 camera=None, microphone=None, factory=None):
+                 camera=None, microphone=None, factory=None, notice: str | None = None):
     """Make (not show) the main window. ``camera``/``microphone``: a FrameSource /
     AudioSource or a settings string; None takes them from ``config.ui``."""
     from . import theme
@@ -32,7 +32,7 @@ def build_window(config: AppConfig, paths: AppPaths, *, kiosk: bool = False,
     app = application()
     theme.apply(app, scale=config.ui.font_scale, high_contrast=config.ui.high_contrast)
     return MainWindow(config, paths, kiosk=kiosk, camera=camera, microphone=microphone,
-                      factory=factory)
+                      factory=factory, notice=notice)
 
 
 def _check_display() -> None:
@@ -49,11 +49,11 @@ def _check_display() -> None:
                                "'assistant ask' in a terminal.", code="no_display")
 
 
-def run(config: AppConfig, paths: AppPaths, *, kiosk: bool = False) -> int:
+def run(config: AppConfig, paths: AppPaths, *, kiosk: bool = False, notice: str | None = None) -> int:
     """Show the window and run the event loop until it closes; returns the exit status."""
     _check_display()
     app = application()
-    window = build_window(config, paths, kiosk=kiosk)
+    window = build_window(config, paths, kiosk=kiosk, notice=notice)
     if kiosk:
         window.showFullScreen()
     else:

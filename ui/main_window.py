@@ -37,7 +37,8 @@ STAGE_NAMES = {"vision": "Vision", "asr": "Speech recognition", "tts": "Voice"}
 
 class MainWindow(QMainWindow):
     def __init__(self, config: AppConfig, paths: AppPaths, *, kiosk: bool = False,
-                 camera=None, microphone=None, factory=None) -> None:
+                 camera=None, microphone=None, factory=None, notice: str | None = None) -> None:
+        """``notice``: said once when the window opens (a damaged settings file, say)."""
         super().__init__()
         self.config, self.paths, self.kiosk = config, paths, kiosk
         self.setObjectName("main_window")
@@ -69,6 +70,10 @@ class MainWindow(QMainWindow):
         self.host.start()
         self.devices.open_camera(self._camera_spec)
         self.host.open_microphone(self._mic_spec)   # opened once the engine is up
+        self._startup_notice = (f"{notice} Saving the settings here keeps a copy of the damaged "
+                                "file.") if notice else ""
+        if notice:  # after the first paint, so a screen reader hears it
+            QTimer.singleShot(0, lambda: self.show_notice(self._startup_notice))
 
     # -- layout ---------------------------------------------------------------
     def _button(self, text: str, name: str, description: str, action: str | None = None) -> QPushButton:
@@ -319,6 +324,8 @@ class MainWindow(QMainWindow):
             self.set_state("Ready")
         elif isinstance(event, HistoryRestored):
             self.chat.set_turns(event.turns)
+            if self._startup_notice:  # said once already; kept in the chat the history replaced
+                self.chat.add_note(self._startup_notice)
         elif isinstance(event, HistoryCleared):
             self.chat.clear_all()
             self.notice.setText("The chat history was cleared.")

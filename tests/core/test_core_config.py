@@ -46,3 +46,57 @@ def test_integers_are_accepted_for_floats(tmp_path: Path):
     path = tmp_path / "config.toml"
     path.write_text("[tts]\nrate = 2\n")
     assert cfg.load(path).tts.rate == 2.0
+
+
+# -- settings that never block (issue 10) -------------------------------------------------
+
+def test_whisper_languages_match_faster_whisper():
+    from faster_whisper.tokenizer import _LANGUAGE_CODES
+
+    assert cfg.WHISPER_LANGUAGES == frozenset(_LANGUAGE_CODES)
+
+
+@pytest.mark.parametrize("language", ["xx", "english", "zz-ZZ"])
+def test_an_unknown_language_is_refused_before_any_model_loads(language):
+    with pytest.raises(ConfigError) as err:
+        cfg.AppConfig().with_overrides(asr={"language": language})
+    assert f"language '{language}'" in err.value.message and err.value.exit_status == 2
+
+
+def test_a_region_or_case_is_still_the_language():
+    assert cfg.AppConfig().with_overrides(asr={"language": "FR_ca"}).asr.language == "FR_ca"
+
+
+def test_read_never_raises_and_keeps_the_good_sections(tmp_path: Path):
+    path = tmp_path / "config.toml"
+    path.write_text('[tts]\nrate = 9.0\n[ui]\ncamera = "2"\n[asr]\nlanguage = "fr"\n')
+    loaded = cfg.read(path)
+    assert loaded.damaged and "tts.rate" in loaded.problem and "[tts]" in loaded.problem
+    assert loaded.config.ui.camera == "2" and loaded.config.asr.language == "fr"
+    assert loaded.config.tts == cfg.TtsConfig()
+
+
+@pytest.mark.parametrize("data", [b"\xff\xfe not text", b"[ui\n", b"[nonsense]\n"])
+def test_a_damaged_file_gives_defaults_and_says_so(tmp_path: Path, data: bytes):
+    path = tmp_path / "config.toml"
+    path.write_bytes(data)
+    loaded = cfg.read(path)
+    assert loaded.config == cfg.AppConfig() and str(path) in loaded.problem
+
+
+def test_save_sets_a_damaged_file_aside_and_keeps_a_good_one_unsaved(tmp_path: Path):
+    path = tmp_path / "config.toml"
+    path.write_bytes(b"[ui\n")
+    kept = cfg.save(cfg.AppConfig(), path)
+    assert kept is not None and kept.name.startswith("config.toml.corrupt-")
+    assert kept.read_bytes() == b"[ui\n" and cfg.load(path) == cfg.AppConfig()
+    assert cfg.save(cfg.AppConfig().with_overrides(tts={"rate": 2.0}), path) is None
+    assert cfg.load(path).tts.rate == 2.0 and len(list(tmp_path.iterdir())) == 2
+
+
+@pytest.mark.parametrize("value, folder", [
+    ("Salesforce/blip2-opt-2.7b", False), ("blip2", False), ("/models/blip2", True),
+    ("./blip2", True), ("~/models/blip2", True), ("models/org/blip2", True),
+])
+def test_looks_like_folder(value, folder):
+    assert cfg.looks_like_folder(value) is folder
