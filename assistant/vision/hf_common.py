@@ -2,8 +2,10 @@
 load under guard, generate under guard.
 
 Nothing here imports torch or transformers at module import; each helper asks for them
-(through ``require``) only when a model is actually loaded or run. Candidates for a common
-module shared with ``blip2.py`` (device/dtype choice and the load guard are the same there).
+(through ``require``) only when a model is actually loaded or run. Every ``from_pretrained``
+passes ``hub_options()``: ``local_files_only=True`` unless the user allowed downloads
+(``assistant.offline``). Candidates for a common module shared with ``blip2.py``
+(device/dtype choice and the load guard are the same there).
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from typing import Any, Callable, Iterator, Sequence
 from ..errors import DeviceError, ModelMissingError, VisionError, require
 from ..events import Event, ModelLoaded, ModelLoading
 from ..models.hub import locate_hf_model
+from ..offline import hub_options  # noqa: F401 (every from_pretrained here passes it)
 
 log = logging.getLogger(__name__)
 

