@@ -2,8 +2,10 @@
 
 Prints each transcript and reply with its timings and speaks the replies;
 talking over a reply stops it; "stop", "repeat", "slower" and "faster" work at
-any time. ``--audio-in WAV`` replays a file as the microphone, in real time, so
-it runs headless; it then ends when the file has been heard and answered.
+any time. ``--audio-in FILE`` replays a recording (WAV, FLAC, OGG, MP3...: whatever
+PyAV reads, decoded as it plays, so its length does not matter) as the microphone, in
+real time or ``--speed N`` times faster, so it runs headless; it then ends when the
+file has been heard and answered.
 Ctrl+C ends cleanly.
 """
 from __future__ import annotations
@@ -17,8 +19,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .config import VISION_ENGINES, AppConfig
+from .errors import EXIT_NOT_SAVED, EXIT_OK
 from .events import ErrorEvent, Event, EventBus, Reply, Transcript
 from .paths import AppPaths
+
+# A microphone setting ending in one of these names a recording to replay instead.
+RECORDING_SUFFIXES = (".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m4a")
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -28,7 +34,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     what.add_argument("--camera", type=int, metavar="N", help="camera index to talk about what it sees")
     p.add_argument("--device", help="microphone: a name (or part of it) or an index; default: the system's")
     p.add_argument("--output-device", help="speakers: a name (or part of it) or an index")
-    p.add_argument("--audio-in", type=Path, metavar="WAV", help="take the microphone from this file, in real time")
+    p.add_argument("--audio-in", type=Path, metavar="FILE",
+                   help="take the microphone from this recording (WAV, FLAC, OGG, MP3...), in real time")
+    p.add_argument("--speed", type=_speed, default=1.0, metavar="N",
+                   help="with --audio-in: replay N times faster than real time (default 1)")
     p.add_argument("--language", help="spoken language (e.g. en, fr); default: detect, English first")
     p.add_argument("--session", help="conversation name: follow-ups see the earlier turns")
     p.add_argument("--end-silence", type=float, metavar="SECONDS", help="silence that ends your turn")
@@ -37,6 +46,16 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--voice-engine", choices=("auto", "piper", "pyttsx3", "none"))
     p.add_argument("--json", action="store_true", help="one JSON object per event on stdout")
     return p
+
+
+def _speed(value: str) -> float:
+    try:
+        speed = float(value)
+    except ValueError:
+        speed = float("nan")
+    if not 0.1 <= speed <= 100:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"--speed must be a number from 0.1 to 100, not {value!r}")
+    return speed
 
 
 def _device(value: str | None) -> str | int | None:
@@ -70,6 +89,10 @@ def _image_provider(args: argparse.Namespace, config: AppConfig) -> tuple[Callab
     return sharpest_recent, camera.close
 
 
+# Printed by ``commands._progress_printer`` as "note:" lines: things that were handled.
+_NOTES = ("no_audio_output", "session_damaged", "history_repaired")
+
+
 def _printer(as_json: bool) -> Callable[[Event], None]:
     from .voice.events import BargedIn, CommandHeard, TurnTimings, UtteranceIgnored
 
@@ -94,7 +117,7 @@ def _printer(as_json: bool) -> Callable[[Event], None]:
             print(f"  [interrupted; stopped in {event.stop_ms:.0f} ms]", flush=True)
         elif isinstance(event, CommandHeard):
             print(f"  [command: {event.command}]", flush=True)
-        elif isinstance(event, ErrorEvent) and event.code != "no_audio_output":  # printed as a note
+        elif isinstance(event, ErrorEvent) and event.code not in _NOTES:  # printed as a note
             print(f"error: {event.message}", file=sys.stderr, flush=True)
     return show
 
@@ -124,16 +147,19 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     bus = EventBus()
     bus.subscribe(_progress_printer)
     bus.subscribe(_printer(args.json))
+    unsaved: list[ErrorEvent] = []     # answers given whose session could not be saved
+    bus.subscribe(lambda e: unsaved.append(e) if isinstance(e, ErrorEvent)
+                  and e.code == "session_not_saved" else None)
     image, release_image = _image_provider(args, config)
     factory = EngineFactory(paths, on_event=bus.emit)
     loop = None
     try:
         mic_setting = args.device if args.device is not None else config.ui.microphone
-        audio_in = args.audio_in or (Path(mic_setting) if mic_setting.lower().endswith(".wav") else None)
+        audio_in = args.audio_in or (Path(mic_setting) if mic_setting.lower().endswith(RECORDING_SUFFIXES) else None)
         if audio_in is not None:
             from .cli import check_file
 
-            source: Any = WavReplaySource(check_file(audio_in, "audio"), speed=1.0)
+            source: Any = WavReplaySource(check_file(audio_in, "audio"), speed=args.speed)
         else:
             source = MicrophoneSource(_device(mic_setting), on_state=lambda s: print(
                 f"  [microphone {s}]", file=sys.stderr, flush=True))
@@ -156,7 +182,8 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
             return voice
 
         assistant = Assistant(vision=vision, transcriber=transcriber, bus=bus,
-                              sessions=SessionStore(paths.sessions_dir), history_turns=config.vision.history_turns)
+                              sessions=SessionStore(paths.sessions_dir, on_event=bus.emit),
+                              history_turns=config.vision.history_turns)
         loop = ConversationEngine(source=source, detector=SileroStreamingVad(),
                                   transcriber=transcriber, assistant=assistant, image=image,
                                   speaker=speaker, player=player, bus=bus, options=options,
@@ -173,15 +200,25 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
             if audio_in is not None and source.wait(0):
                 loop.drain(120)
                 finished.set()
-        return 0
+        return _status(unsaved)
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
-        return 0
+        return _status(unsaved)
     finally:
         if loop is not None:
             loop.close()
         release_image()
         factory.close()
+
+
+def _status(unsaved: list) -> int:
+    """0, or 5 when answers were given but the session could not keep them (said once each
+    time as it happened; the summary here)."""
+    if not unsaved:
+        return EXIT_OK
+    print(f"error: {len(unsaved)} answer(s) could not be saved to the session; they were "
+          "still shown and spoken.", file=sys.stderr, flush=True)
+    return EXIT_NOT_SAVED
 
 
 def _stop_on_signals() -> None:

@@ -35,11 +35,13 @@ def make_frame_source(spec: str, on_status: Callable | None = None):
 
 
 def make_audio_source(spec: str, on_state: Callable | None = None):
-    """"": the default microphone; a name: that microphone; a .wav file: a replayed one."""
+    """"": the default microphone; a name: that microphone; a recording (.wav, .flac, .ogg,
+    .mp3...): a replayed one."""
     from assistant.audio.sources import MicrophoneSource, WavReplaySource
+    from assistant.listen_cmd import RECORDING_SUFFIXES
 
     spec = spec.strip()
-    if spec.lower().endswith(".wav"):
+    if spec.lower().endswith(RECORDING_SUFFIXES):
         return WavReplaySource(Path(spec).expanduser())
     return MicrophoneSource(spec or None, on_state=on_state)
 

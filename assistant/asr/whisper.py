@@ -26,7 +26,7 @@ import numpy as np
 from ..config import AsrConfig
 from ..errors import ConfigError, DeviceError, InputError, ModelMissingError, TranscriptionError, require
 from ..events import Event, ModelLoaded, ModelLoading, Progress
-from . import SAMPLE_RATE, Segment, TranscribeOptions, Transcription, Word, bundled, language, phantom
+from . import SAMPLE_RATE, Segment, TranscribeOptions, Transcription, Word, bundled, language, long_audio, phantom
 
 log = logging.getLogger(__name__)
 
@@ -375,10 +375,28 @@ class FasterWhisperTranscriber:
             dropped=tuple(dropped),
         )
 
-    def transcribe_file(self, path: str | Path, options: TranscribeOptions = TranscribeOptions()) -> Transcription:
-        from ..audio.files import load_audio
+    def transcribe_file(self, path: str | Path, options: TranscribeOptions = TranscribeOptions(), *,
+                        chunk_s: float = long_audio.CHUNK_S) -> Transcription:
+        """Text of an audio file of any length, decoded and transcribed a chunk at a time.
 
-        return self.transcribe(load_audio(path), options)
+        A file no longer than one chunk gives what ``transcribe(load_audio(path))`` gives;
+        a longer one is cut at pauses (``long_audio``), so memory stays that of one chunk.
+        """
+        from ..audio.files import check_audio_file
+        from ..audio.stream_decode import pieces
+
+        done: list[tuple[float, Transcription]] = []
+        total = 0
+        search_s = min(long_audio.SEARCH_S, chunk_s / 4)
+        for offset, samples in long_audio.chunks(pieces(check_audio_file(path)), chunk_s, search_s):
+            total += samples.shape[0]
+            done.append((offset, self.transcribe(samples, options)))
+        if not done:
+            raise InputError(f"The audio file {Path(path)} holds no sound samples.",
+                             hint="Record again; the recording has a header but no audio.", code="audio_empty")
+        result = long_audio.join(done, total / SAMPLE_RATE)
+        self._last_model = result.model or self._last_model
+        return result
 
     def _kept(self, decoded: list, samples: np.ndarray, offset: float) -> tuple[list, list[str]]:
         """The decoded segments the phantom guard keeps, and the texts it dropped."""

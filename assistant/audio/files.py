@@ -1,13 +1,18 @@
 """Read audio files into what the transcriber wants: float32 mono at 16 kHz.
 
 Containers and codecs (WAV, FLAC, MP3, OGG, M4A...) go through PyAV, the decoder
-faster-whisper already depends on, so no system FFmpeg is needed. Headerless
-``.raw``/``.pcm`` files are read as 16 kHz signed 16-bit little-endian mono, the
-format of pocketsphinx's test recordings and of many embedded recorders.
+faster-whisper already depends on, so no system FFmpeg is needed; ``stream_decode``
+reads them a piece at a time. Headerless ``.raw``/``.pcm`` files are read as 16 kHz
+signed 16-bit little-endian mono, the format of pocketsphinx's test recordings and of
+many embedded recorders.
 
 A truncated file (a recording cut off mid-write, a header that promises more
 data than follows) is decoded as far as it goes: a partial recording is still
 worth transcribing. Only when nothing decodes do we refuse it.
+
+A spoken question has a length limit (``asr.max_question_seconds``): a longer file is
+refused from its header before anything is decoded, or, when the header does not say,
+as soon as the decoded part passes the limit, so a four-hour file never fills memory.
 """
 from __future__ import annotations
 
@@ -17,21 +22,51 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputError
+from .stream_decode import RAW_SUFFIXES, SAMPLE_RATE, pieces
+from .stream_decode import duration_s as header_duration_s
 
 log = logging.getLogger(__name__)
 
-SAMPLE_RATE = 16_000
-RAW_SUFFIXES = frozenset({".raw", ".pcm", ".s16", ".s16le"})
+__all__ = ["SAMPLE_RATE", "RAW_SUFFIXES", "check_audio_file", "check_length", "duration_s", "load_audio"]
 
-_HINT_FORMATS = "Use a WAV, FLAC, MP3 or OGG recording (or 16 kHz 16-bit .raw)."
+# Headers estimate (an MP3's from its bit rate): a file this little over the limit is decoded and measured.
+HEADER_SLACK = 1.05
 
 
-def load_audio(path: str | Path) -> np.ndarray:
+def load_audio(path: str | Path, *, max_seconds: float | None = None) -> np.ndarray:
     """Decode ``path`` to float32 mono samples at 16 kHz.
 
-    Raises InputError with code ``file_missing``, ``audio_empty`` or
-    ``audio_unreadable``; never a decoder traceback.
+    With ``max_seconds``, a longer recording is refused (``audio_too_long``) without
+    being loaded. Raises InputError with code ``file_missing``, ``audio_empty``,
+    ``audio_unreadable`` or ``audio_too_long``; never a decoder traceback.
     """
+    path = check_audio_file(path)
+    limit = None
+    if max_seconds is not None:
+        check_length(path, max_seconds)
+        limit = int(max_seconds * HEADER_SLACK * SAMPLE_RATE)
+    parts: list[np.ndarray] = []
+    count = 0
+    for part in pieces(path):
+        parts.append(part)
+        count += part.shape[0]
+        if limit is not None and count > limit:  # the header did not say (or said less)
+            raise _too_long(path, None, max_seconds)
+    if limit is not None and count > max_seconds * SAMPLE_RATE:
+        raise _too_long(path, count / SAMPLE_RATE, max_seconds)
+    audio = np.concatenate(parts) if parts else np.zeros(0, np.float32)
+    del parts
+    if audio.size == 0:
+        raise InputError(f"The audio file {path} holds no sound samples.",
+                         hint="Record again; the recording has a header but no audio.",
+                         code="audio_empty")
+    if not np.isfinite(audio).all():  # a float WAV can carry NaN/inf, which would poison Whisper
+        audio = np.nan_to_num(audio, nan=0.0, posinf=1.0, neginf=-1.0)
+    return audio
+
+
+def check_audio_file(path: str | Path) -> Path:
+    """The path of a file that exists and is not empty (nothing decoded yet)."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"The audio file {path} does not exist.",
@@ -47,51 +82,36 @@ def load_audio(path: str | Path) -> np.ndarray:
     if size == 0:
         raise InputError(f"The audio file {path} is empty (0 bytes).",
                          hint="Record again; the recording was not saved.", code="audio_empty")
-
-    if path.suffix.lower() in RAW_SUFFIXES:
-        audio = _read_raw_s16le(path)
-    else:
-        audio = _decode_with_pyav(path)
-
-    if audio.size == 0:
-        raise InputError(f"The audio file {path} holds no sound samples.",
-                         hint="Record again; the recording has a header but no audio.",
-                         code="audio_empty")
-    if not np.isfinite(audio).all():  # a float WAV can carry NaN/inf, which would poison Whisper
-        audio = np.nan_to_num(audio, nan=0.0, posinf=1.0, neginf=-1.0)
-    return audio
+    return path
 
 
-def _read_raw_s16le(path: Path) -> np.ndarray:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"The audio file {path} cannot be read ({exc.strerror}).",
-                         hint="Check its permissions.", code="audio_unreadable") from exc
-    usable = len(data) - (len(data) % 2)  # a trailing odd byte is half a sample: drop it
-    samples = np.frombuffer(data[:usable], dtype="<i2")
-    return samples.astype(np.float32) / 32768.0
+def check_length(path: str | Path, max_seconds: float) -> float | None:
+    """Refuse a recording whose header says it is longer than ``max_seconds``; its length, if known."""
+    path = Path(path)
+    length = header_duration_s(path)
+    if length is not None and length > max_seconds * HEADER_SLACK:
+        raise _too_long(path, length, max_seconds)
+    return length
 
 
-def _decode_with_pyav(path: Path) -> np.ndarray:
-    try:
-        from faster_whisper.audio import decode_audio
-    except ImportError as exc:
-        from ..errors import DependencyMissingError
+def _too_long(path: Path, length: float | None, max_seconds: float) -> InputError:
+    said = f"{_spoken_length(length)} long" if length is not None else "longer than that"
+    return InputError(
+        f"The recording {path.name} is {said}; a spoken question may be at most {_spoken_length(max_seconds)}.",
+        hint="Ask a shorter question, or use 'assistant transcribe' for long recordings "
+             "(asr.max_question_seconds sets the limit).",
+        code="audio_too_long")
 
-        raise DependencyMissingError("faster-whisper", "asr", purpose="audio file reader",
-                                     stage="input") from exc
-    try:
-        audio = decode_audio(str(path), sampling_rate=SAMPLE_RATE)
-    except MemoryError:
-        raise
-    # PyAV raises FFmpegError (a ValueError) for non-audio data, IndexError when a
-    # file has streams but no audio one (a JPEG), and OSError for I/O trouble.
-    except Exception as exc:
-        log.debug("PyAV could not decode %s", path, exc_info=True)
-        raise InputError(f"The file {path.name} is not a recording we can read.",
-                         hint=_HINT_FORMATS, code="audio_unreadable") from exc
-    return np.ascontiguousarray(audio, dtype=np.float32)
+
+def _spoken_length(seconds: float) -> str:
+    seconds = round(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes} min"
+    if minutes:
+        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    return f"{secs} s"
 
 
 def duration_s(audio: np.ndarray) -> float:

@@ -1,4 +1,4 @@
-"""Where live audio comes from: a microphone, or a WAV file replayed in real time.
+"""Where live audio comes from: a microphone, or an audio file replayed in real time (or faster).
 
 Both deliver 16 kHz float32 mono blocks to the same callback, on their own
 thread, so everything downstream (detector, segmenter, transcriber) is tested
@@ -21,6 +21,8 @@ from .hub import AudioHub, InputStream, shared_hub
 from .vad import SAMPLE_RATE
 
 log = logging.getLogger(__name__)
+
+REPLAY_GROUP_SAMPLES = 8192  # decoded frames resampled in small groups: the replay starts at once
 
 BlockCallback = Callable[[np.ndarray], None]
 StateCallback = Callable[[str], None]  # "lost" when the microphone goes, "restored" when back
@@ -180,19 +182,25 @@ class MicrophoneSource:
 
 
 class WavReplaySource:
-    """Plays a WAV file into the callback in real time (``speed`` > 1: faster).
+    """Plays an audio file into the callback in real time (``speed`` > 1: faster).
 
-    Any PCM WAV works: channels are averaged and the rate converted to 16 kHz.
+    Any format PyAV reads (WAV, FLAC, OGG, MP3...) works: channels are averaged and the
+    rate converted to 16 kHz. The file is decoded a piece at a time on the replay thread,
+    so an hours-long recording takes the memory of a few seconds of it.
     ``speed=math.inf`` delivers blocks as fast as the consumer takes them.
     """
 
     def __init__(self, path: str | Path, *, speed: float = 1.0, block_ms: int = 32) -> None:
+        from .files import check_audio_file
+        from .stream_decode import duration_s
+
         if not speed > 0:
             raise ValueError("speed must be positive")
-        self.path = Path(path)
+        self.path = check_audio_file(path)
         self.speed = speed
         self.block_samples = SAMPLE_RATE * block_ms // 1000
-        self.audio = read_wav_16k(self.path)
+        self._length_s = duration_s(self.path)  # also refuses, in words, what PyAV cannot open
+        self._delivered = 0
         self._stopping = threading.Event()
         self._done = threading.Event()
         self._thread: threading.Thread | None = None
@@ -203,13 +211,24 @@ class WavReplaySource:
 
     @property
     def duration_s(self) -> float:
-        return self.audio.shape[0] / SAMPLE_RATE
+        """From the file's header; once replayed, what was delivered."""
+        if self._done.is_set() or self._length_s is None:
+            return self._delivered / SAMPLE_RATE
+        return self._length_s
+
+    @property
+    def audio(self) -> np.ndarray:
+        """The whole recording decoded at once, for checks on short files (the replay never holds it)."""
+        from .files import load_audio
+
+        return load_audio(self.path)
 
     def start(self, callback: BlockCallback) -> None:
         if self._thread is not None and self._thread.is_alive():
             raise RuntimeError("the replay is already running")
         self._stopping.clear()
         self._done.clear()
+        self._delivered = 0
         self._thread = threading.Thread(target=self._play, args=(callback,),
                                         name="wav-replay", daemon=True)
         self._thread.start()
@@ -224,10 +243,13 @@ class WavReplaySource:
         return self._done.wait(timeout)
 
     def _play(self, callback: BlockCallback) -> None:
+        from .stream_decode import blocks, pieces
+
         block_s = self.block_samples / SAMPLE_RATE / self.speed
         began = time.monotonic()
+        decoded = pieces(self.path, group_samples=REPLAY_GROUP_SAMPLES)
         try:
-            for n, at in enumerate(range(0, self.audio.shape[0], self.block_samples)):
+            for n, block in enumerate(blocks(decoded, self.block_samples)):
                 if math.isfinite(block_s):
                     # Pace against the start time so delays never accumulate.
                     delay = began + n * block_s - time.monotonic()
@@ -235,10 +257,14 @@ class WavReplaySource:
                         break
                 elif self._stopping.is_set():
                     break
-                callback(self.audio[at:at + self.block_samples].copy())
+                callback(block.copy())
+                self._delivered += block.shape[0]
+        except InputError as exc:  # the file went bad part way: what was heard stands
+            log.warning("replay of %s stopped: %s", self.path, exc.message)
         except Exception:
             log.exception("audio block consumer failed during replay")
         finally:
+            decoded.close()
             self._done.set()
 
 
