@@ -156,9 +156,12 @@ class EventChild:
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
-        for line in self.proc.stdout:
-            if line.startswith("{"):
-                self.events.put(json.loads(line))
+        try:
+            for line in self.proc.stdout:
+                if line.startswith("{"):
+                    self.events.put(json.loads(line))
+        except (ValueError, OSError):   # finish() took over the pipe: it reads the rest
+            pass
 
     def wait_for(self, name: str, timeout: float, **match) -> dict:
         deadline = time.monotonic() + timeout
