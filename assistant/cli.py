@@ -8,7 +8,6 @@ cannot be written (a full or read-only disk) is turned off and said once.
 from __future__ import annotations
 
 import argparse
-import errno
 import json
 import logging
 import logging.handlers
@@ -92,11 +91,10 @@ class _LogFile(logging.handlers.RotatingFileHandler):
         if self.off:
             return
         self.off = True
+        from .storage import failure_words
+
         exc = sys.exc_info()[1]
-        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-            why = "the disk is full"
-        else:
-            why = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        why = failure_words(exc) if exc is not None else "unknown error"
         try:
             print(f"note: The log file {self.baseFilename} cannot be written ({why}); "
                   "nothing more is logged in this run.", file=sys.stderr, flush=True)

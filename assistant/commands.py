@@ -147,7 +147,7 @@ def _sessions(paths: AppPaths, bus: EventBus):
 
 def _write_speech(speech, path: Path) -> str | None:
     """Write the WAV; on failure the reason in words (its temporary file is already gone)."""
-    from .pipeline import failure_words
+    from .storage import failure_words
     from .tts.wav import write_wav
 
     try:
@@ -265,7 +265,7 @@ def _export_format(path: Path, fmt: str | None) -> str:
 
 def _save_file(path: Path, text: str, what: str) -> None:
     """Write ``path`` atomically (0600); a failure is a SaveError in words, no file left half-written."""
-    from .pipeline import failure_words
+    from .storage import failure_words
     from .storage import write_private
 
     try:
@@ -291,7 +291,7 @@ def config(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         try:
             kept = config_mod.save(loaded.config, target)
         except OSError as exc:
-            from .pipeline import failure_words
+            from .storage import failure_words
 
             raise SaveError(f"The settings could not be written to {target} ({failure_words(exc)}).",
                             hint="Check that the config folder can be written.") from exc

@@ -53,29 +53,6 @@ class AskResult:
         return out
 
 
-def failure_words(exc: BaseException) -> str:
-    """Why a file could not be written, in a few words ("the disk is full")."""
-    import errno
-
-    if isinstance(exc, OSError):
-        if exc.errno == errno.ENOSPC:
-            return "the disk is full"
-        if exc.errno == errno.EROFS:
-            return "the disk is read-only"
-        if exc.errno in (errno.EACCES, errno.EPERM):
-            return "permission denied"
-        if exc.errno == errno.EEXIST and exc.filename:
-            return f"{exc.filename} is a file, not a folder"
-        if exc.errno == errno.ENOTDIR:
-            return "part of the path is a file, not a folder"
-        return exc.strerror or str(exc)
-    if isinstance(exc, UnicodeError):
-        return "the text is not valid UTF-8"
-    if isinstance(exc, AssistantError):
-        return exc.message.rstrip(".")
-    return str(exc) or type(exc).__name__
-
-
 def engine_label(engine: object, fallback: str) -> str:
     name = getattr(engine, "name", fallback)
     device = getattr(engine, "device", None)
@@ -213,6 +190,8 @@ class Assistant:
             return None
         except Exception as exc:  # noqa: BLE001 - the answer is out; only the context is lost
             log.warning("the session %s could not be saved: %s", session, exc)
+            from .storage import failure_words
+
             why = failure_words(exc)
             self.bus.emit(ErrorEvent(code="session_not_saved", stage="history",
                                      message="This answer could not be saved for follow-up "

@@ -138,3 +138,28 @@ def file_lock(path: Path, *, best_effort: bool = False) -> Iterator[bool]:
         yield True
     finally:
         os.close(fd)   # closing releases the lock
+
+
+def failure_words(exc: BaseException) -> str:
+    """Why a file could not be written, in a few words ("the disk is full")."""
+    import errno
+
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            return "the disk is full"
+        if exc.errno == errno.EROFS:
+            return "the disk is read-only"
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return "permission denied"
+        if exc.errno == errno.EEXIST and exc.filename:
+            return f"{exc.filename} is a file, not a folder"
+        if exc.errno == errno.ENOTDIR:
+            return "part of the path is a file, not a folder"
+        return exc.strerror or str(exc)
+    if isinstance(exc, UnicodeError):
+        return "the text is not valid UTF-8"
+    from .errors import AssistantError
+
+    if isinstance(exc, AssistantError):
+        return exc.message.rstrip(".")
+    return str(exc) or type(exc).__name__

@@ -24,7 +24,6 @@ import os
 import stat as stat_mod
 import tempfile
 import threading
-import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -197,10 +196,11 @@ def _check_sources(sources: dict[str, list[Path]]) -> None:
 
 def _set_aside(path: Path) -> None:
     """Keep a damaged file as ``<name>.corrupt-<time>`` (only the latest one per name)."""
-    for older in path.parent.glob(f"{path.name}.corrupt-*"):
+    from ..storage import set_aside, set_aside_copies
+
+    for older in set_aside_copies(path):      # a 145 MB model: one damaged copy is enough
         older.unlink(missing_ok=True)
-    aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
-    os.replace(path, aside)
+    aside = set_aside(path)
     log.warning("the speech model file %s was damaged; set aside as %s and rebuilt", path, aside.name)
 
 

@@ -7,7 +7,8 @@ from assistant import errors
 from assistant.errors import (AssistantError, ConfigError, DependencyMissingError, DeviceError,
                               InputError, ModelMissingError, SaveError)
 from assistant.events import ErrorEvent, EventBus, Recorder
-from assistant.pipeline import Assistant, failure_words
+from assistant.pipeline import Assistant
+from assistant.storage import failure_words
 
 
 def test_each_kind_of_failure_has_its_status():

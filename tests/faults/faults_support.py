@@ -75,3 +75,38 @@ class Cli:
 def no_traceback(done: subprocess.CompletedProcess) -> None:
     out = f"{done.stdout}{done.stderr}"
     assert "Traceback" not in out and "Logging error" not in out, out[-3000:]
+
+
+def question_twice(path: Path) -> Path:
+    """The recorded question ("What does the sign say?") asked twice, with a pause long
+    enough to answer in between: a replayed microphone for ``listen``."""
+    import wave
+
+    import numpy as np
+
+    with wave.open(str(SAMPLES / "question.wav")) as w:
+        rate, audio = w.getframerate(), np.frombuffer(w.readframes(w.getnframes()), np.int16)
+    pause = np.zeros(int(rate * 9), np.int16)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1), out.setsampwidth(2), out.setframerate(rate)
+        out.writeframes(np.concatenate([pause[:rate], audio, pause, audio, pause]).tobytes())
+    return path
+
+
+def listen_twice(env: dict, home: Path, tmp: Path):
+    """``listen --session kitchen`` about the sign, hearing the question twice; returns the
+    child (its events in ``seen``), its exit status and its stderr once both turns ended."""
+    import signal
+
+    from pulse_support import EventChild
+
+    child = EventChild([sys.executable, str(ROOT / "tests/voice/voice_listen_main.py"), "--json",
+                        "--image", str(SAMPLES / "sign.jpg"), "--language", "en",
+                        "--session", "kitchen", "--audio-in", str(question_twice(tmp / "q.wav"))],
+                       cwd=ROOT, env={**env, "ASSISTANT_HOME": str(home)})
+    try:
+        child.wait_for("TurnTimings", 180)
+        child.wait_for("TurnTimings", 90)
+    finally:
+        code, err = child.finish(signal.SIGTERM)
+    return child, code, err

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import signal
 import subprocess
-import sys
 import wave
-from pathlib import Path
 
 import numpy as np
 import pytest
-from pulse_support import EventChild, loud_frames, pulse_server
-
-ROOT = Path(__file__).resolve().parents[2]
-QUESTION = ROOT / "resources" / "samples" / "question.wav"
-
+from faults_support import listen_twice
+from pulse_support import loud_frames, pulse_server
 
 @pytest.fixture(scope="module")
 def pulse(tmp_path_factory):
@@ -22,30 +17,13 @@ def pulse(tmp_path_factory):
         yield env
 
 
-def _twice(path: Path) -> Path:
-    """The recorded question asked twice, with a pause long enough to answer in between."""
-    with wave.open(str(QUESTION)) as w:
-        rate, audio = w.getframerate(), np.frombuffer(w.readframes(w.getnframes()), np.int16)
-    pause = np.zeros(int(rate * 9), np.int16)
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1), out.setsampwidth(2), out.setframerate(rate)
-        out.writeframes(np.concatenate([pause[: rate], audio, pause, audio, pause]).tobytes())
-    return path
-
-
 def test_replies_are_spoken_when_the_session_cannot_be_saved(pulse, full_home, tmp_path):
     heard = tmp_path / "speaker.wav"
     recorder = subprocess.Popen(["parec", "--device=vsink.monitor", "--rate=16000", "--channels=1",
                                  "--format=s16le", "--file-format=wav", str(heard)], env=pulse)
-    child = EventChild([sys.executable, str(ROOT / "tests/voice/voice_listen_main.py"), "--json",
-                        "--image", str(ROOT / "resources/samples/sign.jpg"), "--language", "en",
-                        "--session", "kitchen", "--audio-in", str(_twice(tmp_path / "q.wav"))],
-                       cwd=ROOT, env={**pulse, "ASSISTANT_HOME": str(full_home)})
     try:
-        child.wait_for("TurnTimings", 180)
-        child.wait_for("TurnTimings", 90)
+        child, code, err = listen_twice(pulse, full_home, tmp_path)
     finally:
-        code, err = child.finish(signal.SIGTERM)
         recorder.send_signal(signal.SIGTERM)
         recorder.wait(timeout=10)
     timings = [e for e in child.seen if e["event"] == "TurnTimings"]

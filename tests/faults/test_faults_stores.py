@@ -16,7 +16,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from faults_support import ROOT, SAMPLES, Cli, make_read_only, no_traceback, tmpfs
+from faults_support import (ROOT, SAMPLES, Cli, listen_twice, make_read_only, no_traceback,
+                            tmpfs)
 
 from assistant.conversation.sessions import SessionStore
 from assistant.conversation.store import HistoryStore, StoredTurn
@@ -376,20 +377,8 @@ def test_sessions_list_and_clear(tmp_path):
 
 def test_listen_answers_every_question_with_a_damaged_session(tmp_path):
     """A wrong-shape session made `listen` answer none of its questions."""
-    import signal
-    import wave
+    from pulse_support import pulse_server
 
-    import numpy as np
-    from pulse_support import EventChild, pulse_server
-
-    question = ROOT / "resources" / "samples" / "question.wav"
-    with wave.open(str(question)) as w:
-        rate, audio = w.getframerate(), np.frombuffer(w.readframes(w.getnframes()), np.int16)
-    pause = np.zeros(int(rate * 9), np.int16)
-    asked = tmp_path / "q.wav"
-    with wave.open(str(asked), "wb") as out:
-        out.setnchannels(1), out.setsampwidth(2), out.setframerate(rate)
-        out.writeframes(np.concatenate([pause[:rate], audio, pause, audio, pause]).tobytes())
     home = tmp_path / "home"
     folder = _sessions(home)
     folder.mkdir(parents=True)
@@ -397,16 +386,7 @@ def test_listen_answers_every_question_with_a_damaged_session(tmp_path):
     (folder / "kitchen.json").write_bytes(original)
 
     with pulse_server(tmp_path / "pulse") as env:
-        child = EventChild([sys.executable, str(ROOT / "tests/voice/voice_listen_main.py"),
-                            "--json",
-                            "--image", str(SAMPLES / "sign.jpg"), "--language", "en",
-                            "--session", "kitchen", "--audio-in", str(asked)],
-                           cwd=ROOT, env={**env, "ASSISTANT_HOME": str(home)})
-        try:
-            child.wait_for("TurnTimings", 180)
-            child.wait_for("TurnTimings", 90)
-        finally:
-            code, err = child.finish(signal.SIGTERM)
+        child, code, err = listen_twice(env, home, tmp_path)
     replies = [e for e in child.seen if e["event"] == "Reply"]
     assert len(replies) == 2 and all(SIGN_WORDS in r["answer"].upper() for r in replies), replies
     errors = [e for e in child.seen if e["event"] == "ErrorEvent"]
