@@ -17,10 +17,12 @@ from typing import Any
 from .errors import ConfigError
 
 ASR_TASKS = ("transcribe", "translate")
-VISION_ENGINES = ("auto", "blip2", "llava", "blip", "embedded")
+VISION_ENGINES = ("auto", "blip2", "llava", "blip", "embedded", "openai")
+ASR_ENGINES = ("local", "openai")
 DTYPES = ("auto", "float16", "bfloat16", "float32")
 QUANTIZE = ("none", "8bit", "4bit")
-TTS_ENGINES = ("auto", "piper", "pyttsx3", "none")
+TTS_ENGINES = ("auto", "piper", "pyttsx3", "none", "openai")
+REPLY_VOICE = ("auto", "speak", "announce")
 DEVICES = ("auto", "cpu", "cuda")
 # Whisper's languages (faster_whisper.tokenizer._LANGUAGE_CODES; a test keeps them equal), so
 # a mistyped --language is refused before any model loads.
@@ -48,6 +50,7 @@ def looks_like_folder(value: str) -> bool:
 
 @dataclass(frozen=True)
 class AsrConfig:
+    engine: str = "local"        # local: faster-whisper here; openai: a server ([remote]), here as fallback
     model: str = "auto"          # auto | tiny.en | base | a folder with a CTranslate2 Whisper model
     language: str | None = None  # None: detect
     task: str = "transcribe"
@@ -65,6 +68,7 @@ class AsrConfig:
             raise ConfigError(f"The speech model does not know the language '{self.language}'.",
                               hint="Use a two-letter code such as en, fr or es, or leave the "
                                    "language out to detect it.", code="bad_language")
+        _check(self.engine in ASR_ENGINES, f"asr.engine must be one of {', '.join(ASR_ENGINES)}, not '{self.engine}'.")
         _check(self.task in ASR_TASKS, f"asr.task must be one of {', '.join(ASR_TASKS)}, not '{self.task}'.")
         _check(self.device in DEVICES, f"asr.device must be one of {', '.join(DEVICES)}, not '{self.device}'.")
         _check(self.cpu_threads >= 0, "asr.cpu_threads cannot be negative.")
@@ -137,13 +141,69 @@ class UiConfig:
     history: bool = True         # keep the chat history on disk
     history_thumbnails: bool = False  # and the camera frame of each turn with it (private: opt-in)
     kiosk_idle_minutes: float = 5.0
+    kiosk_pin: str = ""          # digits asked before the kiosk's settings or quit ("": those stay locked)
+    kiosk_attract: bool = True   # an idle screen inviting the next visitor
     font_scale: float = 1.0
     high_contrast: bool = False
+    # a reply is spoken or announced to the screen reader, never both; auto: announced when a
+    # screen reader is running, else spoken
+    reply_voice: str = "auto"
 
     def __post_init__(self) -> None:
         _check(0.05 <= self.end_silence_s <= 10.0, "ui.end_silence_s must be between 0.05 and 10 seconds.")
         _check(0.5 <= self.kiosk_idle_minutes <= 1440, "ui.kiosk_idle_minutes must be between 0.5 and 1440.")
         _check(0.5 <= self.font_scale <= 4.0, "ui.font_scale must be between 0.5 and 4.")
+        _check(self.reply_voice in REPLY_VOICE, f"ui.reply_voice must be one of {', '.join(REPLY_VOICE)}, not '{self.reply_voice}'.")
+        _check(self.kiosk_pin == "" or (self.kiosk_pin.isdigit() and 4 <= len(self.kiosk_pin) <= 12),
+               "ui.kiosk_pin must be 4 to 12 digits, or empty.")
+
+
+@dataclass(frozen=True)
+class RemoteConfig:
+    """An OpenAI-compatible server (vLLM, Ollama, llama.cpp, another 'assistant serve') used when
+    vision.engine, asr.engine or tts.engine is "openai". Frames and recordings leave this machine."""
+
+    base_url: str = ""           # e.g. http://gpu-box:8000/v1
+    api_key: str = ""            # "" : ASSISTANT_REMOTE_API_KEY, else OPENAI_API_KEY, else none
+    vision_model: str = ""       # "": the first model the server lists
+    asr_model: str = "whisper-1"
+    tts_model: str = "tts-1"
+    tts_voice: str = "alloy"
+    timeout_s: float = 30.0      # per request
+    retries: int = 2             # with back-off, then the embedded engine answers (said once)
+    send_measurements: bool = True  # the OCR text and objects measured here go with the question
+
+    def __post_init__(self) -> None:
+        _check(self.base_url == "" or self.base_url.startswith(("http://", "https://")),
+               "remote.base_url must start with http:// or https://.")
+        _check(0.5 <= self.timeout_s <= 600.0, "remote.timeout_s must be between 0.5 and 600.")
+        _check(0 <= self.retries <= 10, "remote.retries must be between 0 and 10.")
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    """'assistant serve': the OpenAI-compatible local API."""
+
+    host: str = "127.0.0.1"      # loopback only; any other address needs a token
+    port: int = 8765
+    token: str = ""              # "": ASSISTANT_API_TOKEN; required on every route but /health
+    max_image_mb: float = 20.0
+    max_audio_mb: float = 25.0
+    max_text_chars: int = 4000
+    request_timeout_s: float = 120.0
+    workers: int = 0             # requests answered at once; 0: one per two cores (at least 1)
+    queue: int = 16              # requests waiting beyond those; more are refused with 429
+    allowed_folders: list = field(default_factory=list)  # folders whose files clients may name
+
+    def __post_init__(self) -> None:
+        _check(1 <= self.port <= 65535, "serve.port must be between 1 and 65535.")
+        _check(0.01 <= self.max_image_mb <= 500.0, "serve.max_image_mb must be between 0.01 and 500.")
+        _check(0.01 <= self.max_audio_mb <= 2000.0, "serve.max_audio_mb must be between 0.01 and 2000.")
+        _check(1 <= self.max_text_chars <= 1_000_000, "serve.max_text_chars must be between 1 and 1000000.")
+        _check(1.0 <= self.request_timeout_s <= 3600.0, "serve.request_timeout_s must be between 1 and 3600.")
+        _check(0 <= self.workers <= 256, "serve.workers must be between 0 and 256.")
+        _check(0 <= self.queue <= 10_000, "serve.queue must be between 0 and 10000.")
+        _check(all(isinstance(f, str) for f in self.allowed_folders), "serve.allowed_folders must be a list of folders.")
 
 
 @dataclass(frozen=True)
@@ -152,6 +212,8 @@ class AppConfig:
     vision: VisionConfig = field(default_factory=VisionConfig)
     tts: TtsConfig = field(default_factory=TtsConfig)
     ui: UiConfig = field(default_factory=UiConfig)
+    remote: RemoteConfig = field(default_factory=RemoteConfig)
+    serve: ServeConfig = field(default_factory=ServeConfig)
 
     def with_overrides(self, **sections: dict[str, Any]) -> "AppConfig":
         """Return a copy with e.g. ``asr={"language": "fr"}``; None values are ignored."""
