@@ -152,7 +152,7 @@ def whisper_steps(ck: Check, work: Path) -> None:
         return
 
     def probe() -> dict:
-        from assistant.asr import whisper as ours
+        from assistant.asr import whisper_choice as ours
         start = time.perf_counter()
         said = ours.cuda_usable()
         variant = ("loads the bundled tiny.en on cuda" if ours._has_tiny() else

@@ -126,7 +126,7 @@ def build_model(hf_dir: Path, ct2_dir: Path, quantization: str = "float16") -> d
 
 def child_main(folder: str, device: str, compute_type: str, wav: str, runs: int) -> None:
     """Runs in a child process; prints one line RESULT {json}."""
-    from assistant.asr import whisper
+    from assistant.asr import whisper, whisper_choice
     from assistant.config import AsrConfig
 
     events: list = []
@@ -138,7 +138,7 @@ def child_main(folder: str, device: str, compute_type: str, wav: str, runs: int)
     out["resolved_device"] = transcriber.device           # on cuda: our child-process probe
     out["probe_s"] = round(time.perf_counter() - start, 2)
     out["our_probe_said_cuda"] = {f"{folder} ({compute})": ok
-                                   for (folder, compute), ok in whisper._cuda_ok.items()}
+                                   for (folder, compute), ok in whisper_choice._cuda_ok.items()}
     start = time.perf_counter()
     transcriber.load(language="en")
     out["load_s"] = round(time.perf_counter() - start, 2)
