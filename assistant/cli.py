@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import VISION_ENGINES
+from .config import TTS_ENGINES, VISION_ENGINES
 from .errors import (EXIT_INTERRUPTED, EXIT_UNEXPECTED, AssistantError, ConfigError,
                      InputError)
 from .paths import AppPaths, app_paths
@@ -45,7 +45,7 @@ def _build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--session", help="name of a conversation: follow-ups see its earlier turns")
     ask.add_argument("--vision-engine", choices=VISION_ENGINES)
     ask.add_argument("--blip2-model", help="BLIP-2 model name (HF cache) or local folder")
-    ask.add_argument("--voice-engine", choices=("auto", "piper", "pyttsx3", "none"))
+    ask.add_argument("--voice-engine", choices=TTS_ENGINES)
     ask.add_argument("--no-play", action="store_true", help="do not play the answer on the speakers")
 
     tr = sub.add_parser("transcribe", help="turn a recording into text")
@@ -61,10 +61,11 @@ def _build_parser() -> argparse.ArgumentParser:
     models = sub.add_parser("models", help="list the models, where they are looked for, and if present")
     models.add_argument("--json", action="store_true")
 
-    from . import listen_cmd, sessions_cmd
+    from . import listen_cmd, serve_cmd, sessions_cmd
 
     listen_cmd.add_parser(sub)
     sessions_cmd.add_parser(sub)
+    serve_cmd.add_parser(sub)
 
     hist = sub.add_parser("history", help="export or clear the window's chat history")
     hist_sub = hist.add_subparsers(dest="history_action", metavar="ACTION", required=True)
@@ -149,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         handler = {"ask": commands.ask, "transcribe": commands.transcribe,
                    "models": commands.models, "config": commands.config,
                    "history": commands.history, "listen": _listen,
-                   "sessions": sessions_cmd.run}[args.command]
+                   "sessions": sessions_cmd.run, "serve": _serve}[args.command]
         return handler(args, config, paths)
     except AssistantError as exc:
         log.info("expected failure %s: %s", exc.code, exc.user_text(), exc_info=True)
@@ -184,6 +185,12 @@ def _settings(args: argparse.Namespace, paths: AppPaths):
         print(f"note: {loaded.problem} Run 'assistant config init' to set it aside and start "
               "afresh.", file=sys.stderr, flush=True)
     return loaded.config, loaded.problem
+
+
+def _serve(args: argparse.Namespace, config, paths: AppPaths) -> int:
+    from . import serve_cmd
+
+    return serve_cmd.run(args, config, paths)
 
 
 def _listen(args: argparse.Namespace, config, paths: AppPaths) -> int:

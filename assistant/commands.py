@@ -24,8 +24,9 @@ def _progress_printer(event: Event) -> None:
     elif isinstance(event, ModelLoaded):
         print(f"Loaded {event.model} on {event.device} in {event.elapsed_ms / 1000:.1f} s.",
               file=sys.stderr, flush=True)
-    elif isinstance(event, ErrorEvent) and event.code in ("no_audio_output", "session_damaged",
-                                                          "history_repaired"):
+    elif isinstance(event, ErrorEvent) and (event.code in ("no_audio_output", "session_damaged",
+                                                           "history_repaired")
+                                            or event.code.startswith("remote_")):
         print(f"note: {event.message}", file=sys.stderr, flush=True)
     elif isinstance(event, Progress):
         share = f" {100 * event.done // event.total}%" if event.total else ""
@@ -67,7 +68,7 @@ def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
 
     bus = EventBus()
     bus.subscribe(_progress_printer)
-    factory = EngineFactory(paths, on_event=bus.emit)
+    factory = EngineFactory(paths, on_event=bus.emit, remote=config.remote)
     load_ms: dict[str, float] = {}
     try:
         vision = factory.vision(config.vision)
@@ -202,7 +203,7 @@ def transcribe(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> 
     audio = check_audio_file(check_file(args.audio, "audio"))  # decoded a chunk at a time below
     bus = EventBus()
     bus.subscribe(_progress_printer)
-    transcriber = EngineFactory(paths, on_event=bus.emit).transcriber(config.asr)
+    transcriber = EngineFactory(paths, on_event=bus.emit, remote=config.remote).transcriber(config.asr)
     options = TranscribeOptions(language=config.asr.language, task=config.asr.task,
                                 word_timestamps=args.word_timestamps,
                                 initial_prompt=config.asr.initial_prompt)

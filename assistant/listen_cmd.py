@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 from typing import Any, Callable
 
-from .config import VISION_ENGINES, AppConfig
+from .config import TTS_ENGINES, VISION_ENGINES, AppConfig
 from .errors import EXIT_NOT_SAVED, EXIT_OK
 from .events import ErrorEvent, Event, EventBus, Reply, Transcript
 from .paths import AppPaths
@@ -43,7 +43,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--end-silence", type=float, metavar="SECONDS", help="silence that ends your turn")
     p.add_argument("--no-barge-in", action="store_true", help="do not stop replies when you talk over them")
     p.add_argument("--vision-engine", choices=VISION_ENGINES)
-    p.add_argument("--voice-engine", choices=("auto", "piper", "pyttsx3", "none"))
+    p.add_argument("--voice-engine", choices=TTS_ENGINES)
     p.add_argument("--json", action="store_true", help="one JSON object per event on stdout")
     return p
 
@@ -117,7 +117,8 @@ def _printer(as_json: bool) -> Callable[[Event], None]:
             print(f"  [interrupted; stopped in {event.stop_ms:.0f} ms]", flush=True)
         elif isinstance(event, CommandHeard):
             print(f"  [command: {event.command}]", flush=True)
-        elif isinstance(event, ErrorEvent) and event.code not in _NOTES:  # printed as a note
+        elif isinstance(event, ErrorEvent) and event.code not in _NOTES \
+                and not event.code.startswith("remote_"):  # printed as a note
             print(f"error: {event.message}", file=sys.stderr, flush=True)
     return show
 
@@ -151,7 +152,7 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     bus.subscribe(lambda e: unsaved.append(e) if isinstance(e, ErrorEvent)
                   and e.code == "session_not_saved" else None)
     image, release_image = _image_provider(args, config)
-    factory = EngineFactory(paths, on_event=bus.emit)
+    factory = EngineFactory(paths, on_event=bus.emit, remote=config.remote)
     loop = None
     try:
         mic_setting = args.device if args.device is not None else config.ui.microphone

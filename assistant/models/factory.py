@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from ..config import AsrConfig, TtsConfig, VisionConfig
+from ..config import AsrConfig, RemoteConfig, TtsConfig, VisionConfig
 from ..events import ErrorEvent, Event, ModelUnloaded
 from ..paths import AppPaths
 from .hub import locate_hf_model
@@ -38,6 +38,8 @@ def vision_key(kind: str, config: VisionConfig, model: str = "", caption: str = 
     """What decides the loaded vision model; ``model``/``caption``: where its files are."""
     if kind == "embedded":
         return ("embedded", config.clip_model, config.ocr_min_score)
+    if kind == "openai":   # the server's settings are added by the factory (``_remote_key``)
+        return ("openai", config.clip_model, config.ocr_min_score, config.grounding)
     key: tuple = (kind, model or vlm_model_name(kind, config), config.device, config.dtype)
     if kind == "blip2":
         return (*key, config.quantize, config.blip2_cache_frames)
@@ -57,17 +59,26 @@ def vision_runtime(kind: str, config: VisionConfig) -> dict[str, Any]:
         temperature=config.temperature)
     if kind == "blip":
         settings["max_new_tokens"] = min(config.max_new_tokens, BLIP_MAX_NEW_TOKENS)
-    if kind == "llava":   # BLIP-2's turns are picked by the pipeline; LLaVA cuts its own
+    if kind in ("llava", "openai"):   # BLIP-2's turns are picked by the pipeline
         settings["history_turns"] = config.history_turns
     return settings
 
 
-def asr_key(config: AsrConfig) -> tuple:
-    return ("asr", config.model, config.device, config.compute_type, config.cpu_threads)
+def asr_key(config: AsrConfig, remote: RemoteConfig | None = None) -> tuple:
+    key = ("asr", config.model, config.device, config.compute_type, config.cpu_threads)
+    return key if config.engine == "local" else (*key, config.engine, _remote_key(remote))
 
 
-def tts_key(config: TtsConfig, device: int | str | None = None) -> tuple:
-    return ("tts", config.engine, config.voice, config.play, device)
+def tts_key(config: TtsConfig, device: int | str | None = None,
+            remote: RemoteConfig | None = None) -> tuple:
+    key = ("tts", config.engine, config.voice, config.play, device)
+    return key if config.engine != "openai" else (*key, _remote_key(remote))
+
+
+def _remote_key(remote: RemoteConfig | None) -> tuple:
+    from ..remote import remote_key
+
+    return remote_key(remote or RemoteConfig())
 
 
 @dataclass
@@ -80,9 +91,12 @@ class _Slot:
 
 
 class EngineFactory:
-    def __init__(self, paths: AppPaths, *, on_event: EventSink | None = None) -> None:
+    def __init__(self, paths: AppPaths, *, on_event: EventSink | None = None,
+                 remote: RemoteConfig | None = None) -> None:
         self.paths = paths
         self.on_event = on_event
+        # The [remote] server for engines set to "openai"; each call may pass its own.
+        self.remote = remote or RemoteConfig()
         self._slots: dict[str, _Slot] = {}
         self._lock = threading.RLock()
 
@@ -114,19 +128,28 @@ class EngineFactory:
             self._emit(ModelUnloaded(stage=role, model=_name(replaced.engine, role)))
         return slot
 
-    def transcriber(self, config: AsrConfig):
-        def build():
+    def transcriber(self, config: AsrConfig, remote: RemoteConfig | None = None):
+        remote = remote or self.remote
+
+        def local(settings: AsrConfig):
             from ..asr.whisper import FasterWhisperTranscriber
 
-            return FasterWhisperTranscriber(config, cache_dir=self.paths.cache_dir / "whisper-base",
+            return FasterWhisperTranscriber(settings, cache_dir=self.paths.cache_dir / "whisper-base",
                                             on_event=self.on_event)
+
+        def build():
+            if config.engine == "openai":
+                from ..remote import build_transcriber
+
+                return build_transcriber(config, remote, local, on_event=self.on_event)
+            return local(config)
 
         def configure(engine, new: AsrConfig) -> None:
             # The transcriber reads language, task, beam size... from its config at each call;
             # the fields that chose its models are the same (they are the key).
             engine.config = new
 
-        return self._engine("asr", asr_key(config), build, config, configure).engine
+        return self._engine("asr", asr_key(config, remote), build, config, configure).engine
 
     def weights(self, model: str) -> Path | None:
         return locate_hf_model(model, (self.paths.models_dir,))
@@ -140,9 +163,11 @@ class EngineFactory:
                 return kind
         return "embedded"
 
-    def vision(self, config: VisionConfig):
+    def vision(self, config: VisionConfig, remote: RemoteConfig | None = None):
         """The vision engine for ``config``: the kept one when only run-time settings changed."""
         kind = self.vision_kind(config)
+        if kind == "openai":
+            return self._remote_vision(config, remote or self.remote)
         model = caption = ""
         if kind != "embedded":
             model = self._where(vlm_model_name(kind, config))
@@ -164,6 +189,19 @@ class EngineFactory:
                     ocr_min_score=config.ocr_min_score, on_event=self.on_event))
                 slot.grounded_score = config.ocr_min_score
             return slot.grounded
+
+    def _remote_vision(self, config: VisionConfig, remote: RemoteConfig):
+        """The server's model, with the embedded engine here measuring and standing in."""
+        def build():
+            from ..remote import build_vision
+
+            embedded = self._build_vision("embedded", config, "", "", {})
+            return build_vision(config, remote, embedded, on_event=self.on_event, runtime=runtime)
+
+        runtime = vision_runtime("openai", config)
+        key = (*vision_key("openai", config), _remote_key(remote))
+        return self._engine("vision", key, build, runtime,
+                            lambda engine, new: engine.configure(**new)).engine
 
     def _where(self, model: str) -> str:
         folder = self.weights(model)
@@ -191,7 +229,8 @@ class EngineFactory:
 
         return BlipEngine(model, caption, **common, **runtime)
 
-    def speaker(self, config: TtsConfig, *, output_device: str = ""):
+    def speaker(self, config: TtsConfig, *, output_device: str = "",
+                remote: RemoteConfig | None = None):
         """``output_device``: a sound output by name (substring) or index; "" for the default.
 
         Only the rate can change without a new speaker (``configure(rate=...)``).
@@ -199,6 +238,8 @@ class EngineFactory:
         device: int | str | None = None
         if output_device.strip():
             device = int(output_device) if output_device.strip().isdigit() else output_device.strip()
+
+        remote = remote or self.remote
 
         def build():
             from ..tts.factory import make_speaker
@@ -208,6 +249,16 @@ class EngineFactory:
                 from ..tts.playback import Player
 
                 player = Player(on_error=self._report_error, device=device)
+            if config.engine == "openai":
+                import dataclasses
+
+                from ..remote import build_speaker
+                from ..tts.playback import SilentPlayer
+
+                player = player or SilentPlayer()
+                here = dataclasses.replace(config, engine="auto")   # the voice behind the server
+                return build_speaker(config, remote, player=player, on_event=self.on_event,
+                                     local=lambda: make_speaker(here, player=player))
             return make_speaker(config, player=player)
 
         def configure(engine, rate: float) -> None:
@@ -215,7 +266,8 @@ class EngineFactory:
             if callable(set_rate):
                 set_rate(rate=rate)
 
-        return self._engine("tts", tts_key(config, device), build, config.rate, configure).engine
+        return self._engine("tts", tts_key(config, device, remote), build, config.rate,
+                            configure).engine
 
     def _report_error(self, error) -> None:
         self._emit(ErrorEvent(code=error.code, message=error.user_text(), stage=error.stage))

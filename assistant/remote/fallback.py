@@ -1,0 +1,113 @@
+"""A remote vision engine with the embedded engine behind it: a kiosk always gets an answer.
+
+When the server cannot be reached, times out or fails after the client's retries, the
+embedded engine answers the same question about the same frame (its measurements are
+shared with the grounding, so nothing is measured twice). The user is told once per
+engine life (``RemoteLink.failed``); for the next minute questions go straight to this
+machine, then the server is tried again, quietly.
+"""
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any, Generator, Sequence
+
+from ..cancel import NEVER, Cancelled, CancelToken
+from ..vision import AnswerStream, LastAnswer, VisionAnswer, stream_answer
+from .link import RemoteLink, is_api_error
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+    from ..conversation.history import Turn
+
+log = logging.getLogger(__name__)
+
+
+class FallbackVision(LastAnswer):
+    """``primary`` (the server, maybe grounded) while it answers; ``fallback`` when it cannot."""
+
+    def __init__(self, primary: Any, fallback: Any, link: RemoteLink) -> None:
+        self.primary = primary
+        self.fallback = fallback
+        self.link = link
+        # The notice says why the answers are shorter; "install a vision model" would mislead.
+        if hasattr(fallback, "announce_missing_model"):
+            fallback.announce_missing_model = False
+
+    @property
+    def name(self) -> str:
+        return str(self.primary.name)
+
+    @property
+    def device(self) -> str:
+        return "remote"
+
+    def load(self) -> None:
+        """The offline models (measurements, fallback), then one question to the server."""
+        self.fallback.load()
+        if not self.link.available():
+            return
+        try:
+            self.primary.load()
+            self.link.succeeded()
+        except Exception as exc:  # noqa: BLE001 - a server failing here: answer offline
+            if not is_api_error(exc):
+                raise
+            self.link.failed(exc)
+
+    def configure(self, **runtime: Any) -> None:
+        self.primary.configure(**runtime)
+
+    def close(self) -> None:
+        for engine in (self.primary, self.fallback):
+            close = getattr(engine, "close", None)
+            if callable(close):
+                close()
+
+    def answer(self, image: "Image.Image", question: str, history: Sequence["Turn"] = (), *,
+               context: str = "", cancel: CancelToken = NEVER) -> VisionAnswer:
+        pieces = AnswerStream(self.stream(image, question, history, context=context,
+                                          cancel=cancel))
+        for _ in pieces:
+            pass
+        assert pieces.answer is not None
+        return pieces.answer
+
+    def stream(self, image: "Image.Image", question: str, history: Sequence["Turn"] = (), *,
+               context: str = "", cancel: CancelToken = NEVER
+               ) -> Generator[str, None, VisionAnswer]:
+        cancel.check()
+        said: list[str] = []
+        if self.link.available():
+            inner = stream_answer(self.primary, image, question, history, context=context,
+                                  cancel=cancel)
+            pieces = iter(inner)
+            while True:
+                try:
+                    piece = next(pieces)
+                except StopIteration:
+                    assert inner.answer is not None
+                    self.last_answer = inner.answer
+                    return inner.answer
+                except Cancelled:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - the server failed: answer offline
+                    if not is_api_error(exc):
+                        raise
+                    error = self.link.failed(exc)
+                    break
+                said.append(piece)
+                yield piece
+        else:
+            error = None
+        answer = self.fallback.answer(image, question, history, cancel=cancel)
+        cancel.check()
+        # A stream cut part way: what was said stays said, the offline answer follows it.
+        text = f" {answer.text}" if said else answer.text
+        yield text
+        whole = VisionAnswer(text="".join(said) + text, engine=answer.engine,
+                             device=answer.device,
+                             details={**answer.details, "fallback_from": self.name,
+                                      "remote_error": error.kind if error else "resting"})
+        self.last_answer = whole
+        return whole

@@ -1,0 +1,175 @@
+"""The FastAPI app: routes, the gate, error objects, and the engines' lifespan.
+
+Every failure leaves as an OpenAI-style error object (``errors.py``); an unexpected one is
+a 500 with code ``internal_error`` and a plain sentence, its traceback in the log only.
+"""
+# No "from __future__ import annotations": FastAPI reads the route signatures at run time.
+
+import asyncio
+import json
+import logging
+import threading
+from contextlib import asynccontextmanager
+from typing import Any
+
+from .. import __version__
+from ..cancel import Cancelled
+from ..errors import AssistantError
+from . import audio, chat, models, simple
+from .errors import ApiError, bad_request, from_assistant_error
+from .guard import Guard
+from .limits import MB
+from .runtime import Runtime
+
+log = logging.getLogger(__name__)
+KB64 = 65_536
+
+
+def error_for(exc: BaseException) -> ApiError:
+    """Any exception as the ApiError a client may see (never its traceback)."""
+    if isinstance(exc, ApiError):
+        return exc
+    if isinstance(exc, AssistantError):
+        return from_assistant_error(exc)
+    if isinstance(exc, Cancelled):
+        return ApiError(503, "The request was stopped (the server is shutting down).",
+                        code="cancelled")
+    log.error("unexpected failure answering a request", exc_info=exc)
+    return ApiError(500, "Something went wrong inside the assistant; the server's log has the "
+                         "details.", code="internal_error")
+
+
+def body_caps(runtime: Runtime) -> dict[str, int]:
+    """Largest request body per route, in bytes (the exact checks come later, per field)."""
+    s = runtime.config.serve
+    image_b64 = int(s.max_image_mb * MB * 4 / 3) + 1024
+    text = s.max_text_chars * 4
+    upload = int(s.max_audio_mb * MB) + text + KB64
+    # A chat may carry a few pictures (one per question) and its earlier turns' text.
+    return {"/v1/chat/completions": 3 * image_b64 + 8 * text + KB64,
+            "/v1/audio/transcriptions": upload, "/v1/audio/translations": upload,
+            "/v1/audio/speech": text + KB64,
+            "/caption": int(s.max_image_mb * MB) + KB64, "/vqa": int(s.max_image_mb * MB) + text + KB64}
+
+
+async def _json(request) -> Any:
+    raw = await request.body()
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise bad_request("The request body is not valid JSON.", "invalid_json") from None
+
+
+def create_app(runtime: Runtime, *, token: str, loopback_only: bool):
+    from fastapi import FastAPI, Request
+    from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
+    from starlette.exceptions import HTTPException
+
+    @asynccontextmanager
+    async def lifespan(app):
+        threading.Thread(target=runtime.warm_up, name="serve-warm-up", daemon=True).start()
+        yield
+        await asyncio.to_thread(runtime.close)
+
+    app = FastAPI(title="assistant", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None, openapi_url=None)
+
+    def send(error: ApiError) -> JSONResponse:
+        return JSONResponse(error.body(), status_code=error.status, headers=error.headers)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request, exc: ApiError):
+        return send(exc)
+
+    @app.exception_handler(AssistantError)
+    async def _coded(request, exc: AssistantError):
+        return send(error_for(exc))
+
+    @app.exception_handler(HTTPException)
+    async def _http(request, exc: HTTPException):
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "bad_request")
+        message = {404: "There is no such route here.", 405: "That method is not allowed here."}
+        return send(ApiError(exc.status_code, message.get(exc.status_code, str(exc.detail)), code=code))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request, exc: Exception):
+        return send(error_for(exc))
+
+    @app.get("/health")
+    async def health():
+        a = runtime.admission
+        status = "closing" if a.closing.is_set() else "ok" if a.ready.is_set() else "loading"
+        return JSONResponse({"status": status, "version": __version__},
+                            status_code=200 if status == "ok" else 503)
+
+    @app.get("/v1/models")
+    async def list_models():
+        return {"object": "list", "data": models.listing(runtime)}
+
+    @app.get("/v1/models/{model_id:path}")
+    async def one_model(model_id: str):
+        for entry in models.listing(runtime):
+            if entry["id"] == model_id:
+                return entry
+        raise models.unknown_model(model_id, [m["id"] for m in models.listing(runtime)])
+
+    @app.post("/v1/chat/completions")
+    async def chat_completions(request: Request):
+        request_chat = chat.parse(await _json(request), models.vision_ids(runtime),
+                                  runtime.config.serve.max_text_chars)
+        if not request_chat.stream:
+            return await chat.complete(request_chat, runtime)
+        lines = await chat.start_stream(request_chat, runtime)
+        return StreamingResponse(lines, media_type="text/event-stream",
+                                 headers={"cache-control": "no-cache", "x-accel-buffering": "no"})
+
+    async def transcription(request: Request, task: str):
+        async with request.form() as form:
+            upload = form.get("file")
+            if upload is None or isinstance(upload, str):
+                raise bad_request("Send the recording as a file field named 'file'.",
+                                  "file_missing", "file")
+            opts = audio.options_from(form, runtime, task)
+            result = await runtime.run(audio.transcribe_job(upload, opts, runtime))
+        body, media = audio.render(result, opts)
+        if media == "application/json":
+            return JSONResponse(body)
+        return PlainTextResponse(body, media_type=media)
+
+    @app.post("/v1/audio/transcriptions")
+    async def transcriptions(request: Request):
+        return await transcription(request, "transcribe")
+
+    @app.post("/v1/audio/translations")
+    async def translations(request: Request):
+        return await transcription(request, "translate")
+
+    @app.post("/v1/audio/speech")
+    async def speech(request: Request):
+        req = audio.speech_request(await _json(request), runtime)
+        data, rate = await runtime.run(audio.speech_job(req, runtime))
+        return Response(data, media_type=audio.SPEECH_FORMATS[req["format"]],
+                        headers={"x-sample-rate": str(rate)})
+
+    async def picture(request: Request, *, vqa: bool):
+        async with request.form() as form:
+            upload = simple.upload_from(form, runtime)
+            question = simple.question_from(form, runtime, required=vqa)
+            result = await runtime.run(simple.answer_job(upload, question, runtime))
+        model = models.vision_ids(runtime)[0]
+        if vqa:
+            return {"question": question, "answer": result.answer, "model": model}
+        return {"caption": result.answer, "model": model}
+
+    @app.post("/caption")
+    async def caption(request: Request):
+        return await picture(request, vqa=False)
+
+    @app.post("/vqa")
+    async def vqa(request: Request):
+        return await picture(request, vqa=True)
+
+    caps = body_caps(runtime)
+    app.add_middleware(Guard, token=token, loopback_only=loopback_only, body_caps=caps,
+                       default_cap=KB64)
+    return app

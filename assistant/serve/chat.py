@@ -1,0 +1,253 @@
+"""``POST /v1/chat/completions``: questions about pictures, answered by the vision engine.
+
+A request's ``messages`` are its whole context (the server keeps nothing between
+requests): earlier user/assistant pairs become the turns the pipeline uses for
+follow-ups, and a picture sent in an earlier message applies to later questions that
+carry none (turns before any picture are about the first picture sent after them).
+System messages are read by no engine here and are skipped. ``stream: true`` sends server-sent events: ``chat.completion.chunk`` objects
+(the role, the answer's pieces as the engine writes them, a last one with
+``finish_reason``), then ``data: [DONE]``. "Tokens" in ``max_tokens`` and ``usage`` are
+words: the embedded engine has no tokenizer.
+"""
+from __future__ import annotations
+
+import json
+import re
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, AsyncIterator, Callable
+
+from . import models
+from .errors import ApiError, bad_request
+from .images import decode_image, image_bytes
+from .limits import check_text
+
+DEFAULT_QUESTION = "What is in this picture?"   # a picture sent with no words
+ROLES = ("system", "developer", "user", "assistant", "tool")
+
+
+@dataclass
+class Exchange:
+    question: str
+    image: int | None          # index into Chat.images of the picture in view then
+    answer: str | None = None
+
+
+@dataclass
+class Chat:
+    model: str
+    earlier: list[Exchange]
+    question: str
+    image: int
+    images: list[Any]           # the image_url values, in order
+    stream: bool = False
+    max_words: int | None = None
+    temperature: float | None = None
+    include_usage: bool = False
+    prompt_words: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def parse(body: Any, known_models: list[str], max_text: int) -> Chat:
+    """Check a request body and find its question, picture and earlier turns (no decoding)."""
+    if not isinstance(body, dict):
+        raise bad_request("The request body must be a JSON object.", "invalid_json")
+    model = models.check(body.get("model"), known_models)
+    messages = body.get("messages")
+    if not isinstance(messages, list) or not messages:
+        raise bad_request("'messages' must be a non-empty list.", "invalid_messages", "messages")
+    if body.get("n") not in (None, 1):
+        raise bad_request("Only one answer per request (n=1) is given.", "unsupported", "n")
+    exchanges: list[Exchange] = []
+    images: list[Any] = []
+    current: int | None = None
+    words = 0
+    for i, message in enumerate(messages):
+        if not isinstance(message, dict) or message.get("role") not in ROLES:
+            raise bad_request(f"messages[{i}] needs a role: one of {', '.join(ROLES)}.",
+                              "invalid_messages", f"messages[{i}]")
+        text, pictures = _content(message.get("content"), i)
+        check_text(text, max_text, f"messages[{i}].content")
+        words += len(text.split())
+        role = message["role"]
+        if role == "user":
+            for picture in pictures:
+                images.append(picture)
+                current = len(images) - 1
+            exchanges.append(Exchange(text.strip(), current))
+        elif role == "assistant" and exchanges and exchanges[-1].answer is None:
+            exchanges[-1].answer = text.strip()
+        elif pictures:
+            raise bad_request("Only user messages may carry pictures.", "invalid_messages",
+                              f"messages[{i}]")
+        # system/developer/tool messages: the vision engines take no instructions; skipped.
+    if messages[-1].get("role") != "user":
+        raise bad_request("The last message must be the user's question.", "invalid_messages", "messages")
+    last = exchanges[-1]
+    if last.image is None:
+        raise bad_request("A chat request needs a picture: add an image_url part (for example a "
+                          "data URL 'data:image/jpeg;base64,...') to a user message.",
+                          "image_missing", "messages")
+    # Turns before any picture are about the first one sent after them: clients (our remote
+    # engine among them) send earlier turns as text and the picture with the last question.
+    following = last.image
+    for e in reversed(exchanges):
+        if e.image is None:
+            e.image = following
+        following = e.image
+    earlier = [e for e in exchanges[:-1] if e.answer]   # a question never answered is no context
+    chat = Chat(model=model, earlier=earlier, question=last.question or DEFAULT_QUESTION,
+                image=last.image, images=images, stream=bool(body.get("stream")), prompt_words=words)
+    chat.max_words = _max_tokens(body)
+    chat.temperature = _temperature(body.get("temperature"))
+    options = body.get("stream_options")
+    chat.include_usage = isinstance(options, dict) and bool(options.get("include_usage"))
+    return chat
+
+
+def _content(content: Any, i: int) -> tuple[str, list[Any]]:
+    """A message's text (its text parts joined) and its pictures."""
+    if content is None or isinstance(content, str):
+        return content or "", []
+    if not isinstance(content, list):
+        raise bad_request(f"messages[{i}].content must be text or a list of parts.",
+                          "invalid_messages", f"messages[{i}].content")
+    texts, pictures = [], []
+    for part in content:
+        kind = part.get("type") if isinstance(part, dict) else None
+        if kind == "text" and isinstance(part.get("text"), str):
+            texts.append(part["text"])
+        elif kind == "image_url":
+            pictures.append(part.get("image_url"))
+        elif kind == "refusal":
+            continue
+        else:
+            raise bad_request(f"messages[{i}] has a part of type {kind!r}; parts of type 'text' "
+                              "and 'image_url' are taken.", "unsupported_content", f"messages[{i}].content")
+    return " ".join(texts), pictures
+
+
+def _max_tokens(body: dict) -> int | None:
+    value = body.get("max_completion_tokens", body.get("max_tokens"))
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100_000:
+        raise bad_request("max_tokens must be a whole number from 1 to 100000.", "invalid_value",
+                          "max_tokens")
+    return value
+
+
+def _temperature(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 2:
+        raise bad_request("temperature must be a number from 0 to 2.", "invalid_value", "temperature")
+    return float(value)
+
+
+def cut_words(text: str, limit: int | None, *, final: bool) -> tuple[str, bool]:
+    """``text`` up to its ``limit``-th word, and whether words were cut.
+
+    While streaming (``final`` False) the text ends at a word's end, so what was sent is
+    always the start of the final answer, cut or not.
+    """
+    ends = [m.end() for m in re.finditer(r"\S+", text)]
+    if limit is not None and len(ends) > limit:
+        return text[:ends[limit - 1]], True
+    if final:
+        return text, False
+    return text[:ends[-1]] if ends else "", False
+
+
+def work(chat: Chat, runtime, post: Callable[[str, Any], None] | None = None):
+    """The worker's part: decode the pictures, then answer (streamed through ``post``)."""
+    from ..conversation.history import Turn
+    from ..vision.image import image_id, scene_hash
+
+    def job(cancel, post=post):
+        serve = runtime.config.serve
+        needed = sorted({e.image for e in chat.earlier if e.image is not None} | {chat.image})
+        with runtime.scratch_dir() as scratch:
+            pictures = {k: decode_image(image_bytes(chat.images[k], max_mb=serve.max_image_mb,
+                                                    folders=list(serve.allowed_folders)), scratch)
+                        for k in needed}
+        ids = {k: (image_id(img), scene_hash(img)) for k, img in pictures.items()}
+        turns = [Turn(question=e.question or DEFAULT_QUESTION, answer=e.answer or "",
+                      image_id=ids[e.image][0] if e.image is not None else "",
+                      scene=ids[e.image][1] if e.image is not None else "") for e in chat.earlier]
+        if post is not None:
+            post("ready", None)
+        on_text = (lambda piece: post("piece", piece)) if post is not None else None
+        tuning = {"max_new_tokens": chat.max_words, "temperature": chat.temperature}
+        return runtime.answer(pictures[chat.image], chat.question, turns, cancel,
+                              on_text=on_text, tuning=tuning)
+
+    return job
+
+
+def _usage(chat: Chat, answer: str) -> dict:
+    done = len(answer.split())
+    return {"prompt_tokens": chat.prompt_words, "completion_tokens": done,
+            "total_tokens": chat.prompt_words + done}
+
+
+async def complete(chat: Chat, runtime) -> dict:
+    result = await runtime.run(lambda cancel: work(chat, runtime)(cancel, None))
+    text, cut = cut_words(result.answer, chat.max_words, final=True)
+    return {"id": f"chatcmpl-{uuid.uuid4().hex}", "object": "chat.completion",
+            "created": int(time.time()), "model": chat.model,
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                         "finish_reason": "length" if cut else "stop"}],
+            "usage": _usage(chat, text)}
+
+
+async def start_stream(chat: Chat, runtime) -> AsyncIterator[str]:
+    """The SSE lines; bad input (a damaged picture...) raises here, before any is sent."""
+    events = runtime.stream(work(chat, runtime))
+    kind, _ = await events.__anext__()       # "ready": the pictures were fine
+    return _sse(chat, events)
+
+
+async def _sse(chat: Chat, events) -> AsyncIterator[str]:
+    ident, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
+
+    def chunk(delta: dict, finish: str | None = None, **extra) -> str:
+        obj = {"id": ident, "object": "chat.completion.chunk", "created": created,
+               "model": chat.model, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+        obj.update(extra)
+        return f"data: {json.dumps(obj, ensure_ascii=False)}\n\n"
+
+    yield chunk({"role": "assistant", "content": ""})
+    full = sent = ""
+    cut = False
+    try:
+        async for kind, value in events:
+            if kind == "piece":
+                full += value
+                allowed, cut = cut_words(full, chat.max_words, final=False)
+            elif kind == "done":   # the final text: what a request without stream gets
+                allowed, cut = cut_words(value.answer, chat.max_words, final=True)
+            else:
+                continue
+            if len(allowed) > len(sent) and allowed.startswith(sent):
+                yield chunk({"content": allowed[len(sent):]})
+                sent = allowed
+            if cut:
+                break
+    except ApiError as exc:
+        yield f"data: {json.dumps(exc.body())}\n\n"
+        return
+    except Exception as exc:  # noqa: BLE001 - the status is sent; the error goes in the stream
+        from .app import error_for
+
+        yield f"data: {json.dumps(error_for(exc).body())}\n\n"
+        return
+    finally:
+        await events.aclose()
+    yield chunk({}, "length" if cut else "stop")
+    if chat.include_usage:
+        obj = {"id": ident, "object": "chat.completion.chunk", "created": created,
+               "model": chat.model, "choices": [], "usage": _usage(chat, sent)}
+        yield f"data: {json.dumps(obj)}\n\n"
+    yield "data: [DONE]\n\n"

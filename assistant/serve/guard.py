@@ -1,0 +1,143 @@
+"""The gate every request passes first: host, bearer token, body size.
+
+A pure ASGI middleware, so a request without the right token or with a body too large is
+refused before any of it is read or parsed:
+
+* **Token.** With a token set (``serve.token`` or ``ASSISTANT_API_TOKEN``), every route but
+  ``/health`` needs ``Authorization: Bearer <token>``, compared in constant time
+  (``hmac.compare_digest``); otherwise 401.
+* **Host.** Bound to loopback, only requests addressed to a loopback name are taken: a web
+  page that rebinds its own domain name to 127.0.0.1 (DNS rebinding) is refused (403).
+* **Size.** A body longer than its route allows is refused (413) from its
+  ``Content-Length``, or, when it has none (chunked), as soon as more arrives.
+"""
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import json
+from typing import Any, Awaitable, Callable, Mapping
+
+from .errors import ApiError, error_body
+
+Scope = dict[str, Any]
+Receive = Callable[[], Awaitable[dict]]
+Send = Callable[[dict], Awaitable[None]]
+OPEN_PATHS = frozenset({"/health"})
+DRAIN_MAX = 64_000_000   # a refused body up to this size is read (and dropped) first
+
+
+def is_loopback(host: str) -> bool:
+    """True for 127.0.0.0/8, ::1 and 'localhost'; '0.0.0.0' and names of this machine are not."""
+    name = host.strip().strip("[]").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def token_matches(header: str, token: str) -> bool:
+    scheme, _, given = header.partition(" ")
+    if scheme.lower() != "bearer":
+        return False
+    return hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8"))
+
+
+def _host_name(host_header: str) -> str:
+    """'127.0.0.1:8765' -> '127.0.0.1'; '[::1]:80' -> '::1'."""
+    value = host_header.strip().lower()
+    if value.startswith("["):
+        return value[1:value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+class Guard:
+    """ASGI middleware: host check, bearer token, body caps per path (bytes)."""
+
+    def __init__(self, app: Any, *, token: str, loopback_only: bool,
+                 body_caps: Mapping[str, int], default_cap: int) -> None:
+        self.app = app
+        self.token = token
+        self.loopback_only = loopback_only
+        self.body_caps = dict(body_caps)
+        self.default_cap = default_cap
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        path = scope.get("path", "")
+        if self.loopback_only and not is_loopback(_host_name(headers.get("host", "localhost"))):
+            await _refuse(send, ApiError(403, "This server only answers requests addressed to "
+                                              "this computer (localhost).", code="bad_host"))
+            return
+        if self.token and path not in OPEN_PATHS:
+            if not token_matches(headers.get("authorization", ""), self.token):
+                said = "a wrong" if headers.get("authorization") else "no"
+                await _drain(receive, headers, self.body_caps.get(path, self.default_cap))
+                await _refuse(send, ApiError(
+                    401, f"The request carried {said} API token. Send the server's token as "
+                         "'Authorization: Bearer <token>' (the OpenAI client's api_key).",
+                    code="unauthorized", headers={"www-authenticate": "Bearer"}))
+                return
+        cap = self.body_caps.get(path, self.default_cap)
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > cap:
+            await _drain(receive, headers, DRAIN_MAX)
+            await _refuse(send, _too_big(cap))
+            return
+        await self.app(scope, _counting(receive, cap), send)
+
+
+async def _drain(receive: Receive, headers: dict[str, str], limit: int) -> None:
+    """Read and drop a refused body (up to ``limit`` bytes, as it says it is).
+
+    Closing a connection with unread bytes resets it, and the client then sees a broken
+    connection instead of our answer; a body larger than ``limit`` is not worth reading.
+    """
+    length = headers.get("content-length", "")
+    if not length.isdigit() or int(length) > limit:
+        return
+    seen = 0
+    while seen <= limit:
+        message = await receive()
+        seen += len(message.get("body", b""))
+        if message.get("type") != "http.request" or not message.get("more_body", False):
+            return
+
+
+def _too_big(cap: int) -> ApiError:
+    return ApiError(413, f"The request is larger than this server takes ({_mb(cap)}).",
+                    code="too_large")
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.2f} MB" if n < 10_000_000 else f"{n / 1_000_000:.0f} MB"
+
+
+def _counting(receive: Receive, cap: int) -> Receive:
+    """``receive`` that raises a 413 ApiError once the body passes ``cap`` bytes."""
+    seen = 0
+
+    async def wrapped() -> dict:
+        nonlocal seen
+        message = await receive()
+        if message.get("type") == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > cap:
+                raise _too_big(cap)
+        return message
+
+    return wrapped
+
+
+async def _refuse(send: Send, error: ApiError) -> None:
+    body = json.dumps(error_body(error.status, error.message, error.code, error.param)).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+               (b"connection", b"close")]
+    headers += [(k.encode(), v.encode()) for k, v in error.headers.items()]
+    await send({"type": "http.response.start", "status": error.status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

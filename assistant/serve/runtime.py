@@ -1,0 +1,252 @@
+"""What every request shares: the loaded engines, the worker pool, the limits.
+
+One ``EngineFactory`` holds one engine per role (vision, speech recognition, speech), built
+as the CLI's ``ask`` builds them, so the server answers exactly what ``assistant ask``
+answers. Model work never runs on the event loop: requests go to a pool of
+``serve.workers`` threads behind ``Admission`` (``limits.py``). Engines keep per-picture
+caches and are not written for two callers at once, so each role has a lock: a vision
+answer and a transcription run side by side, two vision answers one after the other.
+(No batching: the embedded engine answers one picture at a time.)
+"""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import shutil
+import tempfile
+import threading
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, AsyncIterator, Callable, Iterator, TypeVar
+
+from ..cancel import CancelToken, Cancelled
+from ..config import AppConfig
+from ..errors import AssistantError
+from ..events import ErrorEvent, Event, EventBus, ModelLoaded, ModelLoading
+from ..paths import AppPaths
+from .errors import ApiError
+from .limits import Admission, default_workers
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+SESSION = "request"   # the one conversation a request carries in its messages
+
+
+def _log_event(event: Event) -> None:
+    if isinstance(event, (ModelLoading, ModelLoaded)):
+        log.info("%s", event)
+    elif isinstance(event, ErrorEvent):
+        log.info("error event %s (%s): %s", event.code, event.stage, event.message)
+
+
+class Runtime:
+    def __init__(self, config: AppConfig, paths: AppPaths, *, workers: int | None = None) -> None:
+        # The server never plays sound on this machine: speech goes back to the client.
+        self.config = config.with_overrides(tts={"play": False})
+        serve = config.serve
+        self.timeout_s = serve.request_timeout_s
+        self.admission = Admission(workers or serve.workers or default_workers(), serve.queue)
+        self.pool = concurrent.futures.ThreadPoolExecutor(self.admission.workers,
+                                                          thread_name_prefix="serve-worker")
+        from ..models.factory import EngineFactory
+
+        self.bus = EventBus()
+        self.bus.subscribe(_log_event)
+        self.factory = EngineFactory(paths, on_event=self.bus.emit, remote=config.remote)
+        self.locks = {"vision": threading.Lock(), "asr": threading.Lock(), "tts": threading.Lock()}
+        self.scratch = Path(tempfile.mkdtemp(prefix="assistant-serve-"))   # 0700
+        self.problems: list[str] = []       # what could not load at start, in words
+        self._kind: str | None = None
+        self._when_ready: list[Callable[[], None]] = []
+        self._ready_lock = threading.Lock()
+        self._running: set[CancelToken] = set()
+        self._running_lock = threading.Lock()
+
+    # -- engines ---------------------------------------------------------------
+    def vision_kind(self) -> str:
+        """The vision engine served (looked up once: the loaded engine stays for the run)."""
+        if self._kind is None:
+            self._kind = self.factory.vision_kind(self.config.vision)
+        return self._kind
+
+    def vision(self):
+        return self.factory.vision(self.config.vision)
+
+    def transcriber(self):
+        return self.factory.transcriber(self.config.asr)
+
+    def speaker(self):
+        return self.factory.speaker(self.config.tts)
+
+    def warm_up(self) -> None:
+        """Load the models before the first request (which gets 503 until then)."""
+        steps: list[tuple[str, Callable[[], Any]]] = [("vision", lambda: _load(self.vision()))]
+        if self.config.asr.engine == "local":
+            steps.append(("speech recognition", lambda: self.transcriber().load(
+                language=self.config.asr.language, task=self.config.asr.task)))
+        if self.config.tts.engine != "none":
+            steps.append(("speech", lambda: _load(self.speaker())))
+        try:
+            for what, step in steps:
+                try:
+                    step()
+                except AssistantError as exc:   # requests that need it will say so
+                    log.warning("%s did not load: %s", what, exc.user_text())
+                    self.problems.append(f"{what}: {exc.user_text()}")
+                except Exception:  # noqa: BLE001 - logged; the other engines still load
+                    log.exception("%s failed to load", what)
+                    self.problems.append(f"{what}: failed to load (see the log)")
+        finally:
+            with self._ready_lock:
+                self.admission.ready.set()
+                callbacks, self._when_ready = self._when_ready, []
+            for callback in callbacks:
+                try:
+                    callback()
+                except RuntimeError:   # the server stopped while loading: nobody to tell
+                    log.info("loaded after the server stopped")
+
+    def when_ready(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` (from the loading thread) once the models have loaded."""
+        with self._ready_lock:
+            if not self.admission.ready.is_set():
+                self._when_ready.append(callback)
+                return
+        callback()
+
+    def answer(self, image, question: str, earlier: list, cancel: CancelToken, *,
+               on_text: Callable[[str], None] | None = None, tuning: dict | None = None):
+        """``Assistant.respond`` on the shared vision engine; ``earlier``: the request's turns."""
+        from ..conversation.sessions import MemorySessions
+        from ..models.factory import vision_runtime
+        from ..pipeline import Assistant
+
+        sessions = MemorySessions()
+        for turn in earlier:
+            sessions.append(SESSION, turn)
+        with self.locks["vision"]:
+            cancel.check()
+            engine = self.vision()
+            base = vision_runtime(self.vision_kind(), self.config.vision)
+            tuned = {k: v for k, v in (tuning or {}).items() if k in base and v is not None}
+            if tuned:   # this request's settings, put back after it under the same lock
+                engine.configure(**tuned)
+            try:
+                assistant = Assistant(vision=engine, bus=self.bus, sessions=sessions,
+                                      history_turns=self.config.vision.history_turns)
+                return assistant.respond(image, question, session=SESSION, cancel=cancel,
+                                         on_text=on_text, save=False)
+            finally:
+                if tuned:
+                    engine.configure(**{k: base[k] for k in tuned})
+
+    # -- running work off the event loop -----------------------------------------
+    def _submit(self, work: Callable[..., Any], *args: Any) -> tuple[concurrent.futures.Future, CancelToken]:
+        self.admission.enter()
+        token = CancelToken()
+        try:
+            future = self.pool.submit(self._call, token, work, *args)
+        except RuntimeError:       # the pool was shut down under us
+            self.admission.leave()
+            raise ApiError(503, "The server is shutting down.", code="shutting_down") from None
+        future.add_done_callback(lambda _f: self.admission.leave())
+        return future, token
+
+    def _call(self, token: CancelToken, work: Callable[..., Any], *args: Any) -> Any:
+        with self._running_lock:
+            self._running.add(token)
+        try:
+            return work(token, *args)
+        finally:
+            with self._running_lock:
+                self._running.discard(token)
+
+    async def run(self, work: Callable[[CancelToken], T]) -> T:
+        """``work(cancel)`` on a worker, within the request timeout (504 past it)."""
+        future, token = self._submit(work)
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout_s)
+        except asyncio.TimeoutError:
+            token.cancel("timeout")
+            raise _timeout(self.timeout_s) from None
+        except asyncio.CancelledError:     # the client went away
+            token.cancel("client gone")
+            raise
+
+    async def stream(self, work: Callable[[CancelToken, Callable[[str, Any], None]], Any]
+                     ) -> AsyncIterator[tuple[str, Any]]:
+        """Run ``work(cancel, post)`` on a worker; yield what it posts: ("ready"|"piece", value),
+        then ("done", its result). An exception in ``work`` is raised here."""
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue = asyncio.Queue()
+
+        def post(kind: str, value: Any) -> None:
+            loop.call_soon_threadsafe(queue.put_nowait, (kind, value))
+
+        def body(cancel: CancelToken) -> None:
+            try:
+                post("done", work(cancel, post))
+            except BaseException as exc:  # noqa: BLE001 - handed to the event loop to report
+                post("error", exc)
+
+        future, token = self._submit(body)
+        deadline = loop.time() + self.timeout_s
+        try:
+            while True:
+                try:
+                    kind, value = await asyncio.wait_for(queue.get(), max(0.0, deadline - loop.time()))
+                except asyncio.TimeoutError:
+                    raise _timeout(self.timeout_s) from None
+                if kind == "error":
+                    raise value
+                yield kind, value
+                if kind == "done":
+                    return
+        finally:
+            token.cancel("stream ended")    # no-op when finished; stops work nobody reads
+
+    @contextmanager
+    def scratch_dir(self) -> Iterator[Path]:
+        """A private folder for one request's uploads, removed afterwards."""
+        folder = self.scratch / uuid.uuid4().hex
+        folder.mkdir(mode=0o700)
+        try:
+            yield folder
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def close(self, wait_s: float = 10.0) -> None:
+        """Refuse new work, cancel what runs, wait for it (bounded), free the models."""
+        self.admission.closing.set()
+        with self._running_lock:
+            running = list(self._running)
+        for token in running:
+            token.cancel("shutting down")
+        done = threading.Event()
+
+        def drain() -> None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            done.set()
+
+        threading.Thread(target=drain, name="serve-drain", daemon=True).start()
+        if done.wait(wait_s):
+            self.factory.close()
+        else:
+            log.warning("work still running after %.0f s at shutdown; models left to exit", wait_s)
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def _load(engine: Any) -> None:
+    load = getattr(engine, "load", None)
+    if callable(load):
+        load()
+
+
+def _timeout(seconds: float) -> ApiError:
+    return ApiError(504, f"The answer took longer than {seconds:g} s (serve.request_timeout_s) "
+                         "and was stopped.", code="timeout")
+
+
+__all__ = ["Runtime", "Cancelled", "SESSION"]

@@ -1,0 +1,114 @@
+"""``assistant serve``: the OpenAI-compatible API on this computer (``assistant/serve/``).
+
+Loopback (127.0.0.1) unless ``--host`` says otherwise. A bearer token is always required
+(but on ``/health``): ``serve.token`` or ``ASSISTANT_API_TOKEN``; on loopback without one, a
+random token for this run is made and printed (other users and web pages on this computer
+cannot use the models); binding anywhere else refuses to start without one (exit 2).
+Prints one line when it answers: ``Serving on http://HOST:PORT (token required)``.
+SIGTERM stops it cleanly with exit 0, Ctrl+C (SIGINT) with 130.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import signal
+import socket
+import sys
+from typing import Any
+
+from .config import AppConfig
+from .errors import EXIT_INTERRUPTED, EXIT_OK, ConfigError, InputError
+from .paths import AppPaths
+
+TOKEN_ENV = "ASSISTANT_API_TOKEN"
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    p = subparsers.add_parser("serve", help="answer OpenAI-compatible API requests on this computer")
+    p.add_argument("--host", help="address to listen on (default: serve.host, 127.0.0.1: this "
+                                  "computer only); any other needs a token")
+    p.add_argument("--port", type=_port, help="port (default: serve.port, 8765; 0: any free port)")
+    p.add_argument("--workers", type=_workers, help="requests answered at once (default: serve.workers)")
+    return p
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"--port must be a number from 0 to 65535, not {value!r}")
+    return int(value)
+
+
+def _workers(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 256:
+        raise argparse.ArgumentTypeError(f"--workers must be a number from 1 to 256, not {value!r}")
+    return int(value)
+
+
+def api_token(config: AppConfig) -> str:
+    """The token clients must send: ``serve.token``, else ``$ASSISTANT_API_TOKEN``; "" for none."""
+    return (config.serve.token or os.environ.get(TOKEN_ENV, "")).strip()
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        why = "is in use by another program" if exc.errno in (98, 48) else f"cannot be used ({exc.strerror})"
+        raise InputError(f"The address {host}:{port} {why}.",
+                         hint="Choose another with --port (or serve.port), or stop the other program.",
+                         code="port_unavailable") from None
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
+    from .serve.guard import is_loopback
+
+    host = args.host or config.serve.host
+    port = config.serve.port if args.port is None else args.port
+    token = api_token(config)
+    loopback = is_loopback(host)
+    if not loopback and not token:
+        raise ConfigError(f"Listening on {host} lets other computers in, so it needs an API token.",
+                          hint=f"Set {TOKEN_ENV} or serve.token, or leave --host out to serve "
+                               "this computer only.", code="token_required")
+    uvicorn = _require_server()
+    from .serve.app import create_app
+    from .serve.runtime import Runtime
+    from .serve.server import Server
+
+    sock = _bind(host, port)
+    runtime = Runtime(config, paths, workers=args.workers)
+    bound = sock.getsockname()[1]
+    shown = f"[{host}]" if ":" in host else host
+    access = "token required"
+    if not token:
+        token = secrets.token_urlsafe(18)
+        access = f"token required; this run's token: {token} (set {TOKEN_ENV} to choose one)"
+    ready = f"Serving on http://{shown}:{bound} ({access})"
+    app = create_app(runtime, token=token, loopback_only=loopback)
+    server = Server(uvicorn.Config(app, log_config=None, access_log=False, lifespan="on",
+                                    timeout_graceful_shutdown=5, log_level="warning"),
+                     runtime=runtime, ready_line=ready)
+    if not loopback and len(token) < 16:
+        print("note: the API token is short; anyone who can reach this address may guess it.",
+              file=sys.stderr, flush=True)
+    server.run(sockets=[sock])
+    if signal.SIGINT in server.signals:
+        print("Stopped.", file=sys.stderr, flush=True)
+        return EXIT_INTERRUPTED
+    return EXIT_OK
+
+
+def _require_server():
+    from .errors import require
+
+    require("fastapi", package="fastapi", extra="serve", purpose="API server", stage="serve")
+    require("multipart", package="python-multipart", extra="serve", purpose="API server", stage="serve")
+    return require("uvicorn", package="uvicorn", extra="serve", purpose="API server", stage="serve")

@@ -1,0 +1,71 @@
+"""How a chat request's messages become a question, a picture and earlier turns (pure)."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.serve.chat import DEFAULT_QUESTION, cut_words, parse
+from assistant.serve.errors import ApiError
+
+PIC_A = {"url": "data:image/png;base64,AAAA"}
+PIC_B = {"url": "data:image/png;base64,BBBB"}
+
+
+def user(text: str = "", *pictures: dict) -> dict:
+    parts = ([{"type": "text", "text": text}] if text else []) + [
+        {"type": "image_url", "image_url": p} for p in pictures]
+    return {"role": "user", "content": parts}
+
+
+def test_a_picture_applies_to_later_questions_and_earlier_text_turns():
+    chat = parse({"model": "embedded", "messages": [
+        {"role": "system", "content": "Answer briefly."},
+        {"role": "user", "content": "Is it dark?"},          # before any picture: about A
+        {"role": "assistant", "content": "No."},
+        user("What is it?", PIC_A),
+        {"role": "assistant", "content": "A sign."},
+        user("And this one?", PIC_B),
+        {"role": "assistant", "content": "A door."},
+        {"role": "user", "content": "What colour is it?"},   # no picture: B still in view
+    ]}, ["embedded"], 4000)
+    assert chat.question == "What colour is it?"
+    assert chat.images[chat.image] == PIC_B
+    assert [(e.question, e.answer, chat.images[e.image]) for e in chat.earlier] == [
+        ("Is it dark?", "No.", PIC_A), ("What is it?", "A sign.", PIC_A),
+        ("And this one?", "A door.", PIC_B)]
+
+
+def test_a_picture_alone_asks_what_is_in_it_and_unanswered_questions_are_dropped():
+    chat = parse({"model": "embedded", "messages": [user("first?", PIC_A), user("", PIC_A)]},
+                 ["embedded"], 4000)
+    assert chat.question == DEFAULT_QUESTION and chat.earlier == []
+
+
+@pytest.mark.parametrize("body, status, code", [
+    ({"model": "embedded", "messages": [{"role": "user", "content": "hi"}]}, 400, "image_missing"),
+    ({"model": "gpt-4o", "messages": [user("hi", PIC_A)]}, 404, "model_not_found"),
+    ({"model": "embedded", "messages": []}, 400, "invalid_messages"),
+    ({"model": "embedded", "messages": [user("hi", PIC_A), {"role": "assistant", "content": "x"}]},
+     400, "invalid_messages"),
+    ({"model": "embedded", "messages": [user("x" * 50, PIC_A)]}, 413, "text_too_long"),
+    ({"model": "embedded", "messages": [user("hi", PIC_A)], "max_tokens": 0}, 400, "invalid_value"),
+    ({"model": "embedded", "messages": [user("hi", PIC_A)], "temperature": 3}, 400, "invalid_value"),
+    ({"model": "embedded", "messages": [{"role": "user", "content": [{"type": "audio"}]}]},
+     400, "unsupported_content"),
+])
+def test_bad_requests_are_refused_with_their_code(body, status, code):
+    with pytest.raises(ApiError) as caught:
+        parse(body, ["embedded"], 40)
+    assert (caught.value.status, caught.value.code) == (status, code)
+
+
+def test_cut_words_keeps_streamed_text_a_prefix_of_the_final_answer():
+    answer = "The sign says: LAUNCH PAD. NO ENTRY."
+    final, cut = cut_words(answer, 4, final=True)
+    assert (final, cut) == ("The sign says: LAUNCH", True)
+    sent = ""
+    for end in range(1, len(answer) + 1):       # every way a stream can be split
+        part, _ = cut_words(answer[:end], 4, final=False)
+        assert part.startswith(sent) and final.startswith(part)
+        sent = part
+    assert sent == final
+    assert cut_words(answer + " ", None, final=True) == (answer + " ", False)
