@@ -14,7 +14,7 @@ EXIT_MISSING = 3           # a model or Python package is not installed
 EXIT_NO_DEVICE = 4         # no camera, microphone, sound system or screen
 EXIT_NOT_SAVED = 5         # the answer was given, but saving it (session, WAV, export) failed
 EXIT_UNEXPECTED = 70       # a bug; the traceback is in the log file
-EXIT_INTERRUPTED = 130     # Ctrl+C or SIGTERM
+EXIT_INTERRUPTED = 130     # Ctrl+C
 
 EXIT_CODES: tuple[tuple[int, str], ...] = (
     (EXIT_OK, "done"),
@@ -26,7 +26,7 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
                      "the answer is still given"),
     (EXIT_UNEXPECTED, "unexpected failure (a bug); details are in the log file"),
     (EXIT_INTERRUPTED, "interrupted (Ctrl+C); `listen` ends this way and exits 0 (5 if a "
-                       "session could not keep its answers)"),
+                       "session could not keep its answers); `serve` stopped by SIGTERM exits 0"),
 )
 
 # Codes raised as a plain AssistantError whose exit status is not the base class's.
