@@ -8,7 +8,9 @@ in the question box.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
+from typing import Any, Iterator
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
@@ -79,6 +81,82 @@ def announce(source: QObject, message: str, *, assertive: bool = False) -> None:
         QAccessible.updateAccessibility(event)
     except Exception:  # an old Qt without announcements: the spoken reply still reaches the user
         log.debug("accessibility announcement failed", exc_info=True)
+
+
+def accessible_tree(root: QObject) -> Iterator[Any]:
+    """Every accessible interface under ``root``, as a screen reader walks them."""
+    top = QAccessible.queryAccessibleInterface(root)
+    stack = [top] if top is not None else []
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(c for c in (node.child(i) for i in range(node.childCount())) if c is not None)
+
+
+def unnamed_focusable(root: QWidget) -> list[str]:
+    """What a screen reader would read badly when tabbing through ``root``: a focusable,
+    shown control with no name, a name still holding a mnemonic "&", or a combo box named
+    by its current value (no label tied to it)."""
+    bad = []
+    for node in accessible_tree(root):
+        state, role = node.state(), node.role()
+        if not state.focusable or state.invisible or role == QAccessible.Role.ListItem:
+            continue
+        name = node.text(QAccessible.Text.Name).strip()
+        what = _where(node.object(), role.name)
+        if not name:
+            bad.append(f"{what} has no name")
+        elif "&" in name.replace("&&", ""):
+            bad.append(f"{what} is named {name!r}")
+        elif role == QAccessible.Role.ComboBox and name == node.text(QAccessible.Text.Value) \
+                and not node.object().accessibleName():
+            bad.append(f"{what} is named by its value {name!r}")
+    return bad
+
+
+def _where(obj: Any, role: str) -> str:
+    """A control as a developer finds it: role, object name, or its parent and text."""
+    name = obj.objectName() if obj is not None else ""
+    if name or obj is None:
+        return f"{role}:{name}"
+    parent = obj.parent()
+    text = obj.text() if callable(getattr(obj, "text", None)) else ""
+    return f"{role}:{type(obj).__name__} in {type(parent).__name__} {parent.objectName()!r} " \
+           f"showing {text!r}"
+
+
+_MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+
+
+def mnemonics(root: QWidget) -> dict[str, list[str]]:
+    """Alt+letter → the visible texts using it in one window (menu titles, buttons, labels
+    tied to a field, group boxes, tabs): two texts under one letter is a clash."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenuBar, QTabBar
+
+    texts: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget is not root and not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, QMenuBar):
+            texts.extend(a.text() for a in widget.actions() if a.isVisible())
+        elif isinstance(widget, QTabBar):
+            texts.extend(widget.tabText(i) for i in range(widget.count()))
+    found: dict[str, list[str]] = {}
+    for text in texts:
+        match = _MNEMONIC.search(text or "")
+        if match:
+            found.setdefault(match.group(1).lower(), []).append(text)
+    return found
+
+
+def mnemonic_clashes(root: QWidget) -> dict[str, list[str]]:
+    return {key: texts for key, texts in mnemonics(root).items() if len(texts) > 1}
 
 
 def unlabelled_controls(root: QWidget) -> list[str]:

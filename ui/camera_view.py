@@ -10,7 +10,7 @@ import time
 from collections import deque
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from . import accessibility
@@ -25,13 +25,14 @@ class CameraView(QWidget):
         super().__init__(parent)
         self.setObjectName("camera_view")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(QSize(320, 240))
+        self.setMinimumSize(QSize(160, 120))   # small panes at large text sizes still fit
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to operate; the status says its state
         accessibility.label(self, "Camera view",
                             "The live picture from the camera that questions are about.")
         self._source = None
         self._frame = None          # the Frame being shown (numpy RGB); questions use this one
-        self._image: QImage | None = None
+        self._image: QImage | None = None   # the frame at the pane's size
+        self._pixels = None
         self._last_key: tuple | None = None
         self._message = "Starting the camera…"
         self._shown_at: deque[float] = deque(maxlen=120)
@@ -50,6 +51,9 @@ class CameraView(QWidget):
             self._message = ""
             self._timer.start(POLL_MS)
             self._poll()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(480, 360)
 
     def source(self):
         return self._source
@@ -88,27 +92,48 @@ class CameraView(QWidget):
             return
         self._last_key = key
         self._frame = frame
-        image = frame.image
-        height, width = image.shape[:2]
-        # QImage borrows the numpy buffer; the Frame keeps it alive while shown.
-        self._image = QImage(image.data, width, height, image.strides[0], QImage.Format.Format_RGB888)
+        self._image = self._scaled(frame.image)
         self.update()
+
+    def _scaled(self, image) -> QImage | None:
+        """The frame scaled to the pane once per new frame, in the byte order the screen uses,
+        so painting is a plain copy: cv2 does the work without holding Python's lock, where
+        scaling in paintEvent held the event loop for tens of milliseconds on a busy CPU."""
+        import cv2
+
+        height, width = image.shape[:2]
+        size = self._fit(width, height).size().toSize()
+        w, h = max(size.width(), 1), max(size.height(), 1)
+        if (w, h) != (width, height):
+            image = cv2.resize(image, (w, h), interpolation=cv2.INTER_LINEAR)   # ~0.4 ms at 640x480
+        self._pixels = cv2.cvtColor(image, cv2.COLOR_RGB2BGRA)   # kept: QImage borrows it
+        return QImage(self._pixels.data, w, h, self._pixels.strides[0], QImage.Format.Format_RGB32)
 
     # -- painting -------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("black"))
+        # The picture keeps its shape; the rest of the pane is the window's own colour, not black.
+        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
         if self._image is not None and not self._message:
+            if self._frame is not None and self._image.size() != self._fit(
+                    *self._frame.image.shape[1::-1]).size().toSize():
+                self._image = self._scaled(self._frame.image)    # the pane changed size
             target = self._fit(self._image.width(), self._image.height())
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-            painter.drawImage(target, self._image)
+            painter.drawImage(target.topLeft(), self._image)
             self._shown_at.append(time.monotonic())
             if self._frame is not None:
                 self.frame_shown.emit(self._frame.seq)
         if self._message:
-            painter.setPen(QColor("white"))
-            painter.drawText(self.rect().adjusted(12, 12, -12, -12),
-                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._message)
+            painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+            area = self.rect().adjusted(12, 12, -12, -12)
+            flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+            font = QFont(self.font())
+            # Large text in a small pane: the words shrink until they fit rather than being cut.
+            while font.pointSizeF() > 7 and QFontMetrics(font).boundingRect(
+                    area, flags, self._message).height() > area.height():
+                font.setPointSizeF(font.pointSizeF() * 0.9)
+            painter.setFont(font)
+            painter.drawText(area, flags, self._message)
         painter.end()
 
     def _fit(self, width: int, height: int) -> QRectF:

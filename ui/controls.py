@@ -65,9 +65,10 @@ class Keys(QObject):
 
     def _menus(self) -> None:
         bar = self.window.menuBar()
-        groups = (("&Assistant", ("describe", "read_text", "repeat", "stop", "hands_free")),
+        # Menu letters differ from the buttons' (Ask, Stop speaking): Alt+A, Alt+S do one thing.
+        groups = (("Ass&istant", ("describe", "read_text", "repeat", "stop", "hands_free")),
                   ("&View", ("focus_history", "timings", "bigger", "smaller", "normal_size", "contrast")),
-                  ("&History", ("clear_history",)), ("&Settings", ("settings",)),
+                  ("&History", ("clear_history",)), ("S&ettings", ("settings",)),
                   ("He&lp", ("help",)))
         for title, names in groups:
             menu = bar.addMenu(title)

@@ -1,17 +1,23 @@
-"""Settings dialog: devices by name, models per stage, language, voice, timing, history, look.
+"""Settings dialog: tabs for devices, speech, vision, display, privacy, the kiosk, and
+an Advanced tab for expert fields (model names, number format, beams, a remote server).
 
 It only builds a new ``AppConfig``; the window hands it to the worker, which
 saves it to the file the CLI reads and reloads what changed. Device names are
-listed on a helper thread, because asking PortAudio can take a moment.
+listed on a helper thread, because asking PortAudio can take a moment. Every
+field is named by its label (never by its value), each label is the field's
+buddy, and no two mnemonics in the dialog share a letter. Each tab scrolls, so
+the dialog fits the screen at any text size.
 """
 from __future__ import annotations
 
 import dataclasses
 import threading
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtCore import QObject, QRegularExpression, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QRegularExpressionValidator
+from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
+                               QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
+                               QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from assistant.config import AppConfig
 from assistant.errors import ConfigError
@@ -20,6 +26,16 @@ from . import accessibility as a11y
 
 LANGUAGES = (("", "Detect the language"), ("en", "English"), ("fr", "French"), ("de", "German"),
              ("es", "Spanish"), ("it", "Italian"), ("pt", "Portuguese"), ("nl", "Dutch"))
+VISION_CHOICES = (("auto", "Automatic"), ("embedded", "Embedded: text, light, colours (fast)"),
+                  ("blip", "BLIP (smaller model)"), ("blip2", "BLIP-2 (large, best with a GPU)"),
+                  ("llava", "LLaVA (large, needs a GPU)"),
+                  ("openai", "A server on the network (see Advanced)"))
+VOICE_CHOICES = (("auto", "Automatic"), ("piper", "Piper"), ("pyttsx3", "eSpeak"),
+                 ("none", "Do not speak"), ("openai", "A server on the network (see Advanced)"))
+REPLY_CHOICES = (("auto", "Automatic: read by the screen reader when one runs, else spoken"),
+                 ("speak", "Spoken"), ("announce", "Read by the screen reader"))
+REMOTE_WARNING = ("Pictures and recordings are sent to this server whenever an engine is set to "
+                  "\"a server on the network\". Leave it empty to keep everything on this computer.")
 
 
 def audio_device_names() -> tuple[list[str], list[str]]:
@@ -39,6 +55,8 @@ def audio_device_names() -> tuple[list[str], list[str]]:
 def _combo(values, current: str, *, editable: bool = True) -> QComboBox:
     box = QComboBox()
     box.setEditable(editable)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(12)
     for value in values:
         if isinstance(value, tuple):
             box.addItem(value[1], value[0])
@@ -49,6 +67,9 @@ def _combo(values, current: str, *, editable: bool = True) -> QComboBox:
         box.setCurrentIndex(index)
     elif editable:
         box.setEditText(current)
+    elif current:   # a value this list does not offer is kept, not silently changed
+        box.addItem(current, current)
+        box.setCurrentIndex(box.count() - 1)
     return box
 
 
@@ -69,74 +90,162 @@ def _spin(low: float, high: float, step: float, value: float, suffix: str = "") 
     return spin
 
 
+def _check(text: str, on: bool) -> QCheckBox:
+    """A check box whose words are a wrapping label beside it (a check box's own text cannot
+    wrap, so at large text sizes it would run off the dialog)."""
+    box = QCheckBox()
+    box.setChecked(on)
+    box.setProperty("words", text)
+    return box
+
+
+class _CheckWords(QLabel):
+    """The words of a check box: wrap, carry its mnemonic, and toggle it when clicked."""
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.buddy() is not None:
+            self.buddy().toggle()
+            self.buddy().setFocus()
+
+
+def _check_row(box: QCheckBox) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    words = _CheckWords(box.property("words"))
+    words.setWordWrap(True)
+    words.setBuddy(box)
+    words.setAccessibleName(words.text().replace("&", ""))
+    layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(words, 1)
+    return row
+
+
+def _note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setObjectName("settings_note")
+    a11y.label(label, text, "A note about the settings above.")
+    return label
+
+
+def name_inner_editors(widget: QWidget, name: str, description: str) -> None:
+    """An editable combo box or a spin box has a text field inside: it gets the same name."""
+    editor = widget.lineEdit() if isinstance(widget, QComboBox) else (
+        widget.findChild(QLineEdit) if isinstance(widget, QAbstractSpinBox) else None)
+    if editor is not None:
+        a11y.label(editor, name, description)
+
+
+class _DeviceLister(QObject):
+    """Carries the device names back from the helper thread. It belongs to the thread's
+    closure, not the dialog, so a dialog closed before the names arrive is never touched."""
+
+    listed = Signal(object, object)
+
+    def start(self, receiver) -> None:
+        self.listed.connect(receiver)
+        threading.Thread(target=lambda: self.listed.emit(*audio_device_names()),
+                         name="list-audio-devices", daemon=True).start()
+
+
 class SettingsDialog(QDialog):
-    _devices_listed = Signal(object, object)
 
     def __init__(self, config: AppConfig, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settings")
         self.setWindowTitle("Settings")
-        a11y.label(self, "Settings", "Devices, models, voice and history. Changes are saved for "
-                   "the next start too.")
+        a11y.label(self, "Settings", "Devices, speech, vision, display, privacy and the kiosk. "
+                   "Changes are saved for the next start too.")
         self.config = config
-        ui, asr, vision, tts = config.ui, config.asr, config.vision, config.tts
+        ui, asr, vision, tts, remote = config.ui, config.asr, config.vision, config.tts, config.remote
         self.camera = _combo([("0", "Camera 0"), ("1", "Camera 1"), ("2", "Camera 2")], ui.camera)
         self.microphone = _combo([("", "Default microphone")], ui.microphone)
         self.speaker_device = _combo([("", "Default speaker")], ui.speaker_device)
         self.asr_model = _combo([("auto", "Automatic"), ("tiny.en", "Whisper tiny (English)"),
                                  ("base", "Whisper base (many languages)")], asr.model)
-        self.vision_engine = _combo([("auto", "Automatic"), ("blip2", "BLIP-2"),
-                                     ("embedded", "Embedded (text, light, colours)")],
-                                    vision.engine, editable=False)
-        self.blip2_model = QLineEdit(vision.blip2_model)
         self.language = _combo(LANGUAGES, asr.language or "")
-        self.voice_engine = _combo([("auto", "Automatic"), ("piper", "Piper"), ("pyttsx3", "eSpeak"),
-                                    ("none", "Do not speak")], tts.engine, editable=False)
+        self.voice_engine = _combo(VOICE_CHOICES, tts.engine, editable=False)
         self.voice = QLineEdit(tts.voice or "")
         self.rate = _spin(0.25, 4.0, 0.05, tts.rate, "×")
+        self.reply_voice = _combo(REPLY_CHOICES, ui.reply_voice, editable=False)
         self.end_silence = _spin(0.05, 10.0, 0.1, ui.end_silence_s, " s")
-        self.hands_free = QCheckBox("Start with hands-free listening on")
-        self.hands_free.setChecked(ui.hands_free)
-        self.history = QCheckBox("Keep the chat history on this computer")
-        self.history.setChecked(ui.history)
-        self.thumbnails = QCheckBox("Keep the camera picture of each question in the history")
-        self.thumbnails.setChecked(ui.history_thumbnails)
-        self.high_contrast = QCheckBox("High-contrast colours")
-        self.high_contrast.setChecked(ui.high_contrast)
+        self.hands_free = _check("Start with &hands-free listening on", ui.hands_free)
+        self.vision_engine = _combo(VISION_CHOICES, vision.engine, editable=False)
         self.font_scale = _spin(0.5, 4.0, 0.1, ui.font_scale, "×")
+        self.high_contrast = _check("H&igh-contrast colours (white and yellow on black)", ui.high_contrast)
+        self.history = _check("Keep the chat hist&ory on this computer", ui.history)
+        self.thumbnails = _check("Keep the camera picture of each &question in the history",
+                                 ui.history_thumbnails)
+        self.blip2_model = QLineEdit(vision.blip2_model)
+        self.vision_device = _combo([("auto", "Automatic"), ("cpu", "Processor (CPU)"),
+                                     ("cuda", "Graphics card (CUDA)")], vision.device, editable=False)
+        self.dtype = _combo([("auto", "Automatic"), ("float16", "float16"), ("bfloat16", "bfloat16"),
+                             ("float32", "float32")], vision.dtype, editable=False)
+        self.beams = QSpinBox()
+        self.beams.setRange(1, 8)
+        self.beams.setValue(vision.num_beams)
+        self.remote_url = QLineEdit(remote.base_url)
+        self.remote_url.setPlaceholderText("http://server:8000/v1")
+        self.remote_model = QLineEdit(remote.vision_model)
         self.idle_minutes = _spin(0.5, 1440.0, 1.0, ui.kiosk_idle_minutes, " min")
+        self.attract = _check("Show a welcome screen when the kiosk is not in use", ui.kiosk_attract)
+        self.kiosk_pin = QLineEdit(ui.kiosk_pin)
+        self.kiosk_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.kiosk_pin.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,12}"), self))
         self.error = QLabel("")
         self.error.setWordWrap(True)
         a11y.label(self.error, "Settings problem", "What is wrong with the settings, if anything.")
 
-        form = QFormLayout()
-        rows = (
-            ("&Camera", self.camera, "Camera number, or a picture or video file to use instead."),
-            ("&Microphone", self.microphone, "Microphone by name, or a WAV file to replay."),
-            ("S&peaker", self.speaker_device, "Sound output by name."),
-            ("Speech &recognition model", self.asr_model, "Which Whisper model transcribes speech."),
-            ("&Vision engine", self.vision_engine, "Which engine answers questions about the picture."),
-            ("BLIP-2 &model", self.blip2_model, "Name or folder of the BLIP-2 model."),
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settings_tabs")
+        a11y.label(self.tabs, "Settings pages", "Ctrl+Tab moves to the next page.")
+        self._page("Devices", (
+            ("C&amera", self.camera, "Camera number, or a picture or video file to use instead."),
+            ("&Microphone", self.microphone, "Microphone by name, or a recording to replay."),
+            ("Spea&ker", self.speaker_device, "Sound output by name.")))
+        self._page("Speech", (
+            ("Re&plies", self.reply_voice, "Whether answers are spoken, read by your screen reader, "
+                                            "or chosen automatically."),
+            ("Speech &recognition", self.asr_model, "Which Whisper model turns speech into text."),
             ("&Language", self.language, "The language you speak."),
-            ("Voice &engine", self.voice_engine, "Which voice speaks the answers."),
-            ("V&oice", self.voice, "Voice file or voice name; empty for the default."),
-            ("Speaking &rate", self.rate, "How fast answers are spoken; 1 is normal."),
-            ("End-of-turn &silence", self.end_silence,
+            ("&Voice engine", self.voice_engine, "Which voice speaks the answers."),
+            ("Voice &name", self.voice, "Voice file or voice name; empty for the default."),
+            ("Speaking ra&te", self.rate, "How fast answers are spoken; 1 is normal."),
+            ("&End-of-turn silence", self.end_silence,
              "How long a pause ends a hands-free question, in seconds."),
-            ("Hands-&free", self.hands_free, "Listen all the time from the start."),
-            ("&History", self.history, "Keep the chat history on disk."),
-            ("Camera p&ictures in the history", self.thumbnails,
-             "Store a small picture of what the camera saw with each question (off: words only)."),
-            ("High &contrast", self.high_contrast, "White and yellow on black."),
-            ("&Text size", self.font_scale, "Size of all text; 1 is normal."),
-            ("&Kiosk idle time", self.idle_minutes,
+            (None, self.hands_free, "Listen all the time from the start.")))
+        self._page("Vision", (
+            ("Vision en&gine", self.vision_engine, "Which engine answers questions about the picture."),
+            (None, _note("The embedded engine works on this computer with no download. The "
+                         "large models answer more freely but need a fast computer."), "")))
+        self._page("Display", (
+            ("Te&xt size", self.font_scale, "Size of all text; 1 is normal, up to 4."),
+            (None, self.high_contrast, "White and yellow on black.")))
+        self._page("Privacy", (
+            (None, self.history, "Keep the chat history on disk."),
+            (None, self.thumbnails, "Store a small picture of what the camera saw with each "
+                                    "question (off: words only)."),
+            (None, _note("Nothing you say or show leaves this computer unless a server is set "
+                         "under Advanced."), "")))
+        self.advanced_tab = self._page("Advanced", (
+            ("&BLIP-2 model", self.blip2_model, "Name or folder of the BLIP-2 model."),
+            ("Vision &device", self.vision_device, "Where the vision model runs."),
+            ("Number &format", self.dtype, "The number format of the vision model's weights."),
+            ("Beam &width", self.beams, "How many answers the vision model weighs at once; "
+                                        "1 is fastest."),
+            ("Server address (&URL)", self.remote_url, "An OpenAI-compatible server. "
+                                                        + REMOTE_WARNING),
+            (None, _note(REMOTE_WARNING), ""),
+            ("Server's vision model", self.remote_model, "The model on that server; empty for "
+                                                          "the first it lists.")))
+        self.kiosk_tab = self._page("Kiosk", (
+            (None, _note("These apply when the assistant runs as a kiosk (assistant --kiosk)."), ""),
+            ("Idle minutes before the histor&y is cleared", self.idle_minutes,
              "In kiosk mode, the history is cleared after this many idle minutes."),
-        )
-        for text, widget, description in rows:
-            a11y.label(widget, text.replace("&", ""), description)
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+            (None, self.attract, "Invite the next visitor when no one has used the kiosk for a while."),
+            ("Staff PIN", self.kiosk_pin, "4 to 12 digits asked before the kiosk's settings or "
+                                          "quit. Empty: those stay locked in the kiosk.")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -146,12 +255,48 @@ class SettingsDialog(QDialog):
                        "Save the settings and apply them." if button is buttons.button(
                            QDialogButtonBox.StandardButton.Save) else "Close without saving.")
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self._devices_listed.connect(self._fill_devices)
-        threading.Thread(target=lambda: self._devices_listed.emit(*audio_device_names()),
-                         name="list-audio-devices", daemon=True).start()
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        self.setMaximumSize(room.size())
+        wanted = self.sizeHint().expandedTo(QSize(self.tabs.tabBar().sizeHint().width() + 60, 0))
+        self.resize(wanted.boundedTo(room.size()))
+        _DeviceLister().start(self._fill_devices)
+
+    def _page(self, title: str, rows) -> QWidget:
+        """One tab: a form that wraps long rows and scrolls when it is taller than the dialog."""
+        inner = QWidget()
+        form = QFormLayout(inner)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for text, widget, description in rows:
+            if text is None:
+                if isinstance(widget, QCheckBox):
+                    a11y.label(widget, widget.property("words").replace("&", ""), description)
+                    widget = _check_row(widget)
+                form.addRow(widget)
+                continue
+            name = text.replace("&", "")
+            a11y.label(widget, name, description)
+            name_inner_editors(widget, name, description)
+            label = QLabel(text)
+            label.setWordWrap(True)
+            label.setBuddy(widget)
+            label.setAccessibleName(name)
+            form.addRow(label, widget)
+        scroll = QScrollArea()
+        scroll.setObjectName(f"settings_{title.lower()}")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        # Tab moves through the fields and the page scrolls to each; the page itself needs no stop.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        a11y.label(scroll, f"{title} settings", f"The {title.lower()} settings.")
+        self.tabs.addTab(scroll, title)
+        return scroll
 
     def _fill_devices(self, inputs: list[str], outputs: list[str]) -> None:
         for box, names in ((self.microphone, inputs), (self.speaker_device, outputs)):
@@ -167,9 +312,13 @@ class SettingsDialog(QDialog):
             cfg,
             asr=dataclasses.replace(cfg.asr, model=_value(self.asr_model) or "auto", language=language),
             vision=dataclasses.replace(cfg.vision, engine=_value(self.vision_engine),
-                                       blip2_model=self.blip2_model.text().strip() or cfg.vision.blip2_model),
+                                       blip2_model=self.blip2_model.text().strip() or cfg.vision.blip2_model,
+                                       device=_value(self.vision_device), dtype=_value(self.dtype),
+                                       num_beams=self.beams.value()),
             tts=dataclasses.replace(cfg.tts, engine=_value(self.voice_engine),
                                     voice=self.voice.text().strip() or None, rate=self.rate.value()),
+            remote=dataclasses.replace(cfg.remote, base_url=self.remote_url.text().strip(),
+                                       vision_model=self.remote_model.text().strip()),
             ui=dataclasses.replace(cfg.ui, camera=_value(self.camera) or "0",
                                    microphone=_value(self.microphone),
                                    speaker_device=_value(self.speaker_device),
@@ -179,7 +328,10 @@ class SettingsDialog(QDialog):
                                    history_thumbnails=self.thumbnails.isChecked(),
                                    high_contrast=self.high_contrast.isChecked(),
                                    font_scale=self.font_scale.value(),
-                                   kiosk_idle_minutes=self.idle_minutes.value()))
+                                   reply_voice=_value(self.reply_voice),
+                                   kiosk_idle_minutes=self.idle_minutes.value(),
+                                   kiosk_attract=self.attract.isChecked(),
+                                   kiosk_pin=self.kiosk_pin.text().strip()))
 
     def accept(self) -> None:
         try:

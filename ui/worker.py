@@ -27,7 +27,6 @@ from assistant.conversation.store import (HistoryCleared, HistoryRestored, Histo
 from assistant.errors import AssistantError
 from assistant.events import ErrorEvent, Event, EventBus, ModelLoaded, Progress
 from assistant.paths import AppPaths
-from assistant.voice.engine import DESCRIBE_QUESTION, READ_TEXT_QUESTION  # noqa: F401
 from assistant.voice.events import ListeningChanged, TurnCompleted
 
 log = logging.getLogger(__name__)
@@ -36,6 +35,7 @@ SESSION = "desktop"
 READY = "startup"        # Progress.stage of the start-up; done == total means ready
 THUMB_SIDE = 160
 NOT_READY = "The assistant is still starting, so I cannot answer yet."
+WINDOW_MODEL_NOTE = "For fuller descriptions, choose a vision model in Settings."
 
 
 def error_event(exc: BaseException, stage: str) -> ErrorEvent:
@@ -76,14 +76,18 @@ class AssistantWorker(QObject):
         self.bus.subscribe(self._forward)
         self._factory = factory
         self._frame = frame            # the newest camera frame, for hands-free questions
+        self.model_note = WINDOW_MODEL_NOTE  # "" in the kiosk: visitors cannot choose a model
         self.engine = None             # the ConversationEngine, once the models are loaded
         self._store: HistoryStore | None = None
         # Follow-up context lives in memory: the disk keeps only the history the user chose.
         self._context = MemorySessions()
         self._microphone: Any = None
+        self._speaker: Any = None      # the loaded voice, kept while replies are announced
+        self._speak_replies = True     # False: the screen reader announces them instead
 
     def _forward(self, event: Event) -> None:
         if isinstance(event, TurnCompleted):
+            self.event.emit(event)     # the answer first: shown (or announced) now
             self._record(event)        # after the answer was shown and handed to the voice
             return
         self.event.emit(event)
@@ -135,6 +139,7 @@ class AssistantWorker(QObject):
         The factory hands back the engines it has when only run-time settings changed.
         """
         factory, cfg = self._factory, self.config
+        factory.remote = cfg.remote  # the [remote] server for engines set to "openai"
         vision = transcriber = speaker = None
         try:
             vision = factory.vision(cfg.vision)
@@ -176,6 +181,9 @@ class AssistantWorker(QObject):
         if vision is None:
             return
         cfg = self.config
+        self._speaker = speaker
+        if hasattr(vision, "missing_model_note"):   # no console here: point to Settings
+            vision.missing_model_note = self.model_note
         assistant = Assistant(vision=vision, transcriber=transcriber, bus=self.bus,
                               history_turns=cfg.vision.history_turns, sessions=self._context)
         try:
@@ -186,19 +194,27 @@ class AssistantWorker(QObject):
         options = ConversationOptions(language=cfg.asr.language, hands_free=cfg.ui.hands_free,
                                       segmenter=_segmenter(cfg))
         self.engine = ConversationEngine(
-            assistant=assistant, transcriber=transcriber, speaker=speaker or _Mute(),
+            assistant=assistant, transcriber=transcriber, speaker=self._voice(),
             player=getattr(speaker, "player", None) or SilentPlayer(), detector=detector,
             image=self._frame, bus=self.bus, options=options, session=SESSION,
             rate=cfg.tts.rate, speaker_for_rate=self._speaker_for_rate)
         self.engine.start()
 
     def _speaker_for_rate(self, rate: float):
-        import dataclasses
-
         speaker = self._factory.speaker(dataclasses.replace(self.config.tts, rate=rate),
                                         output_device=self.config.ui.speaker_device)
         _load(speaker)
-        return speaker
+        self._speaker = speaker
+        return self._voice()
+
+    def set_reply_voice(self, speak: bool) -> None:
+        """Speak replies (True) or keep the voice silent because a screen reader reads them."""
+        self._speak_replies = speak
+        if self.engine is not None:
+            self.engine.speech.set_speaker(self._voice())
+
+    def _voice(self):
+        return self._speaker if self._speak_replies and self._speaker is not None else _Mute()
 
     # -- the microphone (worker thread: opening a device may take seconds) --------------
     @Slot(object)
@@ -287,8 +303,8 @@ class AssistantWorker(QObject):
         except Exception as exc:  # noqa: BLE001
             self._error(exc, "config")
         old, self.config = self.config, config
-        engines_changed = (old.asr, old.vision, old.tts, old.ui.speaker_device) != \
-            (config.asr, config.vision, config.tts, config.ui.speaker_device)
+        engines_changed = (old.asr, old.vision, old.tts, old.remote, old.ui.speaker_device) != \
+            (config.asr, config.vision, config.tts, config.remote, config.ui.speaker_device)
         if engines_changed and self.engine is not None:
             self._swap_engines()
         elif engines_changed:
@@ -302,11 +318,14 @@ class AssistantWorker(QObject):
         vision, transcriber, speaker = self._engines(starting=False)
         assistant = self.engine.assistant
         if vision is not None:
+            if hasattr(vision, "missing_model_note"):
+                vision.missing_model_note = self.model_note
             assistant.vision = vision
         assistant.transcriber = self.engine.transcriber = transcriber
         assistant.history_turns = self.config.vision.history_turns
         if speaker is not None:
-            self.engine.speech.set_speaker(speaker)
+            self._speaker = speaker
+            self.engine.speech.set_speaker(self._voice())
 
     def _restart_listening(self) -> None:
         """A new microphone or end-of-turn silence: a fresh engine on the same models."""

@@ -90,6 +90,10 @@ class WorkerHost(QObject):
         if self.running:
             self.worker.set_hands_free(on)
 
+    def set_reply_voice(self, *, speak: bool) -> None:
+        """Speak replies, or leave them to the screen reader (a flag: safe from any thread)."""
+        self.worker.set_reply_voice(speak)
+
     def reload_settings(self, config: AppConfig) -> None:
         self._reload.emit(config)
 

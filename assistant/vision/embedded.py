@@ -77,6 +77,7 @@ class EmbeddedEngine(LastAnswer):
                                       detector=object_detector, face_detector=face_detector,
                                       build_labeller=self._build_labeller, on_event=on_event)
         self.announce_missing_model = announce_missing_model
+        self.missing_model_note = NOT_INSTALLED   # a front end without a console says its own
         self._own_labeller: Any = None   # a CLIP labeller built here, closed with the engine
 
     @property
@@ -139,7 +140,7 @@ class EmbeddedEngine(LastAnswer):
         details = facts.to_details()
         details.update(intent=intent.value, triage=verdict.to_dict(),
                        elapsed_ms=round((time.perf_counter() - started) * 1000, 1))
-        return VisionAnswer(text=f"{body} {NOT_INSTALLED}" if note else body,
+        return VisionAnswer(text=f"{body} {self.missing_model_note}".strip() if note else body,
                             engine=self.name, device=self.device, details=details)
 
     # --- one method per intent; each returns (words, whether the question was answered) ---

@@ -89,8 +89,9 @@ def test_window_hands_free_through_a_sound_server(tmp_path):
             talk.join(timeout=30)
             second = window.wait_for("Transcript", 60)
             said = second["text"].lower().replace(".", "").replace(",", "").split()
-            # "he was not an ill disposed young man": its first words prove the start was kept.
-            assert said[:3] == ["he", "was", "not"], second
+            # "he was not an ill disposed young man": its first words prove the start was kept
+            # (tiny.en now and then hears the tail of our own voice under them as "and").
+            assert said[said[:1] == ["and"]:][:3] == ["he", "was", "not"], second
             assert len(set(said) & set(SPOKEN.split())) >= 5, second
             window.wait_for("SpeakingStarted", 60)
 

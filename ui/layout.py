@@ -1,0 +1,394 @@
+"""The main window's layout, built so it fits the screen at any text size (1× to 4×).
+
+Two arrangements of the same widgets, chosen from the window's width in
+characters of the current font:
+
+* wide: camera and its buttons on the left, chat and question box on the right;
+* narrow (large text, small screen): camera and chat side by side on top, every
+  button below in a row that wraps (``FlowLayout``), the question box last.
+
+The window's maximum size is the screen's available area, so large text never
+pushes controls off screen; text wraps (labels, chat rows, buttons flow onto
+more lines) instead of being cut. Ctrl+0 (text back to 1×) also brings back the
+window size from before the text grew. The kiosk arranges the same widgets in
+its own face (``ui/kiosk_view.py``).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLayout, QLineEdit, QMessageBox, QProgressBar,
+                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from . import accessibility as a11y
+from .camera_view import CameraView
+from .chat_view import ChatView
+
+WIDE_CHARS = 95      # the wide arrangement needs about this many average characters of width
+
+
+class FlowLayout(QLayout):
+    """Items left to right, wrapping onto more rows when the width runs out (Qt's flow example)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item) -> None:  # noqa: N802 (Qt's names below)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            if not item.isEmpty():
+                size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line = area.x(), area.y(), 0
+        gap = self.spacing()
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint().expandedTo(item.minimumSize())
+            width = min(hint.width(), area.width())
+            if x + width > area.right() + 1 and line > 0:
+                x, y, line = area.x(), y + line + gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            x += width + gap
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
+
+
+class NoticeLabel(QLabel):
+    """The notice line: wraps, and takes no room while there is nothing to say."""
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
+def flow(*widgets: QWidget) -> FlowLayout:
+    layout = FlowLayout()
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout
+
+
+def _button(window, text: str, name: str, description: str, action: str | None = None) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    a11y.label(button, text.replace("&", ""), description, action=action, kiosk=window.kiosk)
+    return button
+
+
+def build(window) -> None:
+    """Make the window's controls, wire them to its commands and arrange them."""
+    w = window
+    w.camera_view = CameraView()
+    w.describe_button = _button(w, "&Describe", "describe", "Describe what the camera sees now.", "describe")
+    w.read_button = _button(w, "&Read text", "read_text", "Read aloud the text the camera sees.", "read_text")
+    w.talk_button = _button(w, "Push to &talk", "push_to_talk",
+                            "Hold this button, or hold F4, while you speak a question.", "push_to_talk")
+    w.hands_free_button = _button(w, "Hands-free: off", "hands_free",
+                                  "Listen all the time and answer each spoken question.", "hands_free")
+    w.hands_free_button.setCheckable(True)
+    w.level_meter = QProgressBar()
+    w.level_meter.setObjectName("mic_level")
+    w.level_meter.setRange(0, 100)
+    w.level_meter.setFormat("Microphone %p%")
+    w.level_meter.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    a11y.label(w.level_meter, "Microphone level", "How loud the microphone hears you.")
+    w.chat = ChatView()
+    w.question = QLineEdit()
+    w.question.setObjectName("question")
+    w.question.setPlaceholderText("Type a question, then press Enter")
+    w.question.setClearButtonEnabled(True)
+    a11y.label(w.question, "Question", "Type a question about what the camera sees and press "
+               "Enter to ask it.", action="focus_question")
+    w.ask_button = _button(w, "&Ask", "ask", "Ask the typed question.", "ask")
+    w.repeat_button = _button(w, "Re&peat", "repeat", "Say the last answer again.", "repeat")
+    w.stop_button = _button(w, "&Stop speaking", "stop", "Stop the spoken answer.", "stop")
+    w.notice = NoticeLabel("")
+    w.notice.setObjectName("notice")
+    w.notice.setWordWrap(True)
+    w.notice.setVisible(False)
+    w.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    a11y.label(w.notice, "Latest notice", "The latest problem or notice, in words.")
+
+    w.state_label = QLabel(w.state)
+    w.state_label.setObjectName("state")
+    w.state_label.setWordWrap(True)
+    w.models_label = QLabel("Models: loading…")
+    w.models_label.setObjectName("models")
+    w.models_label.setWordWrap(True)
+    w.compute_label = QLabel("CPU")
+    w.compute_label.setObjectName("compute")
+    for widget, name, text in ((w.state_label, "Assistant state", "What the assistant is doing now."),
+                               (w.models_label, "Models", "Which models are loaded."),
+                               (w.compute_label, "Processor", "Whether models run on the CPU or a GPU.")):
+        a11y.label(widget, name, text)
+    w.statusBar().addWidget(w.state_label, 1)
+    w.statusBar().addPermanentWidget(w.compute_label)
+    w.statusBar().setSizeGripEnabled(False)
+
+    w.ask_button.clicked.connect(w.ask_typed)
+    w.question.returnPressed.connect(w.ask_typed)
+    w.describe_button.clicked.connect(w.describe_now)
+    w.read_button.clicked.connect(w.read_text_now)
+    w.repeat_button.clicked.connect(w.repeat)
+    w.stop_button.clicked.connect(w.stop_speaking)
+    w.talk_button.pressed.connect(w.begin_push_to_talk)
+    w.talk_button.released.connect(w.end_push_to_talk)
+    w.hands_free_button.toggled.connect(w.set_hands_free)
+    if w.kiosk:
+        from .kiosk_view import KioskFace
+
+        w.kiosk_face = KioskFace(w)
+        w.fit = None
+    else:
+        w.fit = Fit(w)
+    fit_to_screen(w, QSize(1100, 680))
+    w.question.setFocus()
+
+
+def after_keys(window) -> None:
+    """Once the window's actions exist: a clear-history confirmation; the kiosk's locks."""
+    keys = window.keys
+    clear = keys.actions.get("clear_history")
+    if clear is not None:
+        clear.triggered.disconnect()
+        clear.triggered.connect(lambda: confirm_clear_history(window))
+    if window.kiosk:
+        window.kiosk_face.lock(keys)
+
+
+def confirm_clear_history(window) -> bool:
+    """Clearing cannot be undone: ask first, with No as the default answer."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Clear the chat history",
+                      "Delete every question and answer in the history? This cannot be undone.",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    box.setAccessibleName("Clear the chat history?")
+    window.clear_question = box          # tests answer it
+
+    def done(answer: int) -> None:
+        if answer == QMessageBox.StandardButton.Yes:
+            window.host.clear_history()
+
+    box.finished.connect(done)
+    box.open()
+    return True
+
+
+def available(window) -> QRect:
+    """The screen's free area (``window.screen_limit``, when set, stands in for a smaller screen)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry()
+    limit = getattr(window, "screen_limit", None)
+    return room.intersected(limit) if limit is not None else room
+
+
+def fit_to_screen(window, wanted: QSize | None = None) -> None:
+    """Never larger than the screen's free area; ``wanted`` is the size asked for, if any."""
+    room = available(window)
+    window.setMaximumSize(room.size())
+    size = wanted if wanted is not None else window.size()
+    size = size.boundedTo(room.size())
+    if size != window.size():
+        window.resize(size)
+    if window.isVisible() and not window.isFullScreen() and not room.contains(window.frameGeometry()):
+        window.move(room.topLeft())
+
+
+class Fit(QObject):
+    """Re-arranges the desktop window when the text size or the window width changes."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.wide: bool | None = None
+        self._size_at_1x: QSize | None = None
+        self._scale = None
+        self._later = QTimer(self, singleShot=True, interval=0)
+        self._later.timeout.connect(self.update)
+        self.update()
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        if obj is self.window and event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize,
+                                                   QEvent.Type.ApplicationFontChange,
+                                                   QEvent.Type.ScreenChangeInternal):
+            self._later.start()
+        return False
+
+    def char_width(self) -> int:
+        return max(QFontMetrics(self.window.font()).averageCharWidth(), 1)
+
+    def update(self) -> None:
+        w = self.window
+        scale = round(w.font().pointSizeF(), 1)
+        restore = None
+        changed = self._scale is not None and scale != self._scale
+        if scale != self._scale:
+            restore = self._text_size_changed(self._scale, scale)
+            self._scale = scale
+        wide = (restore or w.size()).width() >= WIDE_CHARS * self.char_width()
+        if wide != self.wide:
+            self.arrange(wide)
+        metrics = QFontMetrics(w.font())
+        if self.wide:
+            w.level_meter.setMinimumSize(metrics.horizontalAdvance("No microphone 100%") + 24,
+                                         metrics.height() + 8)
+            w.level_meter.setMaximumHeight(16_777_215)
+        else:
+            w.level_meter.setMinimumSize(0, 0)
+            w.level_meter.setFixedHeight(max(8, metrics.height() // 5))
+        long_hint = "Type a question, then press Enter"
+        w.question.setPlaceholderText(long_hint if metrics.horizontalAdvance(long_hint) + 40
+                                      < w.question.width() else "Question")
+        need = self._fit_height(restore.width() if restore is not None else None)
+        if restore is None and changed and not self.wide and not (w.isMaximized() or w.isFullScreen()):
+            # Larger text: taller (up to the screen), so the picture and chat keep some room.
+            chrome = w.height() - w.centralWidget().height()
+            restore = QSize(w.width(), max(w.height(), chrome + need + 8 * metrics.height()))
+        fit_to_screen(w, restore)
+        if restore is not None:   # once the rows have settled at the new size
+            QTimer.singleShot(50, self, lambda: fit_to_screen(w, restore))
+        if self._at_1x(scale) and w.isVisible() and not (w.isMaximized() or w.isFullScreen()):
+            self._size_at_1x = QSize(w.size())          # Ctrl+0 comes back to this
+
+    @staticmethod
+    def _at_1x(points: float) -> bool:
+        from .theme import BASE_POINT_SIZE
+
+        return abs(points - BASE_POINT_SIZE) < 0.05
+
+    def _fit_height(self, width: int | None = None) -> int:
+        """The window grows (up to the screen) to the height its rows need at this width."""
+        w = self.window
+        central = w.centralWidget()
+        layout = central.layout()
+        if layout is None:
+            return 0
+        layout.activate()
+        width = max(width or central.width(), 1)
+        need = (layout.totalMinimumHeightForWidth(width) if layout.hasHeightForWidth()
+                else layout.totalMinimumSize().height())
+        chrome = w.height() - central.height()
+        room = available(w).height() - chrome
+        central.setMinimumHeight(max(0, min(need, room)))
+        return need
+
+    def _text_size_changed(self, before, now) -> QSize | None:
+        """The size to go back to when the text is back at 1× (Ctrl+0), else None."""
+        w = self.window
+        if before is None:
+            return None
+        if self._at_1x(now) and self._size_at_1x is not None \
+                and not (w.isMaximized() or w.isFullScreen()):
+            return QSize(self._size_at_1x)
+        return None
+
+    def arrange(self, wide: bool) -> None:
+        w = self.window
+        self.wide = wide
+        focus = w.focusWidget()
+        central = QWidget()
+        central.setObjectName("central")
+        outer = QVBoxLayout(central)
+        outer.addWidget(w.notice)
+        if wide:
+            left = QWidget()
+            column = QVBoxLayout(left)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(w.camera_view, 1)
+            column.addLayout(flow(w.describe_button, w.read_button, w.talk_button,
+                                  w.hands_free_button))
+            column.addWidget(w.level_meter)
+            column.addWidget(w.models_label)
+            right = QWidget()
+            column = QVBoxLayout(right)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(w.chat, 1)
+            ask = QHBoxLayout()
+            ask.addWidget(w.question, 1)
+            ask.addWidget(w.ask_button)
+            column.addLayout(ask)
+            column.addLayout(flow(w.repeat_button, w.stop_button))
+            panes = (left, right)
+        else:
+            below = flow(w.describe_button, w.read_button, w.talk_button, w.repeat_button,
+                         w.hands_free_button, w.stop_button)
+            panes = (w.camera_view, w.chat)
+        # Short words on the buttons when space is short; their accessible names stay whole.
+        for button, (full, short) in ((w.read_button, ("&Read text", "&Read")),
+                                      (w.talk_button, ("Push to &talk", "&Talk")),
+                                      (w.stop_button, ("&Stop speaking", "&Stop"))):
+            button.setText(full if wide else short)
+        # The level meter: its words beside the bar when wide; a thin bar when narrow (the
+        # status line says "no microphone" in words either way).
+        w.level_meter.setTextVisible(wide)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        for pane in panes:
+            splitter.addWidget(pane)
+        # Narrow: the answers get the larger share; large text needs the width to be read.
+        splitter.setStretchFactor(0, 1 if wide else 2)
+        splitter.setStretchFactor(1, 1 if wide else 3)
+        if not wide:
+            splitter.setSizes([2 * w.width() // 5, 3 * w.width() // 5])
+        outer.addWidget(splitter, 1)
+        if not wide:
+            outer.addWidget(w.level_meter)
+            outer.addLayout(below)
+            ask = QHBoxLayout()
+            ask.addWidget(w.question, 1)
+            ask.addWidget(w.ask_button)
+            outer.addLayout(ask)
+            w.models_label.setParent(central)
+            w.models_label.hide()       # developer detail; the wide arrangement shows it
+        else:
+            w.models_label.show()
+        old = w.takeCentralWidget()
+        w.setCentralWidget(central)
+        if old is not None:
+            old.deleteLater()
+        chain = (w.question, w.ask_button, w.describe_button, w.read_button, w.talk_button,
+                 w.hands_free_button, w.repeat_button, w.stop_button, w.chat)
+        for first, second in zip(chain, chain[1:]):
+            w.setTabOrder(first, second)
+        if focus is not None and focus.window() is w:
+            focus.setFocus()

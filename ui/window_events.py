@@ -1,0 +1,278 @@
+"""The window's status, notices and announcements, driven by the typed events.
+
+``WindowEvents`` owns the one ``StatusMachine`` (``ui/window_state.py``): every event
+from the worker and the device threads goes through it, so the status line, the notice
+line, the chat's notes and what a screen reader hears all say the same thing once. A
+reply is either announced (a screen reader is running, or ``ui.reply_voice`` says
+"announce") or spoken by the voice, never both: the worker is told which.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+
+from PySide6.QtGui import QAccessible
+
+from assistant.conversation.store import HistoryCleared, HistoryRestored, TurnRecorded
+from assistant.events import (ErrorEvent, ModelLoaded, ModelLoading, Progress, SpeakingFinished,
+                              SpeakingStarted, SpeechStarted, StageStarted, Transcript)
+from assistant.voice.engine import DESCRIBE_QUESTION, READ_TEXT_QUESTION
+from assistant.voice.events import (AnswerGrowing, CommandHeard, ListeningChanged, MicLevel,
+                                    TurnCancelled, TurnCompleted, TurnStarted, UtteranceIgnored)
+
+from . import accessibility as a11y
+from .window_state import PROBLEM_CODES, Say, StatusMachine, WindowStatus
+
+log = logging.getLogger(__name__)
+
+READY_STAGE = "startup"   # worker.READY, kept here so this module needs no worker import
+STAGE_WORDS = {"asr": "Transcribing your question…", "vision": "Thinking…",
+               "tts": "Preparing the spoken answer…"}
+STAGE_NAMES = {"vision": "Vision", "asr": "Speech recognition", "tts": "Voice"}
+QUESTION_WORDS = {DESCRIBE_QUESTION: "Describing the picture…",
+                  READ_TEXT_QUESTION: "Reading the text in the picture…"}
+CANCEL_WORDS = {"newer_question": "Not answered: a newer question came first.",
+                "stop": "Stopped.", "closing": "Not answered: the assistant was closing."}
+NO_MICROPHONE = "There is no microphone, so I cannot listen. Type the question instead."
+# A sentence that sends the user to a console command ("'assistant models' shows how"):
+# the window has no console, so such advice is left out of what it shows and says.
+_CLI_SENTENCE = re.compile(r"[^.!?]*'assistant [a-z-]+[^']*'[^.!?]*[.!?]?\s*")
+
+
+def without_cli_advice(text: str) -> str:
+    return re.sub(r"\s{2,}", " ", _CLI_SENTENCE.sub("", text)).strip() or text
+
+
+def announce_replies(mode: str) -> bool:
+    """``ui.reply_voice``: announce, speak, or auto (announce when a screen reader runs)."""
+    if mode == "announce":
+        return True
+    if mode == "speak":
+        return False
+    return QAccessible.isActive()
+
+
+class WindowEvents:
+    """Feeds the status machine and paints what it says; one per window."""
+
+    def __init__(self, window) -> None:
+        self.w = window
+        self.machine = StatusMachine()
+        self.announcing = False       # replies go to the screen reader instead of the voice
+        self._published: WindowStatus | None = None
+        self._voice_told: bool | None = None
+        self._heard = ""              # the last words heard, until they become a turn
+        self.retry_microphone = False
+        self._early_notes: list[str] | None = []   # notes the restored history will replace
+
+    # -- painting ---------------------------------------------------------------------
+    def publish(self) -> None:
+        status = self.machine.status
+        w = self.w
+        if w._closing:        # "Closing…" stays
+            return
+        w.state = status.text
+        w.ready = self.machine.ready
+        if status == self._published:
+            return
+        self._published = status
+        w.state_label.setText(status.text)
+        # The words themselves are the name, so a screen reader reads the status, not a title.
+        w.state_label.setAccessibleName(f"Status: {status.text}")
+        w.status_changed.emit(status)
+
+    def tell(self, say: Say) -> None:
+        self.publish()
+        w = self.w
+        if say.notice:
+            notice = without_cli_advice(say.notice)
+            self.set_notice_line(notice)
+            w.chat.add_note(notice)
+            if self._early_notes is not None:
+                self._early_notes.append(notice)
+        if say.announce:
+            a11y.announce(w.notice if say.notice else w.state_label,
+                          without_cli_advice(say.announce), assertive=say.assertive)
+
+    def set_notice_line(self, text: str) -> None:
+        self.w.notice.setText(text)
+        self.w.notice.setAccessibleName(f"Notice: {text}" if text else "No notice")
+
+    def notice(self, message: str, *, assertive: bool = False) -> None:
+        """A one-off notice (not a device state): shown, noted in the chat, announced once."""
+        self.tell(Say(notice=message, announce=message, assertive=assertive))
+
+    def refuse(self, message: str) -> None:
+        """A key that cannot work now: said at once, not kept in the chat (it may be pressed often)."""
+        self.set_notice_line(message)
+        self.tell(Say(announce=message, assertive=True))
+
+    def set_reply_voice(self, mode: str) -> None:
+        announcing = announce_replies(mode)
+        if announcing != self.announcing or self._voice_told is None:
+            self.announcing = self._voice_told = announcing
+            self.w.host.set_reply_voice(speak=not announcing)
+
+    # -- devices ----------------------------------------------------------------------
+    def camera_failed(self, message: str) -> None:
+        self.w.camera_view.set_message(message)
+        self.tell(self.machine.problem("no_camera", message))
+
+    def camera_opened(self) -> None:
+        self.tell(self.machine.fixed("no_camera"))
+
+    def camera_status(self, message: str) -> None:
+        self.w.camera_view.set_message(message)
+        if message:
+            self.tell(self.machine.problem("no_camera", message))
+        else:
+            self.tell(self.machine.fixed("no_camera"))
+
+    def listening(self, event: ListeningChanged) -> None:
+        w = self.w
+        w.microphone = event.microphone
+        w.level_meter.setFormat("Microphone %p%" if event.microphone else "No microphone")
+        if event.microphone:
+            say = self.machine.fixed("no_microphone")
+        else:
+            say = self.machine.problem("no_microphone", event.note or NO_MICROPHONE)
+        # One that never opened is tried again quietly; a lost one reconnects by itself.
+        self.retry_microphone = not event.microphone and not event.note
+        if self.retry_microphone and not w._retry.isActive():
+            w._retry.start()
+        self.tell(say)
+
+    def hands_free(self, on: bool) -> None:
+        self.tell(self.machine.set_hands_free(on))
+
+    # -- the user's own commands ----------------------------------------------------------
+    def asked(self) -> None:
+        self.tell(self.machine.turn_started())
+
+    def recording(self) -> None:
+        self.tell(self.machine.hearing("Recording: release to ask"))
+
+    # -- events from the worker ---------------------------------------------------------
+    def on_event(self, event) -> None:
+        w, m = self.w, self.machine
+        if isinstance(event, MicLevel):
+            w.level_meter.setValue(int(event.level * 100))
+        elif isinstance(event, TurnCompleted):
+            answer = without_cli_advice(event.answer)
+            w.chat.grow_answer(event.question, answer)
+            if self.announcing:   # the voice was told to stay silent: this is the reply
+                a11y.announce(w.chat, f"Assistant: {answer}")
+            self.tell(m.idle())
+        elif isinstance(event, TurnRecorded):
+            turn = event.turn
+            shown = without_cli_advice(turn.answer)
+            if shown != turn.answer:
+                turn = dataclasses.replace(turn, answer=shown)
+            w.chat.finish(event.turn.question, turn=turn)
+            self.tell(m.idle() if m.status.state != "speaking" else Say())
+            w.keys.touch()
+        elif isinstance(event, Progress):
+            self._progress(event)
+        elif isinstance(event, ModelLoading):
+            self.tell(m.loading(f"Loading {event.model}…"))
+        elif isinstance(event, ModelLoaded):
+            self._model_loaded(event)
+        elif isinstance(event, StageStarted) and event.stage in STAGE_WORDS:
+            self.tell(m.stage(STAGE_WORDS[event.stage]))
+        elif isinstance(event, ListeningChanged):
+            self.listening(event)
+        elif isinstance(event, SpeechStarted):
+            self.tell(m.hearing())
+        elif isinstance(event, Transcript):
+            self._heard = event.text
+            w.chat.add_question(event.text, f"You said: {event.text} (working on it…)")
+        elif isinstance(event, TurnStarted):
+            if event.question not in w.chat.open_turns():   # asked another way (a voice command)
+                w.chat.add_question(event.question, QUESTION_WORDS.get(
+                    event.question, f"You asked: {event.question} (working on it…)"))
+            self.tell(m.turn_started())
+        elif isinstance(event, AnswerGrowing):
+            w.chat.grow_answer(event.question, without_cli_advice(event.text))
+        elif isinstance(event, TurnCancelled):
+            w.chat.cancel(event.question, CANCEL_WORDS.get(event.reason, "Not answered."))
+            self.tell(m.idle())
+        elif isinstance(event, CommandHeard):
+            w.chat.cancel(self._heard, f"Voice command: {event.command}.")
+            self.tell(m.idle())
+        elif isinstance(event, (UtteranceIgnored, SpeakingFinished)):
+            self.tell(m.idle())
+        elif isinstance(event, SpeakingStarted):
+            self.tell(m.speaking())
+        elif isinstance(event, ErrorEvent):
+            self._error(event)
+        elif isinstance(event, HistoryRestored):
+            w.chat.set_turns(event.turns)
+            early, self._early_notes = self._early_notes or [], None
+            for note in early:   # said once already; kept in the chat the history replaced
+                w.chat.add_note(note)
+        elif isinstance(event, HistoryCleared):
+            w.chat.clear_all()
+            self.set_notice_line("The chat history was cleared.")
+            a11y.announce(w.chat, "The chat history was cleared.")
+
+    def _progress(self, event: Progress) -> None:
+        w, m = self.w, self.machine
+        if event.stage == READY_STAGE:
+            if event.total > 0 and event.done >= event.total:
+                if w.config.ui.hands_free and not w.hands_free_button.isChecked():
+                    w.hands_free_button.setChecked(True)
+                stale = m.status.background
+                self.tell(m.became_ready())
+                if stale and w.notice.text() == stale:
+                    self.set_notice_line("")
+            else:
+                self.tell(m.loading(event.message))
+        elif event.stage in ("settings", "history"):   # "Settings saved and applied."
+            self.set_notice_line(event.message)
+            self.tell(Say(announce=event.message))
+        else:  # a model being prepared beside the conversation: shown while it lasts
+            self._background(event.message, event.done, event.total)
+
+    def _background(self, message: str, done: int, total: int) -> None:
+        m = self.machine
+        shown = bool(m.status.background) and self.w.notice.text() == m.status.background
+        self.tell(m.progress(message, done, total))
+        if m.status.background:
+            self.set_notice_line(m.status.background)
+        elif shown:                     # no stale "Preparing…" once it is done
+            self.set_notice_line("")
+
+    def _model_loaded(self, event: ModelLoaded) -> None:
+        w = self.w
+        if self.machine.status.background:
+            self._background("", 1, 1)
+        known = w.models.get(event.stage, "")
+        if event.model not in known:  # an engine's helper model (OCR) joins its engine's entry
+            w.models[event.stage] = f"{known} + {event.model}" if known else event.model
+        if event.device and event.device != "cpu":
+            w.models[event.stage] += f" ({event.device})"
+        w.models_label.setText("; ".join(f"{STAGE_NAMES.get(k, k)}: {v}"
+                                         for k, v in sorted(w.models.items())))
+        uses_gpu = any("cuda" in v for v in w.models.values()) or "cuda" in event.device
+        w.compute_label.setText("GPU" if uses_gpu else "CPU")
+
+    def _error(self, event: ErrorEvent) -> None:
+        w, m = self.w, self.machine
+        problem = PROBLEM_CODES.get(event.code)
+        waiting = m.status.state == "thinking"    # the user waits for an answer to this
+        if problem is not None:
+            say = m.problem(problem, event.message)
+            m.idle()
+            self.tell(say)
+            return
+        m.idle()
+        message = without_cli_advice(event.message)
+        open_turns = w.chat.open_turns()
+        if waiting and open_turns:   # the question it answers keeps its row, the reason under it
+            w.chat.cancel(open_turns[-1], f"Not answered: {message}")
+            self.set_notice_line(message)
+            self.tell(Say(announce=message, assertive=True))
+            return
+        # The answer to what the user just asked interrupts; anything else waits its turn.
+        self.notice(message, assertive=waiting)
