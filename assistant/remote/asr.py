@@ -19,7 +19,7 @@ import numpy as np
 from ..asr import SAMPLE_RATE, Segment, TranscribeOptions, Transcription
 from ..config import AsrConfig, language_code
 from ..errors import InputError
-from .link import RemoteLink, is_api_error
+from .link import AnsweredBy, RemoteLink, is_api_error
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ def wav_bytes(samples: np.ndarray, rate: int = SAMPLE_RATE) -> bytes:
     return buffer.getvalue()
 
 
-class OpenAITranscriber:
+class OpenAITranscriber(AnsweredBy):
     """A Transcriber on a server, with faster-whisper here behind it."""
 
     def __init__(self, link: RemoteLink, config: AsrConfig, *, model: str,
@@ -67,17 +67,8 @@ class OpenAITranscriber:
         if self._local is not None:
             self._local.config = new
 
-    @property
-    def name(self) -> str:
-        if self._answered_here and self._local is not None:
-            return str(getattr(self._local, "name", "whisper"))
+    def _remote_name(self) -> str:
         return f"openai:{self._model}@{self.link.host}"
-
-    @property
-    def device(self) -> str:
-        if self._answered_here and self._local is not None:
-            return str(getattr(self._local, "device", "cpu"))
-        return "remote"
 
     @property
     def local(self) -> Any:

@@ -12,7 +12,7 @@ import logging
 from typing import TYPE_CHECKING, Any, Generator, Sequence
 
 from ..cancel import NEVER, Cancelled, CancelToken
-from ..vision import AnswerStream, LastAnswer, VisionAnswer, stream_answer
+from ..vision import LastAnswer, VisionAnswer, drained, stream_answer
 from .link import RemoteLink, is_api_error
 
 if TYPE_CHECKING:
@@ -66,12 +66,7 @@ class FallbackVision(LastAnswer):
 
     def answer(self, image: "Image.Image", question: str, history: Sequence["Turn"] = (), *,
                context: str = "", cancel: CancelToken = NEVER) -> VisionAnswer:
-        pieces = AnswerStream(self.stream(image, question, history, context=context,
-                                          cancel=cancel))
-        for _ in pieces:
-            pass
-        assert pieces.answer is not None
-        return pieces.answer
+        return drained(self.stream(image, question, history, context=context, cancel=cancel))
 
     def stream(self, image: "Image.Image", question: str, history: Sequence["Turn"] = (), *,
                context: str = "", cancel: CancelToken = NEVER

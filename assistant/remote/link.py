@@ -235,3 +235,26 @@ def _transport_errors() -> tuple[type, ...]:
             continue
         return (module.HTTPError, module.StreamError)
     return ()
+
+
+class AnsweredBy:
+    """``name`` and ``device`` of whichever answered last: the server, or the engine here
+    after a fallback (so ``ask --json`` never names a server that did not answer)."""
+
+    _answered_here = False
+    _local: Any = None
+
+    def _remote_name(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def name(self) -> str:
+        if self._answered_here and self._local is not None:
+            return str(getattr(self._local, "name", "the engine here"))
+        return self._remote_name()
+
+    @property
+    def device(self) -> str:
+        if self._answered_here and self._local is not None:
+            return str(getattr(self._local, "device", "cpu"))
+        return "remote"

@@ -20,7 +20,7 @@ from ..config import RemoteConfig
 from ..errors import SpeechError
 from ..tts import SpeechAudio
 from ..tts.playback import speak_chunks
-from .link import RemoteLink, is_api_error
+from .link import AnsweredBy, RemoteLink, is_api_error
 
 log = logging.getLogger(__name__)
 DEFAULT_RATE = 24_000   # OpenAI's speech rate; only used before the first clip arrives
@@ -63,7 +63,7 @@ def _decode_any(data: bytes) -> SpeechAudio:
     return SpeechAudio(samples, rate)
 
 
-class OpenAISpeaker:
+class OpenAISpeaker(AnsweredBy):
     """A Speaker on a server's voice, with the local voice behind it."""
 
     def __init__(self, link: RemoteLink, remote: RemoteConfig, *, rate: float = 1.0,
@@ -79,17 +79,8 @@ class OpenAISpeaker:
         self._speak_lock = threading.Lock()
         self._generation = 0
 
-    @property
-    def name(self) -> str:
-        if self._answered_here and self._local is not None:
-            return str(getattr(self._local, "name", "local voice"))
+    def _remote_name(self) -> str:
         return f"openai:{self._model}/{self._voice}@{self.link.host}"
-
-    @property
-    def device(self) -> str:
-        if self._answered_here and self._local is not None:
-            return str(getattr(self._local, "device", "cpu"))
-        return "remote"
 
     @property
     def sample_rate(self) -> int:

@@ -90,6 +90,15 @@ class AnswerStream:
         return self.answer.text if self.answer is not None else ""
 
 
+def drained(pieces: Generator[str, None, VisionAnswer]) -> VisionAnswer:
+    """The ``VisionAnswer`` at the end of a stream, its pieces read and dropped."""
+    stream = AnswerStream(pieces)
+    for _ in stream:
+        pass
+    assert stream.answer is not None
+    return stream.answer
+
+
 def stream_answer(engine: Any, image: "Image.Image", question: str,
                   history: Sequence["Turn"] = (), *, context: str = "",
                   cancel: CancelToken = NEVER) -> AnswerStream:

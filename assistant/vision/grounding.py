@@ -17,7 +17,7 @@ import numpy as np
 
 from ..cancel import NEVER, CancelToken
 from ..errors import AssistantError
-from . import AnswerStream, LastAnswer, VisionAnswer, stream_answer
+from . import LastAnswer, VisionAnswer, drained, stream_answer
 from . import embedded_answers as say
 from .compose import count_phrase
 from .reading import joined, key_lines
@@ -89,12 +89,7 @@ class GroundedEngine(LastAnswer):
                history: Sequence["Turn"] = (), *, context: str = "",
                cancel: CancelToken = NEVER) -> VisionAnswer:
         """``context``: more for the VLM's prompt, after what was measured."""
-        pieces = AnswerStream(self._run(image, question, history, context, cancel,
-                                        streaming=False))
-        for _ in pieces:
-            pass
-        assert pieces.answer is not None
-        return pieces.answer
+        return drained(self._run(image, question, history, context, cancel, streaming=False))
 
     def stream(self, image: "Image.Image", question: str, history: Sequence["Turn"] = (), *,
                context: str = "", cancel: CancelToken = NEVER
