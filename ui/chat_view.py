@@ -29,6 +29,7 @@ ROLE_KIND = Qt.ItemDataRole.UserRole + 2
 ROLE_ID = Qt.ItemDataRole.UserRole + 3
 PAD = 10          # the style sheet's item padding (6) and border (2), and a little air
 WRAP = Qt.TextFlag.TextWordWrap
+WORKING = " (working on it…)"   # after a question while it is answered
 
 
 def wrap_option() -> QTextOption:
@@ -228,7 +229,9 @@ class ChatView(QListWidget):
 
     # -- turns, one row each, matched by the caller's turn id -----------------
     def add_question(self, turn_id, text: str) -> QListWidgetItem:
-        """A question's own row, shown as soon as it is asked; its answer goes under it."""
+        """A question's own row, shown as soon as it is asked; its answer goes under it.
+
+        ``text`` may end with ``WORKING``; the row drops it when the turn ends either way."""
         self.drop_pending()
         item = _Row(text)
         item.setData(ROLE_KIND, "asking")
@@ -257,6 +260,8 @@ class ChatView(QListWidget):
         """The answer is complete: it fills the row of its own question (or a new pair)."""
         rows = self._open.pop(turn_id, None)
         words_only = turn is None
+        if rows is not None and rows[0].text().endswith(WORKING):   # answered: no longer working
+            rows[0].setText(rows[0].text()[:-len(WORKING)])
         if turn is None:
             asked = rows[0].text().split(": ", 1)[-1] if rows else ""
             turn = StoredTurn(question=asked, answer=text, started_at=time.time())
@@ -281,6 +286,8 @@ class ChatView(QListWidget):
         rows = self._open.pop(turn_id, None)
         if rows is None:
             return
+        if rows[0].text().endswith(WORKING):   # no longer being worked on
+            rows[0].setText(rows[0].text()[:-len(WORKING)])
         if rows[1] is None:
             rows[1] = _Row()
             self.insertItem(self.row(rows[0]) + 1, rows[1])

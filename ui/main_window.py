@@ -17,6 +17,7 @@ from assistant.paths import AppPaths
 from . import accessibility as a11y
 from . import controls, layout, none_guard, theme
 from .devices import DeviceThreads
+from .chat_view import WORKING
 from .window_events import DESCRIBE_QUESTION, READ_TEXT_QUESTION, WindowEvents
 from .worker_host import WorkerHost
 
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
             self.status_events.refuse("Type a question first.")
             return
         self.question.clear()
-        self.chat.add_question(text, f"You typed: {text} (working on it…)")  # its own row
+        self.chat.add_question(text, f"You typed: {text}{WORKING}")  # its own row
         self.status_events.asked()
         self.host.ask_text(text, self.camera_view.current_frame)
 

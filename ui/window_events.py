@@ -22,6 +22,7 @@ from assistant.voice.events import (AnswerGrowing, CommandHeard, ListeningChange
                                     TurnCancelled, TurnCompleted, TurnStarted, UtteranceIgnored)
 
 from . import accessibility as a11y
+from .chat_view import WORKING
 from .window_state import PROBLEM_CODES, Say, StatusMachine, WindowStatus
 
 log = logging.getLogger(__name__)
@@ -186,11 +187,11 @@ class WindowEvents:
             self.tell(m.hearing())
         elif isinstance(event, Transcript):
             self._heard = event.text
-            w.chat.add_question(event.text, f"You said: {event.text} (working on it…)")
+            w.chat.add_question(event.text, f"You said: {event.text}{WORKING}")
         elif isinstance(event, TurnStarted):
             if event.question not in w.chat.open_turns():   # asked another way (a voice command)
                 w.chat.add_question(event.question, QUESTION_WORDS.get(
-                    event.question, f"You asked: {event.question} (working on it…)"))
+                    event.question, f"You asked: {event.question}{WORKING}"))
             self.tell(m.turn_started())
         elif isinstance(event, AnswerGrowing):
             w.chat.grow_answer(event.question, without_cli_advice(event.text))

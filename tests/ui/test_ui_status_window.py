@@ -105,7 +105,8 @@ def test_questions_keep_their_rows_and_answers_show_before_speech(open_window, q
     qtbot.waitUntil(lambda: not window.chat.open_turns(), timeout=90_000)
     texts = window.chat.texts()
     first = next(i for i, t in enumerate(texts) if t.startswith("You typed: What does the sign"))
-    second = texts.index("You typed: Is the light on?")
+    second = next((i for i, t in enumerate(texts) if t.startswith("You typed: Is the light on?")), None)
+    assert second is not None, texts
     assert first < second
     assert texts[second + 1].startswith("Assistant: ")
     # The first one was answered or said why not, in the row under it.
@@ -150,3 +151,18 @@ def test_model_preparation_is_shown_while_it_lasts_and_never_left_stale(open_win
     window.on_event(Progress(stage="settings", message="Settings saved and applied."))
     assert [m for m, _ in heard].count("Settings saved and applied.") == 1
     assert not _notes(window, "Settings saved")         # a confirmation, not a chat entry
+
+
+def test_a_question_row_stops_saying_working_once_answered_or_not(qtbot):
+    from ui.chat_view import WORKING, ChatView
+
+    chat = ChatView()
+    qtbot.addWidget(chat)
+    chat.add_question("a", f"You typed: Is the light on?{WORKING}")
+    chat.add_question("b", f"You said: What colour is it?{WORKING}")
+    chat.grow_answer("a", "It is")
+    assert chat.texts()[0].endswith(WORKING)          # still being answered
+    chat.finish("a", "It is dark.")                   # the words, before the history has it
+    chat.cancel("b", "Stopped.")
+    assert chat.texts() == ["You typed: Is the light on?", "Assistant: It is dark.",
+                            "You said: What colour is it?", "Stopped."]
