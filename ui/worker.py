@@ -392,6 +392,7 @@ def _segmenter(config: AppConfig):
 
 
 def _load(engine) -> None:
-    load = getattr(engine, "load", None)
-    if callable(load):
-        load()
+    for step in ("load", "warm_up"):   # warm_up: the first run now, not in the first question
+        call = getattr(engine, step, None)
+        if callable(call):
+            call()

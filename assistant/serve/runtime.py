@@ -239,9 +239,10 @@ class Runtime:
 
 
 def _load(engine: Any) -> None:
-    load = getattr(engine, "load", None)
-    if callable(load):
-        load()
+    for step in ("load", "warm_up"):   # warm_up: the first run now, not in the first question
+        call = getattr(engine, step, None)
+        if callable(call):
+            call()
 
 
 def _timeout(seconds: float) -> ApiError:

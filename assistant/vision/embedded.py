@@ -92,6 +92,10 @@ class EmbeddedEngine(LastAnswer):
         """Load every model now, so the first question is not the slow one."""
         self.analyser.load()
 
+    def warm_up(self) -> None:
+        """Every model's first run now (long-lived front ends call it after ``load``)."""
+        self.analyser.warm_up()
+
     def configure(self, **runtime: Any) -> None:
         """No run-time settings apply (nothing is generated); the names are still checked."""
         runtime_subset(runtime, ())

@@ -102,6 +102,16 @@ class SceneFacts:
         return out
 
 
+def _practice_frame() -> np.ndarray:
+    """A grey 640x480 picture with two lines of dark text, for ``warm_up``."""
+    import cv2
+
+    rgb = np.full((480, 640, 3), 200, dtype=np.uint8)
+    for row, words in ((200, "PRACTICE"), (300, "FRAME 123")):
+        cv2.putText(rgb, words, (60, row), cv2.FONT_HERSHEY_SIMPLEX, 2.5, (20, 20, 20), 6)
+    return rgb
+
+
 def frame_key(rgb: np.ndarray) -> str:
     digest = hashlib.blake2b(digest_size=8)
     digest.update(f"{rgb.shape}".encode())
@@ -159,6 +169,16 @@ class SceneAnalyser:
                 build()
             except AssistantError as err:   # answered later with what is there
                 log.warning("vision model not loaded: %s", err.message)
+
+    def warm_up(self) -> None:
+        """Run every model once on a made-up picture (not kept): their first run (memory,
+        kernels) happens while the front end says it is loading, not in the first question,
+        where it stalled the window for up to ~100 ms."""
+        try:
+            rgb = _practice_frame()
+            self._measure(rgb, self._basic(rgb), ["objects", "text", "faces", "labels"])
+        except Exception:  # noqa: BLE001 - only practice: a real question reports problems
+            log.warning("warming the vision models up failed", exc_info=True)
 
     # --- measurements ---
 

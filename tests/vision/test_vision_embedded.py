@@ -230,3 +230,18 @@ def test_measurements_are_reused_for_follow_ups(engine, photo):
     first = engine.answer(image, "What is in front of me?")
     again = engine.answer(image.copy(), "What colour is it?")
     assert again.details["timings_ms"] == first.details["timings_ms"]   # nothing measured again
+
+
+def test_warm_up_runs_every_model_once_and_keeps_nothing(sign):
+    from assistant.vision import scene
+
+    engine = EmbeddedEngine()
+    engine.load()
+    practice = scene._practice_frame()
+    # The practice frame is real work for the models: OCR reads its words.
+    measured = engine.analyser._measure(practice, engine.analyser._basic(practice), ["text"])
+    assert "PRACTICE" in " ".join(line.text for line in measured.ocr.lines).upper()
+    engine.warm_up()
+    assert len(engine.analyser._cache) == 0          # nothing a follow-up could mistake for a view
+    answer = engine.answer(sign, "What does the sign say?")
+    assert body(answer) == 'The sign says: "LAUNCH PAD. NO ENTRY".'
