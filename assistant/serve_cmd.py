@@ -90,7 +90,7 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     access = "token required"
     if not token:
         token = secrets.token_urlsafe(18)
-        access = f"token required; this run's token: {token} (set {TOKEN_ENV} to choose one)"
+        access = f"token required; this run's token: {token} - set {TOKEN_ENV} to choose one"
     ready = f"Serving on http://{shown}:{bound} ({access})"
     app = create_app(runtime, token=token, loopback_only=loopback)
     server = Server(uvicorn.Config(app, log_config=None, access_log=False, lifespan="on",
