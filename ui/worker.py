@@ -26,6 +26,7 @@ from assistant.conversation.store import (HistoryCleared, HistoryRestored, Histo
                                           StoredTurn, TurnRecorded)
 from assistant.errors import AssistantError
 from assistant.events import ErrorEvent, Event, EventBus, ModelLoaded, Progress
+from assistant.models.factory import prepare
 from assistant.paths import AppPaths
 from assistant.voice.events import ListeningChanged, TurnCompleted
 
@@ -143,7 +144,7 @@ class AssistantWorker(QObject):
         vision = transcriber = speaker = None
         try:
             vision = factory.vision(cfg.vision)
-            _load(vision)
+            prepare(vision)
         except Exception as exc:
             self._error(exc, "vision")
         if starting:
@@ -161,7 +162,7 @@ class AssistantWorker(QObject):
         if cfg.tts.engine != "none":
             try:
                 speaker = factory.speaker(cfg.tts, output_device=cfg.ui.speaker_device)
-                _load(speaker)
+                prepare(speaker)
             except Exception as exc:
                 self._error(exc, "tts")
         for stage, engine in (("vision", vision), ("asr", transcriber), ("tts", speaker)):
@@ -203,7 +204,7 @@ class AssistantWorker(QObject):
     def _speaker_for_rate(self, rate: float):
         speaker = self._factory.speaker(dataclasses.replace(self.config.tts, rate=rate),
                                         output_device=self.config.ui.speaker_device)
-        _load(speaker)
+        prepare(speaker)
         self._speaker = speaker
         return self._voice()
 
@@ -389,10 +390,3 @@ def _segmenter(config: AppConfig):
     silence = config.ui.end_silence_s
     return SegmenterOptions(speech_start_s=0.2, end_silence_s=silence, max_utterance_s=20.0,
                             pre_roll_s=0.3, tail_s=min(0.2, silence))
-
-
-def _load(engine) -> None:
-    for step in ("load", "warm_up"):   # warm_up: the first run now, not in the first question
-        call = getattr(engine, step, None)
-        if callable(call):
-            call()

@@ -284,6 +284,16 @@ class EngineFactory:
             _close(slot.engine)
 
 
+def prepare(engine: Any) -> None:
+    """Load ``engine`` now and give its models their first run (``warm_up``), where it has
+    those steps: long-lived front ends (the window, ``serve``) call it while they say they
+    are loading, so the first question is not the slow one."""
+    for step in ("load", "warm_up"):
+        call = getattr(engine, step, None)
+        if callable(call):
+            call()
+
+
 def _close(engine: Any) -> None:
     close = getattr(engine, "close", None)
     if not callable(close):

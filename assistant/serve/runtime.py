@@ -25,6 +25,7 @@ from ..cancel import CancelToken, Cancelled
 from ..config import AppConfig
 from ..errors import AssistantError
 from ..events import ErrorEvent, Event, EventBus, ModelLoaded, ModelLoading
+from ..models.factory import prepare
 from ..paths import AppPaths
 from .errors import ApiError
 from .limits import Admission, default_workers
@@ -82,12 +83,12 @@ class Runtime:
 
     def warm_up(self) -> None:
         """Load the models before the first request (which gets 503 until then)."""
-        steps: list[tuple[str, Callable[[], Any]]] = [("vision", lambda: _load(self.vision()))]
+        steps: list[tuple[str, Callable[[], Any]]] = [("vision", lambda: prepare(self.vision()))]
         if self.config.asr.engine == "local":
             steps.append(("speech recognition", lambda: self.transcriber().load(
                 language=self.config.asr.language, task=self.config.asr.task)))
         if self.config.tts.engine != "none":
-            steps.append(("speech", lambda: _load(self.speaker())))
+            steps.append(("speech", lambda: prepare(self.speaker())))
         try:
             for what, step in steps:
                 try:
@@ -236,13 +237,6 @@ class Runtime:
         else:
             log.warning("work still running after %.0f s at shutdown; models left to exit", wait_s)
         shutil.rmtree(self.scratch, ignore_errors=True)
-
-
-def _load(engine: Any) -> None:
-    for step in ("load", "warm_up"):   # warm_up: the first run now, not in the first question
-        call = getattr(engine, step, None)
-        if callable(call):
-            call()
 
 
 def _timeout(seconds: float) -> ApiError:
