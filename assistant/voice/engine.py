@@ -77,6 +77,10 @@ class _Latest:
             item, self._item = self._item, None
             return item
 
+    def holds_one(self) -> bool:
+        with self._cond:
+            return self._item is not None
+
 
 class ConversationEngine:
     """``start()`` begins listening (if a source is given); ``close()`` ends within ~2 s."""
@@ -348,13 +352,17 @@ class ConversationEngine:
             return
         with self._lock:
             self._posted += 1
+            # The one in flight, read with the put: once the lock is let go the answering
+            # thread may already have taken this new question as its current one.
+            current = self._current
             stale = self._questions.put(question)
             if isinstance(stale, _Question):
                 self._finished += 1
         if isinstance(stale, _Question):
             self.bus.emit(TurnCancelled(question=stale.text, reason="newer_question"))
         self.speech.stop()       # a new question supersedes whatever was still being said
-        self._cancel_current("newer_question")
+        if current is not None:
+            current.token.cancel("newer_question")
 
     def _post_marker(self, done: threading.Event) -> None:
         """Set ``done`` once every question posted so far is answered and spoken."""
@@ -385,13 +393,17 @@ class ConversationEngine:
                 continue
             with self._lock:
                 self._current = question
+                # Taken just before a newer one was posted (which saw no question in flight).
+                superseded = self._questions.holds_one()
             try:
+                if superseded:
+                    raise Cancelled("newer_question")
                 self._answer_one(question)
             except Cancelled as why:
                 self.bus.emit(TurnCancelled(question=question.text, reason=str(why) or "cancelled"))
             except AssistantError as exc:
                 self.bus.emit(ErrorEvent(code=exc.code, message=exc.user_text(), stage=exc.stage))
-            except Exception as exc:  # a bug: log it, say so, keep the conversation going
+            except Exception:  # a bug: log it, say so, keep the conversation going
                 log.exception("answering failed")
                 self.bus.emit(ErrorEvent(code="internal", stage="vision",
                                          message="Something went wrong answering that; the "

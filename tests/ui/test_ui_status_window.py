@@ -108,7 +108,7 @@ def test_questions_keep_their_rows_and_answers_show_before_speech(open_window, q
     second = next((i for i, t in enumerate(texts) if t.startswith("You typed: Is the light on?")), None)
     assert second is not None, texts
     assert first < second
-    assert texts[second + 1].startswith("Assistant: ")
+    assert texts[second + 1].startswith("Assistant: "), texts   # the newest is never dropped
     # The first one was answered or said why not, in the row under it.
     assert texts[first + 1].startswith(("Assistant: ", "Not answered", "Stopped"))
     assert at_speech and any(t.startswith("Assistant: ") for t in at_speech[0])
