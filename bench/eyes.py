@@ -16,6 +16,11 @@ in a warm process and scores the answer against the human description:
 - time per photo: mean, median and 90th percentile of the answer call.
 
 The engine's fixed "install a vision model" note is removed before scoring.
+
+Then the real photos taken by blind people (``--real``, default
+``../shared/data/real-photos``), answered by the same warm engine and scored the way
+their ``score.py`` scores them: recall of the human caption's content words, usable
+photos refused, unusable ones caught, and the median time per photo.
 """
 from __future__ import annotations
 
@@ -39,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--code", type=Path, default=ROOT,
                         help="checkout whose assistant package is measured (default: this one)")
+    parser.add_argument("--real", type=Path, default=ROOT.parent / "shared/data/real-photos",
+                        help="folder of real photos with captions.jsonl and score.py")
     args = parser.parse_args(argv)
     code = args.code.resolve()
     # The measured code goes first; the photo set always comes from this checkout.
@@ -69,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         chosen = [r for r in rows if split == "all" or r["split"] == split]
         report["summary"][split] = summarise(chosen)
     _print_summary(report, splits, rows)
+    report["real"] = _real_photos(engine, prepare, args.real, args.verbose)
     if args.json:
         args.json.write_text(json.dumps(report, indent=1))
     return 0
@@ -179,6 +187,40 @@ def _print_summary(report: dict, splits, rows) -> None:
               f"{s['usable']:<3}{s['ms_mean']:>8.0f}{s['ms_median']:>8.0f}{s['ms_p90']:>8.0f}")
         if s["errors"]:
             print(f"         {s['errors']} photos raised an error")
+
+
+def _real_photos(engine, prepare, folder: Path, verbose: bool) -> dict:
+    """The real photos, scored by their own score.py, in this warm process."""
+    import importlib.util
+    import statistics
+
+    from PIL import Image
+
+    from photoset.score import strip_note
+
+    if not (folder / "score.py").exists():
+        print(f"\nreal photos: {folder} not found, skipped")
+        return {}
+    spec = importlib.util.spec_from_file_location("real_score", folder / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)   # type: ignore[union-attr]
+    rows = [json.loads(line) for line in (folder / "captions.jsonl").read_text().splitlines()]
+    answers, times = [], []
+    for row in rows:
+        with Image.open(folder / "images" / row["image"]) as img:
+            image = prepare(img)
+        start = time.perf_counter()
+        answers.append(strip_note(engine.answer(image, "What is in front of me?").text))
+        times.append((time.perf_counter() - start) * 1000)
+        if verbose:
+            print(f"{row['image']}: {answers[-1]}\n    human: {row['human']}")
+    result = scorer.score(rows, answers)
+    result["ms_median"] = round(statistics.median(times), 1)
+    result["ms_p90"] = round(sorted(times)[int(0.9 * (len(times) - 1))], 1)
+    print(f"\nreal photos ({len(rows)}, {folder}): recall {result['recall']}, usable refused "
+          f"{result['refusals']}, unusable caught {result['caught']}, median "
+          f"{result['ms_median']:.0f} ms, p90 {result['ms_p90']:.0f} ms per photo")
+    return result
 
 
 def _commit(code: Path) -> str:

@@ -141,3 +141,95 @@ def describe_colours(colours: Sequence[ColourShare]) -> str:
         joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
         text += f", with some {joined}"
     return text + "."
+
+
+def seen_colours(facts) -> list[tuple[str, float]]:
+    """Base colours that are the things', not the light's: (name, share of frame), largest first.
+
+    Near-black pixels are shadow (all black, in a frame too dim to show black things) and
+    blown-out white ones, in a glared frame, are glare: a frame "mostly black" because the room is dark, or
+    "mostly white" because a lamp shines into the lens, shows no colour of anything.
+    """
+    from .calibration import CALIBRATION
+
+    shares = dict(base_shares(facts.colours))
+    if "black" in shares:
+        dim = facts.light.brightness < CALIBRATION.dim_brightness
+        shares["black"] = 0.0 if dim else max(0.0, shares["black"] - facts.light.shadow_share)
+    if "white" in shares and facts.light.highlight_share >= CALIBRATION.glare_share:
+        shares["white"] = max(0.0, shares["white"] - facts.light.highlight_share)
+    return sorted(((n, v) for n, v in shares.items() if v > 0.0), key=lambda kv: -kv[1])
+
+
+def seen_share(facts) -> float:
+    """How much of the frame the two largest seen colours cover."""
+    return sum(share for _, share in seen_colours(facts)[:2])
+
+
+def main_region(rgb: np.ndarray, *, width: int = 96) -> tuple[tuple[float, float, float, float], float] | None:
+    """The thing in front of the background: (box as fractions, share of the frame), or None.
+
+    The background is what the frame's border shows (a carpet, a table, a wall); the thing
+    is the largest connected area whose colour differs from it. None when nothing stands
+    out, or when what stands out is the whole frame or a speck: then the thing cannot be
+    told from what is behind it.
+    """
+    import cv2
+
+    from .calibration import CALIBRATION
+
+    _, mask = _standing_out(rgb, width)
+    sh, sw = mask.shape
+    mask = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    if count <= 1:
+        return None
+    best = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    x, y, bw, bh, area = stats[best]
+    share = float(area) / (sh * sw)
+    if not CALIBRATION.region_least <= share <= CALIBRATION.region_most:
+        return None
+    return (x / sw, y / sh, (x + bw) / sw, (y + bh) / sh), share
+
+
+
+def _standing_out(rgb: np.ndarray, width: int = 96) -> tuple[np.ndarray, np.ndarray]:
+    """(small RGB copy, mask of its pixels whose colour differs from the border's)."""
+    import cv2
+
+    from .calibration import CALIBRATION
+
+    h, w = rgb.shape[:2]
+    small = cv2.resize(np.ascontiguousarray(rgb[..., :3]), (width, max(8, round(h * width / w))),
+                       interpolation=cv2.INTER_AREA)
+    lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB).astype(np.float32)
+    sh, sw = lab.shape[:2]
+    edge = max(2, round(0.06 * min(sh, sw)))
+    border = np.concatenate([lab[:edge].reshape(-1, 3), lab[-edge:].reshape(-1, 3),
+                             lab[:, :edge].reshape(-1, 3), lab[:, -edge:].reshape(-1, 3)])
+    background = np.median(border, axis=0)
+    spread = np.linalg.norm(border - background, axis=1)
+    cut = max(CALIBRATION.region_contrast, float(np.median(spread)) * 2.0)
+    return small, np.linalg.norm(lab - background, axis=2) > cut
+
+
+def thing_colours(rgb: np.ndarray, box: tuple[float, float, float, float]) -> tuple[ColourShare, ...]:
+    """The colours of the thing in ``box``: its pixels that differ from the background.
+
+    A box holds background too (the table round a cup, the coffee in it when it matches
+    the table); where too little differs, the box's middle is named as ``object_colours``.
+    """
+    small, mask = _standing_out(rgb)
+    sh, sw = mask.shape
+    left, top, right, bottom = box
+    window = (slice(int(top * sh), max(int(top * sh) + 1, int(bottom * sh))),
+              slice(int(left * sw), max(int(left * sw) + 1, int(right * sw))))
+    inside = mask[window]
+    if inside.size == 0 or inside.mean() < 0.2:
+        return object_colours(rgb, box)
+    pixels = small[window][inside].astype(np.float32) / 255.0
+    names = pixel_names(pixels.reshape(-1, 1, 3)).ravel()
+    words, counts = np.unique(names.astype(str), return_counts=True)
+    shares = sorted((ColourShare(str(w), float(c) / names.size) for w, c in zip(words, counts)),
+                    key=lambda c: -c.share)
+    return tuple([c for c in shares if c.share >= 0.08][:6] or shares[:1])

@@ -37,14 +37,14 @@ _SAME_NOUN = {"screen": {"tv", "laptop", "monitor", "computer"}, "monitor": {"tv
 def describe(facts: "SceneFacts", tri: "Triage") -> str:
     """The composed description of a usable picture (``tri.usable``), or why it is not."""
     if not tri.usable:
-        if tri.reason == "page":          # its one sentence already says it cannot tell
-            return tri.advice
         return f"{say_cant_tell()} {tri.advice}".strip()
     if tri.one_colour:
         return f"It is all {tri.one_colour}, like something held very close. {tri.advice}"
-    from .triage import evidence_bar, trusted_objects
+    from .kinds import main_kind
+    from .triage import evidence_bar, trusted_objects, writing_seen
 
     reading = facts.reading
+    kind = main_kind(facts)
     objects = trusted_objects(facts)
     shown = on_screen(facts, objects)
     people = people_count(facts, objects) - len(shown)
@@ -52,7 +52,17 @@ def describe(facts: "SceneFacts", tri: "Triage") -> str:
     if _label_overrules(facts, things):
         things = [o for o in things if o.kind not in _ANIMALS]
     parts: list[str] = []
-    text_first = bool(reading and reading.lines and (reading.dominant or not (things or people)))
+    whole = bool(reading and reading.lines and not partial(reading))
+    if reading is not None and reading.lines and partial(reading) and \
+            any(not getattr(l, "partial", False) for l in reading.lines):
+        # Whole lines were read: those are quoted; stray words beside them add nothing.
+        import dataclasses
+
+        reading = dataclasses.replace(reading, lines=tuple(
+            l for l in reading.lines if not getattr(l, "partial", False)))
+        facts = dataclasses.replace(facts, reading=reading)
+        whole = True
+    text_first = whole and bool(reading.dominant or not (things or people))
     if text_first:
         assert reading is not None
         parts.append(text_sentence(reading, carrier(facts)))
@@ -65,14 +75,21 @@ def describe(facts: "SceneFacts", tri: "Triage") -> str:
                                                 say.MAYBE if scene else 0.0))
         if scene and label and not (people and not things) and not _repeats(facts, things):
             scene += ". " + label       # close-ups the detector only half names
-        parts.append(_capital(scene or label) + "." if (scene or label) else "")
-        if reading and reading.lines and _wordy(reading):
+        lead = _specific(scene, kind, facts) or label
+        if kind is not None and not _kind_said(kind, things, people, lead):
+            lead = f"{kind_phrase(kind, facts)}. {_capital(lead)}" if lead else \
+                kind_phrase(kind, facts)
+        parts.append(_capital(lead) + "." if lead else "")
+        if reading and reading.lines and partial(reading):
+            parts.append(words_sentence(reading))
+        elif reading and reading.lines and _wordy(reading):
             parts.append(f'It says: "{quote(reading)}".')
-        elif facts.ocr is not None and facts.ocr.unreadable >= 2:
-            parts.append("There is some writing I can't read.")
+        elif writing_seen(facts):
+            parts.append("There is some text I can't read.")
     if facts.faces and not people:
         parts.append(say.faces_sentence(len(facts.faces), caveat=False))
-    colour = colour_phrase(facts, text_first)
+    parts = [p for p in parts if p]
+    colour = colour_phrase(facts, text_first, only=not parts)
     if colour:
         parts.append(colour)
     if facts.light.is_dark:
@@ -80,6 +97,60 @@ def describe(facts: "SceneFacts", tri: "Triage") -> str:
     if tri.advice:
         parts.append(tri.advice)
     return fit([p for p in parts if p], MAX_WORDS)
+
+
+def _specific(scene: str, kind, facts: "SceneFacts") -> str:
+    """The detector's plain name made as specific as the evidence allows: "a TV" that the
+    labeller calls a monitor is "a computer monitor", a bottle with a pill-bottle label or
+    a medicine text "a medicine bottle"."""
+    from .kinds import noun
+
+    if not scene or kind is None or kind.kind not in ("screen", "bottle"):
+        return scene
+    said = noun(kind, facts)
+    generic = {"a computer monitor": ("a TV",), "a laptop computer screen": ("a laptop",),
+               "a TV screen": ("a TV",), "a computer screen": ("a TV",),
+               "a medicine bottle": ("a bottle",)}.get(said, ())
+    for name in generic:
+        if scene.startswith(name + " ") or scene == name:
+            return said + scene[len(name):]
+    return scene
+
+
+def partial(reading: "Reading") -> bool:
+    """Only some words could be made out (a soft frame): said as words, not as a quote."""
+    return any(getattr(line, "partial", False) for line in reading.lines)
+
+
+def words_sentence(reading: "Reading") -> str:
+    words = [w for line in reading.lines for w in line.text.split()][:6]
+    quoted = _and([f'"{w}"' for w in words])
+    return f"I can make out the word{'s' if len(words) > 1 else ''} {quoted}."
+
+
+def kind_phrase(kind, facts: "SceneFacts") -> str:
+    """'Probably a computer monitor' (two signals or one strong); 'A bottle' when sure."""
+    from .kinds import noun
+
+    thing = noun(kind, facts)
+    return _capital(thing) if kind.sure else f"Probably {thing}"
+
+
+def _kind_said(kind, things, people: int, lead: str) -> bool:
+    """Is the kind already named by the detector's or labeller's words?"""
+    from .kinds import objects_of
+
+    if kind.kind == "person":
+        return people > 0
+    if objects_of(kind, things):
+        return True
+    words = lead.lower()
+    return any(w in words for w in {"screen": ("screen", "tv", "laptop", "monitor", "phone"),
+                                     "paper": ("paper", "page", "envelope", "book", "menu"),
+                                     "bottle": ("bottle",), "cup": ("cup", "mug"),
+                                     "box": ("box", "package", "carton"),
+                                     "clothing": ("clothing", "shirt", "jeans", "sock")
+                                     }.get(kind.kind, (kind.kind,)))
 
 
 def say_cant_tell() -> str:
@@ -129,6 +200,16 @@ def carrier(facts: "SceneFacts") -> str:
         return with_article(container)
     if container and kind in ("label", "text", "sign"):
         return f"{with_article(container)} with a label"
+    from .calibration import CALIBRATION
+    from .kinds import _device_label, main_kind, noun
+
+    if reading is not None and _device_label(reading, CALIBRATION):
+        return "a device label"
+    found = main_kind(facts)
+    if found is not None and found.kind in ("paper", "label"):
+        said = noun(found, facts)
+        if said in ("a book cover", "a device label", "a receipt", "a letter"):
+            return said
     if kind in ("letter", "document") and family == "paper":
         return KIND_WORDS[kind]
     return KIND_WORDS.get(kind, "some text")
@@ -138,9 +219,9 @@ def text_sentence(reading: "Reading", what: str) -> str:
     lead = {"a letter": "A letter that begins",
             "a screen": "A screen with a message",
             "a computer screen": "A computer screen with a message",
-            "a laptop screen": "A laptop screen with a message",
+            "a laptop screen": "A laptop computer screen with a message",
             "a TV screen": "A TV screen showing",
-            "a phone screen": "A phone screen showing"}.get(what, _capital(what) + " that says")
+            "a phone screen": "A phone screen showing"}.get(what, _capital(what) + (" with the text" if what.endswith("label") else " that says"))
     return f'{lead}: "{quote(reading)}".'
 
 
@@ -295,10 +376,19 @@ def _family(facts: "SceneFacts") -> str:
 
 # --- colour ---
 
-def colour_phrase(facts: "SceneFacts", text_first: bool) -> str:
-    """'Mostly white and blue.' for the middle of the picture; '' when it says nothing."""
-    from .colours import base_shares
+def colour_phrase(facts: "SceneFacts", text_first: bool, only: bool = False) -> str:
+    """'Mostly white and blue.' for the middle of the picture; '' when it says nothing.
 
+    ``only``: nothing else was made out, so the whole frame's colours (shadow and glare
+    left out) are what there is to say.
+    """
+    from .colours import base_shares, seen_colours
+
+    if only:
+        seen = [name for name, share in seen_colours(facts)[:3] if share >= 0.1]
+        if not seen:
+            return ""
+        return f"I can only make out colours and shapes: mostly {_and(seen)}."
     colours = facts.centre_colours
     if not colours or facts.light.is_dark:
         return ""

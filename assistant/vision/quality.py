@@ -40,6 +40,7 @@ class FrameQuality:
     covered: bool
     noise: bool = False        # speckles with no structure: static, a broken camera
     structure: float = 1.0     # share of contrast that survives shrinking to 64 px wide
+    coarse: float = 100.0      # luma contrast at 16 px wide: shapes and regions, not detail
 
     @property
     def ok(self) -> bool:
@@ -123,6 +124,10 @@ def check_frame(image: np.ndarray, thresholds: QualityThresholds = QualityThresh
     tiny = cv2.resize(gray, (64, max(1, round(gray.shape[0] * 64 / gray.shape[1]))),
                       interpolation=cv2.INTER_AREA)
     structure = float(tiny.std()) / contrast if contrast > 1e-6 else 1.0
+    # What survives at 16 px wide is regions (a page on a table, a screen in a dark room):
+    # blur leaves it, a plain wall or ceiling has none.
+    coarse = float(cv2.resize(gray, (16, max(1, round(gray.shape[0] * 16 / gray.shape[1]))),
+                              interpolation=cv2.INTER_AREA).std())
     covered = ((brightness < thresholds.covered_mean and contrast < thresholds.covered_std)
                or contrast < thresholds.uniform_std)
     return FrameQuality(
@@ -134,6 +139,7 @@ def check_frame(image: np.ndarray, thresholds: QualityThresholds = QualityThresh
         covered=covered,
         noise=contrast >= 10 and structure < thresholds.noise_structure,
         structure=structure,
+        coarse=coarse,
     )
 
 

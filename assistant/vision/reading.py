@@ -8,9 +8,12 @@ around the text (a laptop or TV makes it a screen).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
+
+from .calibration import CALIBRATION, device_words
 
 if TYPE_CHECKING:
     from .objects import SeenObject
@@ -24,7 +27,9 @@ _CUES: dict[str, tuple[str, ...]] = {
                "continue", "retry", "warning", "loading", "wi-fi", "wifi", "battery",
                "download", "email", "menu", "home", "search", "connect", "repair", "system",
                "select", "press", "enter", "notification", "device", "account", "apply",
-               "next", "back", "close", "internet", "network", "unable", "failed"),
+               "next", "back", "close", "internet", "network", "unable", "failed", "quit",
+               "exit", "save", "open", "options", "preferences", "username", "welcome",
+               "setup", "responding"),
     "receipt": ("total", "subtotal", "sub total", "tax", "vat", "cash", "change", "visa",
                 "mastercard", "card", "receipt", "qty", "balance", "amount", "thank you",
                 "store", "items", "paid", "tender", "due"),
@@ -94,8 +99,27 @@ def trusted(lines: Sequence["TextLine"], quality: "FrameQuality | None",
         return tuple(lines)
     severe = quality is not None and quality.sharpness < SEVERE_BLUR
     score, share = (0.95, 0.8) if severe else (0.9, 0.6)
-    return tuple(l for l in lines if l.score >= score and known_share(l.text) >= share
-                 and not stroke_run(l.text))
+    kept = []
+    for line in lines:
+        if line.score >= score and known_share(line.text) >= share and not stroke_run(line.text):
+            kept.append(line)
+        elif line.score >= CALIBRATION.poor_word_score:
+            words = known_words(line.text)
+            if words:
+                kept.append(dataclasses.replace(line, text=" ".join(words), partial=True))
+    return tuple(kept)
+
+
+def known_words(text: str, least: int = 4) -> list[str]:
+    """The whole dictionary words of a line (``least`` letters or more), as written."""
+    from .words import known_share
+
+    out = []
+    for token in text.split():
+        word = token.strip(".,:;!?()\"'")
+        if len(word) >= least and word.isalpha() and known_share(word) == 1.0:
+            out.append(word)
+    return out
 
 
 def understand(lines: Sequence["TextLine"], size: tuple[int, int],
@@ -113,6 +137,8 @@ def text_kind(lines: Sequence["TextLine"], size: tuple[int, int],
     if not lines:
         return "text"
     text = " ".join(line.text for line in lines).lower()
+    if device_words(text) >= 2:
+        return "label"        # a rating plate: "Model No", "Input", "Serial"
     tokens = set(re.findall(r"[a-z]+(?:-[a-z]+)?", text))
     scores = {kind: sum(1 for cue in cues if (cue in tokens if " " not in cue and
                                               cue.isalpha() else cue in text))

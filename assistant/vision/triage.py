@@ -1,19 +1,20 @@
 """Can anything be said about this picture, and what one thing would make it better?
 
-Calibrated on hand-held photos, not on sharp ones: blind users' photos are tilted, close,
-a little blurred and glared, and still usable. "I can't tell" is said only when nothing
-usable was measured (no text read, no object, face or confident label) and the frame
-has a reason to be empty: black and flat (a covered lens), very dark, heavily blurred,
-or a plain surface. A well-lit frame of one saturated colour is a colour, not a covered
-lens. When something was found, at most one piece of advice is added, and only advice
-that helps: text cut at an edge, text seen but not readable (hold still, closer, level,
-away from the glare). Pure.
+Describe what can be made out before refusing; refuse only when nothing can be. Real
+photos taken by blind people are soft, tilted, glared and still described by the people
+who see them, and sharpness does not separate the ones they could describe from the
+ones they could not. So "I can't tell" is said only when no kind of thing
+(``kinds``), no readable word, no object, face or label, and no colour of anything came
+out, and then with the one reason that applies: covered, speckles, dark, glare, a plain
+surface, too small. A soft frame with colours and shapes gets those, and advice. At most
+one piece of advice per answer, worded so it never sounds like giving up. Pure.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .calibration import CALIBRATION
 from .embedded_answers import MAYBE
 
 if TYPE_CHECKING:
@@ -24,6 +25,10 @@ _FIXES = {
     "black": "The picture is almost black: the lens may be covered, or the light is off. "
              "Check the lens, or turn on a light.",
     "dark": "The picture is too dark. Try turning on a light.",
+    "glare": "The picture is too bright: light is shining into the camera. Turn a little "
+             "away from the lamp or window.",
+    "small": "The picture is too small, or the thing is too far away. Move closer, or use a "
+             "bigger picture.",
     "blurred": "The picture is very blurry. Hold the camera still for a moment.",
     "noise": "The picture is only speckles, like a camera with no signal. Check the camera.",
     "writing": "There may be writing, but it is too unclear to read. Hold the camera still, "
@@ -39,7 +44,7 @@ _EDGE_MOVES = {"left": "left", "right": "right", "top": "up", "bottom": "down"}
 @dataclass(frozen=True)
 class Triage:
     usable: bool
-    reason: str = ""   # black | noise | dark | writing | page | blurred | plain | nothing | ""
+    reason: str = ""   # black | noise | dark | glare | small | plain | nothing | ""
     advice: str = ""                 # one sentence, or ""
     one_colour: str = ""             # a well-lit frame filled by one colour
 
@@ -48,8 +53,8 @@ class Triage:
                 "one_colour": self.one_colour}
 
 
-SEVERE_BLUR = 3.0     # quality.sharpness below this: shapes only, no edges at all
-SMEAR_AREA = 0.75     # in severe blur a box this big bounds nothing: the detector sees a smear
+SEVERE_BLUR = CALIBRATION.severe_blur   # sharpness below this: shapes only, no edges at all
+SMEAR_AREA = CALIBRATION.smear_area     # in severe blur a box this big bounds nothing
 
 
 def evidence_bar(facts: "SceneFacts") -> tuple[float, float, float]:
@@ -72,16 +77,20 @@ def trusted_objects(facts: "SceneFacts") -> tuple:
     With no edges at all (severe blur) a box filling most of the frame outlines nothing:
     on smeared paper the detector reports "a person" or "a vase" over the whole picture.
     """
+    from .kinds import corroborated
+
     score, area, _ = evidence_bar(facts)
     q = facts.quality
     largest = SMEAR_AREA if q is not None and q.sharpness < SEVERE_BLUR else 1.01
-    return tuple(o for o in facts.objects or ()
-                 if o.score >= score and area <= o.area < largest)
+    return corroborated(tuple(o for o in facts.objects or ()
+                              if o.score >= score and area <= o.area < largest), facts)
 
 
 def found_anything(facts: "SceneFacts") -> bool:
     """Something worth saying: text read, a face, an object or a label sure enough to name."""
-    if facts.lines or facts.faces or trusted_objects(facts):
+    from .kinds import main_kind
+
+    if facts.lines or facts.faces or trusted_objects(facts) or main_kind(facts) is not None:
         return True
     return label_confidence(facts) >= evidence_bar(facts)[2]
 
@@ -144,28 +153,52 @@ def triage(facts: "SceneFacts") -> Triage:
     if colour:
         return Triage(True, one_colour=colour,
                       advice="Move the camera back a little to see what it is.")
-    if unread_page(facts):
-        light = ", with more light" if q is not None and q.too_dark else ""
-        problem = "dark" if q is not None and q.too_dark and not q.blurred else "blurry"
-        return Triage(False, "page", _FIXES["page"].format(problem=problem, light=light))
-    if found_anything(facts):
+    if found_anything(facts) or unread_page(facts) or writing_seen(facts):
         return Triage(True, advice=advice(facts))
-    if facts.ocr is not None and facts.ocr.unreadable >= 2:
-        return Triage(False, "writing", _FIXES["writing"])
+    reason = refusal(facts)
+    if reason:
+        return Triage(False, reason, _FIXES[reason])
+    return Triage(True, advice=advice(facts))   # colours and shapes, said as such
+
+
+def writing_seen(facts: "SceneFacts") -> bool:
+    """Pieces of text were found, though none could be read: that is something seen."""
+    return facts.ocr is not None and facts.ocr.unreadable >= 2
+
+
+def refusal(facts: "SceneFacts") -> str:
+    """Why nothing can be made out, or '' when colours and shapes still can (pure).
+
+    Dark and glare are judged on what is left once shadow and blown-out white are taken
+    away (``colours.seen_share``): a dark room with a bright lamp in it is still dark.
+    """
+    from .colours import seen_share
+
+    q, light, cal = facts.quality, facts.light, CALIBRATION
+    seen = seen_share(facts) >= cal.seen_colour
+    if light.brightness < cal.dark_brightness or (light.brightness < cal.dim_brightness
+                                                  and not seen):
+        return "dark"
+    if q is not None and q.covered:
+        return "plain"          # flat: a lens against a wall, a white sheet filling it
+    if light.highlight_share >= cal.glare_share and not seen:
+        return "glare"
+    if q is not None and q.coarse < cal.plain_coarse:
+        return "plain"
+    if min(facts.size) < cal.small_side and not seen:
+        return "small"
     if q is None:
-        return Triage(False, "nothing", _FIXES["nothing"])
-    if q.too_dark:
-        return Triage(False, "dark", _FIXES["dark"])
-    if q.covered or q.contrast < 18:
-        return Triage(False, "plain", _FIXES["plain"])
-    if q.blurred:
-        return Triage(False, "blurred", _FIXES["blurred"])
-    return Triage(False, "nothing", _FIXES["nothing"])
+        return "nothing"
+    if not seen:
+        return "blurred" if q.blurred else "nothing"
+    return ""
 
 
 def advice(facts: "SceneFacts") -> str:
     """The one change that would help most, for a picture that was usable; '' if none."""
     ocr, reading, q = facts.ocr, facts.reading, facts.quality
+    if min(facts.size) < CALIBRATION.small_side:
+        return "The picture is very small; move closer, or use a bigger picture."
     if reading is not None and reading.cut_edges and reading.lines:
         edges = set(reading.cut_edges)
         if {"left", "right"} <= edges or {"top", "bottom"} <= edges:
@@ -173,7 +206,7 @@ def advice(facts: "SceneFacts") -> str:
         edge = next(e for e in ("left", "right", "top", "bottom") if e in edges)
         return f"Some text runs off the {edge} edge; move the camera a little {_EDGE_MOVES[edge]}."
     if ocr is None or ocr.unreadable < 2:
-        if q is not None and q.sharpness < SEVERE_BLUR and not facts.lines:
+        if q is not None and q.blurred and not facts.lines:
             return "Hold the camera still for a sharper picture."
         return ""
     # Text was seen but not all of it could be read: say why, if we can tell.
@@ -184,7 +217,7 @@ def advice(facts: "SceneFacts") -> str:
     if q is not None and q.too_dark:
         return "It is dark; more light would help me read the text."
     if q is not None and q.blurred:
-        return "Some text is too blurry to read; hold the camera still, a hand's length away."
+        return "Some text is blurred; hold the camera still, a hand's length away."
     small = [line.height for line in facts.lines if line.height > 0]
     if small and max(small) < 0.02 * facts.size[1]:
         return "The text is small; move the camera closer."
