@@ -1,12 +1,13 @@
 """Every threshold and word list the offline eyes decide by, with how each was set.
 
-One frozen object, ``CALIBRATION``. Each field has one line in ``PROVENANCE``: the set it
-was fitted on and the figure it reached there. Two sets are used, always whole: the
-project's hand-held photo set (``tests/photoset``, tune split: 43 photos) and the 20 real
-photos taken by blind people (VizWiz, ``shared/data/real-photos``). No rule names or was
-fitted to one photo; the photo set's holdout split is never read when rules are written.
-``python bench/calibrate.py`` prints, for both sets, the measurements each threshold
-separates, so a change can be refitted and its line here rewritten.
+One frozen object, ``CALIBRATION``. Each field has one line in ``PROVENANCE``: the sets it
+was fitted on and the figures it reached there. Two sets are used, always whole: the
+project's hand-held photo set (``tests/photoset``, its tune split) and the real-photo
+development set (photos taken by blind people, with human captions; see
+``bench/calibrate.py --real``). Nothing is fitted to one photo, and the photo set's holdout
+split is never read when rules are written. ``python bench/calibrate.py`` prints, for both
+sets, the measurements each threshold separates, so a change can be refitted and its line
+here rewritten.
 """
 from __future__ import annotations
 
@@ -59,18 +60,16 @@ KIND_NOUNS: dict[str, str] = {
     "clothing": "some clothing", "shop": "a shop counter", "keyboard": "a keyboard",
     "person": "a person", "label": "a label",
 }
+# Words that already name a kind in a description ("a TV ..." names a screen).
+KIND_SAID: dict[str, tuple[str, ...]] = {
+    "screen": ("screen", "tv", "laptop", "monitor", "phone"),
+    "paper": ("paper", "page", "envelope", "book", "menu"),
+    "bottle": ("bottle",), "cup": ("cup", "mug"), "box": ("box", "package", "carton"),
+    "clothing": ("clothing", "shirt", "jeans", "sock"),
+}
 # Words a device label carries (model, serial, rating): its kind is "label", not "page".
 DEVICE_LABEL_WORDS = ("model", "serial", "s/n", "input", "output", "made in", "rated",
                       "volts", "watts", "patent", "fcc")
-
-
-def device_words(text: str, words: tuple = DEVICE_LABEL_WORDS) -> int:
-    """How many rating-plate words ("model", "serial", "input") the text has, whole words."""
-    import re
-
-    lowered = text.lower()
-    return sum(1 for word in words
-               if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", lowered))
 
 
 @dataclass(frozen=True)
@@ -106,6 +105,7 @@ class Calibration:
     kind_objects: dict = field(default_factory=lambda: KIND_OBJECTS)
     kind_text: dict = field(default_factory=lambda: KIND_TEXT)
     kind_nouns: dict = field(default_factory=lambda: KIND_NOUNS)
+    kind_said: dict = field(default_factory=lambda: KIND_SAID)
     device_label_words: tuple = DEVICE_LABEL_WORDS
 
     def __post_init__(self) -> None:
@@ -118,34 +118,35 @@ class Calibration:
 
 
 PROVENANCE: dict[str, str] = {
-    "kind_signal": "least a label pool or box counts as evidence; 2026-12-06: no unusable photo "
-                   "of either fitting set (9 + 4) reaches two signals at it",
-    "kind_strong": "one signal alone names a kind; above every single wrong pooled label on "
-                   "both sets' unusable photos (highest 0.60: a flame taken for 'matchstick', "
-                   "a class of no kind)",
-    "kind_object_signal": "detector score that is one signal; the detector's floor 0.5 plus a "
-                          "margin: the false boxes on soft real photos scored 0.5-0.53",
+    "kind_signal": "least a label pool or a box counts as evidence; no unusable photo of "
+                   "either set reaches two signals at it (2026-12-06)",
+    "kind_strong": "one signal alone names a kind; above the highest single wrong label pool "
+                   "on both sets' unusable photos (0.60, on a class of no kind)",
+    "kind_object_signal": "detector score that is one signal: the detector's floor (0.5) plus "
+                          "the margin its false boxes on soft photos of both sets needed "
+                          "(0.50-0.53)",
     "kind_agreeing": "a label class joins an agreeing group at this probability (ImageNet "
                      "spreads a soft photo over many classes of one kind)",
     "kind_pooled": "three or more agreeing classes summing to this are a second signal; "
-                   "agreeing pools on the real photos were right at 0.48, wrong at 0.40",
+                   "agreeing pools on both sets were right from 0.48 and wrong up to 0.40",
     "frame_filling": "a box this wide on a soft frame is a smear unless a label of its kind "
-                     "agrees (real set: 'cake' over a shirt, 'tv' over a blurred window)",
+                     "agrees; the frame-filling boxes on soft photos of both sets were wrong "
+                     "unless the labeller agreed",
     "dark_brightness": "mean luma under which 'too dark' is the reason; LIGHT_LEVELS' 'dark' "
-                       "band; a usable dark screen (0.20) keeps its answer through its kind",
-    "dim_brightness": "under this, black is shadow, not a colour; unusable dark real photos "
-                      "0.25-0.26, described photos with nothing else found from 0.21 (colours)",
+                       "band, unchanged",
+    "dim_brightness": "under this, black is shadow, not a colour; unusable dark photos with "
+                      "nothing found 0.03-0.26, described ones from 0.21 (they keep colours)",
     "glare_share": "blown-out share that makes 'too bright' the reason when no colour is seen; "
-                   "usable photos with nothing else found reach 0.32, glare unusables 0.68-0.74",
+                   "described photos with nothing else found reach 0.32, glare-filled "
+                   "unusable ones 0.68-0.74",
     "plain_coarse": "16-px luma contrast under which a frame is a plain surface; unusable "
-                    "plain frames 0.9-19.5 (wall, ceiling, floor, finger), real described "
-                    "photos from 34.6; midway",
-    "small_side": "a short side under this many pixels is 'too small or too far'; VizWiz "
-                  "ships some at 121 x 162, the photo set none under 300",
+                    "plain frames 0.9-19.5, real described photos from 34.6; midway",
+    "small_side": "a short side under this many pixels is 'too small or too far'; the real "
+                  "set has pictures of 121 px, the photo set none under 300",
     "seen_colour": "the two largest colours (shadow and glare left out) must cover this for "
-                   "colours alone to be said; real dark/glare unusables 0.04-0.28, real "
-                   "described photos from 0.39 (the photo set's blurred pages also pass: "
-                   "real people describe such pages)",
+                   "colours alone to be said; real dark and glare unusables 0.04-0.28, real "
+                   "described photos from 0.39 (the photo set's blurred pages pass too: "
+                   "people describe such pages)",
     "region_contrast": "Lab distance from the border's colour that marks the thing held up; "
                        "twice the border's own median spread when that is larger",
     "region_least": "a region under 4% of the frame is a speck, not the thing",
@@ -162,6 +163,7 @@ PROVENANCE: dict[str, str] = {
     "kind_objects": "the COCO classes of each kind",
     "kind_text": "reading.text_kind's kinds -> what carries that text",
     "kind_nouns": "plain words for each kind, as blind users' helpers say them",
+    "kind_said": "the nouns by which a kind is already named (detector and labeller words)",
     "device_label_words": "words printed on rating plates (model, serial, input...)",
 }
 

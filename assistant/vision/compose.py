@@ -25,7 +25,7 @@ SURE_OBJECT = 0.62          # below this a detection is "probably" a thing
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _IRREGULAR = {"person": "people", "knife": "knives", "mouse": "mice", "sheep": "sheep",
               "skis": "skis", "scissors": "scissors", "TV": "TVs", "glass": "glasses"}
-_SURFACES = ("table", "bed", "sofa", "bench")   # said as "on a table", never the subject
+SURFACES = ("table", "bed", "sofa", "bench")   # said as "on a table", never the subject
 _SCREENS = ("tv", "laptop", "cell phone")
 _ANIMALS = frozenset({"bird", "cat", "dog", "horse", "sheep", "cow", "elephant", "bear", "zebra",
                       "giraffe", "teddy bear"})
@@ -53,29 +53,20 @@ def describe(facts: "SceneFacts", tri: "Triage") -> str:
         things = [o for o in things if o.kind not in _ANIMALS]
     parts: list[str] = []
     whole = bool(reading and reading.lines and not partial(reading))
-    if reading is not None and reading.lines and partial(reading) and \
-            any(not getattr(l, "partial", False) for l in reading.lines):
-        # Whole lines were read: those are quoted; stray words beside them add nothing.
-        import dataclasses
-
-        reading = dataclasses.replace(reading, lines=tuple(
-            l for l in reading.lines if not getattr(l, "partial", False)))
-        facts = dataclasses.replace(facts, reading=reading)
-        whole = True
     text_first = whole and bool(reading.dominant or not (things or people))
     if text_first:
         assert reading is not None
-        parts.append(text_sentence(reading, carrier(facts)))
+        parts.append(text_sentence(reading, carrier(facts, kind)))
         extra = scene_phrase([o for o in things if not _carries_text(o, facts)], people)
         if extra:
             parts.append(f"Also {extra}.")
     else:
-        scene = scene_phrase(things, people, shown)
+        scene = scene_phrase(things, people, shown, names=specific_names(kind, facts))
         label = label_phrase(facts, minimum=max(evidence_bar(facts)[2],
                                                 say.MAYBE if scene else 0.0))
         if scene and label and not (people and not things) and not _repeats(facts, things):
             scene += ". " + label       # close-ups the detector only half names
-        lead = _specific(scene, kind, facts) or label
+        lead = scene or label
         if kind is not None and not _kind_said(kind, things, people, lead):
             lead = f"{kind_phrase(kind, facts)}. {_capital(lead)}" if lead else \
                 kind_phrase(kind, facts)
@@ -99,27 +90,24 @@ def describe(facts: "SceneFacts", tri: "Triage") -> str:
     return fit([p for p in parts if p], MAX_WORDS)
 
 
-def _specific(scene: str, kind, facts: "SceneFacts") -> str:
-    """The detector's plain name made as specific as the evidence allows: "a TV" that the
-    labeller calls a monitor is "a computer monitor", a bottle with a pill-bottle label or
-    a medicine text "a medicine bottle"."""
+def specific_names(kind, facts: "SceneFacts") -> dict[str, str]:
+    """Detector classes renamed as surely as the evidence allows: a TV the labeller calls a
+    monitor is a "computer monitor", a bottle with a pill-bottle label a "medicine bottle"."""
     from .kinds import noun
 
-    if not scene or kind is None or kind.kind not in ("screen", "bottle"):
-        return scene
+    if kind is None or kind.kind not in ("screen", "bottle"):
+        return {}
     said = noun(kind, facts)
-    generic = {"a computer monitor": ("a TV",), "a laptop computer screen": ("a laptop",),
-               "a TV screen": ("a TV",), "a computer screen": ("a TV",),
-               "a medicine bottle": ("a bottle",)}.get(said, ())
-    for name in generic:
-        if scene.startswith(name + " ") or scene == name:
-            return said + scene[len(name):]
-    return scene
+    return {"a computer monitor": {"tv": "computer monitor"},
+            "a computer screen": {"tv": "computer screen"},
+            "a TV screen": {"tv": "TV screen"},
+            "a laptop computer screen": {"laptop": "laptop computer screen"},
+            "a medicine bottle": {"bottle": "medicine bottle"}}.get(said, {})
 
 
 def partial(reading: "Reading") -> bool:
     """Only some words could be made out (a soft frame): said as words, not as a quote."""
-    return any(getattr(line, "partial", False) for line in reading.lines)
+    return any(line.partial for line in reading.lines)
 
 
 def words_sentence(reading: "Reading") -> str:
@@ -144,13 +132,10 @@ def _kind_said(kind, things, people: int, lead: str) -> bool:
         return people > 0
     if objects_of(kind, things):
         return True
+    from .calibration import CALIBRATION
+
     words = lead.lower()
-    return any(w in words for w in {"screen": ("screen", "tv", "laptop", "monitor", "phone"),
-                                     "paper": ("paper", "page", "envelope", "book", "menu"),
-                                     "bottle": ("bottle",), "cup": ("cup", "mug"),
-                                     "box": ("box", "package", "carton"),
-                                     "clothing": ("clothing", "shirt", "jeans", "sock")
-                                     }.get(kind.kind, (kind.kind,)))
+    return any(w in words for w in CALIBRATION.kind_said.get(kind.kind, (kind.kind,)))
 
 
 def say_cant_tell() -> str:
@@ -175,8 +160,12 @@ def fit(parts: Sequence[str], limit: int) -> str:
 
 # --- text ---
 
-def carrier(facts: "SceneFacts") -> str:
-    """What the text is on, as said before the quote: "a laptop screen", "a medicine bottle"."""
+def carrier(facts: "SceneFacts", found=None) -> str:
+    """What the text is on, as said before the quote: "a laptop screen", "a medicine bottle".
+
+    ``found``: the kind ``kinds.main_kind`` made out, for the nouns text alone cannot give
+    ("a book cover").
+    """
     reading = facts.reading
     kind = reading.kind if reading else "text"
     holders = [o for o in (facts.objects or ()) if _carries_text(o, facts)]
@@ -200,12 +189,11 @@ def carrier(facts: "SceneFacts") -> str:
         return with_article(container)
     if container and kind in ("label", "text", "sign"):
         return f"{with_article(container)} with a label"
-    from .calibration import CALIBRATION
-    from .kinds import _device_label, main_kind, noun
+    from .kinds import noun
+    from .reading import is_device_label
 
-    if reading is not None and _device_label(reading, CALIBRATION):
+    if reading is not None and is_device_label(reading.lines):
         return "a device label"
-    found = main_kind(facts)
     if found is not None and found.kind in ("paper", "label"):
         said = noun(found, facts)
         if said in ("a book cover", "a device label", "a receipt", "a letter"):
@@ -221,7 +209,8 @@ def text_sentence(reading: "Reading", what: str) -> str:
             "a computer screen": "A computer screen with a message",
             "a laptop screen": "A laptop computer screen with a message",
             "a TV screen": "A TV screen showing",
-            "a phone screen": "A phone screen showing"}.get(what, _capital(what) + (" with the text" if what.endswith("label") else " that says"))
+            "a phone screen": "A phone screen showing",
+            "a device label": "A device label with the text"}.get(what, _capital(what) + " that says")
     return f'{lead}: "{quote(reading)}".'
 
 
@@ -257,23 +246,25 @@ def people_count(facts: "SceneFacts", objects: Sequence["SeenObject"] | None = N
 
 
 def scene_phrase(things: Sequence["SeenObject"], people: int,
-                 shown: Sequence["SeenObject"] = ()) -> str:
+                 shown: Sequence["SeenObject"] = (), names: dict[str, str] | None = None) -> str:
     """'two people on the left and a red cup in the middle, close'; '' when nothing.
 
     ``shown`` are people on a screen: "a TV showing a person", not a person beside a TV.
+    ``names``: a surer name for a detector class ("tv" -> "computer monitor").
     """
+    names = names or {}
     groups: dict[str, list["SeenObject"]] = {}
     for obj in sorted(things, key=lambda o: -o.area * o.score):
-        groups.setdefault(obj.name, []).append(obj)
+        groups.setdefault(names.get(obj.kind, obj.name), []).append(obj)
     screens = [o for o in things if o.kind in _SCREENS]
     if shown and screens:
         screen = max(screens, key=lambda o: o.area)
         what = count_phrase("person", len(shown))
-        text = f"{with_article(screen.name)} showing {what}"
-        others = scene_phrase([o for o in things if o is not screen], people)
+        text = f"{with_article(names.get(screen.kind, screen.name))} showing {what}"
+        others = scene_phrase([o for o in things if o is not screen], people, names=names)
         return f"{text}, and {others}" if others else text
-    surfaces = [n for n in groups if n in _SURFACES]
-    named = [n for n in groups if n not in _SURFACES] or surfaces[:1]
+    surfaces = [n for n in groups if n in SURFACES]
+    named = [n for n in groups if n not in SURFACES] or surfaces[:1]
     pieces = []
     if people:
         pieces.append(count_phrase("person", people))

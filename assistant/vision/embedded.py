@@ -29,7 +29,7 @@ from .frames import problem_words
 from .measure import light_level
 from .router import Intent, route
 from .scene import FaceFinder, Labeller, SceneAnalyser, SceneFacts
-from .triage import triage
+from .triage import triage, unreadable_text
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -165,13 +165,9 @@ class EmbeddedEngine(LastAnswer):
             if verdict.advice and "text" in verdict.advice:
                 text += f" {verdict.advice}"
             return text, True
-        if verdict.reason == "page":
-            return verdict.advice, True
         if facts.ocr is not None and facts.ocr.unreadable >= 2:
-            # The advice's own "some text is unclear" would say the same thing twice.
-            fix = verdict.advice.split(";", 1)[-1].strip()
-            fix = f"{fix[:1].upper()}{fix[1:]}" if fix else ""
-            return f"There is writing here, but I can't read it yet. {fix}".strip(), True
+            _, fix = unreadable_text(facts)      # the why is what was just said
+            return f"There is writing here, but I can't read it yet. {fix}", True
         problem = problem_words(facts.quality, "read_text")
         return f"I can't find any readable text. {problem}".strip(), True
 
@@ -254,9 +250,10 @@ def _thing_colour(rgb: np.ndarray, facts: SceneFacts) -> str:
     the background the border shows; when neither exists, say so and give the middle.
     """
     from .colours import main_region, thing_colours
+    from .compose import SURFACES
 
-    objects = [o for o in queries.seen(facts) if o.kind not in ("person", "dining table")
-               and o.area < 0.85]
+    objects = [o for o in queries.seen(facts)
+               if o.kind != "person" and o.name not in SURFACES and o.area < 0.85]
     if objects:
         thing = max(objects, key=lambda o: o.area)
         sentence = say.colour_sentence(thing_colours(rgb, thing.box))

@@ -5,18 +5,22 @@ weak clues agree: the detector half-sees a TV, the labeller spreads its guess ov
 "monitor", "desktop computer" and "web site", the text says "Windows". Each clue is a
 signal for a kind (screen, paper, bottle, box, clothing...); a kind is named when two
 signals agree, or one is strong (``Calibration.kind_signal`` / ``kind_strong``).
-Nothing is named on one weak clue: that is how a flame becomes "a matchstick". Pure.
+Nothing is named on one weak clue: a labeller sure of a thing of no kind names nothing. Pure.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from .calibration import CALIBRATION, Calibration, device_words
+from .calibration import CALIBRATION, Calibration
 
 if TYPE_CHECKING:
     from .objects import SeenObject
     from .scene import SceneFacts
+
+# Garments named when a class of them is among the labels (lower-cased clean_label names).
+_GARMENTS = {"a shirt": {"t-shirt", "sweatshirt", "cardigan"}, "trousers": {"jeans"},
+             "a coat": {"trench coat", "fur coat", "lab coat"}}
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,6 @@ class Kind:
 
     kind: str
     signals: dict[str, float] = field(default_factory=dict)
-    box: tuple[float, float, float, float] | None = None   # where, when the detector saw it
 
     @property
     def strength(self) -> float:
@@ -33,11 +36,20 @@ class Kind:
 
     @property
     def sure(self) -> bool:
-        """Two signals, or one very strong: said as 'a ...', not 'probably a ...'."""
+        """Two signals, one very strong: said as 'a ...', not 'probably a ...'."""
         return len(self.signals) >= 2 and self.strength >= CALIBRATION.kind_strong
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "signals": {k: round(v, 3) for k, v in self.signals.items()}}
+
+
+def _label_kinds(cal: Calibration) -> dict[str, str]:
+    """ImageNet class name -> kind."""
+    return {name: kind for kind, names in cal.kind_labels.items() for name in names}
+
+
+def _object_kind(obj: "SeenObject", cal: Calibration) -> str:
+    return next((k for k, classes in cal.kind_objects.items() if obj.kind in classes), "")
 
 
 def label_signals(labels: Sequence[tuple[str, float]], cal: Calibration = CALIBRATION
@@ -45,69 +57,54 @@ def label_signals(labels: Sequence[tuple[str, float]], cal: Calibration = CALIBR
     """Summed label probability per kind, over the ranked ImageNet labels."""
     from .embedded_answers import pooled
 
-    return pooled(labels, {name: kind for kind, names in cal.kind_labels.items()
-                           for name in names})
+    return pooled(labels, _label_kinds(cal))
 
 
 def kinds_seen(facts: "SceneFacts", cal: Calibration = CALIBRATION) -> list[Kind]:
     """Every kind with enough evidence, the best supported first."""
+    from .embedded_answers import clean_label
+    from .reading import has_cues, is_device_label
+
     signals: dict[str, dict[str, float]] = {}
-    boxes: dict[str, tuple] = {}
 
     def add(kind: str, source: str, value: float) -> None:
         mine = signals.setdefault(kind, {})
         mine[source] = max(mine.get(source, 0.0), value)
 
-    for kind, p in label_signals(facts.labels or (), cal).items():
+    table = _label_kinds(cal)
+    labels = facts.labels or ()
+    for kind, p in label_signals(labels, cal).items():
         add(kind, "labels", p)
         # Several ImageNet classes of one kind agreeing ("sock", "jeans", "T-shirt") are
         # separate guesses that concur, not one guess: counted as a second signal.
-        agreeing = [q for name, q in facts.labels or ()
-                    if q >= cal.kind_agreeing and _kind_of_label(name, cal) == kind]
+        agreeing = [q for name, q in labels
+                    if q >= cal.kind_agreeing and table.get(clean_label(name)) == kind]
         if len(agreeing) >= 3 and p >= cal.kind_pooled:
             add(kind, "label classes", p)
-    blurred = facts.quality is not None and not facts.quality.ok
+    soft = facts.quality is not None and not facts.quality.ok
     for obj in corroborated(facts.objects or (), facts, cal, smears=True):
-        kind = next((k for k, classes in cal.kind_objects.items() if obj.kind in classes), "")
-        if not kind:
-            continue
+        kind = _object_kind(obj, cal)
         score = obj.score
-        width = obj.box[2] - obj.box[0]
-        if blurred and width >= cal.frame_filling and obj.area >= cal.frame_filling ** 2:
+        if soft and _filling(obj, cal):
             score = min(score, cal.kind_strong - 0.01)   # a smear's box: one signal at most
-        if score >= cal.kind_object_signal:
+        if kind and score >= cal.kind_object_signal:
             add(kind, "objects", score)
-            if kind not in boxes or score > signals[kind].get("objects", 0.0) - 1e-9:
-                boxes[kind] = obj.box
     if facts.faces:
         add("person", "faces", 0.6)
     reading = facts.reading
     if reading is not None and reading.lines:
-        kind = "label" if _device_label(reading, cal) else cal.kind_text.get(reading.kind, "")
+        kind = "label" if is_device_label(reading.lines) else cal.kind_text.get(reading.kind, "")
         if kind:
             add(kind, "text", 0.6)
-        elif _screen_words(reading):
+        elif has_cues(reading.lines, "screen"):
             add("screen", "text", 0.4)   # "Windows", "Quit": an interface, not proof
     found = []
     for kind, mine in signals.items():
         counted = {k: v for k, v in mine.items() if v >= cal.kind_signal}
-        best = max(counted.values(), default=0.0)
-        if best >= cal.kind_strong or len(counted) >= 2:
-            found.append(Kind(kind, counted, boxes.get(kind)))
+        if max(counted.values(), default=0.0) >= cal.kind_strong or len(counted) >= 2:
+            found.append(Kind(kind, counted))
     found.sort(key=lambda k: (-len(k.signals), -k.strength))
     return found
-
-
-# Garments named when a class of them is among the labels (clean_label names, lower case).
-_GARMENTS = {"a shirt": {"t-shirt", "sweatshirt", "jersey", "cardigan"},
-             "trousers": {"jeans"}, "a coat": {"trench coat", "fur coat", "lab coat"}}
-
-
-def _kind_of_label(name: str, cal: Calibration) -> str:
-    from .embedded_answers import clean_label
-
-    name = clean_label(name)
-    return next((k for k, names in cal.kind_labels.items() if name in names), "")
 
 
 def main_kind(facts: "SceneFacts", cal: Calibration = CALIBRATION) -> Kind | None:
@@ -115,24 +112,13 @@ def main_kind(facts: "SceneFacts", cal: Calibration = CALIBRATION) -> Kind | Non
     return found[0] if found else None
 
 
-def _screen_words(reading) -> bool:
-    import re
-
-    from .reading import _CUES
-
-    tokens = set(re.findall(r"[a-z]+", " ".join(l.text for l in reading.lines).lower()))
-    return any(cue in tokens for cue in _CUES["screen"] if cue.isalpha() and len(cue) >= 4)
-
-
-def _device_label(reading, cal: Calibration = CALIBRATION) -> bool:
-    return device_words(" ".join(line.text for line in reading.lines),
-                        cal.device_label_words) >= 2
-
-
 def noun(kind: Kind, facts: "SceneFacts") -> str:
     """The kind in plain words, as specific as the evidence allows ("a laptop screen")."""
+    from .reading import has_cues, is_device_label
+
     names = {o.kind for o in facts.objects or ()}
     top = {name.lower() for name, p in (facts.labels or ())[:3] if p >= 0.1}
+    reading = facts.reading
     if kind.kind == "screen":
         if "laptop" in names or top & {"laptop computer", "notebook computer"}:
             return "a laptop computer screen"
@@ -142,23 +128,19 @@ def noun(kind: Kind, facts: "SceneFacts") -> str:
             return "a computer monitor"
         if "cell phone" in names or top & {"mobile phone", "ipod", "hand-held computer"}:
             return "the screen of a phone or other electronic device"
-        computer = facts.reading is not None and _screen_words(facts.reading)
-        if computer:
+        if reading is not None and has_cues(reading.lines, "screen"):
             return "a computer screen"    # "Windows", "Quit": a computer's messages
         if "tv" in names or "television" in top:
             return "a TV screen"
         return "a screen"
     if kind.kind == "bottle":
-        medicine = facts.reading is not None and facts.reading.kind == "medicine"
+        medicine = reading is not None and reading.kind == "medicine"
         return "a medicine bottle" if medicine or "pill bottle" in top else "a bottle"
     if kind.kind == "paper":
-        reading = facts.reading
-        if top & {"dust jacket", "book jacket"}:
+        if "dust jacket" in top:
             return "a book cover"
-        if reading is not None and reading.kind == "receipt":
-            return "a receipt"
-        if reading is not None and reading.kind == "letter":
-            return "a letter"
+        if reading is not None and reading.kind in ("receipt", "letter"):
+            return f"a {reading.kind}"
         if "book" in names and not reading:
             return "a book"
         seen_text = bool(reading and reading.lines) or bool(facts.ocr and facts.ocr.unreadable)
@@ -168,19 +150,17 @@ def noun(kind: Kind, facts: "SceneFacts") -> str:
                         if any(n.lower() in classes and p >= 0.1 for n, p in facts.labels or ())),
                        "")
         return f"some clothing, perhaps {garment}" if garment else "some clothing"
-    if kind.kind == "label":
-        return "a label" if not _on_device(facts) else "a device label"
+    if kind.kind == "label" and reading is not None and is_device_label(reading.lines):
+        return "a device label"
     return CALIBRATION.kind_nouns.get(kind.kind, f"a {kind.kind}")
 
 
-def _on_device(facts: "SceneFacts") -> bool:
-    reading = facts.reading
-    return reading is not None and _device_label(reading, CALIBRATION)
-
-
 def objects_of(kind: Kind, objects: Sequence["SeenObject"]) -> list["SeenObject"]:
-    classes = CALIBRATION.kind_objects.get(kind.kind, ())
-    return [o for o in objects if o.kind in classes]
+    return [o for o in objects if _object_kind(o, CALIBRATION) == kind.kind]
+
+
+def _filling(obj: "SeenObject", cal: Calibration) -> bool:
+    return obj.box[2] - obj.box[0] >= cal.frame_filling and obj.area >= cal.frame_filling ** 2
 
 
 def corroborated(objects: Sequence["SeenObject"], facts: "SceneFacts",
@@ -190,15 +170,15 @@ def corroborated(objects: Sequence["SeenObject"], facts: "SceneFacts",
 
     Two classes on one box (a phone and a bottle, the same thing seen twice): the one the
     labeller agrees with stays. On a soft frame, a box filling the frame is kept only when
-    the labeller sees the same kind of thing: a blurred shirt is not "a cake".
+    the labeller sees the same kind of thing (a smear fills the frame with a box). ``smears``
+    keeps those boxes (``kinds_seen`` counts them, as one signal at most).
     """
     from .objects import iou
 
     signals = label_signals(facts.labels or (), cal)
 
     def support(obj: "SeenObject") -> float:
-        kind = next((k for k, classes in cal.kind_objects.items() if obj.kind in classes), "")
-        return signals.get(kind, 0.0) if kind else 0.0
+        return signals.get(_object_kind(obj, cal), 0.0)
 
     soft = facts.quality is not None and not facts.quality.ok
     kept = []
@@ -208,8 +188,7 @@ def corroborated(objects: Sequence["SeenObject"], facts: "SceneFacts",
                  and "person" not in (o.kind, obj.kind) and iou(o.box, obj.box) >= 0.6]
         if any(support(t) >= cal.kind_signal and support(t) > support(obj) for t in twins):
             continue
-        filling = (obj.box[2] - obj.box[0]) >= cal.frame_filling and obj.area >= cal.frame_filling ** 2
-        if soft and filling and not smears and obj.kind != "person" \
+        if soft and not smears and obj.kind != "person" and _filling(obj, cal) \
                 and support(obj) < cal.kind_signal:
             continue
         kept.append(obj)

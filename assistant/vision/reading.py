@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from .calibration import CALIBRATION, device_words
+from .calibration import CALIBRATION
 
 if TYPE_CHECKING:
     from .objects import SeenObject
@@ -90,24 +90,26 @@ def trusted(lines: Sequence["TextLine"], quality: "FrameQuality | None",
             unreadable: int = 0) -> tuple["TextLine", ...]:
     """The lines worth saying on this frame: on a smeared or dark one, OCR reads confident
     nonsense ("CIRWER SHOP"), so only near-certain lines of real words are kept. Text that
-    is mostly unreadable marks a smear even where the edges look sharp."""
-    from .triage import SEVERE_BLUR
+    is mostly unreadable marks a smear even where the edges look sharp.
+
+    When no line can be trusted whole, the sure dictionary words of the lines the
+    recogniser was confident about are kept as ``partial`` lines: said as words made out,
+    never quoted as the text. Beside whole lines they would add nothing."""
     from .words import known_share, stroke_run
 
     smeared = unreadable >= 3 and unreadable >= 1.5 * len(lines)
     if (quality is None or quality.ok) and not smeared:
         return tuple(lines)
-    severe = quality is not None and quality.sharpness < SEVERE_BLUR
+    severe = quality is not None and quality.sharpness < CALIBRATION.severe_blur
     score, share = (0.95, 0.8) if severe else (0.9, 0.6)
-    kept = []
-    for line in lines:
-        if line.score >= score and known_share(line.text) >= share and not stroke_run(line.text):
-            kept.append(line)
-        elif line.score >= CALIBRATION.poor_word_score:
-            words = known_words(line.text)
-            if words:
-                kept.append(dataclasses.replace(line, text=" ".join(words), partial=True))
-    return tuple(kept)
+    whole = tuple(l for l in lines if l.score >= score and known_share(l.text) >= share
+                  and not stroke_run(l.text))
+    if whole:
+        return whole
+    parts = ((line, known_words(line.text)) for line in lines
+             if line.score >= CALIBRATION.poor_word_score)
+    return tuple(dataclasses.replace(line, text=" ".join(words), partial=True)
+                 for line, words in parts if words)
 
 
 def known_words(text: str, least: int = 4) -> list[str]:
@@ -137,7 +139,7 @@ def text_kind(lines: Sequence["TextLine"], size: tuple[int, int],
     if not lines:
         return "text"
     text = " ".join(line.text for line in lines).lower()
-    if device_words(text) >= 2:
+    if is_device_label(lines):
         return "label"        # a rating plate: "Model No", "Input", "Serial"
     tokens = set(re.findall(r"[a-z]+(?:-[a-z]+)?", text))
     scores = {kind: sum(1 for cue in cues if (cue in tokens if " " not in cue and
@@ -158,6 +160,19 @@ def text_kind(lines: Sequence["TextLine"], size: tuple[int, int],
     if len(lines) >= 6:
         return "document"
     return "label"
+
+
+def has_cues(lines: Sequence["TextLine"], kind: str, least_letters: int = 4) -> bool:
+    """Does the text hold any whole-word cue of ``kind`` ("Windows", "Quit" for a screen)?"""
+    tokens = set(re.findall(r"[a-z]+", " ".join(l.text for l in lines).lower()))
+    return any(cue in tokens for cue in _CUES[kind] if cue.isalpha() and len(cue) >= least_letters)
+
+
+def is_device_label(lines: Sequence["TextLine"]) -> bool:
+    """A rating plate: two or more of "model", "serial", "input"... as whole words."""
+    lowered = " ".join(line.text for line in lines).lower()
+    return sum(1 for word in CALIBRATION.device_label_words
+               if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", lowered)) >= 2
 
 
 def _screen_around(lines: Sequence["TextLine"], size: tuple[int, int],

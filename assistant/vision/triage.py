@@ -31,10 +31,6 @@ _FIXES = {
              "bigger picture.",
     "blurred": "The picture is very blurry. Hold the camera still for a moment.",
     "noise": "The picture is only speckles, like a camera with no signal. Check the camera.",
-    "writing": "There may be writing, but it is too unclear to read. Hold the camera still, "
-               "about a hand's length away.",
-    "page": "It looks like a page of writing, but I can't tell what it says: the picture is "
-            "too {problem}. Hold the camera still, about a hand's length away{light}.",
     "plain": "I only see a plain surface. Point the camera at the thing you want to know about.",
     "nothing": "Try moving the camera back a little, so the whole thing is in view.",
 }
@@ -44,7 +40,7 @@ _EDGE_MOVES = {"left": "left", "right": "right", "top": "up", "bottom": "down"}
 @dataclass(frozen=True)
 class Triage:
     usable: bool
-    reason: str = ""   # black | noise | dark | glare | small | plain | nothing | ""
+    reason: str = ""   # black | noise | dark | glare | plain | small | blurred | nothing | ""
     advice: str = ""                 # one sentence, or ""
     one_colour: str = ""             # a well-lit frame filled by one colour
 
@@ -209,16 +205,23 @@ def advice(facts: "SceneFacts") -> str:
         if q is not None and q.blurred and not facts.lines:
             return "Hold the camera still for a sharper picture."
         return ""
-    # Text was seen but not all of it could be read: say why, if we can tell.
+    problem, fix = unreadable_text(facts)
+    return f"{problem}; {fix[:1].lower()}{fix[1:]}"
+
+
+def unreadable_text(facts: "SceneFacts") -> tuple[str, str]:
+    """Why some text seen could not be read, and what to do: ("There is glare on the text",
+    "Tilt it away from the light.")."""
+    ocr, q = facts.ocr, facts.quality
     if facts.light.highlight_share >= 0.08:
-        return "There is glare on the text; tilt it away from the light."
-    if 20 <= abs(ocr.angle) <= 70:
-        return "Some text is hard to read; hold the camera level with it."
+        return "There is glare on the text", "Tilt it away from the light."
+    if ocr is not None and 20 <= abs(ocr.angle) <= 70:
+        return "Some text is hard to read", "Hold the camera level with it."
     if q is not None and q.too_dark:
-        return "It is dark; more light would help me read the text."
+        return "It is dark", "More light would help me read the text."
     if q is not None and q.blurred:
-        return "Some text is blurred; hold the camera still, a hand's length away."
+        return "Some text is blurred", "Hold the camera still, a hand's length away."
     small = [line.height for line in facts.lines if line.height > 0]
     if small and max(small) < 0.02 * facts.size[1]:
-        return "The text is small; move the camera closer."
-    return "Some text is too unclear to read; hold the camera still and a little closer."
+        return "The text is small", "Move the camera closer."
+    return "Some text is too unclear to read", "Hold the camera still and a little closer."
