@@ -23,8 +23,8 @@ from ..events import Event
 from . import LastAnswer, VisionAnswer, runtime_subset
 from . import embedded_answers as say
 from . import queries
-from .colours import object_colours
-from .compose import describe
+from .colours import object_colours, thing_colours
+from .compose import describe, partial, words_sentence
 from .frames import problem_words
 from .measure import light_level
 from .router import Intent, route
@@ -160,6 +160,10 @@ class EmbeddedEngine(LastAnswer):
 
     def _read(self, rgb, question, facts, verdict, history):
         lines = facts.lines
+        if lines and partial(facts.reading):
+            # Only words made out of a soft frame: never quoted as what it says.
+            return f"{words_sentence(facts.reading)} Hold the camera still, a hand's length " \
+                   "away, and I will try to read the rest.", True
         if lines:
             text = say.read_sentence(question, lines)
             if verdict.advice and "text" in verdict.advice:
@@ -249,7 +253,7 @@ def _thing_colour(rgb: np.ndarray, facts: SceneFacts) -> str:
     The thing is the largest detected object, else the largest area that stands out from
     the background the border shows; when neither exists, say so and give the middle.
     """
-    from .colours import main_region, thing_colours
+    from .colours import main_region
     from .compose import SURFACES
 
     objects = [o for o in queries.seen(facts)

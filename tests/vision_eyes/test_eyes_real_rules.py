@@ -149,3 +149,20 @@ def test_every_threshold_says_how_it_was_set_and_every_label_exists():
     missing = [n for kind in KIND_LABELS.values() for n in kind if n not in names]
 
     assert missing == [], missing
+
+
+def test_words_made_out_of_a_soft_frame_are_said_as_words_never_quoted(engine):
+    from assistant.vision.compose import describe
+    from assistant.vision.ocr import TextLine
+    from assistant.vision.reading import trusted, understand
+    from assistant.vision.triage import triage
+
+    line = TextLine("Windows Hxqzv", 0.91, (100, 100, 600, 160), height=60)
+    kept = trusted((line,), SOFT)
+    assert [(l.text, l.partial) for l in kept] == [("Windows", True)]
+    # Beside a line read whole, stray words are not kept.
+    whole = TextLine("Press any key", 0.99, (100, 300, 600, 360), height=60)
+    assert [l.text for l in trusted((line, whole), SOFT)] == ["Press any key"]
+    soft = dataclasses.replace(facts(), reading=understand(kept, (960, 1280)))
+    text = describe(soft, triage(soft))
+    assert 'I can make out the word "Windows".' in text and "says" not in text
