@@ -350,6 +350,10 @@ class ConversationEngine:
         """Latest wins: a question not started yet is replaced, the one in flight cancelled."""
         if self._closing.is_set():
             return
+        # Silence what is being said *before* the question can be taken: once it is queued the
+        # answering thread may start its voice at once, and a stop after that would silence
+        # the newest answer instead of the ones it replaces.
+        self.speech.stop()
         with self._lock:
             self._posted += 1
             # The one in flight, read with the put: once the lock is let go the answering
@@ -358,11 +362,10 @@ class ConversationEngine:
             stale = self._questions.put(question)
             if isinstance(stale, _Question):
                 self._finished += 1
-        if isinstance(stale, _Question):
-            self.bus.emit(TurnCancelled(question=stale.text, reason="newer_question"))
-        self.speech.stop()       # a new question supersedes whatever was still being said
         if current is not None:
             current.token.cancel("newer_question")
+        if isinstance(stale, _Question):
+            self.bus.emit(TurnCancelled(question=stale.text, reason="newer_question"))
 
     def _post_marker(self, done: threading.Event) -> None:
         """Set ``done`` once every question posted so far is answered and spoken."""

@@ -13,7 +13,7 @@ from PIL import Image
 from voice_helpers import FakeOutputDevice
 
 from assistant.cancel import Cancelled
-from assistant.events import EventBus, Recorder, Reply, SpeakingStarted
+from assistant.events import EventBus, Recorder, Reply, SpeakingFinished, SpeakingStarted
 from assistant.pipeline import Assistant
 from assistant.tts.playback import Player
 from assistant.vision import VisionAnswer
@@ -122,3 +122,31 @@ def test_close_mid_answer_takes_under_two_seconds(conversation):
     names = {t.name for t in threading.enumerate()}
     assert not names & {"conv-listener", "conv-hearing", "conv-answering", "conv-control",
                         "voice-speech"}
+
+
+def test_a_question_replacing_a_queued_one_is_spoken_to_its_end(conversation):
+    """The newest question's own voice is never silenced by the stop meant for the ones it
+    replaces. A front end slow to take an event (a busy window) holds the posting thread
+    between queueing the question and silencing the old voice; the answering thread must
+    not be able to start the new answer's voice inside that gap."""
+    engine, vision, rec = conversation(pace_s=0.02)
+
+    def slow_front_end(event):
+        if isinstance(event, TurnCancelled) and event.question == "first question":
+            time.sleep(0.3)          # keeps the second question waiting in the queue
+        if isinstance(event, TurnCancelled) and event.question == "second question":
+            time.sleep(1.5)          # while the third is taken and starts speaking
+
+    engine.bus.subscribe(slow_front_end)
+    vision.pace_s = 0.3
+    engine.ask_text("first question")
+    wait_for(lambda: vision.words_written.get("first question", 0) >= 1)
+    vision.pace_s = 0.02
+    engine.ask_text("second question")
+    engine.ask_text("third question")
+    wait_for(lambda: any(t.question == "third question" for t in rec.of_type(TurnCompleted)), 60)
+    assert [r.question for r in rec.of_type(Reply)] == ["third question"]
+    spoken = rec.of_type(SpeakingStarted)
+    assert spoken and spoken[-1].text.startswith("The sign says"), spoken
+    finished = rec.of_type(SpeakingFinished)
+    assert finished and not finished[-1].interrupted, finished
