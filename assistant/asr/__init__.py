@@ -36,6 +36,7 @@ class TranscribeOptions:
     task: str = "transcribe"
     word_timestamps: bool = False
     initial_prompt: str | None = None
+    hotwords: str | None = None  # words to favour (names, jargon), passed to faster-whisper
     # The turn's CancelToken (assistant.cancel): checked between decoded segments.
     cancel: Any = field(default=None, compare=False, repr=False)
 
@@ -54,6 +55,8 @@ class Transcription:
     model: str = ""
     device: str = ""
     dropped: tuple[str, ...] = field(default=())  # phantom phrases removed by the guard
+    # (start, end) seconds of speech that gave no words, even decoded again: said, never hidden
+    gaps: tuple[tuple[float, float], ...] = field(default=())
 
 
 class Transcriber(Protocol):

@@ -31,14 +31,32 @@ def timestamp(seconds: float, *, separator: str = ",") -> str:
     return f"{hours:02d}:{minutes:02d}:{secs:02d}{separator}{millis:03d}"
 
 
+LINE_CHARS = 42  # subtitle editors' usual limit for one line
+
+
 def _cues(transcription: Transcription) -> list[Segment]:
-    # Players reject zero-length or reversed cues, so every cue lasts at least 1 ms.
+    """One cue per segment; with word times, one cue per line of at most LINE_CHARS characters,
+    timed from its first word to its last. Players reject zero-length or reversed cues, so
+    every cue lasts at least 1 ms."""
     cues = []
     for seg in transcription.segments:
-        if seg.text.strip():
-            end = max(seg.end, seg.start + 0.001)
-            cues.append(dataclasses.replace(seg, end=end))
+        if not seg.text.strip():
+            continue
+        for cue in (_lines(seg) if seg.words else [seg]):
+            cues.append(dataclasses.replace(cue, end=max(cue.end, cue.start + 0.001)))
     return cues
+
+
+def _lines(seg: Segment) -> list[Segment]:
+    lines: list[list] = [[]]
+    for word in seg.words:
+        text = "".join(w.text for w in lines[-1] + [word]).strip()
+        if lines[-1] and len(text) > LINE_CHARS:
+            lines.append([])
+        lines[-1].append(word)
+    return [dataclasses.replace(seg, start=line[0].start, end=line[-1].end,
+                                text="".join(w.text for w in line).strip(), words=tuple(line))
+            for line in lines if line]
 
 
 def to_srt(transcription: Transcription) -> str:
@@ -66,6 +84,8 @@ def to_json(transcription: Transcription) -> str:
         "model": transcription.model,
         "device": transcription.device,
         "dropped": list(transcription.dropped),
+        # speech that gave no words even when decoded again
+        "gaps": [{"start": round(a, 3), "end": round(b, 3)} for a, b in transcription.gaps],
         "segments": [_segment_dict(seg) for seg in transcription.segments],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -77,7 +97,8 @@ def _segment_dict(seg: Segment) -> dict:
     if seg.language:
         out["language"] = seg.language
     if seg.words:
-        out["words"] = [{"start": round(w.start, 3), "end": round(w.end, 3), "text": w.text,
+        # faster-whisper's field names (Word: start, end, word, probability)
+        out["words"] = [{"start": round(w.start, 3), "end": round(w.end, 3), "word": w.text,
                          "probability": round(w.probability, 4)} for w in seg.words]
     return out
 

@@ -160,6 +160,16 @@ def words_in(span: Span, segments: Sequence[Decoded]) -> float:
     return total
 
 
+def hides_speech(segment: Decoded, units: Sequence[Span], dense_words_per_s: float = 1.5) -> bool:
+    """Whether a segment spans several stretches of speech with fewer words than speech fills:
+    its words may all belong to one stretch, leaving another skipped (word times tell)."""
+    spanned = [u for u in units if min(u.end, segment.end) - max(u.start, segment.start) > 0]
+    if len(spanned) < 2:
+        return False
+    speech = sum(min(u.end, segment.end) - max(u.start, segment.start) for u in spanned)
+    return len(segment.text.split()) < dense_words_per_s * speech
+
+
 def merge_short(units: Sequence[Span], min_s: float = MIN_UNIT_S) -> list[Span]:
     """Join stretches shorter than ``min_s`` to the nearer neighbour (pure)."""
     spans = list(units)

@@ -104,6 +104,7 @@ def join(pieces: list[tuple[float, Transcription]], duration_s: float) -> Transc
         model="+".join(models),
         device=first.device,
         dropped=tuple(d for _, part in pieces for d in part.dropped),
+        gaps=tuple((a + offset, b + offset) for offset, part in pieces for a, b in part.gaps),
     )
 
 

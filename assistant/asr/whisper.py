@@ -24,7 +24,8 @@ import numpy as np
 from ..config import AsrConfig
 from ..errors import ConfigError, DeviceError, InputError, ModelMissingError, TranscriptionError, require
 from ..events import Event, ModelLoaded, ModelLoading, Progress
-from . import SAMPLE_RATE, Segment, TranscribeOptions, Transcription, Word, bundled, language, long_audio, phantom
+from . import (SAMPLE_RATE, Segment, TranscribeOptions, Transcription, Word, align, bundled, language, long_audio,
+               phantom, repair)
 from .whisper_choice import (  # noqa: F401 (cuda_usable, cuda_failed: this module's API too)
     ModelChoice, _detector, _needed, choose_model, cuda_failed, cuda_usable)
 
@@ -43,6 +44,9 @@ class _Part:
     probability: float
     segments: list
     offset: float = 0.0
+    engine: object = None            # the WhisperModel that decoded them (word times are aligned with it)
+    audio: np.ndarray | None = None  # the samples they were decoded from
+    gaps: tuple = ()                 # (start, end) of speech that gave no words, in the part's seconds
 
 
 class FasterWhisperTranscriber:
@@ -59,6 +63,7 @@ class FasterWhisperTranscriber:
         self._lock = threading.Lock()
         self._device: str | None = None
         self._last_model = ""
+        self._tick: Callable[[float], None] | None = None  # file progress: seconds of audio done
 
     @property
     def name(self) -> str:
@@ -75,8 +80,8 @@ class FasterWhisperTranscriber:
     def load(self, language: str | None = None, task: str | None = None) -> None:
         """Pre-load the models a request with this language/task would use."""
         lang = language if language is not None else self.config.language
-        for choice in _needed(choose_model(self.config, lang, task or self.config.task)):
-            self._model_for(choice)
+        # The multilingual checker of the English-first path loads when a doubt needs it.
+        self._model_for(choose_model(self.config, lang, task or self.config.task))
 
     def warm_up(self) -> None:
         """Load the default models and decode once, so the first question is not the slow one."""
@@ -180,23 +185,28 @@ class FasterWhisperTranscriber:
         model = self._model_for(choice)
         code = _language_code(model, "en" if choice.english_only else wanted)
         decoded, info = self._decode(model, samples, code, task, options)
-        part = _Part(choice.name, info.language or code or "", float(info.language_probability or 0.0), decoded)
-        return self._result(samples, [part], part.language, part.probability)
+        lang = info.language or code or ""
+        part = self._checked(_Part(choice.name, lang, float(info.language_probability or 0.0), decoded,
+                                   engine=model, audio=samples), task, options)
+        return self._result(samples, [part], part.language, part.probability, options.word_timestamps, task)
 
     def _transcribe_detecting(self, samples: np.ndarray, options: TranscribeOptions,
                               choice: ModelChoice) -> Transcription:
         """No language given: tiny.en first when this session speaks English, base where in doubt."""
         units = language.speech_units(samples)
         words = options.word_timestamps
-        probe: list | None = None
+        probe: _Part | None = None
         if choice.name == bundled.TINY_EN and self._heard == language.ENGLISH:
-            # Several stretches may hold several languages: word times show what each one said.
-            probe_options = dataclasses.replace(options, word_timestamps=words or len(units) > 1)
-            probe, _ = self._decode(self._model_for(choice), samples, "en", "transcribe", probe_options, greedy=True)
-            kept, _ = self._kept(probe, samples, 0.0)
-            reasons = language.doubts([_evidence(s) for s in kept], units)
+            model = self._model_for(choice)
+            # Decoded as the bare library decodes it; with several stretches, the words are then timed
+            # (not by faster-whisper's word_timestamps, which would change them) to show what each said.
+            decoded, _ = self._decode(model, samples, "en", "transcribe", options, greedy=True)
+            probe = _Part(choice.name, "en", 1.0, decoded, engine=model, audio=samples)
+            kept, _ = self._kept(decoded, samples, 0.0)
+            timed = self._sparse_times(model, samples, kept, units)
+            reasons = language.doubts([_evidence(s, t) for s, t in zip(kept, timed)], units)
             if not reasons:
-                return self._english(samples, choice, probe, words)
+                return self._english(samples, probe, units, options)
             log.info("English not trusted (%s); checking the language", "; ".join(reasons))
 
         detector_choice = _detector(choice)
@@ -206,13 +216,14 @@ class FasterWhisperTranscriber:
             if probe is None:
                 raise
             log.warning("no multilingual speech model to check the language with; keeping the English")
-            return self._english(samples, choice, probe, words)
+            return self._english(samples, probe, units, options)
         if not units or not detector.model.is_multilingual:
             # Nothing the VAD calls speech (the guard judges what the decoder makes of it).
             if probe is not None:
-                return self._english(samples, choice, probe, words)
+                return self._english(samples, probe, units, options)
             decoded, info = self._decode(detector, samples, None, "transcribe", options)
-            part = _Part(detector_choice.name, info.language, float(info.language_probability), decoded)
+            part = _Part(detector_choice.name, info.language, float(info.language_probability), decoded,
+                         engine=detector, audio=samples)
             return self._result(samples, [part], part.language, part.probability, words)
 
         runs = language.runs(units, [language.detect(detector, u.samples(samples)) for u in units])
@@ -223,33 +234,82 @@ class FasterWhisperTranscriber:
             self._heard = main.language
         return self._result(samples, parts, main.language if main else "", main.probability if main else 0.0, words)
 
-    def _english(self, samples: np.ndarray, choice: ModelChoice, probe: list, words: bool) -> Transcription:
+    def _sparse_times(self, model, samples: np.ndarray, kept: list, units: list) -> list[tuple]:
+        """Word times for the segments that may hide a skipped stretch: few words over several
+        stretches of speech ("in his power to do for them." stretched over 8 s of German). Dense
+        segments keep () and are judged by overlap, which saves an encoder pass per window."""
+        sparse = [i for i, s in enumerate(kept) if language.hides_speech(_evidence(s), units)]
+        timed: list[tuple] = [()] * len(kept)
+        if sparse:
+            found = align.word_times(model, samples, [kept[i] for i in sparse], language="en")
+            for i, words in zip(sparse, found):
+                timed[i] = words
+        return timed
+
+    def _english(self, samples: np.ndarray, probe: _Part, units: list, options: TranscribeOptions) -> Transcription:
         # Probability 1.0: the language was taken, not detected, as faster-whisper reports a given one.
-        return self._result(samples, [_Part(choice.name, "en", 1.0, probe)], "en", 1.0, words)
+        part = self._checked(probe, "transcribe", options, units)
+        return self._result(samples, [part], "en", 1.0, options.word_timestamps)
 
     def _decode_runs(self, samples: np.ndarray, runs: list, options: TranscribeOptions, choice: ModelChoice,
-                     detector_choice: ModelChoice, probe: list | None) -> list[_Part]:
+                     detector_choice: ModelChoice, probe: _Part | None) -> list[_Part]:
         """Each run of one language through the model for it (one run: the whole recording)."""
         whole = len(runs) == 1
         parts = []
         for run in runs:
             english = run.language == language.ENGLISH and choice.english_only
-            if english and probe is not None and whole and not language.retry_needed([_evidence(s) for s in probe]):
-                parts.append(_Part(choice.name, "en", run.probability, probe))  # what --language en gives
+            if english and probe is not None and whole \
+                    and not language.retry_needed([_evidence(s) for s in probe.segments]):
+                parts.append(self._checked(dataclasses.replace(probe, probability=run.probability),
+                                           "transcribe", options))  # what --language en gives
                 continue
             use = choice if english else detector_choice
+            model = self._model_for(use)
             audio = samples if whole else samples[int(run.start * SAMPLE_RATE):int(run.end * SAMPLE_RATE)]
-            decoded, info = self._decode(self._model_for(use), audio, run.language, "transcribe", options,
-                                         multilingual=run.language is None)
+            offset = 0.0 if whole else run.start
+            decoded, info = self._decode(model, audio, run.language, "transcribe", options,
+                                         multilingual=run.language is None, at=offset)
             probability = run.probability if run.language is not None else float(info.language_probability)
-            parts.append(_Part(use.name, info.language or run.language or "", probability, decoded,
-                               offset=0.0 if whole else run.start))
+            parts.append(self._checked(_Part(use.name, info.language or run.language or "", probability, decoded,
+                                             offset=offset, engine=model, audio=audio), "transcribe", options))
         return parts
 
+    def _checked(self, part: _Part, task: str, options: TranscribeOptions, units: list | None = None) -> _Part:
+        """``part`` with every stretch of its speech giving words: stretches that gave none, and loops,
+        decoded again on their own (``repair``); what still gives none is kept as a gap."""
+        audio = part.audio if part.audio is not None else np.zeros(0, np.float32)
+        duration = audio.shape[0] / SAMPLE_RATE
+        if units is None or part.offset:
+            units = language.speech_units(audio)
+        decoded = list(part.segments)
+        spans = repair.suspects([_evidence(s) for s in decoded], units, duration)
+        for span in spans:
+            old = [s for s in decoded if repair.inside(s, span)]
+            piece = audio[int(span.start * SAMPLE_RATE):int(span.end * SAMPLE_RATE)]
+            code = part.language or None
+            retry, _ = self._decode(part.engine, piece, code, task, options, fresh=True)
+            retry = [repair.shifted(s, span.start) for s in retry]
+            if repair.better([_evidence(s) for s in old], [_evidence(s) for s in retry]):
+                log.info("speech at %.1f-%.1f s decoded again: %d words instead of %d", span.start, span.end,
+                         sum(len(s.text.split()) for s in retry), sum(len(s.text.split()) for s in old))
+                decoded = repair.splice(decoded, span, retry)
+        gaps = repair.gaps([_evidence(s) for s in decoded], spans)
+        if gaps:
+            log.warning("speech without words at %s", ", ".join(f"{a:.1f}-{b:.1f} s" for a, b in gaps))
+        return dataclasses.replace(part, segments=decoded, gaps=tuple(gaps))
+
     def _decode(self, model, samples: np.ndarray, code: str | None, task: str, options: TranscribeOptions, *,
-                greedy: bool = False, multilingual: bool = False) -> tuple[list, object]:
-        """Run faster-whisper and drain its lazy segments here (the expensive part)."""
-        extra = {"temperature": 0.0} if greedy else {}  # greedy: one pass, no re-decoding when unsure
+                greedy: bool = False, multilingual: bool = False, fresh: bool = False,
+                at: float = 0.0) -> tuple[list, object]:
+        """Run faster-whisper and drain its lazy segments here (the expensive part).
+
+        ``greedy``: one pass at temperature 0, no re-decoding when unsure (the quick English
+        probe, and translation, whose sampled retries gave a different text on each run).
+        ``fresh``: a stretch decoded again: no previous text, the full temperature fallback.
+        Word times are never asked of faster-whisper (they change its words); see ``align``.
+        """
+        extra = {"temperature": 0.0} if (greedy or task == "translate") and not fresh else {}
+        tick = self._tick if not fresh else None
         try:
             raw_segments, info = model.transcribe(
                 samples,
@@ -257,7 +317,8 @@ class FasterWhisperTranscriber:
                 task=task,
                 beam_size=self.config.beam_size,
                 initial_prompt=options.initial_prompt or self.config.initial_prompt,
-                word_timestamps=options.word_timestamps,
+                hotwords=options.hotwords or self.config.hotwords or None,
+                condition_on_previous_text=self.config.condition_on_previous_text and not fresh,
                 vad_filter=self.config.vad_filter,
                 no_speech_threshold=self.config.no_speech_threshold,
                 multilingual=multilingual,
@@ -268,21 +329,29 @@ class FasterWhisperTranscriber:
                 if options.cancel is not None:
                     options.cancel.check()
                 segments.append(segment)
+                if tick is not None:
+                    tick(at + float(segment.end))
             return segments, info
         except (RuntimeError, ValueError) as exc:
             raise TranscriptionError(f"Speech recognition failed ({exc}).",
                                      hint="Try again; if it keeps failing, try another model.") from exc
 
     def _result(self, samples: np.ndarray, parts: list[_Part], lang: str, probability: float,
-                words: bool = True) -> Transcription:
+                words: bool = False, task: str = "transcribe") -> Transcription:
         segments: list[Segment] = []
         dropped: list[str] = []
+        gaps: list[tuple[float, float]] = []
         for part in parts:
             kept, gone = self._kept(part.segments, samples, part.offset)
-            segments += [_segment(s, part.offset, part.language, words) for s in kept]
+            timed = [()] * len(kept)
+            if words and part.engine is not None and part.audio is not None:
+                timed = align.word_times(part.engine, part.audio, kept, language=part.language or None, task=task)
+            segments += [_segment(s, part.offset, part.language, t) for s, t in zip(kept, timed)]
             dropped += gone
+            gaps += [(a + part.offset, b + part.offset) for a, b in part.gaps]
         if dropped:
             log.info("dropped phantom ASR text: %s", dropped)
+        segments = repair.tidy(segments, len(samples) / SAMPLE_RATE)
         models = list(dict.fromkeys(part.model for part in parts))
         self._last_model = "+".join(models)
         return Transcription(
@@ -294,6 +363,7 @@ class FasterWhisperTranscriber:
             model=self._last_model,
             device=self.device,
             dropped=tuple(dropped),
+            gaps=tuple(gaps),
         )
 
     def transcribe_file(self, path: str | Path, options: TranscribeOptions = TranscribeOptions(), *,
@@ -304,14 +374,21 @@ class FasterWhisperTranscriber:
         a longer one is cut at pauses (``long_audio``), so memory stays that of one chunk.
         """
         from ..audio.files import check_audio_file
-        from ..audio.stream_decode import pieces
+        from ..audio.stream_decode import duration_s, pieces
 
+        checked = check_audio_file(path)
+        length = duration_s(checked) or 0.0
         done: list[tuple[float, Transcription]] = []
         total = 0
         search_s = min(long_audio.SEARCH_S, chunk_s / 4)
-        for offset, samples in long_audio.chunks(pieces(check_audio_file(path)), chunk_s, search_s):
-            total += samples.shape[0]
-            done.append((offset, self.transcribe(samples, options)))
+        try:
+            for offset, samples in long_audio.chunks(pieces(checked), chunk_s, search_s):
+                total += samples.shape[0]
+                self._tick = lambda t, at=offset: self._progress("Transcribing", int(at + t), int(length))
+                done.append((offset, self.transcribe(samples, options)))
+                self._progress("Transcribing", int(total / SAMPLE_RATE), int(length))
+        finally:
+            self._tick = None
         if not done:
             raise InputError(f"The audio file {Path(path)} holds no sound samples.",
                              hint="Record again; the recording has a header but no audio.", code="audio_empty")
@@ -332,11 +409,11 @@ class FasterWhisperTranscriber:
         return [decoded[i] for i in keep], dropped
 
 
-def _evidence(seg) -> language.Decoded:
+def _evidence(seg, words: tuple = ()) -> language.Decoded:
     return language.Decoded(start=float(seg.start), end=float(seg.end), text=seg.text,
                             avg_logprob=float(seg.avg_logprob), compression_ratio=float(seg.compression_ratio),
                             no_speech_prob=float(seg.no_speech_prob),
-                            word_times=tuple((float(w.start) + float(w.end)) / 2 for w in (seg.words or ())))
+                            word_times=tuple((w.start + w.end) / 2 for w in words))
 
 
 def _language_code(model, language: str | None) -> str | None:
@@ -350,11 +427,11 @@ def _language_code(model, language: str | None) -> str | None:
     return code
 
 
-def _segment(seg, offset: float = 0.0, lang: str = "", with_words: bool = True) -> Segment:
-    words = tuple(Word(start=float(w.start) + offset, end=float(w.end) + offset, text=w.word,
-                       probability=float(w.probability)) for w in (seg.words or ()) if with_words)
+def _segment(seg, offset: float = 0.0, lang: str = "", words: tuple = ()) -> Segment:
+    timed = tuple(Word(start=w.start + offset, end=w.end + offset, text=w.text, probability=w.probability)
+                  for w in words)
     return Segment(start=float(seg.start) + offset, end=float(seg.end) + offset, text=seg.text.strip(),
-                   no_speech_prob=float(seg.no_speech_prob), avg_logprob=float(seg.avg_logprob), words=words,
+                   no_speech_prob=float(seg.no_speech_prob), avg_logprob=float(seg.avg_logprob), words=timed,
                    language=lang)
 
 

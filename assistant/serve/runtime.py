@@ -85,8 +85,7 @@ class Runtime:
         """Load the models before the first request (which gets 503 until then)."""
         steps: list[tuple[str, Callable[[], Any]]] = [("vision", lambda: prepare(self.vision()))]
         if self.config.asr.engine == "local":
-            steps.append(("speech recognition", lambda: self.transcriber().load(
-                language=self.config.asr.language, task=self.config.asr.task)))
+            steps.append(("speech recognition", lambda: self.transcriber().warm_up()))
         if self.config.tts.engine != "none":
             steps.append(("speech", lambda: prepare(self.speaker())))
         try:

@@ -79,7 +79,7 @@ def test_vtt(spoken):
 def test_json_has_segments_and_words(spoken):
     data = json.loads(render(spoken, "json"))
     assert data["text"] == spoken.text and data["language"] == "en" and data["model"] == "tiny.en"
-    words = [w["text"].strip(" .").lower() for seg in data["segments"] for w in seg["words"]]
+    words = [w["word"].strip(" .").lower() for seg in data["segments"] for w in seg["words"]]
     assert words[:2] == ["go", "forward"]
     assert all(w["start"] <= w["end"] for seg in data["segments"] for w in seg["words"])
 
@@ -103,4 +103,4 @@ def test_txt_and_unknown_format(spoken):
 def test_words_type_roundtrip():
     seg = Segment(0.0, 1.0, "hi", words=(Word(0.1, 0.4, " hi", 0.9),))
     data = json.loads(render(Transcription("hi", "en", 1.0, 1.0, segments=(seg,)), "json"))
-    assert data["segments"][0]["words"] == [{"start": 0.1, "end": 0.4, "text": " hi", "probability": 0.9}]
+    assert data["segments"][0]["words"] == [{"start": 0.1, "end": 0.4, "word": " hi", "probability": 0.9}]

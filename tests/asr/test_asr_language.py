@@ -159,15 +159,24 @@ def test_a_session_that_heard_french_asks_base_first(base_cache, caplog):
 
 
 @pytest.mark.slow
-def test_loading_the_default_loads_both_models(base_cache):
-    """So the first doubtful question in a live loop does not also load base."""
+def test_warming_up_loads_both_models_and_loading_only_the_first(base_cache):
+    """A live loop warms up, so its first doubtful question does not also load base; a one-off
+    ``ask`` loads what it will use first, and base only when a doubt needs it."""
     from assistant.asr.whisper import FasterWhisperTranscriber
     from assistant.config import AsrConfig
     from assistant.events import ModelLoaded
 
     events = []
-    FasterWhisperTranscriber(AsrConfig(), cache_dir=base_cache, on_event=events.append).load()
+    FasterWhisperTranscriber(AsrConfig(), cache_dir=base_cache, on_event=events.append).warm_up()
     assert [e.model for e in events if isinstance(e, ModelLoaded)] == ["tiny.en", "base"]
+    events.clear()
+    once = FasterWhisperTranscriber(AsrConfig(), cache_dir=base_cache, on_event=events.append,
+                                    first_language="en")
+    once.load()
+    wav, text = librivox_clip("0880")
+    heard = once.transcribe(load_audio(wav))
+    assert norm_words(heard.text) == norm_words(text) or "young man" in heard.text.lower()
+    assert [e.model for e in events if isinstance(e, ModelLoaded)] == ["tiny.en"]
 
 
 @pytest.mark.slow

@@ -100,9 +100,6 @@ def test_a_short_file_is_transcribed_exactly_as_before(tiny_transcriber):
         tiny_transcriber.transcribe(load_audio(question), options)
 
 
-@pytest.mark.xfail(strict=False, reason="issue 19: chunks cut without overlap change words "
-                   "(0.95 of the whole file's words on 2026-12-06 with faster-whisper 1.2.1, "
-                   "ctranslate2 4.8.5; the same on the previous commit)")
 def test_a_reading_in_chunks_gives_the_same_words_at_the_same_times(tiny_transcriber, reading):
     options = TranscribeOptions(word_timestamps=True)
     whole = tiny_transcriber.transcribe_file(reading, options)
