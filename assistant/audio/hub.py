@@ -8,7 +8,10 @@ open stream can decide when a re-scan is safe. So nothing else calls
 sounddevice: the microphone and the Player get their streams here, the hub
 keeps a registry of them, and ``rescan()`` re-initialises PortAudio only when
 none is open; otherwise the re-scan waits for the last stream to close (a
-reply finishing) and then runs on its own thread.
+reply finishing) and then runs on its own thread. For the same reason an open
+that may fail (a format the device may refuse, a device that may have gone)
+is only tried while no stream runs: see ``formats.py``. A lost microphone comes
+back through ``reopen_input``, which does nothing while another stream is open.
 
 Devices that refuse 16 kHz (many USB and HDMI devices only take 44.1 or
 48 kHz) are opened at their own rate and resampled, with state kept across
@@ -25,6 +28,7 @@ from collections.abc import Mapping
 from typing import Any, Callable
 
 from ..errors import DeviceError
+from .formats import FormatMemory, input_formats, unique
 from .hub_events import (AudioDevice, AudioEvent, DevicesChanged, InputLost, InputRestored,
                          NoAudioDevices, NoOutputDevice, RescanDeferred)
 from .streams import ABORT, CONTINUE, STOP, InputStream, OutputStream, describe
@@ -38,7 +42,6 @@ __all__ = ["AudioHub", "shared_hub", "AudioDevice", "InputStream", "OutputStream
 _NO_INPUT_HINT = "Plug in a microphone (or pick another one in the settings) and try again."
 _PORTAUDIO_HINT = ("Install PortAudio (Debian/Ubuntu: sudo apt install libportaudio2) "
                    "and the Python package sounddevice.")
-_INPUT_RATES = (48_000, 44_100)  # tried after 16 kHz and the device's own default rate
 
 
 EventHandler = Callable[[AudioEvent], None]
@@ -58,6 +61,7 @@ class AudioHub:
         self._output_missing = False     # NoOutputDevice reported; again only after an open works
         self._pending = False            # a re-scan waits for the open streams to close
         self._portaudio_down = False     # terminated, and initialising again failed
+        self._formats = FormatMemory()   # what each device accepted and refused
         self.rescans = 0                 # PortAudio re-initialisations done (tests, logs)
 
     # -- events -------------------------------------------------------------------
@@ -122,7 +126,7 @@ class AudioHub:
             return []
         if isinstance(raw, Mapping):  # a single device (some stand-ins answer this way)
             raw = [raw]
-        found = [_device(i, d) for i, d in enumerate(raw or [])]
+        found = [AudioDevice.listed(i, d) for i, d in enumerate(raw or [])]
         self._note_devices(found, "No sound devices were found on this computer.", events)
         return found
 
@@ -195,14 +199,29 @@ class AudioHub:
         the first block arrives and when the stream ends by itself; a stall is
         seen by polling ``problem()``.
         """
+        stream = self._input(wanted, callback, rescan_first=False, rate=rate,
+                             block_samples=block_samples, stall_s=stall_s,
+                             first_block_s=first_block_s, on_change=on_change)
+        assert stream is not None
+        return stream
+
+    def reopen_input(self, wanted: str | int | None, callback: Callable,
+                     **options: Any) -> InputStream | None:
+        """``open_input`` after reading the device list again, for a microphone that was lost;
+        None, touching nothing, while another stream is open (a re-scan is asked for):
+        trying a device that may be gone is only safe then (see ``formats.py``)."""
+        return self._input(wanted, callback, rescan_first=True, **options)
+
+    def _input(self, wanted: str | int | None, callback: Callable, *, rescan_first: bool,
+               rate: int = 16_000, **options: Any) -> InputStream | None:
         sd = self.sd()
         events: list[AudioEvent] = []
         try:
             with self._lock:  # a re-scan between finding and opening would renumber the devices
+                if rescan_first and not self._rescan_locked(sd, events):
+                    return None
                 device = self._find_input(wanted, events)
-                stream = self._open_input(sd, device, callback, rate=rate,
-                                          block_samples=block_samples, stall_s=stall_s,
-                                          first_block_s=first_block_s, on_change=on_change)
+                stream = self._open_input(sd, device, callback, rate=rate, **options)
                 self._open.add(stream)
         finally:
             self._emit(*events)
@@ -219,18 +238,20 @@ class AudioHub:
 
     def _open_input(self, sd: Any, device: AudioDevice, callback: Callable, *, rate: int,
                     **options: Any) -> InputStream:
-        """The first (rate, channels) the device accepts: ``rate``, its own rate, 48 and 44.1 kHz;
-        mono, then stereo."""
-        last: Exception | None = None
-        for device_rate in _unique([rate, int(device.default_samplerate), *_INPUT_RATES]):
-            for channels in _unique([1, min(2, device.max_input_channels)]):
-                stream = InputStream(self, device, callback, rate=rate, device_rate=device_rate,
-                                     channels=channels, **options)
-                try:
-                    stream.open(sd)
-                    return stream
-                except Exception as exc:  # refused rate/channels, or the device vanished
-                    last = exc
+        """The first (rate, channels) the device accepts (``input_formats``); while another
+        stream is open, only the one it is expected to accept."""
+        own = int(device.default_samplerate) or rate
+        wanted = input_formats(rate, own, device.max_input_channels)
+        plan = self._formats.plan("input", device.name, wanted, (own, 1), busy=bool(self._open))
+
+        def open_one(fmt: tuple[int, int]) -> InputStream:
+            stream = InputStream(self, device, callback, rate=rate, device_rate=fmt[0],
+                                 channels=fmt[1], **options)
+            stream.open(sd)
+            return stream
+        stream, last = self._formats.open_first("input", device.name, plan, open_one)
+        if stream is not None:
+            return stream
         raise DeviceError(f"The microphone '{device.name}' could not be opened ({last}).",
                           hint=_NO_INPUT_HINT, code="no_audio_input") from last
 
@@ -243,23 +264,24 @@ class AudioHub:
         rate was accepted; the caller converts its audio to it.
         """
         sd = self.sd("no_audio_output")
-        rates = [int(samplerate)]
-        last: Exception | None = None
+
+        def open_one(fmt: tuple[int, int]) -> OutputStream:
+            stream = OutputStream(self, describe(device), callback, rate=fmt[0],
+                                  blocksize=blocksize, on_finished=on_finished)
+            stream.open(sd, device)  # PortAudioError, or a driver's own error class
+            return stream
         with self._lock:
+            name, default = describe(device), int(samplerate)
             try:
-                default = int(sd.query_devices(device, "output")["default_samplerate"])
-                if default > 0 and default != rates[0]:
-                    rates.append(default)
+                info = sd.query_devices(device, "output")
+                name, default = str(info.get("name", name)), int(info["default_samplerate"])
             except Exception:  # no device at all: the first try reports it
                 pass
-            for rate in rates:
-                stream = OutputStream(self, describe(device), callback, rate=rate,
-                                      blocksize=blocksize, on_finished=on_finished)
-                try:
-                    stream.open(sd, device)
-                except Exception as exc:  # PortAudioError, or a driver's own error class
-                    last = exc
-                    continue
+            wanted = [(r, 1) for r in unique([int(samplerate), default])]
+            plan = self._formats.plan("output", name, wanted, (default or int(samplerate), 1),
+                                      busy=bool(self._open))
+            stream, last = self._formats.open_first("output", name, plan, open_one)
+            if stream is not None:
                 self._open.add(stream)
                 self._output_missing = False
                 return stream
@@ -310,23 +332,28 @@ class AudioHub:
         """
         sd = self.sd()
         events: list[AudioEvent] = []
-        with self._lock:
-            # This call does it; so closing streams below must not start another one.
-            was_pending, self._pending = self._pending, False
-            for stream in [s for s in self._open if s.finished]:
-                stream.close()  # ended by itself but not yet closed by its owner: done with
-            deferred = bool(self._open)
-            if deferred:
-                if not was_pending:
-                    events.append(RescanDeferred(len(self._open)))
-                self._pending = True
-            else:
-                self._reinitialise(sd)
-        self._emit(*events)
-        if deferred:
-            return False
-        self.devices()  # reports changes
-        return True
+        try:
+            with self._lock:
+                done = self._rescan_locked(sd, events)
+                if done:
+                    self._list(events)  # reports changes
+        finally:
+            self._emit(*events)
+        return done
+
+    def _rescan_locked(self, sd: Any, events: list[AudioEvent]) -> bool:
+        """Re-initialise PortAudio now if nothing is open, else ask for it later; lock held.
+        Closing streams below must not start another re-scan: this call is it."""
+        was_pending, self._pending = self._pending, False
+        for stream in [s for s in self._open if s.finished]:
+            stream.close()  # ended by itself but not yet closed by its owner: done with
+        if not self._open:
+            self._reinitialise(sd)
+            return True
+        if not was_pending:
+            events.append(RescanDeferred(len(self._open)))
+        self._pending = True
+        return False
 
     def _reinitialise(self, sd: Any) -> None:
         """Pa_Terminate, Pa_Initialize (no public call in sounddevice); lock held, nothing open."""
@@ -345,6 +372,7 @@ class AudioHub:
             log.warning("re-initialising PortAudio failed; trying again later", exc_info=True)
             return
         self._portaudio_down = False
+        self._formats.forget()
         self.rescans += 1
 
     def close(self) -> None:
@@ -353,16 +381,6 @@ class AudioHub:
             streams = list(self._open)
         for stream in streams:
             stream.close()
-
-
-def _device(i: int, d: Mapping) -> AudioDevice:
-    return AudioDevice(int(d.get("index", i)), str(d.get("name", f"device {i}")),
-                       int(d.get("max_input_channels", 0)), int(d.get("max_output_channels", 0)),
-                       float(d.get("default_samplerate", 0) or 0))
-
-
-def _unique(values: list[int]) -> list[int]:
-    return [v for i, v in enumerate(values) if v > 0 and v not in values[:i]]
 
 
 def _key(wanted: str | int | None) -> str:

@@ -6,6 +6,7 @@ stream, a re-scan) and front ends can show them as they show other events.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Union
 
@@ -25,6 +26,13 @@ class AudioDevice:
     @property
     def is_output(self) -> bool:
         return self.max_output_channels > 0
+
+    @classmethod
+    def listed(cls, i: int, d: Mapping) -> "AudioDevice":
+        """From one entry of PortAudio's device list (``i``: its place in the list)."""
+        return cls(int(d.get("index", i)), str(d.get("name", f"device {i}")),
+                   int(d.get("max_input_channels", 0)), int(d.get("max_output_channels", 0)),
+                   float(d.get("default_samplerate", 0) or 0))
 
 
 @dataclass(frozen=True)

@@ -45,12 +45,19 @@ class MicrophoneSource:
     When the stream ends by itself or goes quiet for ``stall_s``, a watchdog
     thread closes it, reports "lost", and tries to reopen the same device every
     ``retry_s``; "restored" is reported when audio flows again (a suspended
-    PulseAudio source opens fine and stays silent). Between tries it asks the
-    hub to re-scan the device list, which the hub does only when no stream
-    (such as a reply being spoken) is open; it never terminates PortAudio
-    itself. The watchdog waits on an Event, so the audio callback never does
-    more than hand the block on.
+    PulseAudio source opens fine and stays silent). Each try is the hub's
+    ``reopen_input``: re-scan the device list, then open, both only while no
+    other stream (such as a reply being spoken) is open, since trying a device
+    that may be gone while another stream runs can crash PortAudio. It never
+    terminates PortAudio itself. The watchdog waits on an Event, so the audio
+    callback never does more than hand the block on.
+
+    ``stop()`` waits for the watchdog; should PortAudio keep it past the wait,
+    the watchdog closes whatever it opens once it returns, so nothing is left
+    recording.
     """
+
+    STOP_WAIT_S = 5.0  # how long stop() waits for the watchdog
 
     def __init__(self, device: str | int | None = None, *, sample_rate: int = SAMPLE_RATE,
                  block_ms: int = 32, sd_module: Any = None, hub: AudioHub | None = None,
@@ -111,19 +118,34 @@ class MicrophoneSource:
     def stop(self) -> None:
         self._stopping.set()
         self._wake.set()
-        if self._watchdog is not None and self._watchdog is not threading.current_thread():
-            self._watchdog.join(timeout=5.0)
+        watchdog = self._watchdog
+        if watchdog is not None and watchdog is not threading.current_thread():
+            watchdog.join(timeout=self.STOP_WAIT_S)
+            if watchdog.is_alive():  # inside PortAudio; it closes what it opens when back
+                log.warning("the microphone's watchdog is still busy in the sound library")
         self._watchdog = None
         self._close()
 
-    def _open(self) -> None:
-        stream = self.hub.open_input(self.device, self._on_block, rate=self._rate,
-                                     block_samples=self.block_samples, stall_s=self._stall_s,
-                                     first_block_s=self._first_block_s, on_change=self._wake.set)
+    def _open(self, *, reopen: bool = False) -> bool:
+        """Open the microphone; False when a reopen must wait (another stream is open)."""
+        options = dict(rate=self._rate, block_samples=self.block_samples, stall_s=self._stall_s,
+                       first_block_s=self._first_block_s, on_change=self._wake.set)
+        if reopen:
+            stream = self.hub.reopen_input(self.device, self._on_block, **options)
+            if stream is None:
+                return False
+        else:
+            stream = self.hub.open_input(self.device, self._on_block, **options)
         with self._lock:
-            self._stream = stream
+            stale = self._stopping.is_set() and reopen  # stop() came while it opened
+            if not stale:
+                self._stream = stream
+        if stale:
+            stream.close()
+            return True
         self.device_name = stream.device.name
         log.info("recording from %s at %d Hz", stream.device.name, stream.device_rate)
+        return True
 
     def _close(self, lost: str | None = None) -> None:
         with self._lock:
@@ -136,9 +158,9 @@ class MicrophoneSource:
             stream.close()
 
     def _on_block(self, block: np.ndarray) -> None:
-        # Runs on PortAudio's thread: hand on, nothing slow.
+        # Runs on PortAudio's thread: hand on, nothing slow; nothing once stop() was called.
         callback = self._callback
-        if callback is not None:
+        if callback is not None and not self._stopping.is_set():
             callback(block)
 
     def _watch(self) -> None:
@@ -151,10 +173,9 @@ class MicrophoneSource:
             self._wake.clear()
             if self._stopping.is_set():
                 break
-            if stream is None:  # away: re-scan (only done when nothing is open) and retry
-                self.hub.rescan()
+            if stream is None:  # away: re-scan and retry, both only when nothing else is open
                 try:
-                    self._open()
+                    self._open(reopen=True)
                 except DeviceError as exc:
                     log.debug("microphone still away: %s", exc.message)
                 continue

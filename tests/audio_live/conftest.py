@@ -38,5 +38,9 @@ def fake_sd_factory():
     for sd in made:
         sd.before_output_open.set()
         sd.before_output_start.set()
+        sd.before_input_open.set()
         for stream in sd.open_streams():
             stream.close()
+    for sd in made:  # what the real PortAudio can die of (see fake_portaudio.py)
+        assert sd.unsafe_failures == [], "an open failed while another stream was running"
+        assert sd.unsafe_terminates == 0, "PortAudio was terminated during an open"

@@ -15,12 +15,21 @@ the real callback. What it copies from PortAudio (and its ALSA back end):
   refuse 16 kHz;
 - a vanished microphone ends its stream and calls the finished callback, or,
   with ``silent_loss``, stays "active" and just stops delivering (a suspended
-  PulseAudio source seen through ALSA).
+  PulseAudio source seen through ALSA);
+- an open that fails while another stream's callback thread runs is a hazard:
+  PortAudio 19.6 keeps its ALSA back end's error in one variable shared by all
+  threads, so such a failure can come back as success with no stream and
+  Pa_OpenStream writes through a null pointer (seen as a segfault in CI). The
+  fake still raises, and records each one in ``unsafe_failures``;
+- terminating while another thread is inside an open is recorded in
+  ``unsafe_terminates`` (PortAudio frees what the open is using). An open can
+  be held with ``before_input_open``, like the output's ``before_output_open``.
 """
 from __future__ import annotations
 
 import threading
 import time
+from contextlib import contextmanager
 from types import SimpleNamespace
 
 import numpy as np
@@ -45,11 +54,11 @@ class _FakeStream:
             raise PortAudioError("PortAudio not initialized [PaErrorCode -10000]")
         entry = sd.entry(device, kind)
         if entry is None or sd.is_unplugged(entry):
-            raise PortAudioError(f"Error opening {kind} stream: device {device} unavailable "
-                                 "[PaErrorCode -9996]")
+            raise sd.refused(f"Error opening {kind} stream: device {device} unavailable "
+                             "[PaErrorCode -9996]")
         if int(samplerate) not in entry.get("rates", (sd.rate,)):
-            raise PortAudioError(f"Error opening {kind} stream: Invalid sample rate "
-                                 f"[PaErrorCode -9997] ({samplerate})")
+            raise sd.refused(f"Error opening {kind} stream: Invalid sample rate "
+                             f"[PaErrorCode -9997] ({samplerate})")
         self.sd, self.entry, self.samplerate, self.blocksize = sd, entry, int(samplerate), blocksize
         self._callback, self._finished = callback, finished_callback
         self._halt = threading.Event()
@@ -67,6 +76,11 @@ class _FakeStream:
         self._check()
         self.active = True
         self._thread.start()
+
+    @property
+    def running(self) -> bool:
+        """Its callback thread is alive (PortAudio's would be running its checks)."""
+        return self._thread.is_alive()
 
     def _guarded_run(self):
         try:
@@ -101,7 +115,11 @@ class FakeInputStream(_FakeStream):
     def __init__(self, sd, *, device, channels, samplerate, blocksize, dtype, callback,
                  finished_callback=None):
         assert dtype == "float32" and channels >= 1
-        super().__init__(sd, device, samplerate, blocksize, callback, finished_callback, "input")
+        sd.input_open_requested.set()
+        with sd.opening():
+            sd.before_input_open.wait(30)  # a test can hold the open, to stop() meanwhile
+            super().__init__(sd, device, samplerate, blocksize, callback, finished_callback,
+                             "input")
         self.device, self.channels = device, channels
 
     def _run(self):
@@ -136,9 +154,10 @@ class FakeOutputStream(_FakeStream):
                  finished_callback=None):
         assert dtype == "float32" and channels == 1
         sd.output_open_requested.set()
-        sd.before_output_open.wait(30)  # a test can hold the open, to stop() meanwhile
-        super().__init__(sd, device, samplerate, blocksize or 512, callback, finished_callback,
-                         "output")
+        with sd.opening():
+            sd.before_output_open.wait(30)  # a test can hold the open, to stop() meanwhile
+            super().__init__(sd, device, samplerate, blocksize or 512, callback,
+                             finished_callback, "output")
         self.blocks: list[np.ndarray] = []
         self.first_block = threading.Event()
         self.finished = threading.Event()
@@ -199,6 +218,9 @@ class FakeSoundDevice:
         self.default = SimpleNamespace(device=[default_input, default_output])
         self.streams: list[_FakeStream] = []
         self.killed: list[_FakeStream] = []   # streams Pa_Terminate freed while open
+        self.unsafe_failures: list[str] = []   # opens refused while another stream ran
+        self.unsafe_terminates = 0             # terminations during another thread's open
+        self._opening = 0
         self.initialized = True
         self.inits: list[float] = []           # when PortAudio was initialised again
         self.stall_output = False              # output streams start but are never called
@@ -208,8 +230,11 @@ class FakeSoundDevice:
         self.output_start_requested = threading.Event()
         self.before_output_open = threading.Event()
         self.before_output_start = threading.Event()
+        self.input_open_requested = threading.Event()
+        self.before_input_open = threading.Event()
         self.before_output_open.set()
         self.before_output_start.set()
+        self.before_input_open.set()
         self.drained = threading.Event()
         self.delivered = 0
         self._lock = threading.Lock()
@@ -241,6 +266,8 @@ class FakeSoundDevice:
         return found if found.get(key, 0) > 0 else None
 
     def _terminate(self):
+        if self._opening:
+            self.unsafe_terminates += 1
         for stream in self.streams:
             if not stream.closed and not stream.freed:
                 stream._free()
@@ -253,6 +280,22 @@ class FakeSoundDevice:
         self._stale = set(self._unplugged)
         self.initialized = True
         self.inits.append(time.monotonic())
+
+    def refused(self, message: str) -> PortAudioError:
+        """The error of a failed open, noting it when another stream's thread was running."""
+        if any(s.running for s in self.streams):
+            self.unsafe_failures.append(message)
+        return PortAudioError(message)
+
+    @contextmanager
+    def opening(self):
+        with self._lock:
+            self._opening += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._opening -= 1
 
     def is_unplugged(self, entry: dict) -> bool:
         return entry["name"] in self._unplugged or entry["name"] in self._stale

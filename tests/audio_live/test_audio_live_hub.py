@@ -111,6 +111,69 @@ def test_unplugging_the_mic_during_a_reply_waits_for_the_reply(fake_sd_factory, 
     assert hub.open_streams == 0
 
 
+def test_while_a_reply_plays_the_microphone_opens_only_in_a_format_it_takes(fake_sd_factory,
+                                                                           librivox_clips):
+    """16 kHz, which this microphone refuses, is not tried beside a running stream (the
+    fixture fails on any refusal while another stream runs): its own rate is."""
+    sd = fake_sd_factory(band_limited(librivox_clips["0870"], 16_000, 48_000),
+                         devices=[SPEAKER, MIC_48K], default_input=1, default_output=0,
+                         rate=48_000, speed=2.0)
+    hub = AudioHub(sd)
+    player = Player(hub=hub)
+    assert player.play(SpeechAudio(librivox_clips["0870"], 16_000))  # alone: 16 kHz tried first
+    out = next(s for s in sd.streams if isinstance(s, FakeOutputStream))
+    assert out.first_block.wait(5) and out.samplerate == 48_000
+    mic = MicrophoneSource(None, hub=hub)
+    try:
+        for _ in range(2):  # first at its default rate, then at the rate it took
+            got = Collector()
+            mic.start(got)
+            assert got.wait_for(5)
+            mic.stop()
+        assert out.running, "the reply should still be playing"
+    finally:
+        mic.stop()
+        player.close()
+    assert [s.samplerate for s in sd.streams if s is not out] == [48_000, 48_000]
+
+
+def test_a_stop_that_gives_up_on_a_reopen_leaves_nothing_recording(fake_sd_factory,
+                                                                   librivox_clips, monkeypatch):
+    """The watchdog is inside PortAudio re-opening a lost microphone when stop() gives up
+    waiting for it and a re-scan is asked for (as the unplug test's fixture does): the
+    re-scan waits for the open, and the stream the open makes is closed, not left running."""
+    monkeypatch.setattr(MicrophoneSource, "STOP_WAIT_S", 0.2, raising=False)
+    sd = fake_sd_factory(librivox_clips["0870"], devices=[SPEAKER, MIC], default_input=1)
+    hub = AudioHub(sd)
+    lost = threading.Event()
+    mic = MicrophoneSource("headset", hub=hub, retry_s=0.05, stall_s=0.4,
+                           on_state=lambda state: lost.set() if state == "lost" else None)
+    got = Collector()
+    mic.start(got)
+    watchdog = mic._watchdog
+    assert got.wait_for(5)
+    sd.before_input_open.clear()  # the next open takes its time
+    sd.input_open_requested.clear()
+    sd.unplug(MIC["name"])
+    sd.plug(MIC["name"])  # back: found once the list is read again
+    assert lost.wait(5) and sd.input_open_requested.wait(5), "no re-open was tried"
+    assert len(sd.inits) == 1  # the list was read again, then the open began
+    rescans: list[bool] = []
+    rescanning = threading.Thread(target=lambda: rescans.append(hub.rescan()))
+    rescanning.start()
+    mic.stop()  # gives up waiting: the watchdog is still in the open
+    heard = got.count()
+    assert watchdog.is_alive() and rescanning.is_alive() and len(sd.inits) == 1
+    sd.before_input_open.set()
+    watchdog.join(5)
+    rescanning.join(5)
+    assert not watchdog.is_alive() and not rescanning.is_alive()
+    assert len(rescans) == 1  # done, or deferred while the new stream was still open
+    assert hub.open_streams == 0 and sd.open_streams() == [], "a stream was left recording"
+    assert got.count() == heard  # nothing reached the consumer after stop()
+    assert sd.killed == []
+
+
 @pytest.mark.parametrize("how", ["empty-list", "query-fails"])
 def test_no_devices_at_all_is_survived_and_reported(fake_sd_factory, librivox_clips, how):
     sd = fake_sd_factory(librivox_clips["0880"], devices=[], default_input=-1)

@@ -64,6 +64,14 @@ def test_pulling_the_microphone_out_while_an_answer_is_spoken(rooms, librivox_cl
         reinitialise(sd)
 
     monkeypatch.setattr(hub, "_reinitialise", watched)
+    mic_opens_with_streams_open: list[int] = []
+    open_input = hub._open_input
+
+    def watched_open(*args, **kwargs):  # a failing open beside a running stream can crash
+        mic_opens_with_streams_open.append(hub.open_streams)  # PortAudio (formats.py)
+        return open_input(*args, **kwargs)
+
+    monkeypatch.setattr(hub, "_open_input", watched_open)
     states: list[str] = []
     lost, restored = threading.Event(), threading.Event()
 
@@ -113,6 +121,7 @@ def test_pulling_the_microphone_out_while_an_answer_is_spoken(rooms, librivox_cl
     assert kinds.index(InputLost) < kinds.index(InputRestored)
     assert RescanDeferred in kinds  # the microphone asked for a re-scan during the answer...
     assert reinits_with_streams_open and set(reinits_with_streams_open) == {0}  # ...and waited
+    assert mic_opens_with_streams_open and set(mic_opens_with_streams_open) == {0}
     # The speaker got the whole answer: as many loud 100 ms frames as the reading has.
     spoken, rate = read_pcm16(heard)
     assert rate == 16_000
