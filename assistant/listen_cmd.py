@@ -124,7 +124,6 @@ def _printer(as_json: bool) -> Callable[[Event], None]:
 
 
 def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
-    from .audio.segmenter import SegmenterOptions
     from .audio.sources import MicrophoneSource, WavReplaySource
     from .audio.vad import SileroStreamingVad
     from .commands import _progress_printer
@@ -133,15 +132,13 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     from .pipeline import Assistant
     from .tts.playback import Player
     from .voice.engine import ConversationEngine
-    from .voice.events import ConversationOptions
+    from .voice.events import ConversationOptions, turn_timing
 
     # No language: tiny.en first, the multilingual model only where English is in doubt (asr/language.py).
     config = config.with_overrides(asr={"language": args.language or config.asr.language},
                                    vision={"engine": args.vision_engine}, tts={"engine": args.voice_engine})
     end_silence = args.end_silence if args.end_silence is not None else min(config.ui.end_silence_s, 0.5)
-    seg = SegmenterOptions(speech_start_s=0.2, end_silence_s=end_silence, max_utterance_s=20.0,
-                           pre_roll_s=0.3, tail_s=min(0.2, end_silence))
-    options = ConversationOptions(segmenter=seg, language=config.asr.language,
+    options = ConversationOptions(segmenter=turn_timing(end_silence), language=config.asr.language,
                                   barge_in=not args.no_barge_in)
 
     _stop_on_signals()

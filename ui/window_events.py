@@ -34,7 +34,8 @@ STAGE_NAMES = {"vision": "Vision", "asr": "Speech recognition", "tts": "Voice"}
 QUESTION_WORDS = {DESCRIBE_QUESTION: "Describing the picture…",
                   READ_TEXT_QUESTION: "Reading the text in the picture…"}
 CANCEL_WORDS = {"newer_question": "Not answered: a newer question came first.",
-                "stop": "Stopped.", "closing": "Not answered: the assistant was closing."}
+                "stop": "Stopped.", "closing": "Not answered: the assistant was closing.",
+                "continued": "Joined to what you said next."}
 NO_MICROPHONE = "There is no microphone, so I cannot listen. Type the question instead."
 # A sentence that sends the user to a console command ("'assistant models' shows how"):
 # the window has no console, so such advice is left out of what it shows and says.

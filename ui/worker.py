@@ -385,8 +385,6 @@ class _Mute:
 
 
 def _segmenter(config: AppConfig):
-    from assistant.audio.segmenter import SegmenterOptions
+    from assistant.voice.events import turn_timing
 
-    silence = config.ui.end_silence_s
-    return SegmenterOptions(speech_start_s=0.2, end_silence_s=silence, max_utterance_s=20.0,
-                            pre_roll_s=0.3, tail_s=min(0.2, silence))
+    return turn_timing(config.ui.end_silence_s)

@@ -6,6 +6,14 @@ nothing of audio, devices or models, so its tests are seconds and booleans.
 ``UtteranceCutter`` is the thin audio layer on top: it runs a ``SpeechDetector``
 over incoming blocks, feeds the segmenter, keeps a pre-roll of recent audio and
 hands back each finished utterance as an array.
+
+No word is lost at a boundary. A pause shorter than ``end_silence_s`` never splits a
+turn. Speech that resumes within ``rejoin_s`` takes in what came just before it: a run
+too short to start a turn (a soft first word), or a turn of at most ``short_turn_s`` of
+speech that a pause split off ("ask ... not what your country"). That short turn was
+already handed out when its silence ended (turn-taking is not slowed down); the new
+one starts where it started and says so (``continues``), so the conversation can
+drop the short one in favour of the whole.
 """
 from __future__ import annotations
 
@@ -27,6 +35,11 @@ class SegmenterOptions:
     max_utterance_s: float = 20.0  # a turn longer than this is cut (and the rest starts a new one)
     pre_roll_s: float = 0.3       # audio kept from before the detected start (first syllables)
     tail_s: float = 0.2           # silence kept after the last speech (word endings fade slowly)
+    # Speech resuming within ``rejoin_s`` of the last speech takes it in (0: never)...
+    rejoin_s: float = 1.5
+    # ...when that was a run too short to start a turn, or a turn with at most this much
+    # speech in it (a word or two split off by a pause).
+    short_turn_s: float = 1.0
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.speech_start_s <= 5.0:
@@ -37,6 +50,10 @@ class SegmenterOptions:
             raise ValueError("pre_roll_s must be between 0 and 5 seconds")
         if not 0.0 <= self.tail_s <= self.end_silence_s:
             raise ValueError("tail_s must be between 0 and end_silence_s")
+        if not 0.0 <= self.rejoin_s <= 10.0:
+            raise ValueError("rejoin_s must be between 0 and 10 seconds")
+        if not 0.0 <= self.short_turn_s <= 10.0:
+            raise ValueError("short_turn_s must be between 0 and 10 seconds")
         if self.max_utterance_s < 1.0 or self.max_utterance_s <= self.speech_start_s + self.pre_roll_s:
             raise ValueError("max_utterance_s must be at least 1 second and longer than "
                              "speech_start_s + pre_roll_s")
@@ -44,10 +61,12 @@ class SegmenterOptions:
 
 @dataclass(frozen=True)
 class SegmentStarted:
-    """A turn began; ``start_s`` already includes the pre-roll."""
+    """A turn began; ``start_s`` already includes the pre-roll and anything taken back."""
 
     at_s: float      # stream time when the decision was made
     start_s: float   # where the utterance audio begins
+    handed_back_s: float = 0.0   # seconds at the start taken back from before the usual pre-roll
+    continues: bool = False      # it takes in the short turn just ended (which it replaces)
 
 
 @dataclass(frozen=True)
@@ -56,6 +75,8 @@ class SegmentEnded:
     start_s: float
     end_s: float
     reason: str      # "silence" | "max_length" | "flush"
+    handed_back_s: float = 0.0
+    continues: bool = False
 
     @property
     def duration_s(self) -> float:
@@ -63,6 +84,16 @@ class SegmentEnded:
 
 
 SegmentEvent = SegmentStarted | SegmentEnded
+
+
+@dataclass(frozen=True)
+class _Lead:
+    """Speech just before the next turn that it will take in, if it comes soon enough."""
+
+    start_s: float    # where the next turn would start
+    last_s: float     # end of its last speech
+    voiced_s: float   # seconds of speech in it
+    turn: bool        # a turn already handed out (the next one continues it)
 
 
 class SpeechSegmenter:
@@ -79,12 +110,29 @@ class SpeechSegmenter:
         self._start_s = 0.0                   # start of the open utterance
         self._last_speech_end = 0.0
         self._silence_s = 0.0
-        self._prev_end = 0.0                  # utterances never overlap
+        self._voiced_s = 0.0                  # seconds of speech in the open utterance
+        self._prev_end = 0.0                  # utterances never overlap (unless one continues)
+        self._lead: _Lead | None = None
+        self._handed_back = 0.0
+        self._continues = False
 
     @property
     def utterance_start_s(self) -> float:
         """Start of the open utterance (meaningful while ``in_speech``)."""
         return self._start_s
+
+    @property
+    def keep_from_s(self) -> float:
+        """The earliest stream time a turn opened from now on can start at: audio before it
+        is no longer needed."""
+        if self.in_speech:
+            return self._start_s
+        onset = self.now_s if self._run_start is None else self._run_start
+        earliest = onset - self.options.pre_roll_s
+        lead = self._lead_for(onset)
+        if lead is not None:
+            earliest = min(earliest, lead.start_s)
+        return max(earliest, self._hand_back_floor(), 0.0)
 
     def process(self, chunk_seconds: float, is_speech: bool) -> list[SegmentEvent]:
         if chunk_seconds <= 0:
@@ -97,6 +145,7 @@ class SpeechSegmenter:
 
     def flush(self) -> list[SegmentEvent]:
         """End of stream: close an open utterance."""
+        self._lead = None
         if not self.in_speech:
             self._run_start = None
             return []
@@ -106,16 +155,46 @@ class SpeechSegmenter:
         return [closed] if closed.duration_s > 1e-6 else []
 
     def _idle(self, chunk_start: float, is_speech: bool) -> list[SegmentEvent]:
+        opts = self.options
         if not is_speech:
-            self._run_start = None  # a click or a cough shorter than speech_start_s
+            if self._run_start is not None:   # a soft word, a click: too short to start a turn
+                self._remember(self._run_start, chunk_start)
+            self._run_start = None
             return []
         if self._run_start is None:
             self._run_start = chunk_start
-        if self.now_s - self._run_start + 1e-9 < self.options.speech_start_s:
+        if self.now_s - self._run_start + 1e-9 < opts.speech_start_s:
             return []
-        start = max(self._run_start - self.options.pre_roll_s, self._prev_end, 0.0)
-        self._run_start = None
-        return [self._open(start)]
+        onset, self._run_start = self._run_start, None
+        own = max(onset - opts.pre_roll_s, self._prev_end, 0.0)
+        start, voiced, continues = own, self.now_s - onset, False
+        lead = self._lead_for(onset)
+        if lead is not None:
+            start = max(min(own, lead.start_s), self._hand_back_floor())
+            voiced += lead.voiced_s
+            continues = lead.turn and start < self._prev_end
+        self._lead = None
+        return [self._open(start, voiced=voiced, handed_back=own - start, continues=continues)]
+
+    def _lead_for(self, onset: float) -> _Lead | None:
+        """The lead a run beginning at ``onset`` takes in, if any."""
+        lead = self._lead
+        if lead is None or onset - lead.last_s > self.options.rejoin_s + 1e-9:
+            return None
+        return lead
+
+    def _hand_back_floor(self) -> float:
+        # However much came before, a turn never starts more than half its maximum back.
+        return self.now_s - self.options.max_utterance_s / 2
+
+    def _remember(self, start: float, end: float) -> None:
+        lead = self._lead_for(start)
+        if lead is None:
+            begin = max(start - self.options.pre_roll_s, self._prev_end, 0.0)
+            self._lead = _Lead(start_s=begin, last_s=end, voiced_s=end - start, turn=False)
+        else:
+            self._lead = _Lead(start_s=lead.start_s, last_s=end,
+                               voiced_s=lead.voiced_s + end - start, turn=lead.turn)
 
     def _speaking(self, chunk_start: float, is_speech: bool) -> list[SegmentEvent]:
         opts = self.options
@@ -123,32 +202,44 @@ class SpeechSegmenter:
         if is_speech:
             self._silence_s = 0.0
             self._last_speech_end = self.now_s
+            self._voiced_s += self.now_s - chunk_start
         else:
             self._silence_s += self.now_s - chunk_start
             if self._silence_s + 1e-9 >= opts.end_silence_s:
                 end = min(self._last_speech_end + opts.tail_s, self.now_s)
-                return [self._close(end, "silence")]
+                closed = self._close(end, "silence")
+                if self._voiced_s <= opts.short_turn_s + 1e-9 and opts.rejoin_s > 0:
+                    # A word or two, then a pause: if speech resumes soon, it continues this.
+                    self._lead = _Lead(start_s=closed.start_s, last_s=self._last_speech_end,
+                                       voiced_s=self._voiced_s, turn=True)
+                return [closed]
         cut = self._start_s + opts.max_utterance_s
         if self.now_s + 1e-9 >= cut:
             # Cut exactly at the limit; if the speaker is still going, the rest
             # begins a new utterance right there (no pre-roll: it would overlap).
             events.append(self._close(cut, "max_length"))
             if is_speech:
-                events.append(self._open(cut))
+                events.append(self._open(cut, voiced=0.0))
         return events
 
-    def _open(self, start: float) -> SegmentStarted:
+    def _open(self, start: float, *, voiced: float, handed_back: float = 0.0,
+              continues: bool = False) -> SegmentStarted:
         self.in_speech = True
         self._start_s = start
         self._silence_s = 0.0
+        self._voiced_s = voiced
         self._last_speech_end = self.now_s
-        return SegmentStarted(at_s=self.now_s, start_s=start)
+        self._handed_back = handed_back
+        self._continues = continues
+        return SegmentStarted(at_s=self.now_s, start_s=start, handed_back_s=handed_back,
+                              continues=continues)
 
     def _close(self, end: float, reason: str) -> SegmentEnded:
         self.in_speech = False
         self._prev_end = end
         self._run_start = None
-        return SegmentEnded(at_s=self.now_s, start_s=self._start_s, end_s=end, reason=reason)
+        return SegmentEnded(at_s=self.now_s, start_s=self._start_s, end_s=end, reason=reason,
+                            handed_back_s=self._handed_back, continues=self._continues)
 
 
 @dataclass(frozen=True, eq=False)
@@ -160,6 +251,8 @@ class Utterance:
     end_s: float
     reason: str
     sample_rate: int = SAMPLE_RATE
+    handed_back_s: float = 0.0   # leading seconds taken back from before the usual pre-roll
+    continues: bool = False      # it takes in (and replaces) the short turn just before it
 
     @property
     def duration_s(self) -> float:
@@ -187,9 +280,6 @@ class UtteranceCutter:
         self._on_speech_start = on_speech_start
         self._framer = WindowFramer(detector.window_samples)
         self._window_s = detector.window_samples / SAMPLE_RATE
-        # Idle audio worth keeping: the pre-roll before a speech run plus the run itself.
-        self._idle_keep = int(np.ceil((options.pre_roll_s + options.speech_start_s) * SAMPLE_RATE)) \
-            + 2 * detector.window_samples
         self.reset()
 
     @property
@@ -230,7 +320,8 @@ class UtteranceCutter:
                 self._on_speech_start(event)
             return []
         audio = self._slice(self._to_sample(event.start_s), self._to_sample(event.end_s))
-        return [Utterance(audio=audio, start_s=event.start_s, end_s=event.end_s, reason=event.reason)]
+        return [Utterance(audio=audio, start_s=event.start_s, end_s=event.end_s, reason=event.reason,
+                          handed_back_s=event.handed_back_s, continues=event.continues)]
 
     @staticmethod
     def _to_sample(seconds: float) -> int:
@@ -242,9 +333,7 @@ class UtteranceCutter:
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
 
     def _trim(self) -> None:
-        if self.segmenter.in_speech:
-            keep_from = self._to_sample(self.segmenter.utterance_start_s)
-        else:
-            keep_from = self._samples - self._idle_keep
+        # A window of margin: the segmenter's times are multiples of the window, rounded.
+        keep_from = self._to_sample(self.segmenter.keep_from_s) - self.detector.window_samples
         while self._chunks and self._chunks[0][0] + self._chunks[0][1].shape[0] <= keep_from:
             self._chunks.popleft()

@@ -103,12 +103,20 @@ class TurnCompleted(Event):
     started_at: float = 0.0       # wall-clock seconds
 
 
+def turn_timing(end_silence_s: float = 0.5) -> SegmenterOptions:
+    """How a spoken turn is cut, the same for ``listen`` and the window: only the end-of-turn
+    silence is a setting. A word split off by a longer pause ("ask ... not") is taken back
+    into the next turn (``rejoin_s``, ``short_turn_s``) instead of waiting longer to end one."""
+    return SegmenterOptions(speech_start_s=0.2, end_silence_s=end_silence_s, max_utterance_s=20.0,
+                            pre_roll_s=0.3, tail_s=min(0.2, end_silence_s), rejoin_s=1.5,
+                            short_turn_s=1.0)
+
+
 @dataclass(frozen=True)
 class ConversationOptions:
     """How the conversation listens, guards and speaks. Validated; copied per engine."""
 
-    segmenter: SegmenterOptions = field(default_factory=lambda: SegmenterOptions(
-        speech_start_s=0.2, end_silence_s=0.5, max_utterance_s=20.0, pre_roll_s=0.3, tail_s=0.2))
+    segmenter: SegmenterOptions = field(default_factory=turn_timing)
     vad_threshold: float = 0.5
     min_utterance_s: float = 0.4       # VAD gate: shorter turns are not sent to Whisper
     no_speech_prob: float = 0.6        # Whisper gate: every segment this doubtful -> ignored

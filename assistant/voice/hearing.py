@@ -14,6 +14,7 @@ from ..events import Transcript
 from .commands import parse_command
 from .events import TurnTimings, UtteranceIgnored
 from .guards import ignore_reason
+from .listener import trim
 
 if TYPE_CHECKING:
     from ..cancel import CancelToken
@@ -25,6 +26,14 @@ def hear(engine: "ConversationEngine", heard: "Heard", cancel: "CancelToken") ->
     from .engine import _Question
 
     utt = heard.utterance
+    taken = heard.takes_back
+    if taken is not None and taken.kept_apart.is_set():
+        # The words taken back were a command (done) or our own voice: not part of this turn.
+        utt = trim(utt, utt.start_s + utt.handed_back_s)
+    # The user may go on after a word or two: the next turn then takes this one back and
+    # cancels its token (listener.py). It is still heard to the end, so that a command in
+    # it is run (and left out of the next turn), but a question is dropped.
+    heard.token.on_cancel(lambda: _went_on(engine, heard))
     began = time.monotonic()
     result = engine.transcriber.transcribe(utt.audio, TranscribeOptions(
         language=engine.options.language, cancel=cancel))
@@ -33,10 +42,16 @@ def hear(engine: "ConversationEngine", heard: "Heard", cancel: "CancelToken") ->
     start = engine.listener.to_monotonic(utt.start_s)
     reason = ignore_reason(result, text, heard, engine.options, engine.echo_text, start)
     if reason:
+        if reason == "own_voice_text":
+            heard.kept_apart.set()
         engine.bus.emit(UtteranceIgnored(reason=reason, text=text, duration_s=utt.duration_s))
         return
-    engine.bus.emit(Transcript(text=text, language=result.language, duration_s=result.duration_s))
     command = parse_command(text)
+    if command is None:
+        heard.token.check()      # a question the next turn took back: that one asks it
+    else:
+        heard.kept_apart.set()
+    engine.bus.emit(Transcript(text=text, language=result.language, duration_s=result.duration_s))
     if command is not None:
         engine.bus.emit(TurnTimings(text=text, audio_s=utt.duration_s, asr_s=asr_s,
                                     end_to_transcript_s=time.monotonic() - heard.end_of_turn,
@@ -44,4 +59,11 @@ def hear(engine: "ConversationEngine", heard: "Heard", cancel: "CancelToken") ->
         engine._command(command)
         return
     engine._post(_Question(text=text, source=heard.source, transcript=text, heard=heard,
-                           asr_s=asr_s))
+                           asr_s=asr_s, token=heard.token))
+
+
+def _went_on(engine: "ConversationEngine", heard: "Heard") -> None:
+    """The user is talking again, so the reply to the question now taken back falls silent,
+    as with a barge-in. Other cancels (a newer question, "stop") silence it themselves."""
+    if heard.token.reason == "continued" and not heard.kept_apart.is_set():
+        engine.speech.stop()

@@ -8,18 +8,26 @@ reply), the true onset of the user's voice (the first such window, not the momen
 barge-in was decided: the whole question is kept), and which leading part of an
 utterance was only our echo (trimmed). Push-to-talk records everything between the real
 press and the real release (``ptt.PushToTalk`` absorbs key auto-repeat).
+
+A word split off by a pause ("ask ... not") comes back at the start of the next turn (the
+segmenter's ``continues``), unless our own voice was heard in the audio taken back. The
+short turn handed out before is then cancelled through its ``Heard.token``: as a question it
+is dropped, while a command in it still runs and the hearing leaves its words out of the
+next turn (``Heard.takes_back``, ``kept_apart``).
 """
 from __future__ import annotations
 
 import collections
 import math
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
 
 from ..audio.segmenter import SegmentStarted, Utterance, UtteranceCutter
+from ..cancel import CancelToken
 from ..events import Event
 from .echo_guard import RATE, EchoDetector
 from .events import ConversationOptions, MicLevel, UtteranceIgnored
@@ -35,6 +43,13 @@ class Heard:
     last_voice: float         # monotonic: end of the voiced audio
     barged_in: bool
     source: str = "hands_free"   # or "push_to_talk"
+    # Cancelled ("continued") when the user went on and the next turn takes this one back.
+    token: CancelToken = field(default_factory=CancelToken, compare=False, repr=False)
+    takes_back: Heard | None = field(default=None, compare=False, repr=False)
+    # Set by the hearing when this was a command (done at once) or our own voice: a turn
+    # that took it back leaves it out again.
+    kept_apart: threading.Event = field(default_factory=threading.Event, compare=False,
+                                        repr=False)
 
 
 def level_of(block: np.ndarray) -> float:
@@ -80,6 +95,10 @@ class Listener:
         self._echo_seen = False                   # an echo window since the last pause
         self._barged = False
         self._last_level = 0.0
+        self._last_heard: Heard | None = None     # the hands-free turn a next one may continue
+        self._last_echo_s = -1.0                  # end of the newest window that was our echo
+        # The open turn's start, where to keep it from, and the short turn it takes back.
+        self._keep_from: tuple[float, float, Heard | None] | None = None
 
     # -- inputs (listener thread only) -------------------------------------------------
     def block(self, block: np.ndarray, arrived: float) -> None:
@@ -108,6 +127,7 @@ class Listener:
         self.hands_free = on
         self.cutter.reset()
         self._reset_turn()
+        self._last_heard = None
 
     def flush(self, now: float) -> None:
         """End of the audio (a replayed file, closing): finish the open turn."""
@@ -149,6 +169,7 @@ class Listener:
                                                 now) >= opts.echo_threshold
         if echo_like:
             self._echo_seen = True
+            self._last_echo_s = self.stream_s
             self._double_talk = 0
             self._run_start_s = None
             return
@@ -176,6 +197,23 @@ class Listener:
         from ..events import SpeechStarted
 
         self._emit(SpeechStarted())
+        self._keep_from = None
+        if event.handed_back_s > 0:
+            self._take_back(event)
+        self._last_heard = None
+
+    def _take_back(self, event: SegmentStarted) -> None:
+        """Audio taken back from before the usual pre-roll is the user's, unless our reply was
+        heard in it: then the turn keeps only its usual start and the short turn stands."""
+        short = self._last_heard if event.continues else None
+        # The short turn as it was heard (its leading echo already cut), then the pause.
+        users_until = event.start_s if short is None else short.utterance.end_s
+        if self._last_echo_s > users_until:
+            self._keep_from = (event.start_s, event.start_s + event.handed_back_s, None)
+            return
+        if short is not None:
+            self._keep_from = (event.start_s, short.utterance.start_s, short)
+            short.token.cancel("continued")   # it is part of this turn now
 
     def _finish(self, done: list[Utterance], now: float) -> None:
         opts = self.options
@@ -183,21 +221,32 @@ class Listener:
             from ..events import SpeechEnded
 
             self._emit(SpeechEnded(duration_s=utt.duration_s))
+            takes_back = None
+            if self._keep_from is not None and self._keep_from[0] == utt.start_s:
+                _start, keep_from, takes_back = self._keep_from
+                utt = trim(utt, keep_from)
             barged, onset, echo_seen = self._barged, self._user_onset_s, self._echo_seen
             self._reset_turn()
             if echo_seen:
                 if onset is None:      # every speech window was our own voice
                     self._emit(UtteranceIgnored(reason="own_voice_acoustic",
                                                 duration_s=utt.duration_s))
+                    self._last_heard = None
                     continue
                 # Our echo first, then the user: keep from the usual pre-roll before the user's
                 # first window (soft onsets like the "s" of "stop" come before the detector).
-                utt = trim(utt, onset - opts.segmenter.pre_roll_s)
+                # A turn that took back the user's earlier word begins with that word.
+                if utt.handed_back_s <= 0:
+                    utt = trim(utt, onset - opts.segmenter.pre_roll_s)
             if utt.duration_s < opts.min_utterance_s:
                 self._emit(UtteranceIgnored(reason="too_short", duration_s=utt.duration_s))
+                self._last_heard = None
                 continue
             last_voice = self.to_monotonic(max(utt.end_s - opts.segmenter.tail_s, utt.start_s))
-            self._on_heard(Heard(utt, end_of_turn=now, last_voice=last_voice, barged_in=barged))
+            heard = Heard(utt, end_of_turn=now, last_voice=last_voice, barged_in=barged,
+                          takes_back=takes_back)
+            self._last_heard = heard
+            self._on_heard(heard)
 
     # -- push-to-talk ----------------------------------------------------------------
     def _talk(self, talk: Talk) -> None:
@@ -205,6 +254,7 @@ class Listener:
         if talk is Talk.BEGIN:
             self.cutter.reset()
             self._reset_turn()
+            self._last_heard = None
             # The first syllable often starts with the key press: keep the pre-roll.
             self._ptt_audio = list(self._pre_roll)
             self._ptt_start_s = self.stream_s - sum(p.shape[0] for p in self._ptt_audio) / RATE
@@ -227,5 +277,7 @@ def trim(utt: Utterance, from_s: float) -> Utterance:
     if from_s <= utt.start_s:
         return utt
     cut = min(int(round((from_s - utt.start_s) * utt.sample_rate)), utt.audio.shape[0])
-    return Utterance(audio=utt.audio[cut:], start_s=utt.start_s + cut / utt.sample_rate,
-                     end_s=utt.end_s, reason=utt.reason, sample_rate=utt.sample_rate)
+    cut_s = cut / utt.sample_rate
+    return Utterance(audio=utt.audio[cut:], start_s=utt.start_s + cut_s, end_s=utt.end_s,
+                     reason=utt.reason, sample_rate=utt.sample_rate,
+                     handed_back_s=max(utt.handed_back_s - cut_s, 0.0), continues=utt.continues)

@@ -6,6 +6,7 @@ import pytest
 
 from assistant.audio.segmenter import (SegmentEnded, SegmenterOptions, SegmentStarted,
                                        SpeechSegmenter, UtteranceCutter)
+from energy_detector import EnergyDetector
 
 STEP = 0.032  # one Silero window
 
@@ -72,12 +73,13 @@ def test_pause_shorter_than_end_silence_does_not_split():
 
 def test_a_long_pause_splits_and_utterances_do_not_overlap():
     seg = SpeechSegmenter(OPTS)
-    events = feed(seg, [(1.0, False), (1.0, True), (0.96, False), (1.0, True), (2.0, False)])
+    # The first turn holds more than short_turn_s of speech: the second does not take it in.
+    events = feed(seg, [(1.0, False), (1.5, True), (0.96, False), (1.0, True), (2.0, False)])
     first, second = ends(events)
-    assert first.end_s == pytest.approx(2.0 + OPTS.tail_s)
+    assert first.end_s == pytest.approx(2.5 + OPTS.tail_s)
     # The pre-roll of the second turn would reach back into the first: it is clamped.
-    assert second.start_s == pytest.approx(max(2.96 - OPTS.pre_roll_s, first.end_s))
-    assert second.start_s >= first.end_s
+    assert second.start_s == pytest.approx(max(3.46 - OPTS.pre_roll_s, first.end_s))
+    assert second.start_s >= first.end_s and not second.continues
 
 
 def test_long_speech_is_cut_at_the_maximum_and_goes_on():
@@ -132,21 +134,6 @@ def test_options_are_validated(bad):
 def test_chunks_must_move_forward():
     with pytest.raises(ValueError):
         SpeechSegmenter().process(0.0, True)
-
-
-class EnergyDetector:
-    """A plain RMS-threshold detector: enough to drive the cutter with tone bursts."""
-
-    window_samples = 480
-
-    def __init__(self):
-        self.resets = 0
-
-    def probability(self, window):
-        return float(np.sqrt(np.mean(window ** 2)) > 0.05)
-
-    def reset(self):
-        self.resets += 1
 
 
 def tone(seconds, rate=16_000):
