@@ -43,23 +43,47 @@ def _build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--speak-to", type=Path, metavar="OUT.wav", help="write the spoken answer to a WAV file")
     ask.add_argument("--language", help="language of the spoken question (e.g. en, fr); default: detect")
     ask.add_argument("--session", help="name of a conversation: follow-ups see its earlier turns")
-    ask.add_argument("--vision-engine", choices=VISION_ENGINES)
+    ask.add_argument("--vision-engine", choices=VISION_ENGINES,
+                     help="what answers about the image: auto (the best one installed), blip2, "
+                          "llava, blip, embedded (built in, needs no download), openai (the "
+                          "server in the [remote] settings)")
     ask.add_argument("--blip2-model", help="BLIP-2 model name (HF cache) or local folder")
-    ask.add_argument("--voice-engine", choices=TTS_ENGINES)
+    ask.add_argument("--voice-engine", choices=TTS_ENGINES,
+                     help="what speaks the answer: auto (Piper when installed, else pyttsx3), piper, "
+                          "pyttsx3, none (silent), openai (the server in the [remote] settings)")
     ask.add_argument("--no-play", action="store_true", help="do not play the answer on the speakers")
 
-    tr = sub.add_parser("transcribe", help="turn a recording into text")
-    tr.add_argument("audio", type=Path)
+    tr = sub.add_parser(
+        "transcribe", help="turn a recording into text",
+        description="Turn a recording into text. The text goes to stdout; progress, notes and "
+                    "errors go to stderr.")
+    tr.add_argument("audio", type=Path, help="the recording (wav, mp3, flac, ogg, m4a...)")
     tr.add_argument("--language", help="language code (e.g. en, fr); default: detect")
     tr.add_argument("--task", choices=("transcribe", "translate"), default="transcribe",
-                    help="translate: English text from speech in any language")
-    tr.add_argument("--word-timestamps", action="store_true")
-    tr.add_argument("--format", choices=("txt", "srt", "vtt", "json"), default="txt")
+                    help="translate: English text from speech in any language (rough: check "
+                         "anything important)")
+    tr.add_argument("--format", choices=("txt", "srt", "vtt", "json"), default="txt",
+                    help="txt: plain text (the default); srt: SubRip subtitles; vtt: WebVTT "
+                         "subtitles (for web players); json: the text with each segment's times, "
+                         "language and scores")
+    tr.add_argument("--word-timestamps", action="store_true",
+                    help="time each word: adds word timing to json, and one cue per short line "
+                         "in srt and vtt")
     tr.add_argument("--initial-prompt", help="words to prime the recogniser (names, jargon)")
-    tr.add_argument("--model", help="tiny.en, base, or a folder with a CTranslate2 Whisper model")
+    tr.add_argument("--hotwords", metavar="WORDS",
+                    help="words to favour, such as names or jargon (e.g. \"Dashwood, Norland\"); "
+                         "setting: asr.hotwords")
+    tr.add_argument("--model",
+                    help="speech model: auto (the default: chosen by language), tiny.en (English "
+                         "only, fastest), base (many languages, translates), or a folder with a "
+                         "CTranslate2 Whisper model")
+    tr.add_argument("-q", "--quiet", action="store_true",
+                    help="no progress bar and no model loading lines; the text, notes and errors "
+                         "still print")
 
     models = sub.add_parser("models", help="list the models, where they are looked for, and if present")
-    models.add_argument("--json", action="store_true")
+    models.add_argument("--json", action="store_true",
+                        help="print one JSON object (a list of models) instead of a table")
 
     from . import listen_cmd, serve_cmd, sessions_cmd
 
@@ -75,7 +99,9 @@ def _build_parser() -> argparse.ArgumentParser:
     hist_sub.add_parser("clear", help="delete every stored turn")
 
     cfg = sub.add_parser("config", help="show the settings in use, or write them to the config file")
-    cfg.add_argument("action", nargs="?", choices=("show", "path", "init"), default="show")
+    cfg.add_argument("action", nargs="?", choices=("show", "path", "init"), default="show",
+                     help="show: print the settings in use (the default); path: print where the "
+                          "settings file is; init: write the settings in use to that file, to edit")
     return parser
 
 

@@ -7,6 +7,7 @@ The answer comes first: ``ask`` prints and plays it, then saves the session and 
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import time
 from pathlib import Path
@@ -15,22 +16,39 @@ from .config import AppConfig, looks_like_folder
 from .errors import EXIT_NOT_SAVED, EXIT_OK, InputError, SaveError
 from .events import ErrorEvent, Event, EventBus, ModelLoaded, ModelLoading, Progress
 from .paths import AppPaths
+from .progress import TRANSCRIBING, ProgressBar
 
 
-def _progress_printer(event: Event) -> None:
-    """Slow steps are announced on stderr, so stdout stays clean for --json."""
-    if isinstance(event, ModelLoading):
-        print(f"Loading {event.model} ({event.stage})…", file=sys.stderr, flush=True)
-    elif isinstance(event, ModelLoaded):
-        print(f"Loaded {event.model} on {event.device} in {event.elapsed_ms / 1000:.1f} s.",
-              file=sys.stderr, flush=True)
-    elif isinstance(event, ErrorEvent) and (event.code in ("no_audio_output", "session_damaged",
-                                                           "history_repaired")
-                                            or event.code.startswith("remote_")):
-        print(f"note: {event.message}", file=sys.stderr, flush=True)
-    elif isinstance(event, Progress):
+def _progress_printer(event: Event, *, quiet: bool = False, bar: ProgressBar | None = None) -> None:
+    """Slow steps are announced on stderr, so stdout stays clean for --json.
+
+    A file's transcription progress is drawn by ``bar`` (``transcribe`` on a terminal) and
+    otherwise not printed; ``quiet`` keeps notes but drops loading lines and percentages.
+    """
+    if isinstance(event, Progress) and event.stage == "asr" and event.message == TRANSCRIBING:
+        if bar is not None:
+            bar.update(event.done, event.total)
+        return
+    line = _event_line(event, quiet)
+    if line is not None:
+        if bar is not None:
+            bar.interrupt()  # the message goes under the bar; the next update draws a new one
+        print(line, file=sys.stderr, flush=True)
+
+
+def _event_line(event: Event, quiet: bool) -> str | None:
+    if isinstance(event, ModelLoading) and not quiet:
+        return f"Loading {event.model} ({event.stage})…"
+    if isinstance(event, ModelLoaded) and not quiet:
+        return f"Loaded {event.model} on {event.device} in {event.elapsed_ms / 1000:.1f} s."
+    if isinstance(event, ErrorEvent) and (event.code in ("no_audio_output", "session_damaged",
+                                                         "history_repaired")
+                                          or event.code.startswith("remote_")):
+        return f"note: {event.message}"
+    if isinstance(event, Progress) and not (quiet and event.total):  # total 0: a sentence, kept
         share = f" {100 * event.done // event.total}%" if event.total else ""
-        print(f"{event.message}{share}", file=sys.stderr, flush=True)
+        return f"{event.message}{share}"
+    return None
 
 
 def _warm_up(engine: object, stage: str, timings: dict[str, float], **how) -> None:
@@ -192,6 +210,7 @@ def _play(speaker: object, speech) -> None:
 
 
 def transcribe(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
+    """The text on stdout; progress, notes and "no speech" on stderr."""
     from .asr import TranscribeOptions
     from .asr.formats import render
     from .audio.files import check_audio_file
@@ -199,18 +218,57 @@ def transcribe(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> 
     from .models.factory import EngineFactory
 
     config = config.with_overrides(asr={"language": args.language, "task": args.task,
-                                        "model": args.model, "initial_prompt": args.initial_prompt})
+                                        "model": args.model, "initial_prompt": args.initial_prompt,
+                                        "hotwords": args.hotwords})
     audio = check_audio_file(check_file(args.audio, "audio"))  # decoded a chunk at a time below
+    # Off the terminal (a pipe, a log file) the bar's redrawn line would be noise in the text
+    # a script keeps for errors and notes, so nothing is printed per step there.
+    bar = None if args.quiet or not _is_terminal(sys.stderr) else ProgressBar(sys.stderr)
     bus = EventBus()
-    bus.subscribe(_progress_printer)
+    bus.subscribe(functools.partial(_progress_printer, quiet=args.quiet, bar=bar))
+    if config.asr.task == "translate" and not args.quiet and _rough_translator(config.asr):
+        print("note: Translation with the built-in speech model (Whisper base) is rough; "
+              "check anything important against the recording.", file=sys.stderr, flush=True)
     transcriber = EngineFactory(paths, on_event=bus.emit, remote=config.remote).transcriber(config.asr)
     options = TranscribeOptions(language=config.asr.language, task=config.asr.task,
                                 word_timestamps=args.word_timestamps,
-                                initial_prompt=config.asr.initial_prompt)
-    result = transcriber.transcribe_file(audio, options)
-    text = render(result, args.format)
+                                initial_prompt=config.asr.initial_prompt,
+                                hotwords=config.asr.hotwords)
+    completed = False
+    try:
+        result = transcriber.transcribe_file(audio, options)
+        completed = True
+    finally:
+        if bar is not None:
+            bar.finish(completed)  # an error or "Stopped." starts on a line of its own
+    if not result.text.strip():
+        print(f"No speech was found in {args.audio}.", file=sys.stderr, flush=True)
+    elif result.gaps and not args.quiet:
+        print(gap_note(result.gaps), file=sys.stderr, flush=True)
+    text = render(result, args.format)  # json, srt and vtt stay valid documents when empty
     sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
     return 0
+
+
+def gap_note(gaps) -> str:
+    """Where speech was heard but no words came of it, for the user to listen to."""
+    def clock(seconds: float) -> str:
+        whole = int(seconds)
+        return f"{whole // 60}:{whole % 60:02d}"
+    spans = ", ".join(f"{clock(a)}–{clock(b)}" for a, b in gaps)
+    return f"note: Speech at {spans} gave no words; listen to it there."
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except ValueError:  # closed
+        return False
+
+
+def _rough_translator(asr) -> bool:
+    """Whether a translation comes from the bundled base model (a server or a folder may do better)."""
+    return asr.engine == "local" and asr.model in ("auto", "base")
 
 
 def models(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
