@@ -11,7 +11,9 @@ Speech (all real, from the Debian packages the test setup installs):
 Modes: ``ours:<model>[:<language>[:<beam size>]]`` is FasterWhisperTranscriber with asr.model and
 asr.language set so (no language: detected per stretch); ``bare:<model>[:<language>[:<beam>]]`` is
 ``WhisperModel.transcribe`` on the same samples with the same settings (beam size, VAD,
-no-speech threshold) and nothing else, the whole recording at once. WER is over all
+no-speech threshold, previous text) and nothing else, the whole recording at once;
+``lib:<model>[:<language>]`` is the same with the library's own defaults (beam 5, decoding
+conditioned on the previous window, no VAD). WER is over all
 reference words of the set; RTF is processing seconds per second of audio (lower is faster),
 models loaded first. Both run in one process, one after the other per clip.
 """
@@ -36,7 +38,8 @@ from bench.ask import reference, word_error_rate  # noqa: E402
 LIBRIVOX = Path("/usr/share/pocketsphinx/test/data/librivox")
 ASTERISK_EN = Path("/usr/share/asterisk/sounds/en")
 ASTERISK_DOC = Path("/usr/share/doc/asterisk-core-sounds-en/core-sounds-en.txt.gz")
-DEFAULT_MODES = ("ours:auto", "ours:auto:en", "ours:tiny.en", "ours:base", "bare:tiny.en:en", "bare:base")
+DEFAULT_MODES = ("ours:auto", "ours:tiny.en:en", "ours:base", "bare:tiny.en:en", "bare:base",
+                 "lib:tiny.en:en", "lib:base")
 
 
 def librivox() -> list[tuple[str, np.ndarray, str]]:
@@ -115,10 +118,14 @@ class Mode:
             if isinstance(audio, Path):
                 return self.engine.transcribe_file(audio).text
             return self.engine.transcribe(audio).text
-        segments, _ = self.engine.transcribe(
-            str(audio) if isinstance(audio, Path) else audio, language=self.language, task="transcribe",
-            beam_size=self.config.beam_size, vad_filter=self.config.vad_filter,
-            no_speech_threshold=self.config.no_speech_threshold)
+        source = str(audio) if isinstance(audio, Path) else audio
+        if self.who == "lib":  # the library's own defaults (beam 5, previous text, no VAD)
+            segments, _ = self.engine.transcribe(source, language=self.language)
+        else:
+            segments, _ = self.engine.transcribe(
+                source, language=self.language, task="transcribe", beam_size=self.config.beam_size,
+                vad_filter=self.config.vad_filter, no_speech_threshold=self.config.no_speech_threshold,
+                condition_on_previous_text=self.config.condition_on_previous_text)
         return " ".join(s.text.strip() for s in segments)
 
 

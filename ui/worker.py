@@ -152,8 +152,13 @@ class AssistantWorker(QObject):
                                    total=4))
         try:
             transcriber = factory.transcriber(cfg.asr)
+            # warm_up: every model a question may need (the language checker too), decoded once,
+            # so the first question is not the one that loads; load: the first model only.
+            warm = getattr(transcriber, "warm_up", None)
             load = getattr(transcriber, "load", None)
-            if callable(load):
+            if callable(warm):
+                warm()
+            elif callable(load):
                 load(language=cfg.asr.language, task=cfg.asr.task)
         except Exception as exc:
             self._error(exc, "asr")

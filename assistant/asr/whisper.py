@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import os
-import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -22,12 +19,13 @@ from typing import Callable
 import numpy as np
 
 from ..config import AsrConfig
-from ..errors import ConfigError, DeviceError, InputError, ModelMissingError, TranscriptionError, require
-from ..events import Event, ModelLoaded, ModelLoading, Progress
+from ..errors import ConfigError, InputError, ModelMissingError, TranscriptionError
+from ..events import Event, Progress
 from . import (SAMPLE_RATE, Segment, TranscribeOptions, Transcription, Word, align, bundled, language, long_audio,
                phantom, repair)
 from .whisper_choice import (  # noqa: F401 (cuda_usable, cuda_failed: this module's API too)
     ModelChoice, _detector, _needed, choose_model, cuda_failed, cuda_usable)
+from .whisper_models import WhisperModels
 
 log = logging.getLogger(__name__)
 
@@ -57,11 +55,8 @@ class FasterWhisperTranscriber:
         self.config = config
         # With no language set, the one to try first: the last one heard in this session.
         self._heard = (first_language or language.first_guess()).lower()
-        self._cache_dir = cache_dir  # None: the app cache (resolved only if base is needed)
         self._on_event = on_event
-        self._models: dict[tuple[str, str, str], object] = {}
-        self._lock = threading.Lock()
-        self._device: str | None = None
+        self._models = WhisperModels(lambda: self.config, cache_dir, self._emit)
         self._last_model = ""
         self._tick: Callable[[float], None] | None = None  # file progress: seconds of audio done
 
@@ -72,9 +67,7 @@ class FasterWhisperTranscriber:
 
     @property
     def device(self) -> str:
-        if self._device is None:
-            self._device = self._resolve_device()
-        return self._device
+        return self._models.device
 
     # -- loading -------------------------------------------------------------
     def load(self, language: str | None = None, task: str | None = None) -> None:
@@ -93,77 +86,13 @@ class FasterWhisperTranscriber:
             list(segments)
 
     def close(self) -> None:
-        with self._lock:
-            self._models.clear()
+        self._models.clear()
 
-    def _resolve_device(self) -> str:
-        wanted = self.config.device
-        if wanted == "cpu":
-            return "cpu"
-        own = Path(self.config.model).expanduser()
-        folder = str(own) if self.config.model not in ("auto", "") and own.is_dir() else None
-        if cuda_usable(folder, self.config.compute_type):
-            return "cuda"
-        if wanted == "cuda":
-            raise DeviceError("Speech recognition was set to run on the GPU, but CUDA is not usable here.",
-                              hint="Set asr.device to 'cpu' or 'auto', or install the CUDA and cuDNN libraries.",
-                              stage=STAGE)
-        return "cpu"
-
-    def _folder(self, choice: ModelChoice) -> Path:
-        if choice.name == bundled.TINY_EN:
-            return bundled.tiny_en_path()
-        if choice.name == bundled.BASE:
-            return bundled.base_path(self._cache_dir, on_progress=self._progress)
-        return Path(choice.name)
+    def _model_for(self, choice: ModelChoice):
+        return self._models.get(choice)
 
     def _progress(self, message: str, done: int, total: int) -> None:
         self._emit(Progress(stage=STAGE, message=message, done=done, total=total))
-
-    def _model_for(self, choice: ModelChoice):
-        device = self.device
-        compute_type = self.config.compute_type
-        with self._lock:  # one load at a time; two threads never build the same model twice
-            folder = self._folder(choice)
-            key = (str(folder), device, compute_type)
-            model = self._models.get(key)
-            if model is None:
-                model = self._load(choice, folder, device, compute_type)
-                # Filed under the device it really loaded on (a CUDA failure falls back).
-                self._models[(str(folder), self._device or device, compute_type)] = model
-            return model
-
-    def _load(self, choice: ModelChoice, folder: Path, device: str, compute_type: str):
-        fw = require("faster_whisper", package="faster-whisper", extra="asr",
-                     purpose="speech recognition", stage=STAGE)
-        self._emit(ModelLoading(stage=STAGE, model=choice.name))
-        started = time.perf_counter()
-        threads = self.config.cpu_threads or os.cpu_count() or 1
-        try:
-            model = fw.WhisperModel(str(folder), device=device, compute_type=compute_type, cpu_threads=threads)
-        except (RuntimeError, ValueError, OSError) as exc:
-            if device == "cuda":
-                # The CUDA libraries, not the model: with device "auto", go on on the CPU.
-                cuda_failed(compute_type=compute_type)
-                if self.config.device == "cuda":
-                    raise DeviceError(f"Speech recognition could not start on the GPU ({exc}).",
-                                      hint="Set asr.device to 'cpu' or 'auto', or install the CUDA "
-                                           "and cuDNN libraries CTranslate2 needs.",
-                                      stage=STAGE) from exc
-                log.warning("Whisper failed on CUDA (%s); using the CPU", exc)
-                self._device = "cpu"
-                return self._load(choice, folder, "cpu", compute_type)
-            if choice.name != bundled.BASE:
-                raise ModelMissingError(f"The speech model in {folder} could not be loaded ({exc}).",
-                                        hint="Check that the folder holds a CTranslate2 Whisper model.",
-                                        stage=STAGE) from exc
-            # The joined copy may be damaged in a way sizes miss: rebuild once, then retry.
-            log.warning("Whisper base failed to load (%s); rebuilding it", exc)
-            folder = bundled.base_path(self._cache_dir, on_progress=self._progress, force=True)
-            model = fw.WhisperModel(str(folder), device=device, compute_type=compute_type, cpu_threads=threads)
-        elapsed_ms = (time.perf_counter() - started) * 1000
-        self._emit(ModelLoaded(stage=STAGE, model=choice.name, device=device, elapsed_ms=elapsed_ms))
-        return model
 
     def _emit(self, event: Event) -> None:
         if self._on_event is not None:

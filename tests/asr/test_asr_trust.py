@@ -164,3 +164,10 @@ def test_tidy_segments_never_overlap_or_pass_the_end():
 def test_gaps_are_in_the_json():
     result = Transcription("hello", "en", 1.0, 10.0, (Segment(0.0, 1.0, "hello"),), gaps=((4.7, 9.3),))
     assert '"gaps": [\n    {\n      "start": 4.7,\n      "end": 9.3\n    }\n  ]' in render(result, "json")
+
+
+def test_transcribe_tells_where_speech_gave_no_words():
+    from assistant.commands import gap_note
+
+    assert gap_note(((4.7, 9.3), (65.2, 71.0))) == (
+        "note: Speech at 0:04–0:09, 1:05–1:11 gave no words; listen to it there.")
