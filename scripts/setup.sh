@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up the assistant on a fresh Debian/Ubuntu machine (Python 3.10+, pip, gcc) and run it.
+# Set up the assistant on a fresh Debian/Ubuntu machine (Python 3.11+, pip, gcc) and run it.
 #
 #   bash scripts/setup.sh demo   install, then answer a spoken question about a photo (embedded models)
 #   bash scripts/setup.sh test   install with the test tools, then run the whole test suite
@@ -50,6 +50,11 @@ pip_quiet() {
 
 install_python() {
   local extras="$1"
+  if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    echo "setup: the assistant needs Python 3.11 or newer; $PYTHON is $("$PYTHON" -V 2>&1)." \
+         "Install python3.11 and run again with PYTHON=python3.11." >&2
+    exit 1
+  fi
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
   local pip=(pip_quiet)
   "$VENV/bin/python" -c "import torch" 2>/dev/null || "${pip[@]}" install "$TORCH_SPEC"
