@@ -4,11 +4,12 @@ One ``EventBus`` is the channel; the CLI, the Qt bridge and the tests subscribe 
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 log = logging.getLogger(__name__)
 
@@ -16,6 +17,30 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True, kw_only=True)
 class Event:
     at: float = field(default_factory=time.monotonic)
+
+    def to_json(self) -> dict[str, Any]:
+        """The event as JSON-ready data: its name and fields; fields kept out of ``repr``
+        (a camera frame, audio) are left out, numpy numbers become Python numbers."""
+        data: dict[str, Any] = {"event": type(self).__name__}
+        for f in dataclasses.fields(self):
+            if f.repr:
+                data[f.name] = _plain(getattr(self, f.name))
+        return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.repr}
+    item = getattr(value, "item", None)    # a numpy number
+    if callable(item) and getattr(value, "shape", None) == ():
+        return item()
+    return str(value)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -79,6 +104,7 @@ class Transcript(Event):
     text: str
     language: str
     duration_s: float
+    turn_id: int | None = None     # the conversation's turn these words start (voice.events)
 
 
 @dataclass(frozen=True, kw_only=True)

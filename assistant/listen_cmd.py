@@ -94,14 +94,14 @@ _NOTES = ("no_audio_output", "session_damaged", "history_repaired")
 
 
 def _printer(as_json: bool) -> Callable[[Event], None]:
-    from .voice.events import BargedIn, CommandHeard, TurnTimings, UtteranceIgnored
+    from .voice.events import (BargedIn, CommandHeard, TurnCancelled, TurnCompleted, TurnStarted,
+                               TurnTimings, UtteranceIgnored)
 
     def show(event: Event) -> None:
-        if as_json:
+        if as_json:  # a turn's events share its turn_id (Transcript, TurnStarted ... TurnCompleted)
             if isinstance(event, (Transcript, Reply, TurnTimings, BargedIn, CommandHeard, UtteranceIgnored,
-                                  ErrorEvent)):
-                data = {"event": type(event).__name__, **dataclasses.asdict(event)}
-                print(json.dumps(data, ensure_ascii=False), flush=True)
+                                  ErrorEvent, TurnStarted, TurnCancelled, TurnCompleted)):
+                print(json.dumps(event.to_json(), ensure_ascii=False), flush=True)
             return
         if isinstance(event, Transcript):
             print(f"You: {event.text}", flush=True)

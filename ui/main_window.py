@@ -18,7 +18,9 @@ from . import accessibility as a11y
 from . import controls, layout, none_guard, theme
 from .devices import DeviceThreads
 from .chat_view import WORKING
-from .window_events import DESCRIBE_QUESTION, READ_TEXT_QUESTION, WindowEvents
+from assistant.voice.events import next_turn_id
+
+from .window_events import WindowEvents
 from .worker_host import WorkerHost
 
 log = logging.getLogger(__name__)
@@ -92,19 +94,25 @@ class MainWindow(QMainWindow):
             self.status_events.refuse("Type a question first.")
             return
         self.question.clear()
-        self.chat.add_question(text, f"You typed: {text}{WORKING}")  # its own row
-        self.status_events.asked()
-        self.host.ask_text(text, self.camera_view.current_frame)
+        turn_id = next_turn_id()      # its own row, whatever other rows say
+        self.chat.add_question(turn_id, f"You typed: {text}{WORKING}")
+        self._asked(turn_id, self.host.ask_text(text, self.camera_view.current_frame, turn_id))
 
     def describe_now(self) -> None:
-        self.chat.add_question(DESCRIBE_QUESTION, "Describing the picture…")
-        self.status_events.asked()
-        self.host.describe_now(self.camera_view.current_frame)
+        turn_id = next_turn_id()
+        self.chat.add_question(turn_id, "Describing the picture…")
+        self._asked(turn_id, self.host.describe_now(self.camera_view.current_frame, turn_id))
 
     def read_text_now(self) -> None:
-        self.chat.add_question(READ_TEXT_QUESTION, "Reading the text in the picture…")
-        self.status_events.asked()
-        self.host.read_text_now(self.camera_view.current_frame)
+        turn_id = next_turn_id()
+        self.chat.add_question(turn_id, "Reading the text in the picture…")
+        self._asked(turn_id, self.host.read_text_now(self.camera_view.current_frame, turn_id))
+
+    def _asked(self, turn_id: int, handed_on: bool) -> None:
+        if handed_on:
+            self.status_events.asked()
+        else:
+            self.chat.cancel(turn_id, "Not answered: the assistant was closing.")
 
     def repeat(self) -> None:
         self.host.repeat()

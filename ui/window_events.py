@@ -35,7 +35,8 @@ QUESTION_WORDS = {DESCRIBE_QUESTION: "Describing the picture…",
                   READ_TEXT_QUESTION: "Reading the text in the picture…"}
 CANCEL_WORDS = {"newer_question": "Not answered: a newer question came first.",
                 "stop": "Stopped.", "closing": "Not answered: the assistant was closing.",
-                "continued": "Joined to what you said next."}
+                "continued": "Joined to what you said next.",
+                "not_ready": "Not answered: the assistant was still loading."}
 NO_MICROPHONE = "There is no microphone, so I cannot listen. Type the question instead."
 # A sentence that sends the user to a console command ("'assistant models' shows how"):
 # the window has no console, so such advice is left out of what it shows and says.
@@ -64,7 +65,6 @@ class WindowEvents:
         self.announcing = False       # replies go to the screen reader instead of the voice
         self._published: WindowStatus | None = None
         self._voice_told: bool | None = None
-        self._heard = ""              # the last words heard, until they become a turn
         self.retry_microphone = False
         self._early_notes: list[str] | None = []   # notes the restored history will replace
 
@@ -162,7 +162,7 @@ class WindowEvents:
             w.level_meter.setValue(int(event.level * 100))
         elif isinstance(event, TurnCompleted):
             answer = without_cli_advice(event.answer)
-            w.chat.grow_answer(event.question, answer)
+            w.chat.grow_answer(event.turn_id, answer)
             if self.announcing:   # the voice was told to stay silent: this is the reply
                 a11y.announce(w.chat, f"Assistant: {answer}")
             self.tell(m.idle())
@@ -171,7 +171,7 @@ class WindowEvents:
             shown = without_cli_advice(turn.answer)
             if shown != turn.answer:
                 turn = dataclasses.replace(turn, answer=shown)
-            w.chat.finish(event.turn.question, turn=turn)
+            w.chat.finish(event.turn_id, turn=turn)
             self.tell(m.idle() if m.status.state != "speaking" else Say())
             w.keys.touch()
         elif isinstance(event, Progress):
@@ -187,20 +187,19 @@ class WindowEvents:
         elif isinstance(event, SpeechStarted):
             self.tell(m.hearing())
         elif isinstance(event, Transcript):
-            self._heard = event.text
-            w.chat.add_question(event.text, f"You said: {event.text}{WORKING}")
+            w.chat.add_question(event.turn_id, f"You said: {event.text}{WORKING}")
         elif isinstance(event, TurnStarted):
-            if event.question not in w.chat.open_turns():   # asked another way (a voice command)
-                w.chat.add_question(event.question, QUESTION_WORDS.get(
+            if event.turn_id not in w.chat.open_turns():   # asked another way (a voice command)
+                w.chat.add_question(event.turn_id, QUESTION_WORDS.get(
                     event.question, f"You asked: {event.question}{WORKING}"))
             self.tell(m.turn_started())
         elif isinstance(event, AnswerGrowing):
-            w.chat.grow_answer(event.question, without_cli_advice(event.text))
+            w.chat.grow_answer(event.turn_id, without_cli_advice(event.text))
         elif isinstance(event, TurnCancelled):
-            w.chat.cancel(event.question, CANCEL_WORDS.get(event.reason, "Not answered."))
+            w.chat.cancel(event.turn_id, CANCEL_WORDS.get(event.reason, "Not answered."))
             self.tell(m.idle())
         elif isinstance(event, CommandHeard):
-            w.chat.cancel(self._heard, f"Voice command: {event.command}.")
+            w.chat.cancel(event.turn_id, f"Voice command: {event.command}.")
             self.tell(m.idle())
         elif isinstance(event, (UtteranceIgnored, SpeakingFinished)):
             self.tell(m.idle())

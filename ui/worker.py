@@ -28,7 +28,8 @@ from assistant.errors import AssistantError
 from assistant.events import ErrorEvent, Event, EventBus, ModelLoaded, Progress
 from assistant.models.factory import prepare
 from assistant.paths import AppPaths
-from assistant.voice.events import ListeningChanged, TurnCompleted
+from assistant.voice.engine import DESCRIBE_QUESTION, READ_TEXT_QUESTION
+from assistant.voice.events import ListeningChanged, TurnCancelled, TurnCompleted
 
 log = logging.getLogger(__name__)
 
@@ -247,22 +248,26 @@ class AssistantWorker(QObject):
                                        microphone=state != "lost", note=note))
 
     # -- instant commands (any thread) -----------------------------------------
-    def _ready(self):
+    def _ready(self, question: str = "", turn_id: int | None = None):
         if self.engine is None:
             self.bus.emit(ErrorEvent(code="not_ready", stage="vision", message=NOT_READY))
+            if turn_id is not None:
+                self.bus.emit(TurnCancelled(question=question, reason="not_ready", turn_id=turn_id))
         return self.engine
 
-    def ask_text(self, text: str, frame) -> None:
-        if self._ready():
-            self.engine.ask_text(text, frame)
+    # The window takes the turn's id (next_turn_id) to show the question's row at once;
+    # a question that cannot be asked yet ends its row as not answered.
+    def ask_text(self, text: str, frame, turn_id: int | None = None) -> None:
+        if self._ready(text, turn_id):
+            self.engine.ask_text(text, frame, turn_id=turn_id)
 
-    def describe_now(self, frame) -> None:
-        if self._ready():
-            self.engine.describe_now(frame)
+    def describe_now(self, frame, turn_id: int | None = None) -> None:
+        if self._ready(DESCRIBE_QUESTION, turn_id):
+            self.engine.describe_now(frame, turn_id=turn_id)
 
-    def read_text_now(self, frame) -> None:
-        if self._ready():
-            self.engine.read_now(frame)
+    def read_text_now(self, frame, turn_id: int | None = None) -> None:
+        if self._ready(READ_TEXT_QUESTION, turn_id):
+            self.engine.read_now(frame, turn_id=turn_id)
 
     def repeat(self) -> None:
         if self._ready():
@@ -298,7 +303,7 @@ class AssistantWorker(QObject):
                 self._error(AssistantError(f"The chat history could not be saved ({exc}).",
                                            hint="Check the free disk space.", code="history_failed",
                                            stage="history"), "history")
-        self.event.emit(TurnRecorded(turn=turn))
+        self.event.emit(TurnRecorded(turn=turn, turn_id=done.turn_id))
 
     # -- settings and history -------------------------------------------------
     @Slot(object)

@@ -62,17 +62,21 @@ class WorkerHost(QObject):
         """A device name, "" for the default, a .wav file, or an AudioSource."""
         self._microphone.emit(spec_or_source)
 
-    def ask_text(self, text: str, frame) -> None:
+    # Each returns whether the question was handed on (False once the worker has stopped).
+    def ask_text(self, text: str, frame, turn_id: int | None = None) -> bool:
         if self.running:
-            self.worker.ask_text(text, frame)
+            self.worker.ask_text(text, frame, turn_id)
+        return self.running
 
-    def describe_now(self, frame) -> None:
+    def describe_now(self, frame, turn_id: int | None = None) -> bool:
         if self.running:
-            self.worker.describe_now(frame)
+            self.worker.describe_now(frame, turn_id)
+        return self.running
 
-    def read_text_now(self, frame) -> None:
+    def read_text_now(self, frame, turn_id: int | None = None) -> bool:
         if self.running:
-            self.worker.read_text_now(frame)
+            self.worker.read_text_now(frame, turn_id)
+        return self.running
 
     def repeat(self) -> None:
         if self.running:

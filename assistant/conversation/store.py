@@ -82,6 +82,7 @@ class TurnRecorded(Event):
     """A turn ended (and was stored when history is on)."""
 
     turn: StoredTurn
+    turn_id: int | None = None     # the conversation's id of the turn (voice.events)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -33,7 +33,8 @@ from ..events import ErrorEvent, EventBus
 from ..memory import trim
 from .commands import VoiceCommand
 from .echo_guard import EchoDetector, EchoTextGuard
-from .events import BargedIn, CommandHeard, ConversationOptions, ListeningChanged, TurnCancelled
+from .events import (BargedIn, CommandHeard, ConversationOptions, ListeningChanged, TurnCancelled,
+                     next_turn_id)
 from .listener import Heard, Listener
 from .speech import SpeechOutput
 
@@ -55,6 +56,7 @@ class _Question:
     asr_s: float = 0.0
     token: CancelToken = field(default_factory=CancelToken)
     asked_at: float = field(default_factory=time.time)
+    turn_id: int = field(default_factory=next_turn_id)
 
 
 class _Latest:
@@ -180,16 +182,27 @@ class ConversationEngine:
         return done.wait(timeout)
 
     # -- commands from front ends (any thread; they return at once) -----------------------
-    def ask_text(self, text: str, image: Any = None, *, source: str = "typed") -> None:
+    # Each returns the turn's id (``turn_id``, taken here unless the front end took one with
+    # ``next_turn_id`` to show the question first); every event of the turn carries it.
+    def ask_text(self, text: str, image: Any = None, *, source: str = "typed",
+                 turn_id: int | None = None) -> int | None:
+        """None, asking nothing, when the text is blank."""
         text = text.strip()
-        if text:
-            self._do(self._post, _Question(text=text, source=source, image=image))
+        if not text:
+            return None
+        return self._ask(_Question(text=text, source=source, image=image), turn_id)
 
-    def describe_now(self, image: Any = None) -> None:
-        self._do(self._post, _Question(text=DESCRIBE_QUESTION, source="describe", image=image))
+    def describe_now(self, image: Any = None, *, turn_id: int | None = None) -> int:
+        return self._ask(_Question(text=DESCRIBE_QUESTION, source="describe", image=image), turn_id)
 
-    def read_now(self, image: Any = None) -> None:
-        self._do(self._post, _Question(text=READ_TEXT_QUESTION, source="read", image=image))
+    def read_now(self, image: Any = None, *, turn_id: int | None = None) -> int:
+        return self._ask(_Question(text=READ_TEXT_QUESTION, source="read", image=image), turn_id)
+
+    def _ask(self, question: _Question, turn_id: int | None) -> int:
+        if turn_id is not None:
+            question.turn_id = turn_id
+        self._do(self._post, question)
+        return question.turn_id
 
     def stop_speaking(self) -> None:
         self._cancel_current("stop")     # the answer being written stops at its next token
@@ -334,8 +347,8 @@ class ConversationEngine:
         if not self._closing.is_set():
             hear(self, heard, self._hearing)
 
-    def _command(self, command: VoiceCommand) -> None:
-        self.bus.emit(CommandHeard(command=command.value))
+    def _command(self, command: VoiceCommand, turn_id: int) -> None:
+        self.bus.emit(CommandHeard(command=command.value, turn_id=turn_id))
         if command is VoiceCommand.STOP:
             self._stop_now()
             return
@@ -365,7 +378,8 @@ class ConversationEngine:
         if current is not None:
             current.token.cancel("newer_question")
         if isinstance(stale, _Question):
-            self.bus.emit(TurnCancelled(question=stale.text, reason="newer_question"))
+            self.bus.emit(TurnCancelled(question=stale.text, reason="newer_question",
+                                        turn_id=stale.turn_id))
 
     def _post_marker(self, done: threading.Event) -> None:
         """Set ``done`` once every question posted so far is answered and spoken."""
@@ -403,7 +417,8 @@ class ConversationEngine:
                     raise Cancelled("newer_question")
                 self._answer_one(question)
             except Cancelled as why:
-                self.bus.emit(TurnCancelled(question=question.text, reason=str(why) or "cancelled"))
+                self.bus.emit(TurnCancelled(question=question.text, reason=str(why) or "cancelled",
+                                            turn_id=question.turn_id))
             except AssistantError as exc:
                 self.bus.emit(ErrorEvent(code=exc.code, message=exc.user_text(), stage=exc.stage))
             except Exception:  # a bug: log it, say so, keep the conversation going

@@ -1,12 +1,26 @@
 """Events and options of the conversation engine (on the same EventBus as the core events)."""
 from __future__ import annotations
 
+import itertools
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..audio.segmenter import SegmenterOptions
 from ..events import Event
 from .ptt import PushToTalkOptions
+
+_turn_ids = itertools.count(1)
+_turn_ids_lock = threading.Lock()
+
+
+def next_turn_id() -> int:
+    """A new turn's id, unique in this process. Every event of a turn carries it
+    (``turn_id``): a front end keys its rows on it, never on the question's words, which
+    repeat (Describe pressed twice, the same question typed again). A front end may take one
+    before it asks, to show the question at once, and pass it in."""
+    with _turn_ids_lock:
+        return next(_turn_ids)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,6 +43,7 @@ class UtteranceIgnored(Event):
 @dataclass(frozen=True, kw_only=True)
 class CommandHeard(Event):
     command: str         # VoiceCommand.value
+    turn_id: int         # the spoken turn that was this command (its Transcript's turn_id)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,6 +83,7 @@ class ListeningChanged(Event):
 class TurnStarted(Event):
     """A question is being answered (typed, spoken, push-to-talk or a button)."""
 
+    turn_id: int
     question: str
     source: str          # "typed" | "hands_free" | "push_to_talk" | "describe" | "read"
 
@@ -76,6 +92,7 @@ class TurnStarted(Event):
 class AnswerGrowing(Event):
     """The answer so far, while the vision model is still writing it."""
 
+    turn_id: int
     question: str
     text: str
 
@@ -84,6 +101,7 @@ class AnswerGrowing(Event):
 class TurnCancelled(Event):
     """A turn was dropped before its answer: a newer question, "stop", or closing."""
 
+    turn_id: int
     question: str
     reason: str
 
@@ -92,6 +110,7 @@ class TurnCancelled(Event):
 class TurnCompleted(Event):
     """A turn's answer was shown and handed to the voice; recording it comes after this."""
 
+    turn_id: int
     question: str
     answer: str
     transcript: str | None

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..asr import TranscribeOptions
 from ..events import Transcript
 from .commands import parse_command
-from .events import TurnTimings, UtteranceIgnored
+from .events import TurnTimings, UtteranceIgnored, next_turn_id
 from .guards import ignore_reason
 from .listener import trim
 
@@ -51,15 +51,17 @@ def hear(engine: "ConversationEngine", heard: "Heard", cancel: "CancelToken") ->
         heard.token.check()      # a question the next turn took back: that one asks it
     else:
         heard.kept_apart.set()
-    engine.bus.emit(Transcript(text=text, language=result.language, duration_s=result.duration_s))
+    turn_id = next_turn_id()
+    engine.bus.emit(Transcript(text=text, language=result.language, duration_s=result.duration_s,
+                               turn_id=turn_id))
     if command is not None:
         engine.bus.emit(TurnTimings(text=text, audio_s=utt.duration_s, asr_s=asr_s,
                                     end_to_transcript_s=time.monotonic() - heard.end_of_turn,
                                     voice_to_transcript_s=time.monotonic() - heard.last_voice))
-        engine._command(command)
+        engine._command(command, turn_id)
         return
     engine._post(_Question(text=text, source=heard.source, transcript=text, heard=heard,
-                           asr_s=asr_s, token=heard.token))
+                           asr_s=asr_s, token=heard.token, turn_id=turn_id))
 
 
 def _went_on(engine: "ConversationEngine", heard: "Heard") -> None:

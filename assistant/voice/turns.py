@@ -37,7 +37,7 @@ def answer_turn(engine: "ConversationEngine", q: "_Question") -> None:
                           hint="Check the camera in the settings, then ask again.",
                           code="no_frame")
     image = picture(frame)
-    engine.bus.emit(TurnStarted(question=q.text, source=q.source))
+    engine.bus.emit(TurnStarted(question=q.text, source=q.source, turn_id=q.turn_id))
     heard = q.heard
     timing: dict[str, Any] = {}
     if heard is not None:
@@ -61,7 +61,8 @@ def answer_turn(engine: "ConversationEngine", q: "_Question") -> None:
     def grow(piece: str) -> None:
         written.append(piece)
         spoken.add(piece)
-        engine.bus.emit(AnswerGrowing(question=q.text, text="".join(written).strip()))
+        engine.bus.emit(AnswerGrowing(question=q.text, text="".join(written).strip(),
+                                       turn_id=q.turn_id))
 
     timings: dict[str, float] = {}
     if q.asr_s:
@@ -85,4 +86,4 @@ def answer_turn(engine: "ConversationEngine", q: "_Question") -> None:
     engine.bus.emit(TurnCompleted(question=q.text, answer=result.answer, transcript=q.transcript,
                                   engine=result.engines.get("vision", ""), source=q.source,
                                   timings_ms=dict(timings), image_id=result.image_id, image=frame,
-                                  started_at=q.asked_at))
+                                  started_at=q.asked_at, turn_id=q.turn_id))

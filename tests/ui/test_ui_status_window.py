@@ -166,3 +166,34 @@ def test_a_question_row_stops_saying_working_once_answered_or_not(qtbot):
     chat.cancel("b", "Stopped.")
     assert chat.texts() == ["You typed: Is the light on?", "Assistant: It is dark.",
                             "You said: What colour is it?", "Stopped."]
+
+
+def test_the_same_question_twice_gets_two_rows_each_ended_on_its_own(open_window, qtbot):
+    """Describe pressed twice quickly (the likeliest double input), then the same words typed
+    twice: every question keeps its own row, and each ends answered or cancelled under it."""
+    from ui.chat_view import ROLE_KIND, ROLE_TURN, WORKING
+
+    from assistant.voice.engine import DESCRIBE_QUESTION
+
+    window = open_window(config=ui_config(reply_voice="speak"))
+    qtbot.waitUntil(lambda: window.host.engine is not None, timeout=60_000)
+    window.describe_now()
+    window.describe_now()
+    for _ in range(2):
+        window.question.setText("What does the sign say?")
+        window.ask_typed()
+    qtbot.waitUntil(lambda: not window.chat.open_turns(), timeout=120_000)
+    rows = [(window.chat.item(i).data(ROLE_KIND), window.chat.item(i).text(),
+             window.chat.item(i).data(ROLE_TURN)) for i in range(window.chat.count())]
+    rows = [r for r in rows if not r[1].startswith("Notice: ")]   # notes about models, if any
+    assert len(rows) == 8, [r[:2] for r in rows]
+    asked = [DESCRIBE_QUESTION, DESCRIBE_QUESTION, "What does the sign say?", "What does the sign say?"]
+    for n, question in enumerate(asked):
+        (q_kind, q_text, _), (a_kind, a_text, a_turn) = rows[2 * n], rows[2 * n + 1]
+        assert q_kind in ("asking", "question") and not q_text.endswith(WORKING), rows[2 * n]
+        assert a_kind in ("answer", "notice"), (n, [r[:2] for r in rows])
+        if a_kind == "answer":
+            assert a_text.startswith("Assistant: ") and a_turn.question == question
+        else:
+            assert a_text.startswith(("Not answered", "Stopped")), a_text
+    assert rows[-1][0] == "answer" and "LAUNCH PAD" in rows[-1][1].upper()   # the newest answered

@@ -150,3 +150,29 @@ def test_a_question_replacing_a_queued_one_is_spoken_to_its_end(conversation):
     assert spoken and spoken[-1].text.startswith("The sign says"), spoken
     finished = rec.of_type(SpeakingFinished)
     assert finished and not finished[-1].interrupted, finished
+
+
+def test_every_event_of_a_turn_carries_the_id_its_command_returned(conversation):
+    """The same words asked twice are two turns: each event names its turn by id, never by
+    the question's words, and serialises without the camera frame."""
+    import json
+
+    from assistant.voice.events import TurnStarted, next_turn_id
+
+    engine, vision, rec = conversation(pace_s=0.2)
+    first = engine.ask_text("What does the sign say?")
+    wait_for(lambda: vision.words_written.get("What does the sign say?", 0) >= 2)
+    chosen = next_turn_id()                       # a front end may take the id itself
+    second = engine.ask_text("What does the sign say?", turn_id=chosen)
+    assert engine.ask_text("   ") is None          # nothing asked, no turn
+    assert first != second and second == chosen
+    wait_for(lambda: rec.of_type(TurnCompleted), 60)
+    assert [e.turn_id for e in rec.of_type(TurnStarted)] == [first, second]
+    assert [e.turn_id for e in rec.of_type(TurnCancelled)] == [first]
+    assert {e.turn_id for e in rec.of_type(AnswerGrowing)} <= {first, second}
+    assert rec.of_type(AnswerGrowing)[-1].turn_id == second
+    [done] = rec.of_type(TurnCompleted)
+    assert done.turn_id == second and done.image is not None
+    data = json.loads(json.dumps(done.to_json()))   # plain JSON: no frame, no numpy
+    assert data["event"] == "TurnCompleted" and data["turn_id"] == second
+    assert "image" not in data and data["answer"] == ANSWER
