@@ -125,7 +125,7 @@ def _printer(as_json: bool) -> Callable[[Event], None]:
 
 def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     from .audio.sources import MicrophoneSource, WavReplaySource
-    from .audio.vad import SileroStreamingVad
+    from .audio.vad import build_detector
     from .commands import _progress_printer
     from .conversation.sessions import SessionStore
     from .models.factory import EngineFactory
@@ -182,7 +182,10 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         assistant = Assistant(vision=vision, transcriber=transcriber, bus=bus,
                               sessions=SessionStore(paths.sessions_dir, on_event=bus.emit),
                               history_turns=config.vision.history_turns)
-        loop = ConversationEngine(source=source, detector=SileroStreamingVad(),
+        detector = build_detector(typed_only_fallback=False)   # listen has nothing else to take
+        if detector.problem is not None:   # WebRTC in Silero's place: said once, as a note
+            print(f"note: {detector.problem.user_text()}", file=sys.stderr, flush=True)
+        loop = ConversationEngine(source=source, detector=detector.detector,
                                   transcriber=transcriber, assistant=assistant, image=image,
                                   speaker=speaker, player=player, bus=bus, options=options,
                                   speaker_for_rate=speaker_for_rate, rate=config.tts.rate,

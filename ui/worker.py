@@ -84,6 +84,7 @@ class AssistantWorker(QObject):
         # Follow-up context lives in memory: the disk keeps only the history the user chose.
         self._context = MemorySessions()
         self._microphone: Any = None
+        self._listens, self._no_listening = True, None   # a speech detector loaded, or why not
         self._speaker: Any = None      # the loaded voice, kept while replies are announced
         self._speak_replies = True     # False: the screen reader announces them instead
 
@@ -153,14 +154,9 @@ class AssistantWorker(QObject):
                                    total=4))
         try:
             transcriber = factory.transcriber(cfg.asr)
-            # warm_up: every model a question may need (the language checker too), decoded once,
-            # so the first question is not the one that loads; load: the first model only.
-            warm = getattr(transcriber, "warm_up", None)
-            load = getattr(transcriber, "load", None)
-            if callable(warm):
-                warm()
-            elif callable(load):
-                load(language=cfg.asr.language, task=cfg.asr.task)
+            # warm_up: every model a question may need (the language checker too), decoded
+            # once, so the first question is not the one that loads.
+            prepare(transcriber)
         except Exception as exc:
             self._error(exc, "asr")
         if starting:
@@ -178,7 +174,7 @@ class AssistantWorker(QObject):
         return vision, transcriber, speaker
 
     def _start_engine(self) -> None:
-        from assistant.audio.vad import SileroStreamingVad
+        from assistant.audio.vad import build_detector
         from assistant.pipeline import Assistant
         from assistant.tts.playback import SilentPlayer
         from assistant.voice.engine import ConversationEngine
@@ -193,16 +189,15 @@ class AssistantWorker(QObject):
             vision.missing_model_note = self.model_note
         assistant = Assistant(vision=vision, transcriber=transcriber, bus=self.bus,
                               history_turns=cfg.vision.history_turns, sessions=self._context)
-        try:
-            detector = SileroStreamingVad()
-        except Exception as exc:  # no VAD: typed questions still work
-            self._error(exc, "asr")
-            return
+        choice = build_detector()    # Silero, WebRTC, or typed questions only (said once)
+        self._listens, self._no_listening = choice.listens, choice.problem
+        if choice.listens and choice.problem is not None:
+            self._error(choice.problem, "audio")
         options = ConversationOptions(language=cfg.asr.language, hands_free=cfg.ui.hands_free,
                                       segmenter=_segmenter(cfg))
         self.engine = ConversationEngine(
             assistant=assistant, transcriber=transcriber, speaker=self._voice(),
-            player=getattr(speaker, "player", None) or SilentPlayer(), detector=detector,
+            player=getattr(speaker, "player", None) or SilentPlayer(), detector=choice.detector,
             image=self._frame, bus=self.bus, options=options, session=SESSION,
             rate=cfg.tts.rate, speaker_for_rate=self._speaker_for_rate)
         self.engine.start()
@@ -229,6 +224,10 @@ class AssistantWorker(QObject):
         self._microphone = spec_or_source
         if self.engine is None:
             return   # opened once the engine exists (load() ends with it)
+        if not self._listens:   # no speech detector: said once, as the reason there is no listening
+            self.bus.emit(ListeningChanged(hands_free=False, microphone=False,
+                                           note=self._no_listening.user_text()))
+            return
         try:
             source = spec_or_source
             if isinstance(source, str):

@@ -1,16 +1,24 @@
 """Speech detectors: one small protocol, a streaming Silero VAD and a WebRTC fallback.
 
+``build_detector`` is the one place that picks: Silero, else WebRTC (said once), else
+none, and the conversation then takes typed questions only (said once) instead of
+claiming to listen and answering nothing.
+
 A detector answers "how likely is this window speech?" for 16 kHz float32 mono
 audio, one fixed-size window at a time, keeping whatever memory it needs between
 calls. The segmenter (``segmenter.py``) turns the answers into utterances.
 """
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
-from ..errors import DependencyMissingError, ModelMissingError, require
+from ..errors import AssistantError, DependencyMissingError, ModelMissingError, require
+
+log = logging.getLogger(__name__)
 
 SAMPLE_RATE = 16_000
 
@@ -161,3 +169,47 @@ class WindowFramer:
 
     def reset(self) -> None:
         self._pending = np.zeros(0, dtype=np.float32)
+
+
+class NoSpeechDetector:
+    """Hears no speech: what the conversation runs with when no detector could load."""
+
+    window_samples = 512
+
+    def probability(self, window: np.ndarray) -> float:
+        return 0.0
+
+    def reset(self) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class DetectorChoice:
+    detector: SpeechDetector
+    listens: bool                         # False: no detector loaded; questions are typed
+    problem: AssistantError | None = None  # why the first choice is not used, to say once
+
+
+def build_detector(*, typed_only_fallback: bool = True) -> DetectorChoice:
+    """Silero VAD; else WebRTC's (noise fools it more); else, with ``typed_only_fallback``,
+    none (typed questions only), otherwise Silero's error is raised."""
+    try:
+        return DetectorChoice(SileroStreamingVad(), True)
+    except Exception as exc:  # a coded error, or onnxruntime's own
+        silero = exc if isinstance(exc, AssistantError) else ModelMissingError(
+            f"The voice activity model could not be loaded ({exc}).", stage="audio",
+            hint="Reinstall faster-whisper, which ships the Silero VAD model.")
+        log.warning("Silero VAD could not be loaded: %s", exc)
+    try:
+        detector: SpeechDetector = WebRtcVad()
+    except Exception as exc:
+        log.warning("WebRTC VAD could not be loaded either: %s", exc)
+        if not typed_only_fallback:
+            raise silero from None
+        return DetectorChoice(NoSpeechDetector(), False, AssistantError(
+            f"{silero.message} So I cannot listen for speech: type your questions instead.",
+            hint=silero.hint, code="no_voice_detector", stage="audio"))
+    return DetectorChoice(detector, True, AssistantError(
+        f"{silero.message.rstrip('.')}; a simpler speech detector listens instead, and "
+        "background noise may set it off.", hint=silero.hint, code="voice_detector_fallback",
+        stage="audio"))

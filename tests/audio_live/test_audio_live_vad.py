@@ -95,3 +95,36 @@ def test_webrtc_options_are_checked():
         WebRtcVad(aggressiveness=4)
     with pytest.raises(ValueError):
         WebRtcVad(frame_ms=25)
+
+
+@pytest.fixture
+def broken_silero(tmp_path, monkeypatch):
+    """The Silero model file damaged on disk: onnxruntime really fails to load it."""
+    import assistant.audio.vad as vad
+
+    damaged = tmp_path / "silero_vad_v6.onnx"
+    damaged.write_bytes(b"\x08\x07not an onnx model")
+    monkeypatch.setattr(vad, "_bundled_silero_path", lambda: str(damaged))
+
+
+def test_the_detector_falls_back_to_webrtc_then_to_typed_questions(broken_silero, monkeypatch,
+                                                                   librivox_clips):
+    import sys
+
+    from assistant.audio.vad import NoSpeechDetector, build_detector
+
+    choice = build_detector()             # Silero fails: WebRTC listens, and it is said
+    assert isinstance(choice.detector, WebRtcVad) and choice.listens
+    assert choice.problem.code == "voice_detector_fallback"
+    assert "could not be loaded" in choice.problem.message and "Traceback" not in choice.problem.message
+    audio = next(iter(librivox_clips.values()))
+    assert streaming_probs(choice.detector, audio, block=480).max() == 1.0   # it hears speech
+
+    monkeypatch.setitem(sys.modules, "webrtcvad", None)     # not installed either
+    choice = build_detector()
+    assert isinstance(choice.detector, NoSpeechDetector) and not choice.listens
+    assert choice.problem.code == "no_voice_detector"
+    assert "type your questions" in choice.problem.user_text()
+    with pytest.raises(Exception) as failed:               # listen has nothing to fall back on
+        build_detector(typed_only_fallback=False)
+    assert getattr(failed.value, "code", "") == "model_missing"

@@ -197,3 +197,28 @@ def test_the_same_question_twice_gets_two_rows_each_ended_on_its_own(open_window
         else:
             assert a_text.startswith(("Not answered", "Stopped")), a_text
     assert rows[-1][0] == "answer" and "LAUNCH PAD" in rows[-1][1].upper()   # the newest answered
+
+
+def test_without_a_speech_detector_typed_questions_are_still_answered(open_window, qtbot, heard,
+                                                                     tmp_path, monkeypatch):
+    """The Silero model damaged on disk and no WebRTC detector: the window says once that it
+    cannot listen, never claims to, and answers what is typed."""
+    import sys
+
+    import assistant.audio.vad as vad
+
+    damaged = tmp_path / "silero_vad_v6.onnx"
+    damaged.write_bytes(b"\x08\x07not an onnx model")
+    monkeypatch.setattr(vad, "_bundled_silero_path", lambda: str(damaged))
+    monkeypatch.setitem(sys.modules, "webrtcvad", None)
+    window = open_window(config=ui_config(hands_free=True))
+    qtbot.waitUntil(lambda: window.host.engine is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.status_events.machine.has("no_microphone"), timeout=10_000)
+    assert "Listening" not in window.state
+    window.question.setText("What does the sign say?")
+    window.ask_typed()
+    qtbot.waitUntil(lambda: len(answers(window)) == 1, timeout=60_000)
+    assert "LAUNCH PAD" in answers(window)[0].upper()
+    told = [m for m, _ in heard if "type your questions" in m]
+    assert len(told) == 1, heard
+    assert "Listening" not in window.state
