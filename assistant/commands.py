@@ -131,6 +131,8 @@ def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
             if result.transcript is not None:
                 print(f"You asked: {result.question}")
             print(result.answer, flush=True)
+            for notice in result.notices:     # beside the answer, not part of it
+                print(f"note: {notice.message}", file=sys.stderr, flush=True)
             if play:
                 _play(speaker, result.speech)
             failed = keep()

@@ -112,6 +112,7 @@ class Reply(Event):
     question: str
     answer: str
     engine: str
+    notices: tuple = ()    # assistant.notices.Notice: beside the answer, never inside it
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -107,6 +107,8 @@ def _printer(as_json: bool) -> Callable[[Event], None]:
             print(f"You: {event.text}", flush=True)
         elif isinstance(event, Reply):
             print(f"Assistant: {event.answer}", flush=True)
+            for notice in event.notices:
+                print(f"note: {notice.message}", file=sys.stderr, flush=True)
         elif isinstance(event, TurnTimings):
             parts = [f"speech {event.audio_s:.1f} s", f"asr {event.asr_s:.2f} s",
                      f"end of turn → text {event.end_to_transcript_s:.2f} s"]

@@ -18,6 +18,7 @@ from .cancel import NEVER, CancelToken
 from .conversation.history import Turn, turns_about
 from .conversation.sessions import SessionStore
 from .errors import AssistantError, InputError
+from .notices import Notice, NoticeWords, console_words, spoken, worded
 from .events import (ErrorEvent, EventBus, Reply, StageFinished, StageStarted, StageTimings,
                      Transcript)
 from .tts import Speaker, SpeechAudio
@@ -42,6 +43,12 @@ class AskResult:
     speech: SpeechAudio | None = None
     details: dict = field(default_factory=dict)
     turn: Turn | None = field(default=None, repr=False, compare=False)  # what the session keeps
+    notices: tuple[Notice, ...] = ()    # beside the answer, in the front end's words
+
+    @property
+    def spoken(self) -> str:
+        """The answer, then its notices: what a voice says."""
+        return spoken(self.answer, self.notices)
 
     def to_json(self) -> dict:
         out = {"question": self.question}
@@ -49,7 +56,8 @@ class AskResult:
             out["transcript"] = self.transcript
             out["language"] = self.language
         out.update(answer=self.answer, engines=self.engines,
-                   timings_ms={k: round(v, 1) for k, v in self.timings_ms.items()})
+                   timings_ms={k: round(v, 1) for k, v in self.timings_ms.items()},
+                   notices=[{"code": n.code, "message": n.message} for n in self.notices])
         return out
 
 
@@ -64,8 +72,10 @@ class Assistant:
 
     def __init__(self, *, vision: VisionEngine, transcriber: Transcriber | None = None,
                  speaker: Speaker | None = None, bus: EventBus | None = None,
-                 sessions: SessionStore | None = None, history_turns: int = 3) -> None:
+                 sessions: SessionStore | None = None, history_turns: int = 3,
+                 word_notice: NoticeWords = console_words) -> None:
         self.vision = vision
+        self.word_notice = word_notice   # the front end's words for a notice code
         self.transcriber = transcriber
         self.speaker = speaker
         self.bus = bus or EventBus()
@@ -131,7 +141,7 @@ class Assistant:
         speech = None
         if synthesize and self.speaker is not None:
             with self._stage("tts", timings):
-                speech = self.speaker.synthesize(answer_text)
+                speech = self.speaker.synthesize(result.spoken)
         timings["total"] = (time.perf_counter() - started) * 1000.0
         self.bus.emit(StageTimings(timings_ms=dict(timings)))
         engines = {"vision": vision_engine}
@@ -141,7 +151,7 @@ class Assistant:
             engines["tts"] = engine_label(self.speaker, "tts")
         return AskResult(question=question, answer=answer_text, transcript=transcript, language=language,
                          engines=engines, timings_ms=timings, image_id=img_id, speech=speech,
-                         details=details, turn=result.turn)
+                         details=details, turn=result.turn, notices=result.notices)
 
     def respond(self, image: "Image.Image", question: str, *, session: str | None = None,
                 cancel: CancelToken = NEVER, on_text: Callable[[str], None] | None = None,
@@ -169,14 +179,17 @@ class Assistant:
         with self._stage("vision", timings, detail=question):
             answer = self._vision_answer(image, question, history, cancel, on_text)
         cancel.check()
-        self.bus.emit(Reply(question=question, answer=answer.text, engine=answer.engine))
+        notices = worded(answer.notices, self.word_notice)
+        self.bus.emit(Reply(question=question, answer=answer.text, engine=answer.engine,
+                            notices=notices))
         turn = Turn(question=question, answer=answer.text, image_id=img_id, engine=answer.engine,
                     at=time.time(), scene=scene)
         if save:
             self.remember(session, turn)
         return AskResult(question=question, answer=answer.text, transcript=None, language=None,
                          engines={"vision": f"{answer.engine} on {answer.device}"},
-                         timings_ms=timings, image_id=img_id, details=answer.details, turn=turn)
+                         timings_ms=timings, image_id=img_id, details=answer.details, turn=turn,
+                         notices=notices)
 
     def remember(self, session: str | None, turn: Turn | None) -> str | None:
         """Add ``turn`` to the session; on failure, the reason in words (also an ErrorEvent).

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAccessible
 from assistant.conversation.store import HistoryCleared, HistoryRestored, TurnRecorded
 from assistant.events import (ErrorEvent, ModelLoaded, ModelLoading, Progress, SpeakingFinished,
                               SpeakingStarted, SpeechStarted, StageStarted, Transcript)
+from assistant.notices import spoken
 from assistant.voice.engine import DESCRIBE_QUESTION, READ_TEXT_QUESTION
 from assistant.voice.events import (AnswerGrowing, CommandHeard, ListeningChanged, MicLevel,
                                     TurnCancelled, TurnCompleted, TurnStarted, UtteranceIgnored)
@@ -163,8 +164,10 @@ class WindowEvents:
         elif isinstance(event, TurnCompleted):
             answer = without_cli_advice(event.answer)
             w.chat.grow_answer(event.turn_id, answer)
+            if event.notices:     # beside the answer (the voice says them after it)
+                self.set_notice_line(" ".join(n.message for n in event.notices))
             if self.announcing:   # the voice was told to stay silent: this is the reply
-                a11y.announce(w.chat, f"Assistant: {answer}")
+                a11y.announce(w.chat, f"Assistant: {spoken(answer, event.notices)}")
             self.tell(m.idle())
         elif isinstance(event, TurnRecorded):
             turn = event.turn

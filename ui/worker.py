@@ -27,6 +27,7 @@ from assistant.conversation.store import (HistoryCleared, HistoryRestored, Histo
 from assistant.errors import AssistantError
 from assistant.events import ErrorEvent, Event, EventBus, ModelLoaded, Progress
 from assistant.models.factory import prepare
+from assistant.notices import NO_VISION_MODEL
 from assistant.paths import AppPaths
 from assistant.voice.engine import DESCRIBE_QUESTION, READ_TEXT_QUESTION
 from assistant.voice.events import ListeningChanged, TurnCancelled, TurnCompleted
@@ -185,10 +186,9 @@ class AssistantWorker(QObject):
             return
         cfg = self.config
         self._speaker = speaker
-        if hasattr(vision, "missing_model_note"):   # no console here: point to Settings
-            vision.missing_model_note = self.model_note
         assistant = Assistant(vision=vision, transcriber=transcriber, bus=self.bus,
-                              history_turns=cfg.vision.history_turns, sessions=self._context)
+                              history_turns=cfg.vision.history_turns, sessions=self._context,
+                              word_notice=self._word_notice)
         choice = build_detector()    # Silero, WebRTC, or typed questions only (said once)
         self._listens, self._no_listening = choice.listens, choice.problem
         if choice.listens and choice.problem is not None:
@@ -201,6 +201,9 @@ class AssistantWorker(QObject):
             image=self._frame, bus=self.bus, options=options, session=SESSION,
             rate=cfg.tts.rate, speaker_for_rate=self._speaker_for_rate)
         self.engine.start()
+
+    def _word_notice(self, code: str) -> str:   # no console: Settings ("" in the kiosk)
+        return self.model_note if code == NO_VISION_MODEL else ""
 
     def _speaker_for_rate(self, rate: float):
         speaker = self._factory.speaker(dataclasses.replace(self.config.tts, rate=rate),
@@ -328,8 +331,6 @@ class AssistantWorker(QObject):
         vision, transcriber, speaker = self._engines(starting=False)
         assistant = self.engine.assistant
         if vision is not None:
-            if hasattr(vision, "missing_model_note"):
-                vision.missing_model_note = self.model_note
             assistant.vision = vision
         assistant.transcriber = self.engine.transcriber = transcriber
         assistant.history_turns = self.config.vision.history_turns

@@ -186,6 +186,12 @@ def work(chat: Chat, runtime, post: Callable[[str, Any], None] | None = None):
     return job
 
 
+def _notices(result) -> list[dict]:
+    """The answer's notices (worded by ``runtime.api_words``): a field beside "choices" (the
+    last chunk of a stream), never in the answer's content."""
+    return [{"code": n.code, "message": n.message} for n in getattr(result, "notices", ())]
+
+
 def _usage(chat: Chat, answer: str) -> dict:
     done = len(answer.split())
     return {"prompt_tokens": chat.prompt_words, "completion_tokens": done,
@@ -199,7 +205,7 @@ async def complete(chat: Chat, runtime) -> dict:
             "created": int(time.time()), "model": chat.model,
             "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
                          "finish_reason": "length" if cut else "stop"}],
-            "usage": _usage(chat, text)}
+            "usage": _usage(chat, text), "notices": _notices(result)}
 
 
 async def start_stream(chat: Chat, runtime) -> AsyncIterator[str]:
@@ -221,6 +227,7 @@ async def _sse(chat: Chat, events) -> AsyncIterator[str]:
     yield chunk({"role": "assistant", "content": ""})
     full = sent = ""
     cut = False
+    notices: list[dict] = []
     try:
         async for kind, value in events:
             if kind == "piece":
@@ -228,6 +235,7 @@ async def _sse(chat: Chat, events) -> AsyncIterator[str]:
                 allowed, cut = cut_words(full, chat.max_words, final=False)
             elif kind == "done":   # the final text: what a request without stream gets
                 allowed, cut = cut_words(value.answer, chat.max_words, final=True)
+                notices = _notices(value)
             else:
                 continue
             if len(allowed) > len(sent) and allowed.startswith(sent):
@@ -245,7 +253,7 @@ async def _sse(chat: Chat, events) -> AsyncIterator[str]:
         return
     finally:
         await events.aclose()
-    yield chunk({}, "length" if cut else "stop")
+    yield chunk({}, "length" if cut else "stop", notices=notices)
     if chat.include_usage:
         obj = {"id": ident, "object": "chat.completion.chunk", "created": created,
                "model": chat.model, "choices": [], "usage": _usage(chat, sent)}

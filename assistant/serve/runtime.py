@@ -26,6 +26,7 @@ from ..config import AppConfig
 from ..errors import AssistantError
 from ..events import ErrorEvent, Event, EventBus, ModelLoaded, ModelLoading
 from ..models.factory import prepare
+from ..notices import NO_VISION_MODEL
 from ..paths import AppPaths
 from .errors import ApiError
 from .limits import Admission, default_workers
@@ -40,6 +41,16 @@ def _log_event(event: Event) -> None:
         log.info("%s", event)
     elif isinstance(event, ErrorEvent):
         log.info("error event %s (%s): %s", event.code, event.stage, event.message)
+
+
+# The API's words for the core's notices (assistant/notices.py): they travel in the response's
+# own "notices" field (serve/chat.py), never in the answer's content.
+API_WORDS = {NO_VISION_MODEL: "No vision model is installed on this server; the answer comes "
+                              "from its offline engine."}
+
+
+def api_words(code: str) -> str:
+    return API_WORDS.get(code, "")
 
 
 class Runtime:
@@ -135,7 +146,8 @@ class Runtime:
                 engine.configure(**tuned)
             try:
                 assistant = Assistant(vision=engine, bus=self.bus, sessions=sessions,
-                                      history_turns=self.config.vision.history_turns)
+                                      history_turns=self.config.vision.history_turns,
+                                      word_notice=api_words)
                 return assistant.respond(image, question, session=SESSION, cancel=cancel,
                                          on_text=on_text, save=False)
             finally:

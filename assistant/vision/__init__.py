@@ -24,6 +24,7 @@ class VisionAnswer:
     engine: str              # e.g. "blip2:Salesforce/blip2-opt-2.7b" or "embedded"
     device: str = "cpu"
     details: dict = field(default_factory=dict)  # what was measured (OCR lines, colours...)
+    notices: tuple[str, ...] = ()   # codes for the front end to word (assistant/notices.py)
 
 
 class VisionEngine(Protocol):

@@ -20,6 +20,7 @@ import numpy as np
 
 from ..cancel import NEVER, CancelToken
 from ..events import Event
+from ..notices import NO_VISION_MODEL
 from . import LastAnswer, VisionAnswer, runtime_subset
 from . import embedded_answers as say
 from . import queries
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
     from ..conversation.history import Turn
     from .scene import Detector
 
-NOT_INSTALLED = "For full descriptions, install a vision model; 'assistant models' shows how."
 MAX_SPOKEN_WORDS = say.READ_WORDS  # kept for callers of the old module
 CANT_ANSWER = "I can't answer that myself, but here is what I can tell."
 
@@ -59,9 +59,10 @@ def topic_of(question: str) -> str:
 class EmbeddedEngine(LastAnswer):
     """VisionEngine from offline measurements: text, objects, faces, labels, colours, light.
 
-    ``announce_missing_model`` adds NOT_INSTALLED to each answer; the pipeline may set the
-    attribute to False after the first answer of a session, so a blind user does not hear
-    it every time. Answers to open questions it cannot answer always carry it.
+    ``announce_missing_model`` adds the NO_VISION_MODEL notice to each answer (a code; the
+    front end words it); the pipeline sets the attribute to False after the first answer of
+    a session, so a blind user does not hear it every time. Answers to open questions it
+    cannot answer always carry it.
     """
 
     def __init__(self, *, ocr_min_score: float = 0.5,
@@ -77,7 +78,6 @@ class EmbeddedEngine(LastAnswer):
                                       detector=object_detector, face_detector=face_detector,
                                       build_labeller=self._build_labeller, on_event=on_event)
         self.announce_missing_model = announce_missing_model
-        self.missing_model_note = NOT_INSTALLED   # a front end without a console says its own
         self._own_labeller: Any = None   # a CLIP labeller built here, closed with the engine
 
     @property
@@ -144,8 +144,8 @@ class EmbeddedEngine(LastAnswer):
         details = facts.to_details()
         details.update(intent=intent.value, triage=verdict.to_dict(),
                        elapsed_ms=round((time.perf_counter() - started) * 1000, 1))
-        return VisionAnswer(text=f"{body} {self.missing_model_note}".strip() if note else body,
-                            engine=self.name, device=self.device, details=details)
+        return VisionAnswer(text=body, engine=self.name, device=self.device, details=details,
+                            notices=(NO_VISION_MODEL,) if note else ())
 
     # --- one method per intent; each returns (words, whether the question was answered) ---
 

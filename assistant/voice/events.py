@@ -120,6 +120,7 @@ class TurnCompleted(Event):
     image_id: str = ""
     image: Any = field(default=None, repr=False, compare=False)   # the frame asked about
     started_at: float = 0.0       # wall-clock seconds
+    notices: tuple = ()           # assistant.notices.Notice, said after the answer
 
 
 def turn_timing(end_silence_s: float = 0.5) -> SegmenterOptions:

@@ -73,6 +73,8 @@ def answer_turn(engine: "ConversationEngine", q: "_Question") -> None:
     except BaseException:
         spoken.wake()          # the voice stops waiting for sentences that will never come
         raise
+    for notice in result.notices:   # said after the answer, in the front end's words
+        spoken.add(f" {notice.message}")
     spoken.end()
     engine.last_answer = result.answer
     written_at = time.monotonic()
@@ -86,4 +88,5 @@ def answer_turn(engine: "ConversationEngine", q: "_Question") -> None:
     engine.bus.emit(TurnCompleted(question=q.text, answer=result.answer, transcript=q.transcript,
                                   engine=result.engines.get("vision", ""), source=q.source,
                                   timings_ms=dict(timings), image_id=result.image_id, image=frame,
-                                  started_at=q.asked_at, turn_id=q.turn_id))
+                                  started_at=q.asked_at, turn_id=q.turn_id,
+                                  notices=result.notices))

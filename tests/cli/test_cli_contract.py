@@ -39,10 +39,15 @@ def test_ask_spoken_question_about_a_sign_end_to_end(cli, samples, tmp_path):
     assert {"asr", "vision", "tts", "total"} <= result["timings_ms"].keys()
     assert result["timings_ms"]["total"] >= result["timings_ms"]["vision"] > 0
     assert {"asr", "vision", "tts"} <= result["engines"].keys()
-    # The WAV is the answer, spoken: transcribe it back with the assistant itself.
+    # No vision model here: said beside the answer, in the console's words, not inside it.
+    assert [n["code"] for n in result["notices"]] == ["no_vision_model"]
+    assert "'assistant models'" in result["notices"][0]["message"]
+    assert "install" not in result["answer"]
+    # The WAV is the answer, then the notice, spoken: transcribe it back with the assistant.
+    said = " ".join([result["answer"], *(n["message"] for n in result["notices"])])
     back = cli("transcribe", str(out), "--language", "en")
     assert back.returncode == 0, back.stderr
-    assert _wer(result["answer"], back.stdout) <= 0.35, (result["answer"], back.stdout)
+    assert _wer(said, back.stdout) <= 0.35, (said, back.stdout)
 
 
 def test_ask_typed_question_has_no_transcript(cli, samples):
@@ -56,14 +61,16 @@ def test_ask_typed_question_has_no_transcript(cli, samples):
 
 
 def test_follow_up_in_a_session_is_remembered(cli, samples):
-    answers = []
+    notes = []
     for question in ("What does the sign say?", "What colour is it?"):
         run = cli("ask", "--image", str(samples / "sign.jpg"), "--text", question, "--session", "t1",
-                  "--voice-engine", "none", "--json")
+                  "--voice-engine", "none")
         assert run.returncode == 0, run.stderr
-        answers.append(json.loads(run.stdout)["answer"])
-    # The missing-model note is said once per conversation, not after every answer.
-    assert "assistant models" in answers[0] and "assistant models" not in answers[1]
+        assert "assistant models" not in run.stdout          # the answer alone on stdout
+        notes.append([line for line in run.stderr.splitlines() if line.startswith("note: ")])
+    # The missing-model note is said once per conversation, on stderr, not after every answer.
+    assert len(notes[0]) == 1 and "'assistant models' shows how" in notes[0][0]
+    assert notes[1] == []
     stored = json.loads((Path(cli.env["ASSISTANT_HOME"]) / "data" / "sessions" / "t1.json").read_text())
     assert [t["question"] for t in stored["turns"]] == ["What does the sign say?", "What colour is it?"]
     assert len({t["image_id"] for t in stored["turns"]}) == 1

@@ -55,6 +55,22 @@ def test_chat_reads_the_sign_from_a_data_url(server):
     assert reply.usage.completion_tokens == len(text.split())
 
 
+def test_the_no_vision_model_notice_is_a_field_not_console_advice_in_the_answer(server):
+    """One message, the embedded engine: the answer is only the answer; that no vision model
+    is installed comes in "notices", in words for an API client (no console command)."""
+    client = server.client()
+    reply = client.chat.completions.create(model="embedded", messages=[sign_message()])
+    text = reply.choices[0].message.content
+    assert "install" not in text and "'assistant" not in text and "LAUNCH PAD" in text.upper()
+    notices = reply.model_extra["notices"]
+    assert [n["code"] for n in notices] == ["no_vision_model"]
+    assert "vision model" in notices[0]["message"] and "'assistant" not in notices[0]["message"]
+    chunks = list(client.chat.completions.create(model="embedded", messages=[sign_message()],
+                                                 stream=True))
+    assert chunks[-1].model_extra["notices"] == notices       # the stream's last chunk has them
+    assert all(not c.model_extra.get("notices") for c in chunks[:-1])
+
+
 def test_streaming_gives_chunks_that_join_to_the_answer(server):
     client = server.client()
     whole = client.chat.completions.create(model="embedded", messages=[sign_message()])

@@ -132,9 +132,13 @@ def test_an_answer_the_engine_cannot_give_points_to_settings_not_a_console(open_
     window.question.setText("Is it hot?")   # the embedded engine cannot tell: it says so
     window.ask_typed()
     qtbot.waitUntil(lambda: len(answers(window)) == 1, timeout=60_000)
-    said = [e.answer for e in window.events if isinstance(e, TurnCompleted)]
-    assert len(said) == 1 and said[0].endswith(WINDOW_MODEL_NOTE)   # what the voice said
-    assert "'assistant" not in said[0] and "'assistant" not in answers(window)[0]
+    [done] = [e for e in window.events if isinstance(e, TurnCompleted)]
+    assert [n.message for n in done.notices] == [WINDOW_MODEL_NOTE]   # beside the answer
+    assert "'assistant" not in done.answer and "'assistant" not in answers(window)[0]
+    assert WINDOW_MODEL_NOTE not in answers(window)[0]
+    assert window.notice.text() == WINDOW_MODEL_NOTE                  # shown in the notice line
+    qtbot.waitUntil(lambda: window.host.engine.speech.last_text.endswith(WINDOW_MODEL_NOTE),
+                    timeout=30_000)                                    # and said after the answer
 
 
 def test_model_preparation_is_shown_while_it_lasts_and_never_left_stale(open_window, heard):

@@ -12,7 +12,8 @@ from PIL import Image, ImageFilter
 
 from assistant.conversation.history import Turn
 from assistant.vision import VisionAnswer
-from assistant.vision.embedded import NOT_INSTALLED, EmbeddedEngine
+from assistant.notices import NO_VISION_MODEL
+from assistant.vision.embedded import EmbeddedEngine
 from assistant.vision.image import load_image
 
 BODY_WORDS = 35   # a description, before the not-installed note, fits in one breath or two
@@ -33,7 +34,7 @@ def ask(engine):
             answer = engine.answer(image, question, history)
             limit = 60 if answer.details["intent"] == "read_text" else BODY_WORDS
             assert len(body(answer).split()) <= limit, answer.text
-            assert answer.text.endswith(NOT_INSTALLED)
+            assert answer.notices == (NO_VISION_MODEL,) and "'assistant" not in answer.text
             cache[key, question, history] = answer
         return cache[key, question, history]
     return run
@@ -53,7 +54,7 @@ def group(photo):
 
 
 def body(answer: VisionAnswer) -> str:
-    return answer.text.removesuffix(NOT_INSTALLED).strip()
+    return answer.text.strip()
 
 
 def test_reads_the_sign(ask, sign):
@@ -193,7 +194,7 @@ def test_bad_pictures_get_one_honest_sentence(engine, sign, kind, tmp_path):
         assert picture.size == sign.size        # turned upright, not left on its side
     else:
         picture = usable_image(pictures[kind])
-    text = engine.answer(picture, "What is in front of me?").text.removesuffix(NOT_INSTALLED)
+    text = engine.answer(picture, "What is in front of me?").text
     expected = {"black": "I can't tell what this is. The picture is almost black",
                 "white": "I can't tell what this is. I only see a plain surface.",
                 "red": "It is all red",
@@ -210,9 +211,9 @@ def test_bad_pictures_get_one_honest_sentence(engine, sign, kind, tmp_path):
 def test_note_can_be_turned_off_after_the_first_answer(coffee):
     engine = EmbeddedEngine(announce_missing_model=False)
     assert engine.answer(coffee, "what colour is this").text.endswith(".")
-    assert NOT_INSTALLED not in engine.answer(coffee, "is the light on").text
-    # An open question it cannot answer still says why.
-    assert engine.answer(coffee, "is it hot?").text.endswith(NOT_INSTALLED)
+    assert engine.answer(coffee, "is the light on").notices == ()
+    # An open question it cannot answer still says why (a notice the front end words).
+    assert engine.answer(coffee, "is it hot?").notices == (NO_VISION_MODEL,)
 
 
 def test_describe_records_every_measurement(ask, sign):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.vision import embedded_answers as say
-from assistant.vision.embedded import NOT_INSTALLED, EmbeddedEngine
+from assistant.notices import NO_VISION_MODEL
+from assistant.vision.embedded import EmbeddedEngine
 from assistant.vision.image import load_image
 from assistant.vision.labels import class_names, shared_labeller
 
@@ -110,4 +111,4 @@ def test_phrasings_reach_the_right_measurement(engine, small_sign, question, int
     answer = engine.answer(small_sign, question)
     assert answer.details["intent"] == intent
     assert expect in answer.text
-    assert answer.text.endswith(NOT_INSTALLED)
+    assert answer.notices == (NO_VISION_MODEL,) and "'assistant" not in answer.text

@@ -9,7 +9,8 @@ import pytest
 from tiny_vlm import build_tiny_clip
 
 from assistant.vision.clip import DEFAULT_MODEL, EVERYDAY_LABELS, is_available
-from assistant.vision.embedded import NOT_INSTALLED, EmbeddedEngine
+from assistant.notices import NO_VISION_MODEL
+from assistant.vision.embedded import EmbeddedEngine
 
 @pytest.fixture(scope="module")
 def models_dir(tmp_path_factory) -> Path:
@@ -32,7 +33,7 @@ def test_clip_weights_are_used_when_present(models_dir, coffee):
         if entry["prob"] < 0.25 and label not in detected:
             assert f" {label}" not in f" {answer.text.lower()}"
     assert answer.text.startswith("A cup in the middle")
-    assert answer.text.endswith(NOT_INSTALLED)
+    assert answer.notices == (NO_VISION_MODEL,) and "'assistant" not in answer.text
 
 
 def test_without_clip_weights_the_bundled_labeller_is_used(tmp_path, coffee):
