@@ -8,7 +8,6 @@ cannot be written (a full or read-only disk) is turned off and said once.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import logging.handlers
 import os
@@ -17,8 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import TTS_ENGINES, VISION_ENGINES
-from .errors import (EXIT_INTERRUPTED, EXIT_UNEXPECTED, AssistantError, ConfigError,
-                     InputError)
+from .errors import EXIT_INTERRUPTED, EXIT_UNEXPECTED, AssistantError, ConfigError
 from .paths import AppPaths, app_paths
 
 log = logging.getLogger("assistant")
@@ -225,21 +223,3 @@ def _listen(args: argparse.Namespace, config, paths: AppPaths) -> int:
     return listen_cmd.run(args, config, paths)
 
 
-def emit_json(obj: dict) -> None:
-    try:
-        text = json.dumps(obj, ensure_ascii=False)
-        text.encode(sys.stdout.encoding or "utf-8")
-    except UnicodeEncodeError:  # a name that is not valid text (or a narrow terminal): escape it
-        text = json.dumps(obj, ensure_ascii=True)
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
-
-
-def check_file(path: Path, what: str) -> Path:
-    if not path.exists():
-        raise InputError(f"The {what} file {path} does not exist.", hint="Check the path.",
-                         code="file_missing")
-    if path.is_dir():
-        raise InputError(f"{path} is a folder, not a {what} file.", hint="Give a file.",
-                         code="not_a_file")
-    return path

@@ -13,42 +13,11 @@ import time
 from pathlib import Path
 
 from .config import AppConfig, looks_like_folder
+from .console import _progress_printer, check_file, emit_json
 from .errors import EXIT_NOT_SAVED, EXIT_OK, InputError, SaveError
-from .events import ErrorEvent, Event, EventBus, ModelLoaded, ModelLoading, Progress
+from .events import EventBus
 from .paths import AppPaths
-from .progress import TRANSCRIBING, ProgressBar
-
-
-def _progress_printer(event: Event, *, quiet: bool = False, bar: ProgressBar | None = None) -> None:
-    """Slow steps are announced on stderr, so stdout stays clean for --json.
-
-    A file's transcription progress is drawn by ``bar`` (``transcribe`` on a terminal) and
-    otherwise not printed; ``quiet`` keeps notes but drops loading lines and percentages.
-    """
-    if isinstance(event, Progress) and event.stage == "asr" and event.message == TRANSCRIBING:
-        if bar is not None:
-            bar.update(event.done, event.total)
-        return
-    line = _event_line(event, quiet)
-    if line is not None:
-        if bar is not None:
-            bar.interrupt()  # the message goes under the bar; the next update draws a new one
-        print(line, file=sys.stderr, flush=True)
-
-
-def _event_line(event: Event, quiet: bool) -> str | None:
-    if isinstance(event, ModelLoading) and not quiet:
-        return f"Loading {event.model} ({event.stage})…"
-    if isinstance(event, ModelLoaded) and not quiet:
-        return f"Loaded {event.model} on {event.device} in {event.elapsed_ms / 1000:.1f} s."
-    if isinstance(event, ErrorEvent) and (event.code in ("no_audio_output", "session_damaged",
-                                                         "history_repaired")
-                                          or event.code.startswith("remote_")):
-        return f"note: {event.message}"
-    if isinstance(event, Progress) and not (quiet and event.total):  # total 0: a sentence, kept
-        share = f" {100 * event.done // event.total}%" if event.total else ""
-        return f"{event.message}{share}"
-    return None
+from .progress import ProgressBar
 
 
 def _warm_up(engine: object, stage: str, timings: dict[str, float], **how) -> None:
@@ -62,7 +31,6 @@ def _warm_up(engine: object, stage: str, timings: dict[str, float], **how) -> No
 
 def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     from .asr import TranscribeOptions
-    from .cli import check_file
     from .models.factory import EngineFactory
     from .pipeline import Assistant
     from .vision.image import load_image
@@ -147,7 +115,6 @@ def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
 
 def emit_answer_json(args: argparse.Namespace, result, load_ms: dict[str, float],
                      failed: list[str]) -> None:
-    from .cli import emit_json
 
     out = result.to_json()
     out["timings_ms"].update({k: round(v, 1) for k, v in load_ms.items()})
@@ -216,7 +183,6 @@ def transcribe(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> 
     from .asr import TranscribeOptions
     from .asr.formats import render
     from .audio.files import check_audio_file
-    from .cli import check_file
     from .models.factory import EngineFactory
 
     config = config.with_overrides(asr={"language": args.language, "task": args.task,
@@ -274,7 +240,6 @@ def _rough_translator(asr) -> bool:
 
 
 def models(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
-    from .cli import emit_json
     from .models.catalogue import catalogue, format_table
 
     entries = catalogue(config, paths)

@@ -70,7 +70,7 @@ def _image_provider(args: argparse.Namespace, config: AppConfig) -> tuple[Callab
 
     target = str(args.camera) if args.camera is not None else (str(args.image) if args.image else config.ui.camera)
     if not target.isdigit():
-        from .cli import check_file
+        from .console import check_file
 
         image = load_image(check_file(Path(target), "image"))
         return (lambda: image), (lambda: None)
@@ -89,7 +89,7 @@ def _image_provider(args: argparse.Namespace, config: AppConfig) -> tuple[Callab
     return sharpest_recent, camera.close
 
 
-# Printed by ``commands._progress_printer`` as "note:" lines: things that were handled.
+# Printed by ``console._progress_printer`` as "note:" lines: things that were handled.
 _NOTES = ("no_audio_output", "session_damaged", "history_repaired")
 
 
@@ -128,7 +128,7 @@ def _printer(as_json: bool) -> Callable[[Event], None]:
 def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     from .audio.sources import MicrophoneSource, WavReplaySource
     from .audio.vad import build_detector
-    from .commands import _progress_printer
+    from .console import _progress_printer
     from .conversation.sessions import SessionStore
     from .models.factory import EngineFactory
     from .pipeline import Assistant
@@ -157,7 +157,7 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         mic_setting = args.device if args.device is not None else config.ui.microphone
         audio_in = args.audio_in or (Path(mic_setting) if mic_setting.lower().endswith(RECORDING_SUFFIXES) else None)
         if audio_in is not None:
-            from .cli import check_file
+            from .console import check_file
 
             source: Any = WavReplaySource(check_file(audio_in, "audio"), speed=args.speed)
         else:

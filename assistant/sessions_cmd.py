@@ -30,7 +30,7 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
 
 
 def _list(store, as_json: bool) -> int:
-    from .cli import emit_json
+    from .console import emit_json
 
     infos = [store.info(name) for name in store.names()]
     damaged = store.damaged_copies()

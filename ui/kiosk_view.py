@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QHBoxLay
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from . import accessibility as a11y
-from .layout import FlowLayout, fit_to_screen
+from .flow import FlowLayout, fit_to_screen
 
 KIOSK_SCALE = 2.0        # kiosk text is this much larger than the chosen text size
 BUTTON_SCALE = 1.5       # and its three buttons larger still

@@ -14,14 +14,20 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 import numpy as np
 
 from .resampler import Reblocker, StreamResampler
 
 if TYPE_CHECKING:
-    from .hub import AudioDevice, AudioHub
+    from .hub_events import AudioDevice
+
+
+class StreamOwner(Protocol):
+    """What a stream needs of the AudioHub that opened it: to be told when it closes."""
+
+    def _closed(self, stream: "_Stream") -> None: ...
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +40,7 @@ def describe(device: str | int | None) -> str:
 
 
 class _Stream:
-    def __init__(self, hub: "AudioHub") -> None:
+    def __init__(self, hub: "StreamOwner") -> None:
         self._hub = hub
         self._raw: Any = None
         self._guard = threading.Lock()  # start and close never interleave
@@ -88,7 +94,7 @@ class _Stream:
 class InputStream(_Stream):
     """A microphone: device-rate blocks in, ``rate`` Hz float32 mono blocks out to ``callback``."""
 
-    def __init__(self, hub: "AudioHub", device: "AudioDevice", callback: Callable, *, rate: int,
+    def __init__(self, hub: "StreamOwner", device: "AudioDevice", callback: Callable, *, rate: int,
                  device_rate: int, channels: int, block_samples: int, stall_s: float,
                  first_block_s: float, on_change: Callable[[], None] | None) -> None:
         super().__init__(hub)
@@ -160,7 +166,7 @@ class InputStream(_Stream):
 class OutputStream(_Stream):
     """A voice out: ``callback(outdata)`` fills each block and says CONTINUE, STOP or ABORT."""
 
-    def __init__(self, hub: "AudioHub", label: str, callback: Callable[[np.ndarray], str], *,
+    def __init__(self, hub: "StreamOwner", label: str, callback: Callable[[np.ndarray], str], *,
                  rate: int, blocksize: int, on_finished: Callable[[], None]) -> None:
         super().__init__(hub)
         self.label, self.samplerate, self.blocksize = label, rate, blocksize

@@ -7,36 +7,19 @@ a 500 with code ``internal_error`` and a plain sentence, its traceback in the lo
 
 import asyncio
 import json
-import logging
 import threading
 from contextlib import asynccontextmanager
 from typing import Any
 
 from .. import __version__
-from ..cancel import Cancelled
 from ..errors import AssistantError
 from . import audio, chat, models, simple
-from .errors import ApiError, bad_request, from_assistant_error
+from .errors import ApiError, bad_request, error_for
 from .guard import Guard
 from .limits import MB
 from .runtime import Runtime
 
-log = logging.getLogger(__name__)
 KB64 = 65_536
-
-
-def error_for(exc: BaseException) -> ApiError:
-    """Any exception as the ApiError a client may see (never its traceback)."""
-    if isinstance(exc, ApiError):
-        return exc
-    if isinstance(exc, AssistantError):
-        return from_assistant_error(exc)
-    if isinstance(exc, Cancelled):
-        return ApiError(503, "The request was stopped (the server is shutting down).",
-                        code="cancelled")
-    log.error("unexpected failure answering a request", exc_info=exc)
-    return ApiError(500, "Something went wrong inside the assistant; the server's log has the "
-                         "details.", code="internal_error")
 
 
 def body_caps(runtime: Runtime) -> dict[str, int]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, AsyncIterator, Callable
 
 from . import models
-from .errors import ApiError, bad_request
+from .errors import ApiError, bad_request, error_for
 from .images import decode_image, image_bytes
 from .limits import check_text
 
@@ -247,8 +247,6 @@ async def _sse(chat: Chat, events) -> AsyncIterator[str]:
         yield f"data: {json.dumps(exc.body())}\n\n"
         return
     except Exception as exc:  # noqa: BLE001 - the status is sent; the error goes in the stream
-        from .app import error_for
-
         yield f"data: {json.dumps(error_for(exc).body())}\n\n"
         return
     finally:

@@ -7,8 +7,10 @@ message is the same plain sentence the CLI prints, the code is ``AssistantError.
 """
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from ..cancel import Cancelled
 from ..errors import (AssistantError, ConfigError, DependencyMissingError, DeviceError,
                       InputError, ModelMissingError)
 
@@ -18,6 +20,8 @@ TOO_LARGE = frozenset({"image_too_large", "audio_too_long", "too_large", "text_t
 _TYPES = {400: "invalid_request_error", 401: "authentication_error", 403: "permission_error",
           404: "invalid_request_error", 405: "invalid_request_error", 413: "invalid_request_error",
           429: "rate_limit_error", 503: "server_error", 504: "timeout_error"}
+
+log = logging.getLogger("assistant.serve.app")   # where a failing request has always been logged
 
 
 class ApiError(Exception):
@@ -73,3 +77,17 @@ def too_large(message: str, code: str = "too_large", param: str | None = None) -
 def unknown_model(model: str, known: list[str]) -> ApiError:
     return ApiError(404, f"The model '{model}' is not served here. Models: {', '.join(known)}.",
                     code="model_not_found", param="model")
+
+
+def error_for(exc: BaseException) -> ApiError:
+    """Any exception as the ApiError a client may see (never its traceback)."""
+    if isinstance(exc, ApiError):
+        return exc
+    if isinstance(exc, AssistantError):
+        return from_assistant_error(exc)
+    if isinstance(exc, Cancelled):
+        return ApiError(503, "The request was stopped (the server is shutting down).",
+                        code="cancelled")
+    log.error("unexpected failure answering a request", exc_info=exc)
+    return ApiError(500, "Something went wrong inside the assistant; the server's log has the "
+                         "details.", code="internal_error")

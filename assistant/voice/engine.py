@@ -22,7 +22,6 @@ import logging
 import queue
 import threading
 import time
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import numpy as np
@@ -33,9 +32,9 @@ from ..events import ErrorEvent, EventBus
 from ..memory import trim
 from .commands import VoiceCommand
 from .echo_guard import EchoDetector, EchoTextGuard
-from .events import (BargedIn, CommandHeard, ConversationOptions, ListeningChanged, TurnCancelled,
-                     next_turn_id)
+from .events import BargedIn, CommandHeard, ConversationOptions, ListeningChanged, TurnCancelled
 from .listener import Heard, Listener
+from .turn_host import Question
 from .speech import SpeechOutput
 
 log = logging.getLogger(__name__)
@@ -44,19 +43,6 @@ DESCRIBE_QUESTION = "Describe what is in front of me."
 READ_TEXT_QUESTION = "Read the text."
 ImageProvider = Callable[[], Any]      # the picture to ask about now (newest camera frame)
 BLOCK_QUEUE = 400                       # about 13 s of 32 ms blocks: a stall, not normal use
-
-
-@dataclass
-class _Question:
-    text: str
-    source: str
-    image: Any = None
-    transcript: str | None = None
-    heard: Heard | None = None
-    asr_s: float = 0.0
-    token: CancelToken = field(default_factory=CancelToken)
-    asked_at: float = field(default_factory=time.time)
-    turn_id: int = field(default_factory=next_turn_id)
 
 
 class _Latest:
@@ -112,7 +98,7 @@ class ConversationEngine:
         self._blocks: queue.Queue[Any] = queue.Queue(maxsize=BLOCK_QUEUE)
         self._heard: queue.Queue[Any] = queue.Queue(maxsize=8)
         self._questions = _Latest()
-        self._current: _Question | None = None
+        self._current: Question | None = None
         self._posted = self._finished = 0         # questions posted / answered or dropped
         self._lock = threading.Lock()             # _current and the two counters
         self._closing = threading.Event()
@@ -190,18 +176,18 @@ class ConversationEngine:
         text = text.strip()
         if not text:
             return None
-        return self._ask(_Question(text=text, source=source, image=image), turn_id)
+        return self._ask(Question(text=text, source=source, image=image), turn_id)
 
     def describe_now(self, image: Any = None, *, turn_id: int | None = None) -> int:
-        return self._ask(_Question(text=DESCRIBE_QUESTION, source="describe", image=image), turn_id)
+        return self._ask(Question(text=DESCRIBE_QUESTION, source="describe", image=image), turn_id)
 
     def read_now(self, image: Any = None, *, turn_id: int | None = None) -> int:
-        return self._ask(_Question(text=READ_TEXT_QUESTION, source="read", image=image), turn_id)
+        return self._ask(Question(text=READ_TEXT_QUESTION, source="read", image=image), turn_id)
 
-    def _ask(self, question: _Question, turn_id: int | None) -> int:
+    def _ask(self, question: Question, turn_id: int | None) -> int:
         if turn_id is not None:
             question.turn_id = turn_id
-        self._do(self._post, question)
+        self._do(self.post, question)
         return question.turn_id
 
     def stop_speaking(self) -> None:
@@ -295,6 +281,10 @@ class ConversationEngine:
             self.listener.flush(time.monotonic())
             _offer(self._heard, value, timeout=5.0)   # behind the utterances just finished
 
+    def frame(self) -> Any:
+        """The picture to ask about now (the front end's newest camera frame)."""
+        return self._image()
+
     def _barged_in(self, now: float) -> None:
         stop_s = self.speech.stop()
         self._cancel_current("barge_in")
@@ -347,7 +337,8 @@ class ConversationEngine:
         if not self._closing.is_set():
             hear(self, heard, self._hearing)
 
-    def _command(self, command: VoiceCommand, turn_id: int) -> None:
+    def run_command(self, command: VoiceCommand, turn_id: int) -> None:
+        """A spoken command, done now (hearing calls it)."""
         self.bus.emit(CommandHeard(command=command.value, turn_id=turn_id))
         if command is VoiceCommand.STOP:
             self._stop_now()
@@ -359,7 +350,7 @@ class ConversationEngine:
         self._repeat_now()
 
     # -- answering thread ----------------------------------------------------------------
-    def _post(self, question: _Question) -> None:
+    def post(self, question: Question) -> None:
         """Latest wins: a question not started yet is replaced, the one in flight cancelled."""
         if self._closing.is_set():
             return
@@ -373,11 +364,11 @@ class ConversationEngine:
             # thread may already have taken this new question as its current one.
             current = self._current
             stale = self._questions.put(question)
-            if isinstance(stale, _Question):
+            if isinstance(stale, Question):
                 self._finished += 1
         if current is not None:
             current.token.cancel("newer_question")
-        if isinstance(stale, _Question):
+        if isinstance(stale, Question):
             self.bus.emit(TurnCancelled(question=stale.text, reason="newer_question",
                                         turn_id=stale.turn_id))
 
@@ -432,7 +423,7 @@ class ConversationEngine:
                     self._finished += 1
                 trim()           # hand the turn's freed memory back: kiosks run for weeks
 
-    def _answer_one(self, q: _Question) -> None:
+    def _answer_one(self, q: Question) -> None:
         from .turns import answer_turn
 
         answer_turn(self, q)

@@ -15,16 +15,15 @@ from .commands import parse_command
 from .events import TurnTimings, UtteranceIgnored, next_turn_id
 from .guards import ignore_reason
 from .listener import trim
+from .turn_host import Question
 
 if TYPE_CHECKING:
     from ..cancel import CancelToken
-    from .engine import ConversationEngine
     from .listener import Heard
+    from .turn_host import TurnHost
 
 
-def hear(engine: "ConversationEngine", heard: "Heard", cancel: "CancelToken") -> None:
-    from .engine import _Question
-
+def hear(engine: "TurnHost", heard: "Heard", cancel: "CancelToken") -> None:
     utt = heard.utterance
     taken = heard.takes_back
     if taken is not None and taken.kept_apart.is_set():
@@ -58,13 +57,13 @@ def hear(engine: "ConversationEngine", heard: "Heard", cancel: "CancelToken") ->
         engine.bus.emit(TurnTimings(text=text, audio_s=utt.duration_s, asr_s=asr_s,
                                     end_to_transcript_s=time.monotonic() - heard.end_of_turn,
                                     voice_to_transcript_s=time.monotonic() - heard.last_voice))
-        engine._command(command, turn_id)
+        engine.run_command(command, turn_id)
         return
-    engine._post(_Question(text=text, source=heard.source, transcript=text, heard=heard,
+    engine.post(Question(text=text, source=heard.source, transcript=text, heard=heard,
                            asr_s=asr_s, token=heard.token, turn_id=turn_id))
 
 
-def _went_on(engine: "ConversationEngine", heard: "Heard") -> None:
+def _went_on(engine: "TurnHost", heard: "Heard") -> None:
     """The user is talking again, so the reply to the question now taken back falls silent,
     as with a barge-in. Other cancels (a newer question, "stop") silence it themselves."""
     if heard.token.reason == "continued" and not heard.kept_apart.is_set():

@@ -14,7 +14,7 @@ from ..events import StageTimings
 from .events import AnswerGrowing, TurnCompleted, TurnStarted, TurnTimings
 
 if TYPE_CHECKING:
-    from .engine import ConversationEngine, _Question
+    from .turn_host import Question, TurnHost
 
 
 def picture(frame: Any) -> Any:
@@ -27,11 +27,11 @@ def picture(frame: Any) -> Any:
     return Image.fromarray(image).convert("RGB")
 
 
-def answer_turn(engine: "ConversationEngine", q: "_Question") -> None:
+def answer_turn(engine: "TurnHost", q: "Question") -> None:
     from ..errors import DeviceError
 
     q.token.check()
-    frame = q.image if q.image is not None else engine._image()
+    frame = q.image if q.image is not None else engine.frame()
     if frame is None:
         raise DeviceError("There is no camera picture yet.",
                           hint="Check the camera in the settings, then ask again.",

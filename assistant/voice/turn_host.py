@@ -1,0 +1,61 @@
+"""A question of the conversation, and the face the engine shows the code that handles turns.
+
+``hearing.py`` (an utterance -> a command, or a question posted) and ``turns.py`` (a question
+-> an answer, streamed and spoken) are the engine's collaborators. They reach it only
+through ``TurnHost``, the public attributes and methods listed here, so neither imports
+the engine (which starts them) and the three form no import cycle.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..cancel import CancelToken
+from .events import next_turn_id
+
+if TYPE_CHECKING:
+    from ..events import EventBus
+    from .commands import VoiceCommand
+    from .echo_guard import EchoTextGuard
+    from .events import ConversationOptions
+    from .listener import Heard, Listener
+    from .speech import SpeechOutput
+
+
+@dataclass
+class Question:
+    """One question to answer: typed, a button's, or heard (then with its ``heard`` turn)."""
+
+    text: str
+    source: str
+    image: Any = None
+    transcript: str | None = None
+    heard: "Heard | None" = None
+    asr_s: float = 0.0
+    token: CancelToken = field(default_factory=CancelToken)
+    asked_at: float = field(default_factory=time.time)
+    turn_id: int = field(default_factory=next_turn_id)
+
+
+class TurnHost(Protocol):
+    """What hearing and answering use of the ConversationEngine."""
+
+    bus: "EventBus"
+    assistant: Any
+    transcriber: Any
+    options: "ConversationOptions"
+    listener: "Listener"
+    speech: "SpeechOutput"
+    echo_text: "EchoTextGuard"
+    session: str | None
+    last_answer: str
+
+    def post(self, question: Question) -> None:
+        """Answer ``question`` next (latest wins)."""
+
+    def run_command(self, command: "VoiceCommand", turn_id: int) -> None:
+        """Do a spoken command now."""
+
+    def frame(self) -> Any:
+        """The picture to ask about now (the newest camera frame)."""
