@@ -37,7 +37,8 @@ QUESTION_WORDS = {DESCRIBE_QUESTION: "Describing the picture…",
 CANCEL_WORDS = {"newer_question": "Not answered: a newer question came first.",
                 "stop": "Stopped.", "closing": "Not answered: the assistant was closing.",
                 "continued": "Joined to what you said next.",
-                "not_ready": "Not answered: the assistant was still loading."}
+                "not_ready": "Not answered: the assistant was still loading.",
+                "settings": "Not answered: the settings changed; ask again."}
 NO_MICROPHONE = "There is no microphone, so I cannot listen. Type the question instead."
 # A sentence that sends the user to a console command ("'assistant models' shows how"):
 # the window has no console, so such advice is left out of what it shows and says.

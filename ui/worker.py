@@ -257,8 +257,7 @@ class AssistantWorker(QObject):
                 self.bus.emit(TurnCancelled(question=question, reason="not_ready", turn_id=turn_id))
         return self.engine
 
-    # The window takes the turn's id (next_turn_id) to show the question's row at once;
-    # a question that cannot be asked yet ends its row as not answered.
+    # The window takes the turn's id (next_turn_id) first, to show the question's row at once.
     def ask_text(self, text: str, frame, turn_id: int | None = None) -> None:
         if self._ready(text, turn_id):
             self.engine.ask_text(text, frame, turn_id=turn_id)
@@ -328,15 +327,16 @@ class AssistantWorker(QObject):
         self.bus.emit(Progress(stage="settings", message="Settings saved and applied."))
 
     def _swap_engines(self) -> None:
-        vision, transcriber, speaker = self._engines(starting=False)
-        assistant = self.engine.assistant
-        if vision is not None:
-            assistant.vision = vision
-        assistant.transcriber = self.engine.transcriber = transcriber
-        assistant.history_turns = self.config.vision.history_turns
-        if speaker is not None:
-            self._speaker = speaker
-            self.engine.speech.set_speaker(self._voice())
+        with self.engine.held():   # between turns: no engine closed while a turn uses it
+            vision, transcriber, speaker = self._engines(starting=False)
+            assistant = self.engine.assistant
+            if vision is not None:
+                assistant.vision = vision
+            assistant.transcriber = self.engine.transcriber = transcriber
+            assistant.history_turns = self.config.vision.history_turns
+            if speaker is not None:
+                self._speaker = speaker
+                self.engine.speech.set_speaker(self._voice())
 
     def _restart_listening(self) -> None:
         """A new microphone or end-of-turn silence: a fresh engine on the same models."""

@@ -22,7 +22,8 @@ import logging
 import queue
 import threading
 import time
-from typing import Any, Callable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 import numpy as np
 
@@ -33,6 +34,7 @@ from ..memory import trim
 from .commands import VoiceCommand
 from .echo_guard import EchoDetector, EchoTextGuard
 from .events import BargedIn, CommandHeard, ConversationOptions, ListeningChanged, TurnCancelled
+from .gate import Latest, TurnGate
 from .listener import Heard, Listener
 from .turn_host import Question
 from .speech import SpeechOutput
@@ -43,31 +45,6 @@ DESCRIBE_QUESTION = "Describe what is in front of me."
 READ_TEXT_QUESTION = "Read the text."
 ImageProvider = Callable[[], Any]      # the picture to ask about now (newest camera frame)
 BLOCK_QUEUE = 400                       # about 13 s of 32 ms blocks: a stall, not normal use
-
-
-class _Latest:
-    """A one-slot mailbox: a newer question replaces one not yet started."""
-
-    def __init__(self) -> None:
-        self._item: Any = None
-        self._cond = threading.Condition()
-
-    def put(self, item: Any) -> Any:
-        with self._cond:
-            old, self._item = self._item, item
-            self._cond.notify()
-        return old
-
-    def get(self, timeout: float) -> Any:
-        with self._cond:
-            if self._item is None:
-                self._cond.wait(timeout)
-            item, self._item = self._item, None
-            return item
-
-    def holds_one(self) -> bool:
-        with self._cond:
-            return self._item is not None
 
 
 class ConversationEngine:
@@ -97,13 +74,14 @@ class ConversationEngine:
         self._source = source
         self._blocks: queue.Queue[Any] = queue.Queue(maxsize=BLOCK_QUEUE)
         self._heard: queue.Queue[Any] = queue.Queue(maxsize=8)
-        self._questions = _Latest()
+        self._questions = Latest()
         self._current: Question | None = None
         self._posted = self._finished = 0         # questions posted / answered or dropped
         self._lock = threading.Lock()             # _current and the two counters
         self._closing = threading.Event()
         self._control: queue.Queue[Any] = queue.Queue(maxsize=32)
         self._hearing = CancelToken()              # the transcription in progress
+        self._gate = TurnGate()                    # engines change only between turns
         self._threads: list[threading.Thread] = []
         self._dropped_blocks = 0
         self.microphone = source is not None
@@ -281,6 +259,18 @@ class ConversationEngine:
             self.listener.flush(time.monotonic())
             _offer(self._heard, value, timeout=5.0)   # behind the utterances just finished
 
+    @contextmanager
+    def held(self, wait_s: float = 30.0) -> Iterator[None]:
+        """For changing engines (a settings change): the turn in flight ends first, spoken
+        to its end (cancelled after ``wait_s``), and no turn starts until the block ends, so
+        no engine is closed while a turn uses it. Questions asked meanwhile wait, not lost."""
+        def overdue() -> None:
+            self._cancel_current("settings")
+            self._hearing.cancel("settings")
+
+        with self._gate.hold(wait_s, overdue):
+            yield
+
     def frame(self) -> Any:
         """The picture to ask about now (the front end's newest camera frame)."""
         return self._image()
@@ -333,9 +323,13 @@ class ConversationEngine:
     def _hear_one(self, heard: Heard) -> None:
         from .hearing import hear
 
-        self._hearing = CancelToken()
-        if not self._closing.is_set():
-            hear(self, heard, self._hearing)
+        self._gate.enter(self._closing)
+        try:
+            self._hearing = CancelToken()
+            if not self._closing.is_set():
+                hear(self, heard, self._hearing)
+        finally:
+            self._gate.leave()
 
     def run_command(self, command: VoiceCommand, turn_id: int) -> None:
         """A spoken command, done now (hearing calls it)."""
@@ -399,6 +393,7 @@ class ConversationEngine:
             question = self._questions.get(timeout=0.2)
             if question is None:
                 continue
+            self._gate.enter(self._closing)   # not while the engines are being changed
             with self._lock:
                 self._current = question
                 # Taken just before a newer one was posted (which saw no question in flight).
@@ -421,6 +416,7 @@ class ConversationEngine:
                 with self._lock:
                     self._current = None
                     self._finished += 1
+                self._gate.leave()
                 trim()           # hand the turn's freed memory back: kiosks run for weeks
 
     def _answer_one(self, q: Question) -> None:

@@ -55,9 +55,9 @@ class SlowWriter:
 def conversation(piper, detector):
     made = []
 
-    def make(pace_s: float = 0.15):
+    def make(pace_s: float = 0.15, writer=None):
         bus = EventBus()
-        vision = SlowWriter(pace_s)
+        vision = writer or SlowWriter(pace_s)
         engine = ConversationEngine(assistant=Assistant(vision=vision, bus=bus), transcriber=None,
                                     speaker=piper, player=Player(FakeOutputDevice()),
                                     detector=detector, image=lambda: IMAGE, bus=bus)
@@ -176,3 +176,61 @@ def test_every_event_of_a_turn_carries_the_id_its_command_returned(conversation)
     data = json.loads(json.dumps(done.to_json()))   # plain JSON: no frame, no numpy
     assert data["event"] == "TurnCompleted" and data["turn_id"] == second
     assert "image" not in data and data["answer"] == ANSWER
+
+
+class ClosableWriter(SlowWriter):
+    """A SlowWriter whose model can be closed, as a settings change closes an engine; it
+    notes a close that comes while it is still writing (the GPU freed under generate)."""
+
+    def __init__(self, pace_s: float) -> None:
+        super().__init__(pace_s)
+        self.writing = 0
+        self.closed_while_writing = False
+        self.closed = False
+
+    def stream(self, image, question, history=(), *, context="", cancel=None):
+        self.writing += 1
+        try:
+            if self.closed:
+                raise RuntimeError("used after close")
+            return (yield from super().stream(image, question, history, context=context,
+                                              cancel=cancel))
+        finally:
+            self.writing -= 1
+
+    def close(self) -> None:
+        self.closed_while_writing |= self.writing > 0
+        self.closed = True
+
+
+def test_a_settings_change_waits_for_the_answer_in_flight_and_closes_nothing_in_use(conversation):
+    """The window's settings swap engines inside ``held()``: the long answer in flight is
+    written and spoken to its end with the old engine, which is closed only after; the next
+    question is answered by the new one."""
+    old = ClosableWriter(pace_s=0.15)
+    engine, _, rec = conversation(writer=old)
+    new = SlowWriter(pace_s=0.01)
+    new.name = "new-writer"
+    first = engine.ask_text("What does the sign say?")
+    wait_for(lambda: old.words_written.get("What does the sign say?", 0) >= 2)
+    swapped = threading.Event()
+
+    def change_settings() -> None:          # what the window's worker does, on its own thread
+        with engine.held():
+            old.close()
+            engine.assistant.vision = new
+            swapped.set()
+
+    changer = threading.Thread(target=change_settings)
+    changer.start()
+    time.sleep(0.5)
+    assert not swapped.is_set()             # still answering: the change waits
+    changer.join(60)
+    assert swapped.is_set() and old.closed and not old.closed_while_writing
+    [done] = rec.of_type(TurnCompleted)
+    assert done.turn_id == first and done.answer == ANSWER and done.engine.startswith("slow-writer")
+    assert not rec.of_type(TurnCancelled)
+    second = engine.ask_text("Is the light on?")
+    wait_for(lambda: len(rec.of_type(TurnCompleted)) == 2, 60)
+    assert rec.of_type(TurnCompleted)[1].turn_id == second
+    assert rec.of_type(TurnCompleted)[1].engine.startswith("new-writer")
