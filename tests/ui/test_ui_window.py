@@ -5,6 +5,7 @@ from ui_support import answers, close_window, home
 
 from assistant import config as config_mod
 from assistant.events import ErrorEvent, SpeakingStarted
+from ui.worker import WINDOW_MODEL_NOTE
 
 
 def test_typed_question_is_answered_from_the_photo(open_window, qtbot):
@@ -24,7 +25,9 @@ def test_typed_question_is_answered_from_the_photo(open_window, qtbot):
     assert turn.timings_ms["vision"] > 0 and turn.timings_ms["tts"] > 0
     qtbot.waitUntil(lambda: any(isinstance(e, SpeakingStarted) for e in window.events))
     spoken = [e for e in window.events if isinstance(e, SpeakingStarted)]
-    assert spoken[0].text == answer
+    # The answer, then (first answer of the conversation) the window's own notice words.
+    assert spoken[0].text == f"{answer} {WINDOW_MODEL_NOTE}"
+    assert WINDOW_MODEL_NOTE not in answer and window.notice.text() == WINDOW_MODEL_NOTE
     assert "Vision: embedded" in window.models_label.text()
     assert window.compute_label.text() == "CPU"
 
