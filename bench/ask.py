@@ -148,7 +148,7 @@ def bench_language(clips: list[Path], *, repeats: int = 5) -> dict:
     from assistant.asr import TranscribeOptions
     from assistant.audio import load_audio
     from assistant.config import AppConfig
-    from assistant.models.factory import EngineFactory
+    from assistant.engines.factory import EngineFactory
     from assistant.paths import app_paths
 
     factory = EngineFactory(app_paths())
@@ -215,7 +215,7 @@ def bench_pipeline(clips: list[Path], *, image: Path, language: str | None, repe
     from assistant.asr import TranscribeOptions
     from assistant.audio import load_audio
     from assistant.config import AppConfig
-    from assistant.models.factory import EngineFactory
+    from assistant.engines.factory import EngineFactory
     from assistant.paths import app_paths
     from assistant.pipeline import Assistant
     from assistant.vision.image import load_image

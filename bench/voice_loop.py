@@ -104,7 +104,7 @@ class Run:
         from PySide6.QtCore import QCoreApplication
 
         from assistant.config import AppConfig
-        from assistant.models.factory import EngineFactory
+        from assistant.engines.factory import EngineFactory
         from assistant.paths import AppPaths
         from assistant.tts.playback import Player
         from ui.app import build_window

@@ -67,7 +67,7 @@ def main() -> int:
     from assistant.audio.sources import WavReplaySource
     from assistant.config import AppConfig
     from assistant.conversation.store import TurnRecorded
-    from assistant.models.factory import EngineFactory
+    from assistant.engines.factory import EngineFactory
     from assistant.paths import app_paths
     from ui.app import application, build_window
 

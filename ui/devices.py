@@ -38,7 +38,7 @@ def make_audio_source(spec: str, on_state: Callable | None = None):
     """"": the default microphone; a name: that microphone; a recording (.wav, .flac, .ogg,
     .mp3...): a replayed one."""
     from assistant.audio.sources import MicrophoneSource, WavReplaySource
-    from assistant.listen_cmd import RECORDING_SUFFIXES
+    from assistant.audio.files import RECORDING_SUFFIXES
 
     spec = spec.strip()
     if spec.lower().endswith(RECORDING_SUFFIXES):

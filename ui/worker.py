@@ -26,7 +26,7 @@ from assistant.conversation.store import (HistoryCleared, HistoryRestored, Histo
                                           StoredTurn, TurnRecorded)
 from assistant.errors import AssistantError
 from assistant.events import ErrorEvent, Event, EventBus, ModelLoaded, Progress
-from assistant.models.factory import prepare
+from assistant.engines.factory import prepare
 from assistant.notices import NO_VISION_MODEL
 from assistant.paths import AppPaths
 from assistant.voice.engine import DESCRIBE_QUESTION, READ_TEXT_QUESTION
@@ -105,7 +105,7 @@ class AssistantWorker(QObject):
     @Slot()
     def load(self) -> None:
         """Open the history and load the models, reporting each step."""
-        from assistant.models.factory import EngineFactory
+        from assistant.engines.factory import EngineFactory
 
         if self._factory is None:
             self._factory = EngineFactory(self.paths, on_event=self.bus.emit)

@@ -25,6 +25,9 @@ from ..errors import InputError
 from .stream_decode import RAW_SUFFIXES, SAMPLE_RATE, pieces
 from .stream_decode import duration_s as header_duration_s
 
+# Names a microphone setting may give instead of a device: a recording, replayed as if heard.
+RECORDING_SUFFIXES = (".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m4a")
+
 log = logging.getLogger(__name__)
 
 __all__ = ["SAMPLE_RATE", "RAW_SUFFIXES", "check_audio_file", "check_length", "duration_s", "load_audio"]

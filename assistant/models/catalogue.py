@@ -117,10 +117,10 @@ def _hf_entry(key: str, purpose: str, model: str, setting: str, in_use: bool,
 
 
 def _vision_models(config: AppConfig, paths: AppPaths) -> list[ModelEntry]:
-    from .factory import EngineFactory
+    from .choice import vision_kind
 
     v = config.vision
-    chosen = EngineFactory(paths).vision_kind(v)
+    chosen = vision_kind(v, paths)
     return [
         _hf_entry("blip2", "answers questions about images", v.blip2_model, "vision.blip2_model",
                   chosen == "blip2", paths),

@@ -5,7 +5,7 @@ recording or the text to the server in ``[remote]`` (vLLM, Ollama, llama.cpp's
 ``llama-server``, or another ``assistant serve``): they leave this machine. Each engine
 keeps the one on this machine behind it (``link.RemoteLink`` decides when), so a kiosk
 answers even when the server is down. The ``openai`` package is imported only when a
-request is made. The builders here are what ``models.factory`` calls.
+request is made. The builders here are what ``engines.factory`` calls.
 """
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ from ..cancel import CancelToken, Cancelled
 from ..config import AppConfig
 from ..errors import AssistantError
 from ..events import ErrorEvent, Event, EventBus, ModelLoaded, ModelLoading
-from ..models.factory import prepare
+from ..engines.factory import prepare
 from ..notices import NO_VISION_MODEL
 from ..paths import AppPaths
 from .errors import ApiError
@@ -62,7 +62,7 @@ class Runtime:
         self.admission = Admission(workers or serve.workers or default_workers(), serve.queue)
         self.pool = concurrent.futures.ThreadPoolExecutor(self.admission.workers,
                                                           thread_name_prefix="serve-worker")
-        from ..models.factory import EngineFactory
+        from ..engines.factory import EngineFactory
 
         self.bus = EventBus()
         self.bus.subscribe(_log_event)
@@ -131,7 +131,7 @@ class Runtime:
                on_text: Callable[[str], None] | None = None, tuning: dict | None = None):
         """``Assistant.respond`` on the shared vision engine; ``earlier``: the request's turns."""
         from ..conversation.sessions import MemorySessions
-        from ..models.factory import vision_runtime
+        from ..engines.factory import vision_runtime
         from ..pipeline import Assistant
 
         sessions = MemorySessions()

@@ -167,7 +167,7 @@ def test_gaps_are_in_the_json():
 
 
 def test_transcribe_tells_where_speech_gave_no_words():
-    from assistant.commands import gap_note
+    from assistant.cli.commands import gap_note
 
     assert gap_note(((4.7, 9.3), (65.2, 71.0))) == (
         "note: Speech at 0:04–0:09, 1:05–1:11 gave no words; listen to it there.")

@@ -4,9 +4,9 @@ import sys
 
 import pytest
 
-from assistant.commands import _progress_printer
+from assistant.cli.commands import _progress_printer
 from assistant.events import ErrorEvent, ModelLoaded, ModelLoading, Progress
-from assistant.progress import REDRAW_S, TRANSCRIBING, ProgressBar, bar_line, clock_text
+from assistant.cli.progress import REDRAW_S, TRANSCRIBING, ProgressBar, bar_line, clock_text
 
 
 class Clock:

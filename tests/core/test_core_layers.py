@@ -52,3 +52,23 @@ def test_the_core_never_imports_the_window_or_qt():
             else:
                 continue
             assert not [n for n in names if n.split(".")[0] in ("ui", "PySide6")], name
+
+
+def test_the_layers_point_one_way():
+    """Finding models sits below building engines, which sits below the console commands;
+    nothing but the console package (and ``python -m assistant``) imports ``assistant.cli``,
+    and the window never does."""
+    check = _checker()
+    edges = check.edges(check.modules(ROOT, ["assistant", "ui"]))
+    below = {"assistant.models": ("assistant.engines", "assistant.cli", "assistant.serve", "ui"),
+             "assistant.engines": ("assistant.cli", "assistant.serve", "ui"),
+             "ui": ("assistant.cli",)}
+    wrong = []
+    for source, targets in edges.items():
+        for low, forbidden in below.items():
+            if source == low or source.startswith(low + "."):
+                wrong += [(source, t) for t in targets if any(t == f or t.startswith(f + ".")
+                                                             for f in forbidden)]
+        if (not source.startswith(("assistant.cli", "ui")) and source != "assistant.__main__"):
+            wrong += [(source, t) for t in targets if t.startswith("assistant.cli")]
+    assert wrong == []

@@ -247,7 +247,7 @@ def test_the_window_says_once_that_the_settings_were_damaged(qtbot, damaged_home
     """The window starts on a damaged settings file and says so once, where the chat is."""
     from assistant import config as config_mod
     from assistant.audio.sources import WavReplaySource
-    from assistant.models.factory import EngineFactory
+    from assistant.engines.factory import EngineFactory
     from assistant.paths import app_paths
     from ui.app import build_window
 

@@ -16,7 +16,7 @@ import numpy as np
 from assistant.asr import SAMPLE_RATE, TranscribeOptions
 from assistant.audio.files import load_audio
 from assistant.config import AppConfig
-from assistant.models.factory import EngineFactory
+from assistant.engines.factory import EngineFactory
 
 QUESTION = "what does the sign say"   # what resources/samples/question.wav says
 

@@ -9,7 +9,7 @@ import numpy as np
 from fake_openai_server import tone_wav
 
 from assistant.config import AppConfig
-from assistant.models.factory import EngineFactory
+from assistant.engines.factory import EngineFactory
 from assistant.tts.playback import SilentPlayer
 from assistant.tts.wav import read_wav, write_wav
 

@@ -19,7 +19,7 @@ from PIL import Image
 from assistant.cancel import Cancelled, CancelToken
 from assistant.config import AppConfig
 from assistant.events import EventBus, ModelUnloaded
-from assistant.models.factory import EngineFactory
+from assistant.engines.factory import EngineFactory
 from assistant.pipeline import Assistant
 
 SIGN_WORDS = ("LAUNCH", "PAD")

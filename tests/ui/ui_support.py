@@ -28,7 +28,7 @@ def ui_config(**ui) -> AppConfig:
 @pytest.fixture(scope="session")
 def shared_factory(tmp_path_factory):
     """One EngineFactory for the whole run, so each model loads once; windows may not close it."""
-    from assistant.models.factory import EngineFactory
+    from assistant.engines.factory import EngineFactory
 
     class SessionFactory(EngineFactory):
         def close(self) -> None:  # the windows' shutdown; the real close happens at the end

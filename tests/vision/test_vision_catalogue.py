@@ -3,7 +3,7 @@ import shutil
 
 from assistant.config import AppConfig
 from assistant.models.catalogue import catalogue, format_table
-from assistant.models.factory import EngineFactory
+from assistant.engines.factory import EngineFactory
 from assistant.paths import AppPaths
 
 

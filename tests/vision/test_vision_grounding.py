@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from assistant.config import AppConfig
-from assistant.models.factory import EngineFactory
+from assistant.engines.factory import EngineFactory
 from assistant.paths import AppPaths
 from assistant.pipeline import Assistant
 from assistant.vision.grounding import GroundedEngine, grounding_text

@@ -17,7 +17,7 @@ import pytest
 
 from assistant.config import AppConfig, AsrConfig, TtsConfig
 from assistant.events import ModelLoading, ModelUnloaded
-from assistant.models.factory import EngineFactory
+from assistant.engines.factory import EngineFactory
 from assistant.paths import AppPaths
 from assistant.vision.blip2 import Blip2Engine
 from assistant.vision.grounding import GroundedEngine

@@ -3,7 +3,7 @@ own factory and pipeline, on a tiny random-weight BLIP-2 saved as a user's folde
 from assistant.config import AppConfig
 from assistant.conversation.sessions import SessionStore
 from assistant.events import EventBus, Recorder, Reply
-from assistant.models.factory import EngineFactory
+from assistant.engines.factory import EngineFactory
 from assistant.paths import AppPaths
 from assistant.pipeline import Assistant
 

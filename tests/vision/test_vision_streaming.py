@@ -263,7 +263,7 @@ def test_embedded_engine_streams_its_whole_answer_at_once(photo):
 def test_grounded_engine_streams_the_vlm_reads_with_ocr_and_adds_the_text(
         tmp_path, tiny_blip2, sign_photo_path):
     from assistant.config import AppConfig
-    from assistant.models.factory import EngineFactory
+    from assistant.engines.factory import EngineFactory
     from assistant.paths import AppPaths
     from assistant.vision.grounding import GroundedEngine
     from assistant.vision.image import load_image

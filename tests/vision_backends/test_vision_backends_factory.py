@@ -4,7 +4,7 @@ import shutil
 from assistant.config import AppConfig
 from assistant.conversation.sessions import SessionStore
 from assistant.models.catalogue import catalogue
-from assistant.models.factory import EngineFactory
+from assistant.engines.factory import EngineFactory
 from assistant.paths import AppPaths
 from assistant.pipeline import Assistant
 

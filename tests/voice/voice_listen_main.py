@@ -5,7 +5,7 @@ import argparse
 import sys
 
 from assistant.config import AppConfig
-from assistant.listen_cmd import add_parser, run
+from assistant.cli.listen import add_parser, run
 from assistant.paths import app_paths
 
 if __name__ == "__main__":

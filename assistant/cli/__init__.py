@@ -14,10 +14,10 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
-from .config import TTS_ENGINES, VISION_ENGINES
-from .errors import EXIT_INTERRUPTED, EXIT_UNEXPECTED, AssistantError, ConfigError
-from .paths import AppPaths, app_paths
+from .. import __version__
+from ..config import TTS_ENGINES, VISION_ENGINES
+from ..errors import EXIT_INTERRUPTED, EXIT_UNEXPECTED, AssistantError, ConfigError
+from ..paths import AppPaths, app_paths
 
 log = logging.getLogger("assistant")
 
@@ -83,11 +83,11 @@ def _build_parser() -> argparse.ArgumentParser:
     models.add_argument("--json", action="store_true",
                         help="print one JSON object (a list of models) instead of a table")
 
-    from . import listen_cmd, serve_cmd, sessions_cmd
+    from . import listen, serve, sessions
 
-    listen_cmd.add_parser(sub)
-    sessions_cmd.add_parser(sub)
-    serve_cmd.add_parser(sub)
+    listen.add_parser(sub)
+    sessions.add_parser(sub)
+    serve.add_parser(sub)
 
     hist = sub.add_parser("history", help="export or clear the window's chat history")
     hist_sub = hist.add_subparsers(dest="history_action", metavar="ACTION", required=True)
@@ -116,7 +116,7 @@ class _LogFile(logging.handlers.RotatingFileHandler):
         if self.off:
             return
         self.off = True
-        from .storage import failure_words
+        from ..storage import failure_words
 
         exc = sys.exc_info()[1]
         why = failure_words(exc) if exc is not None else "unknown error"
@@ -153,10 +153,10 @@ def _setup_logging(paths: AppPaths, verbose: bool) -> Path | None:
 
 def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)         # private by default: folders 0700, files 0600 (issue 10.8)
-    from . import offline
+    from .. import offline
 
     offline.enforce()       # before anything imports huggingface_hub/transformers (issue 10.8)
-    from .memory import limit_arenas
+    from ..memory import limit_arenas
 
     limit_arenas()          # before any thread: a long conversation's memory stays flat
     parser = _build_parser()
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = app_paths()
     paths.make_private()    # folders an older version left 0755 (issue 10.8)
     log_file = _setup_logging(paths, args.verbose)
-    from . import commands, sessions_cmd
+    from . import commands, sessions
 
     try:
         config, notice = _settings(args, paths)
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         handler = {"ask": commands.ask, "transcribe": commands.transcribe,
                    "models": commands.models, "config": commands.config,
                    "history": commands.history, "listen": _listen,
-                   "sessions": sessions_cmd.run, "serve": _serve}[args.command]
+                   "sessions": sessions.run, "serve": _serve}[args.command]
         return handler(args, config, paths)
     except AssistantError as exc:
         log.info("expected failure %s: %s", exc.code, exc.user_text(), exc_info=True)
@@ -196,7 +196,7 @@ def _settings(args: argparse.Namespace, paths: AppPaths):
     Settings never block: a damaged file gives defaults. A ``--config`` that names no file is
     a mistake, though, except for ``config init`` (which writes it) and ``config path``.
     """
-    from . import config as config_mod
+    from .. import config as config_mod
 
     writes_it = args.command == "config" and getattr(args, "action", "") in ("init", "path")
     if args.config is not None and not args.config.is_file() and not writes_it:
@@ -212,14 +212,14 @@ def _settings(args: argparse.Namespace, paths: AppPaths):
 
 
 def _serve(args: argparse.Namespace, config, paths: AppPaths) -> int:
-    from . import serve_cmd
+    from . import serve
 
-    return serve_cmd.run(args, config, paths)
+    return serve.run(args, config, paths)
 
 
 def _listen(args: argparse.Namespace, config, paths: AppPaths) -> int:
-    from . import listen_cmd
+    from . import listen
 
-    return listen_cmd.run(args, config, paths)
+    return listen.run(args, config, paths)
 
 

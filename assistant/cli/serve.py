@@ -17,9 +17,9 @@ import socket
 import sys
 from typing import Any
 
-from .config import AppConfig
-from .errors import EXIT_INTERRUPTED, EXIT_OK, ConfigError, InputError
-from .paths import AppPaths
+from ..config import AppConfig
+from ..errors import EXIT_INTERRUPTED, EXIT_OK, ConfigError, InputError
+from ..paths import AppPaths
 
 TOKEN_ENV = "ASSISTANT_API_TOKEN"
 
@@ -107,7 +107,7 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
 
 
 def _require_server():
-    from .errors import require
+    from ..errors import require
 
     require("fastapi", package="fastapi", extra="serve", purpose="API server", stage="serve")
     require("multipart", package="python-multipart", extra="serve", purpose="API server", stage="serve")

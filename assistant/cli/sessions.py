@@ -5,8 +5,8 @@ import argparse
 import time
 from typing import Any
 
-from .config import AppConfig
-from .paths import AppPaths
+from ..config import AppConfig
+from ..paths import AppPaths
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -21,7 +21,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
-    from .conversation.sessions import SessionStore
+    from ..conversation.sessions import SessionStore
 
     store = SessionStore(paths.sessions_dir)
     if args.sessions_action == "clear":
@@ -54,7 +54,7 @@ def _list(store, as_json: bool) -> int:
 
 
 def _clear(store, name: str | None) -> int:
-    from .errors import InputError
+    from ..errors import InputError
 
     if name is not None:
         if not store.clear(name):

@@ -12,11 +12,11 @@ import sys
 import time
 from pathlib import Path
 
-from .config import AppConfig, looks_like_folder
+from ..config import AppConfig, looks_like_folder
 from .console import _progress_printer, check_file, emit_json
-from .errors import EXIT_NOT_SAVED, EXIT_OK, InputError, SaveError
-from .events import EventBus
-from .paths import AppPaths
+from ..errors import EXIT_NOT_SAVED, EXIT_OK, InputError, SaveError
+from ..events import EventBus
+from ..paths import AppPaths
 from .progress import ProgressBar
 
 
@@ -30,10 +30,10 @@ def _warm_up(engine: object, stage: str, timings: dict[str, float], **how) -> No
 
 
 def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
-    from .asr import TranscribeOptions
-    from .models.factory import EngineFactory
-    from .pipeline import Assistant
-    from .vision.image import load_image
+    from ..asr import TranscribeOptions
+    from ..engines.factory import EngineFactory
+    from ..pipeline import Assistant
+    from ..vision.image import load_image
 
     config = config.with_overrides(
         asr={"language": args.language},
@@ -45,7 +45,7 @@ def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     image = load_image(check_file(args.image, "image"))
     audio = None
     if args.audio is not None:
-        from .audio.files import load_audio
+        from ..audio.files import load_audio
 
         audio = load_audio(check_file(args.audio, "audio"), max_seconds=config.asr.max_question_seconds)
     if args.speak_to is not None and args.speak_to.is_dir():
@@ -128,15 +128,15 @@ def emit_answer_json(args: argparse.Namespace, result, load_ms: dict[str, float]
 
 
 def _sessions(paths: AppPaths, bus: EventBus):
-    from .conversation.sessions import SessionStore
+    from ..conversation.sessions import SessionStore
 
     return SessionStore(paths.sessions_dir, on_event=bus.emit)  # a damaged file: one "note:"
 
 
 def _write_speech(speech, path: Path) -> str | None:
     """Write the WAV; on failure the reason in words (its temporary file is already gone)."""
-    from .storage import failure_words
-    from .tts.wav import write_wav
+    from ..storage import failure_words
+    from ..tts.wav import write_wav
 
     try:
         write_wav(speech, path)
@@ -180,10 +180,10 @@ def _play(speaker: object, speech) -> None:
 
 def transcribe(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     """The text on stdout; progress, notes and "no speech" on stderr."""
-    from .asr import TranscribeOptions
-    from .asr.formats import render
-    from .audio.files import check_audio_file
-    from .models.factory import EngineFactory
+    from ..asr import TranscribeOptions
+    from ..asr.formats import render
+    from ..audio.files import check_audio_file
+    from ..engines.factory import EngineFactory
 
     config = config.with_overrides(asr={"language": args.language, "task": args.task,
                                         "model": args.model, "initial_prompt": args.initial_prompt,
@@ -240,7 +240,7 @@ def _rough_translator(asr) -> bool:
 
 
 def models(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
-    from .models.catalogue import catalogue, format_table
+    from ..models.catalogue import catalogue, format_table
 
     entries = catalogue(config, paths)
     if args.json:
@@ -254,7 +254,7 @@ EXPORT_FORMATS = {"md": "md", "markdown": "md", "json": "json"}
 
 
 def history(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
-    from .conversation.store import HistoryStore
+    from ..conversation.store import HistoryStore
 
     fmt = None
     if args.history_action == "export":
@@ -266,7 +266,7 @@ def history(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int
             store.clear()
             print(f"Deleted {count} turn{'s' if count != 1 else ''} from the history.")
         else:
-            from .conversation.store import to_json, to_markdown
+            from ..conversation.store import to_json, to_markdown
 
             turns = store.turns()
             _save_file(args.path, to_markdown(turns) if fmt == "md" else to_json(turns),
@@ -291,8 +291,8 @@ def _export_format(path: Path, fmt: str | None) -> str:
 
 def _save_file(path: Path, text: str, what: str) -> None:
     """Write ``path`` atomically (0600); a failure is a SaveError in words, no file left half-written."""
-    from .storage import failure_words
-    from .storage import write_private
+    from ..storage import failure_words
+    from ..storage import write_private
 
     try:
         write_private(path, text)
@@ -304,7 +304,7 @@ def _save_file(path: Path, text: str, what: str) -> None:
 def config(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     import tomli_w
 
-    from . import config as config_mod
+    from .. import config as config_mod
 
     target = args_config_path(args, paths)
     if args.action == "path":
@@ -317,7 +317,7 @@ def config(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         try:
             kept = config_mod.save(loaded.config, target)
         except OSError as exc:
-            from .storage import failure_words
+            from ..storage import failure_words
 
             raise SaveError(f"The settings could not be written to {target} ({failure_words(exc)}).",
                             hint="Check that the config folder can be written.") from exc

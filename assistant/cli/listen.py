@@ -18,13 +18,13 @@ import threading
 from pathlib import Path
 from typing import Any, Callable
 
-from .config import TTS_ENGINES, VISION_ENGINES, AppConfig
-from .errors import EXIT_NOT_SAVED, EXIT_OK
-from .events import ErrorEvent, Event, EventBus, Reply, Transcript
-from .paths import AppPaths
+from ..audio.files import RECORDING_SUFFIXES
+from ..config import TTS_ENGINES, VISION_ENGINES, AppConfig
+from ..errors import EXIT_NOT_SAVED, EXIT_OK
+from ..events import ErrorEvent, Event, EventBus, Reply, Transcript
+from ..paths import AppPaths
 
 # A microphone setting ending in one of these names a recording to replay instead.
-RECORDING_SUFFIXES = (".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m4a")
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -66,7 +66,7 @@ def _device(value: str | None) -> str | int | None:
 
 def _image_provider(args: argparse.Namespace, config: AppConfig) -> tuple[Callable[[], Any], Callable[[], None]]:
     """What to ask about, and how to release it."""
-    from .vision.image import load_image
+    from ..vision.image import load_image
 
     target = str(args.camera) if args.camera is not None else (str(args.image) if args.image else config.ui.camera)
     if not target.isdigit():
@@ -74,9 +74,9 @@ def _image_provider(args: argparse.Namespace, config: AppConfig) -> tuple[Callab
 
         image = load_image(check_file(Path(target), "image"))
         return (lambda: image), (lambda: None)
-    from .vision.camera import OpenCVCamera
+    from ..vision.camera import OpenCVCamera
 
-    from .vision.frames import best_frame
+    from ..vision.frames import best_frame
 
     camera = OpenCVCamera(int(target))
     camera.open()
@@ -94,7 +94,7 @@ _NOTES = ("no_audio_output", "session_damaged", "history_repaired")
 
 
 def _printer(as_json: bool) -> Callable[[Event], None]:
-    from .voice.events import (BargedIn, CommandHeard, TurnCancelled, TurnCompleted, TurnStarted,
+    from ..voice.events import (BargedIn, CommandHeard, TurnCancelled, TurnCompleted, TurnStarted,
                                TurnTimings, UtteranceIgnored)
 
     def show(event: Event) -> None:
@@ -126,15 +126,15 @@ def _printer(as_json: bool) -> Callable[[Event], None]:
 
 
 def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
-    from .audio.sources import MicrophoneSource, WavReplaySource
-    from .audio.vad import build_detector
+    from ..audio.sources import MicrophoneSource, WavReplaySource
+    from ..audio.vad import build_detector
     from .console import _progress_printer
-    from .conversation.sessions import SessionStore
-    from .models.factory import EngineFactory
-    from .pipeline import Assistant
-    from .tts.playback import Player
-    from .voice.engine import ConversationEngine
-    from .voice.events import ConversationOptions, turn_timing
+    from ..conversation.sessions import SessionStore
+    from ..engines.factory import EngineFactory
+    from ..pipeline import Assistant
+    from ..tts.playback import Player
+    from ..voice.engine import ConversationEngine
+    from ..voice.events import ConversationOptions, turn_timing
 
     # No language: tiny.en first, the multilingual model only where English is in doubt (asr/language.py).
     config = config.with_overrides(asr={"language": args.language or config.asr.language},

@@ -1,6 +1,6 @@
 """What every console command shares: JSON on stdout, files checked before use, and
-progress and notes on stderr. The commands (``commands.py``, ``listen_cmd.py``,
-``sessions_cmd.py``) and the parser (``cli.py``) all import it, and it imports none of them.
+progress and notes on stderr. The commands (``commands.py``, ``listen.py``,
+``sessions.py``) and the parser (``__init__.py``) all import it, and it imports none of them.
 """
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import InputError
-from .events import ErrorEvent, Event, ModelLoaded, ModelLoading, Progress
+from ..errors import InputError
+from ..events import ErrorEvent, Event, ModelLoaded, ModelLoading, Progress
 from .progress import TRANSCRIBING, ProgressBar
 
 

@@ -19,19 +19,14 @@ from typing import Any, Callable
 
 from ..config import AsrConfig, RemoteConfig, TtsConfig, VisionConfig
 from ..events import ErrorEvent, Event, ModelUnloaded
+from ..models.choice import VLM_ORDER, vision_kind, vlm_model_name
+from ..models.hub import locate_hf_model
 from ..paths import AppPaths
-from .hub import locate_hf_model
 
 log = logging.getLogger(__name__)
 EventSink = Callable[[Event], None]
 
-# Vision-language backends, best first: what "auto" tries before the embedded engine.
-VLM_ORDER = ("blip2", "llava", "blip")
 BLIP_MAX_NEW_TOKENS = 30   # BLIP answers in a few words; more only repeats itself
-
-
-def vlm_model_name(kind: str, config: VisionConfig) -> str:
-    return {"blip2": config.blip2_model, "llava": config.llava_model, "blip": config.blip_model}[kind]
 
 
 def vision_key(kind: str, config: VisionConfig, model: str = "", caption: str = "") -> tuple:
@@ -156,12 +151,7 @@ class EngineFactory:
 
     def vision_kind(self, config: VisionConfig) -> str:
         """The engine ``config`` picks here: on "auto", the best one whose weights are present."""
-        if config.engine != "auto":
-            return config.engine
-        for kind in VLM_ORDER:
-            if self.weights(vlm_model_name(kind, config)):
-                return kind
-        return "embedded"
+        return vision_kind(config, self.paths)
 
     def vision(self, config: VisionConfig, remote: RemoteConfig | None = None):
         """The vision engine for ``config``: the kept one when only run-time settings changed."""

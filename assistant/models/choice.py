@@ -1,0 +1,28 @@
+"""Which vision engine the settings pick here: finding, not building.
+
+On ``"auto"`` the best vision-language model whose weights are present, else the embedded
+engine. ``models.catalogue`` (what ``assistant models`` lists) and ``engines.factory`` (what
+is built) both ask this one function, so the two never disagree.
+"""
+from __future__ import annotations
+
+from ..config import VisionConfig
+from ..paths import AppPaths
+from .hub import locate_hf_model
+
+# Vision-language backends, best first: what "auto" tries before the embedded engine.
+VLM_ORDER = ("blip2", "llava", "blip")
+
+
+def vlm_model_name(kind: str, config: VisionConfig) -> str:
+    return {"blip2": config.blip2_model, "llava": config.llava_model, "blip": config.blip_model}[kind]
+
+
+def vision_kind(config: VisionConfig, paths: AppPaths) -> str:
+    """The engine ``config`` picks here: on "auto", the best one whose weights are present."""
+    if config.engine != "auto":
+        return config.engine
+    for kind in VLM_ORDER:
+        if locate_hf_model(vlm_model_name(kind, config), (paths.models_dir,)):
+            return kind
+    return "embedded"
