@@ -68,7 +68,7 @@ def _bind(host: str, port: int) -> socket.socket:
 
 
 def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
-    from .serve.guard import is_loopback
+    from ..serve.guard import is_loopback
 
     host = args.host or config.serve.host
     port = config.serve.port if args.port is None else args.port
@@ -79,9 +79,9 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
                           hint=f"Set {TOKEN_ENV} or serve.token, or leave --host out to serve "
                                "this computer only.", code="token_required")
     uvicorn = _require_server()
-    from .serve.app import create_app
-    from .serve.runtime import Runtime
-    from .serve.server import Server
+    from ..serve.app import create_app
+    from ..serve.runtime import Runtime
+    from ..serve.server import Server
 
     sock = _bind(host, port)
     runtime = Runtime(config, paths, workers=args.workers)

@@ -18,6 +18,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, AsyncIterator, Callable
 
+from ..voice.events import next_turn_id
 from . import models
 from .errors import ApiError, bad_request, error_for
 from .images import decode_image, image_bytes
@@ -199,9 +200,10 @@ def _usage(chat: Chat, answer: str) -> dict:
 
 
 async def complete(chat: Chat, runtime) -> dict:
+    turn_id = next_turn_id()
     result = await runtime.run(lambda cancel: work(chat, runtime)(cancel, None))
     text, cut = cut_words(result.answer, chat.max_words, final=True)
-    return {"id": f"chatcmpl-{uuid.uuid4().hex}", "object": "chat.completion",
+    return {"id": _completion_id(turn_id), "turn_id": turn_id, "object": "chat.completion",
             "created": int(time.time()), "model": chat.model,
             "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
                          "finish_reason": "length" if cut else "stop"}],
@@ -215,11 +217,19 @@ async def start_stream(chat: Chat, runtime) -> AsyncIterator[str]:
     return _sse(chat, events)
 
 
+def _completion_id(turn_id: int) -> str:
+    """OpenAI's id for a completion: unique across runs (the uuid), and naming the turn."""
+    return f"chatcmpl-{turn_id}-{uuid.uuid4().hex[:16]}"
+
+
 async def _sse(chat: Chat, events) -> AsyncIterator[str]:
-    ident, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
+    # The turn's id (as the window's rows and `listen --json` have it) on every chunk, so a
+    # client reading several streams at once never joins one answer's pieces to another's.
+    turn_id = next_turn_id()
+    ident, created = _completion_id(turn_id), int(time.time())
 
     def chunk(delta: dict, finish: str | None = None, **extra) -> str:
-        obj = {"id": ident, "object": "chat.completion.chunk", "created": created,
+        obj = {"id": ident, "turn_id": turn_id, "object": "chat.completion.chunk", "created": created,
                "model": chat.model, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
         obj.update(extra)
         return f"data: {json.dumps(obj, ensure_ascii=False)}\n\n"
@@ -244,16 +254,16 @@ async def _sse(chat: Chat, events) -> AsyncIterator[str]:
             if cut:
                 break
     except ApiError as exc:
-        yield f"data: {json.dumps(exc.body())}\n\n"
+        yield f"data: {json.dumps({**exc.body(), 'turn_id': turn_id})}\n\n"
         return
     except Exception as exc:  # noqa: BLE001 - the status is sent; the error goes in the stream
-        yield f"data: {json.dumps(error_for(exc).body())}\n\n"
+        yield f"data: {json.dumps({**error_for(exc).body(), 'turn_id': turn_id})}\n\n"
         return
     finally:
         await events.aclose()
     yield chunk({}, "length" if cut else "stop", notices=notices)
     if chat.include_usage:
-        obj = {"id": ident, "object": "chat.completion.chunk", "created": created,
+        obj = {"id": ident, "turn_id": turn_id, "object": "chat.completion.chunk", "created": created,
                "model": chat.model, "choices": [], "usage": _usage(chat, sent)}
         yield f"data: {json.dumps(obj)}\n\n"
     yield "data: [DONE]\n\n"

@@ -84,6 +84,26 @@ def test_streaming_gives_chunks_that_join_to_the_answer(server):
     assert joined == whole.choices[0].message.content
 
 
+def test_every_chunk_of_a_stream_names_its_turn_and_two_streams_differ(server):
+    """Two streams read side by side: each chunk carries its own turn's id (the id the
+    window and `listen --json` key on), so no client joins one answer's pieces to another's."""
+    client = server.client()
+    first = client.chat.completions.create(model="embedded", messages=[sign_message()], stream=True)
+    second = client.chat.completions.create(model="embedded", messages=[sign_message()], stream=True)
+    a, b = [], []
+    for x, y in zip(first, second):
+        a.append(x)
+        b.append(y)
+    a += list(first)
+    b += list(second)
+    ids_a = {c.model_extra["turn_id"] for c in a}
+    ids_b = {c.model_extra["turn_id"] for c in b}
+    assert len(ids_a) == len(ids_b) == 1 and ids_a != ids_b
+    assert all(str(next(iter(ids_a))) in c.id for c in a)
+    whole = client.chat.completions.create(model="embedded", messages=[sign_message()])
+    assert whole.model_extra["turn_id"] not in ids_a | ids_b
+
+
 def test_max_tokens_cuts_streamed_and_whole_answers_alike(server):
     client = server.client()
     whole = client.chat.completions.create(model="embedded", messages=[sign_message()], max_tokens=3)
