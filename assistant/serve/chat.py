@@ -22,7 +22,7 @@ from ..voice.events import next_turn_id
 from . import models
 from .errors import ApiError, bad_request, error_for
 from .images import decode_image, image_bytes
-from .limits import check_text
+from .limits import MAX_PICTURES, check_text
 
 DEFAULT_QUESTION = "What is in this picture?"   # a picture sent with no words
 ROLES = ("system", "developer", "user", "assistant", "tool")
@@ -83,6 +83,10 @@ def parse(body: Any, known_models: list[str], max_text: int) -> Chat:
             raise bad_request("Only user messages may carry pictures.", "invalid_messages",
                               f"messages[{i}]")
         # system/developer/tool messages: the vision engines take no instructions; skipped.
+    if len(images) > MAX_PICTURES:
+        raise bad_request(f"A chat request may carry up to {MAX_PICTURES} pictures; this one has "
+                          f"{len(images)}. Send the earlier turns as text, with only the pictures "
+                          "they are about.", "too_many_images", "messages")
     if messages[-1].get("role") != "user":
         raise bad_request("The last message must be the user's question.", "invalid_messages", "messages")
     last = exchanges[-1]
@@ -169,11 +173,18 @@ def work(chat: Chat, runtime, post: Callable[[str, Any], None] | None = None):
     def job(cancel, post=post):
         serve = runtime.config.serve
         needed = sorted({e.image for e in chat.earlier if e.image is not None} | {chat.image})
+        # One picture decoded at a time: an earlier turn's is kept only as its ids (which
+        # turns were about the picture in view), so the memory is one picture's, not all.
+        ids, picture = {}, None
         with runtime.scratch_dir() as scratch:
-            pictures = {k: decode_image(image_bytes(chat.images[k], max_mb=serve.max_image_mb,
-                                                    folders=list(serve.allowed_folders)), scratch)
-                        for k in needed}
-        ids = {k: (image_id(img), scene_hash(img)) for k, img in pictures.items()}
+            for k in needed:
+                cancel.check()      # a request gone or past its deadline decodes no more
+                img = decode_image(image_bytes(chat.images[k], max_mb=serve.max_image_mb,
+                                               folders=list(serve.allowed_folders)), scratch)
+                ids[k] = (image_id(img), scene_hash(img))
+                if k == chat.image:
+                    picture = img
+                del img
         turns = [Turn(question=e.question or DEFAULT_QUESTION, answer=e.answer or "",
                       image_id=ids[e.image][0] if e.image is not None else "",
                       scene=ids[e.image][1] if e.image is not None else "") for e in chat.earlier]
@@ -181,7 +192,7 @@ def work(chat: Chat, runtime, post: Callable[[str, Any], None] | None = None):
             post("ready", None)
         on_text = (lambda piece: post("piece", piece)) if post is not None else None
         tuning = {"max_new_tokens": chat.max_words, "temperature": chat.temperature}
-        return runtime.answer(pictures[chat.image], chat.question, turns, cancel,
+        return runtime.answer(picture, chat.question, turns, cancel,
                               on_text=on_text, tuning=tuning)
 
     return job

@@ -15,6 +15,8 @@ from pathlib import Path
 from .errors import ApiError
 
 MB = 1_000_000
+# Pictures in one chat request (each decoded within vision.image.MAX_PIXELS, one at a time).
+MAX_PICTURES = 16
 
 
 def default_workers() -> int:

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 
 MIN_SIDE = 16         # below this nothing in a picture can be made out
 MAX_SIDE = 4096       # larger pictures are shrunk: no engine here looks at more detail
+# The most pixels decoded for one picture (RGBA: 160 MB). Checked from the header, before
+# decoding: a 685 KB PNG can declare 169 megapixels and take gigabytes once decoded. A JPEG
+# is decoded at 1/2..1/8 of its size where that is enough (``draft``), so a phone's 200
+# megapixel photo is taken; other formats over the budget are refused, naming this limit.
+MAX_PIXELS = 40_000_000
 _HINT_FILE = "Check the path, or choose another picture."
 
 
@@ -33,19 +38,21 @@ def load_image(path: str | Path, *, max_side: int = MAX_SIDE) -> "Image.Image":
         raise InputError(f"{path} is a folder, not a picture.", hint=_HINT_FILE, code="file_missing")
     try:
         with warnings.catch_warnings():
-            # Pillow warns between 89 and 179 megapixels; we shrink those below anyway.
+            # Pillow warns between 89 and 179 megapixels; our own budget is checked first.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as img:
                 if img.format == "JPEG" and max(img.size) > 2 * max_side:
                     # The JPEG decoder can scale by 1/2..1/8 while decoding: far less memory.
                     img.draft("RGB", (max_side, max_side))
+                if img.format == "JPEG":
+                    _draft_within_budget(img)
+                _check_pixels(img.size, path)     # the size that will really be decoded
                 img.load()
                 return usable_image(img, max_side=max_side)
-    except Image.DecompressionBombError as exc:
-        raise InputError(
-            f"The picture {path.name} is too large to open safely ({_megapixels(str(exc))}).",
-            hint="Shrink it below 100 megapixels with an image editor and try again.",
-            code="image_too_large") from exc
+    except Image.DecompressionBombError as exc:   # Pillow's own ceiling, for any format
+        # Only a JPEG gets past our budget up to it (decoded at a fraction of its size).
+        ceiling = 2 * (Image.MAX_IMAGE_PIXELS or 0) if _is_jpeg(path) else MAX_PIXELS
+        raise _too_large(path, _megapixels(str(exc)), ceiling) from exc
     except UnidentifiedImageError as exc:
         raise InputError(f"{path.name} is not a picture this assistant can read.",
                          hint="Use a JPEG, PNG, WebP, BMP or TIFF file.",
@@ -55,6 +62,38 @@ def load_image(path: str | Path, *, max_side: int = MAX_SIDE) -> "Image.Image":
         raise InputError(f"The picture {path.name} is damaged or cut short and cannot be read.",
                          hint="Copy it again from where it came from, or choose another picture.",
                          code="image_unreadable") from exc
+
+
+def _draft_within_budget(img: "Image.Image") -> None:
+    """A JPEG over the pixel budget decoded at 1/2, 1/4 or 1/8: the largest that fits."""
+    width, height = img.size
+    for scale in (2, 4, 8):
+        if width * height <= MAX_PIXELS:
+            return
+        img.draft("RGB", (-(-width // scale), -(-height // scale)))
+        width, height = img.size
+
+
+def _is_jpeg(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(3) == b"\xff\xd8\xff"
+    except OSError:
+        return False
+
+
+def _check_pixels(size: tuple[int, int], path: Path) -> None:
+    width, height = size
+    if width * height > MAX_PIXELS:
+        raise _too_large(path, f"{width * height / 1e6:.0f} megapixels")
+
+
+def _too_large(path: Path, how_big: str, pixels: int = MAX_PIXELS) -> InputError:
+    limit = f"{pixels / 1e6:.0f} megapixels"
+    return InputError(f"The picture {path.name} is too large to open safely ({how_big}; the "
+                      f"limit is {limit}).",
+                      hint=f"Shrink it below {limit} with an image editor, or save it as a JPEG, "
+                           "and try again.", code="image_too_large")
 
 
 def usable_image(img: "Image.Image", *, max_side: int = MAX_SIDE) -> "Image.Image":
@@ -67,6 +106,10 @@ def usable_image(img: "Image.Image", *, max_side: int = MAX_SIDE) -> "Image.Imag
             f"The picture is only {width} x {height} pixels; a picture that small cannot be "
             f"described (it needs at least {MIN_SIDE} x {MIN_SIDE}).",
             hint="Use a larger photo or move the camera closer.", code="image_too_small")
+    if max(img.size) > max_side and img.mode in ("RGB", "RGBA", "L", "LA", "RGBX", "CMYK"):
+        # Shrunk before any conversion: each conversion of a large picture is a full copy.
+        img = img.copy() if img.readonly else img
+        img.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     img = ImageOps.exif_transpose(img)  # phone photos are stored sideways with a rotation tag
     if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
         # Transparent parts would turn black; a white page is what a person sees.

@@ -266,6 +266,57 @@ def test_eight_clients_ten_requests_each_all_answered(server):
     assert len(results) == 80 and all("NO ENTRY" in r.upper() for r in results)
 
 
+def _peak_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:")) / 1024
+
+
+def _png_data_url(width: int, height: int) -> str:
+    """A PNG of one colour, written row by row: 13000 x 13000 in a few hundred KB."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    squeeze = zlib.compressobj(9)
+    row = b"\0" + b"\x80\x80\x80" * width
+    body = b"".join(squeeze.compress(row) for _ in range(height)) + squeeze.flush()
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", body) + chunk(b"IEND", b""))
+    return "data:image/png;base64," + base64.b64encode(png).decode()
+
+
+def test_a_picture_that_expands_to_gigabytes_is_refused_without_decoding_it(server):
+    """A few hundred KB declaring 169 megapixels: 413 naming the limit that is enforced, and
+    the server's peak memory does not move (it took gigabytes when it was decoded)."""
+    bomb = _png_data_url(13000, 13000)
+    assert len(bomb) < 1_500_000
+    before = _peak_mb(server.proc.pid)
+    with server.http() as http:
+        r = http.post("/v1/chat/completions", json={"model": "embedded", "messages": [
+            {"role": "user", "content": [{"type": "text", "text": "What is this?"},
+                                         {"type": "image_url", "image_url": {"url": bomb}}]}]})
+    assert r.status_code == 413, r.text
+    assert r.json()["error"]["code"] == "image_too_large"
+    assert "the limit is 40 megapixels" in r.json()["error"]["message"]
+    assert _peak_mb(server.proc.pid) - before < 100
+
+
+def test_more_pictures_than_a_request_may_carry_is_a_clear_400(server):
+    small = _png_data_url(64, 64)
+    turns = []
+    for i in range(17):
+        turns += [{"role": "user", "content": [{"type": "text", "text": f"And this one ({i})?"},
+                                                {"type": "image_url", "image_url": {"url": small}}]},
+                  {"role": "assistant", "content": "Mostly grey."}]
+    with server.http() as http:
+        r = http.post("/v1/chat/completions", json={"model": "embedded", "messages": turns[:-1]})
+    assert r.status_code == 400, r.text
+    assert r.json()["error"]["code"] == "too_many_images" and "16" in r.json()["error"]["message"]
+
+
 def test_sigterm_stops_the_server_cleanly(server):
     assert server.stop(signal.SIGTERM) == 0
     assert not any("Traceback" in line for line in server.stderr)
+

@@ -55,7 +55,76 @@ def test_decompression_bomb_is_refused_in_words(tmp_path):
     with pytest.raises(InputError) as err:
         load_image(path)
     assert err.value.code == "image_too_large"
-    assert "400 megapixels" in err.value.message
+    assert "400 megapixels" in err.value.message and "the limit is 40 megapixels" in err.value.message
+
+
+def _streamed_png(path, width: int, height: int, colour: bytes) -> None:
+    """A PNG of one colour written row by row: a huge picture in a small file, made without
+    ever holding its pixels (what a client can send in a few hundred KB)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    colour_type = {3: 2, 4: 6}[len(colour)]
+    squeeze = zlib.compressobj(9)
+    row = b"\0" + colour * width
+    body = b"".join(squeeze.compress(row) for _ in range(height)) + squeeze.flush()
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8,
+                                                                   colour_type, 0, 0, 0))
+                     + chunk(b"IDAT", body) + chunk(b"IEND", b""))
+
+
+def _peak_growth_mb(path) -> tuple[float, str]:
+    """Load ``path`` in a fresh process: (peak resident growth in MB, the outcome)."""
+    import subprocess
+    import sys
+
+    code = ("import resource, sys\n"
+            "from PIL import Image, PngImagePlugin, JpegImagePlugin\n"
+            "from assistant.vision.image import load_image\n"
+            "from assistant.errors import InputError\n"
+            "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            "try:\n    out = 'size %dx%d' % load_image(sys.argv[1]).size\n"
+            "except InputError as exc:\n    out = exc.code + ': ' + exc.message\n"
+            "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024, out)\n")
+    run = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stderr
+    grown, outcome = run.stdout.strip().split(" ", 1)
+    return float(grown), outcome
+
+
+def test_a_small_file_declaring_169_megapixels_is_refused_before_decoding(tmp_path):
+    """13000 x 13000 in well under a megabyte: under Pillow's own ceiling, so only our budget
+    stops it, from the header, before gigabytes are decoded; the message names that budget."""
+    path = tmp_path / "bomb.png"
+    _streamed_png(path, 13000, 13000, b"\x80\x80\x80")
+    assert path.stat().st_size < 1_000_000
+    grown, outcome = _peak_growth_mb(path)
+    assert outcome.startswith("image_too_large") and "the limit is 40 megapixels" in outcome
+    assert grown < 50, f"{grown:.0f} MB decoded for a picture that was refused"
+
+
+def test_the_largest_picture_allowed_stays_within_its_memory_budget(tmp_path):
+    """The worst picture taken: just under the budget, with transparency (four bytes a pixel
+    and a background to lay it on). Its peak stays under 300 MB and it is shrunk to MAX_SIDE."""
+    path = tmp_path / "wide.png"
+    _streamed_png(path, 8000, 4900, b"\x20\x90\xd0\x80")
+    grown, outcome = _peak_growth_mb(path)
+    assert outcome == f"size {MAX_SIDE}x{round(4900 * MAX_SIDE / 8000)}"
+    assert grown < 300, f"{grown:.0f} MB to open a {8000 * 4900 / 1e6:.0f} megapixel picture"
+
+
+def test_a_large_phone_jpeg_is_decoded_at_a_fraction_of_its_size(tmp_path):
+    """A 48 megapixel JPEG (phones take them) is over the decoding budget, but the JPEG decoder
+    scales while decoding: taken, not refused."""
+    path = tmp_path / "phone.jpg"
+    Image.new("RGB", (8000, 6000), (30, 140, 200)).save(path, quality=85)
+    grown, outcome = _peak_growth_mb(path)
+    assert outcome == "size 4000x3000"
+    assert grown < 150
 
 
 def test_large_jpeg_is_shrunk(tmp_path, photo):
