@@ -25,6 +25,9 @@ SAMPLE_RATE = 16_000
 RAW_SUFFIXES = frozenset({".raw", ".pcm", ".s16", ".s16le"})
 GROUP_SAMPLES = 500_000  # what decode_audio groups: the same resampler input, the same samples
 RAW_READ_BYTES = 1 << 20
+# Below this no speech can be in the recording (telephones use 8 kHz); and a tiny file at
+# 1 Hz would expand 16000-fold when resampled: 10 KB to gigabytes.
+MIN_RATE = 8000
 
 HINT_FORMATS = "Use a WAV, FLAC, MP3 or OGG recording (or 16 kHz 16-bit .raw)."
 
@@ -76,6 +79,8 @@ def pieces(path: str | Path, *, group_samples: int = GROUP_SAMPLES) -> Iterator[
         log.debug("PyAV could not open %s", path, exc_info=True)
         raise _unreadable(path) from exc
     try:
+        if container.streams.audio and (container.streams.audio[0].rate or 0) < MIN_RATE:
+            raise _rate_too_low(path, container.streams.audio[0].rate or 0)
         try:
             frames = container.decode(audio=0)
         except IndexError as exc:  # streams but no audio one (a JPEG)
@@ -147,6 +152,12 @@ def _av():
         raise DependencyMissingError("faster-whisper", "asr", purpose="audio file reader",
                                      stage="input") from exc
     return av
+
+
+def _rate_too_low(path: Path, rate: int) -> InputError:
+    return InputError(f"The recording {path.name} has {rate} samples a second; speech needs at "
+                      f"least {MIN_RATE}.", hint="Record it again at 16000 Hz (or at least 8000 Hz).",
+                      code="audio_rate_too_low")
 
 
 def _unreadable(path: Path) -> InputError:

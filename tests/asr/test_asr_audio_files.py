@@ -118,3 +118,35 @@ def test_path_with_spaces_and_unicode(tmp_path):
     target = tmp_path / "voix enregistrée.wav"
     shutil.copy(alsa("Front_Center"), target)
     assert len(load_audio(target)) == len(load_audio(alsa("Front_Center")))
+
+
+def test_a_tiny_recording_at_1_hz_is_refused_before_it_expands(tmp_path):
+    """10 KB at 1 sample a second would be 80 million samples at 16 kHz (gigabytes while
+    resampling): refused in words from the header. 8 kHz (a telephone) is still taken."""
+    import subprocess
+    import sys
+
+    low = tmp_path / "one-hertz.wav"
+    with wave.open(str(low), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(1)
+        w.writeframes(np.zeros(5000, np.int16).tobytes())
+    code = ("import resource, sys\nfrom assistant.audio import load_audio\n"
+            "from assistant.errors import InputError\n"
+            "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            "try:\n    load_audio(sys.argv[1]); out = 'decoded'\n"
+            "except InputError as exc:\n    out = exc.code + ': ' + exc.message\n"
+            "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024, out)\n")
+    run = subprocess.run([sys.executable, "-c", code, str(low)], capture_output=True, text=True,
+                         timeout=300)
+    grown, outcome = run.stdout.strip().split(" ", 1)
+    assert outcome.startswith("audio_rate_too_low") and "at least 8000" in outcome, run.stderr
+    assert int(grown) < 50
+    phone = tmp_path / "phone.wav"
+    with wave.open(str(phone), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(8000)
+        w.writeframes((np.sin(np.arange(8000) / 8) * 8000).astype(np.int16).tobytes())
+    assert len(load_audio(phone)) == 16000
