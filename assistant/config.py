@@ -204,6 +204,8 @@ class ServeConfig:
     workers: int = 0             # requests answered at once; 0: one per two cores (at least 1)
     queue: int = 16              # requests waiting beyond those; more are refused with 429
     allowed_folders: list = field(default_factory=list)  # folders whose files clients may name
+    max_connections: int = 512   # open at once (fewer where open-file limits say); beyond, the oldest idle closes
+    header_timeout_s: float = 10.0  # a connection that sends no whole request head in this time is closed
 
     def __post_init__(self) -> None:
         _check(1 <= self.port <= 65535, "serve.port must be between 1 and 65535.")
@@ -214,6 +216,8 @@ class ServeConfig:
         _check(0 <= self.workers <= 256, "serve.workers must be between 0 and 256.")
         _check(0 <= self.queue <= 10_000, "serve.queue must be between 0 and 10000.")
         _check(all(isinstance(f, str) for f in self.allowed_folders), "serve.allowed_folders must be a list of folders.")
+        _check(16 <= self.max_connections <= 100_000, "serve.max_connections must be between 16 and 100000.")
+        _check(0.5 <= self.header_timeout_s <= 300.0, "serve.header_timeout_s must be between 0.5 and 300.")
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@ def _bind(host: str, port: int) -> socket.socket:
         raise InputError(f"The address {host}:{port} {why}.",
                          hint="Choose another with --port (or serve.port), or stop the other program.",
                          code="port_unavailable") from None
-    sock.listen(128)
+    sock.listen(1024)     # a burst of connections waits here instead of being reset
     sock.set_inheritable(True)
     return sock
 
@@ -80,6 +80,7 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
                                "this computer only.", code="token_required")
     uvicorn = _require_server()
     from ..serve.app import create_app
+    from ..serve.connections import connection_cap, guarded_protocol, raise_descriptor_limit
     from ..serve.runtime import Runtime
     from ..serve.server import Server
 
@@ -93,8 +94,11 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         access = f"token required; this run's token: {token} - set {TOKEN_ENV} to choose one"
     ready = f"Serving on http://{shown}:{bound} ({access})"
     app = create_app(runtime, token=token, loopback_only=loopback)
+    cap = connection_cap(config.serve.max_connections, raise_descriptor_limit())
+    protocol = guarded_protocol(cap, config.serve.header_timeout_s)
     server = Server(uvicorn.Config(app, log_config=None, access_log=False, lifespan="on",
-                                    timeout_graceful_shutdown=5, log_level="warning"),
+                                    timeout_graceful_shutdown=5, log_level="warning",
+                                    http=protocol),
                      runtime=runtime, ready_line=ready)
     if not loopback and len(token) < 16:
         print("note: the API token is short; anyone who can reach this address may guess it.",

@@ -64,8 +64,16 @@ def _pump(stream, sink: list[str], ready: threading.Event | None) -> None:
         ready.set()     # ended without the line: the waiter looks at the process
 
 
+def _open_files_limit(limit: int):
+    def limit_files() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
+    return limit_files
+
+
 def start(folder: Path, *, token: str = "serve-test-token", config: str = "",
-          args: tuple[str, ...] = ()) -> Served:
+          args: tuple[str, ...] = (), open_files: int | None = None) -> Served:
     """A server with ``config`` (TOML) written in ``folder``; the test run's scratch
     ``ASSISTANT_HOME`` (tests/conftest.py), so the joined Whisper base is built once."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -78,7 +86,8 @@ def start(folder: Path, *, token: str = "serve-test-token", config: str = "",
         env.pop("ASSISTANT_API_TOKEN")
     proc = subprocess.Popen([sys.executable, "-m", "assistant", "--config", str(cfg), "serve",
                              "--port", "0", *args], cwd=ROOT, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=_open_files_limit(open_files) if open_files else None)
     out: list[str] = []
     err: list[str] = []
     ready = threading.Event()
