@@ -113,8 +113,8 @@ class _LogFile(logging.handlers.RotatingFileHandler):
             super().emit(record)
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
-        if self.off:
-            return
+        if self.off or not isinstance(sys.exc_info()[1], OSError):
+            return   # a line that could not be formatted is lost; the log goes on
         self.off = True
         from ..storage import failure_words
 
@@ -138,7 +138,8 @@ def _setup_logging(paths: AppPaths, verbose: bool) -> Path | None:
     log_file = paths.cache_dir / "assistant.log"
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler = _LogFile(log_file, maxBytes=2_000_000, backupCount=2, encoding="utf-8")
+        handler = _LogFile(log_file, maxBytes=2_000_000, backupCount=2, encoding="utf-8",
+                           errors="backslashreplace")  # a lone surrogate a client sent: escaped
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     except OSError:  # a read-only home: no log, and no log lines on the user's screen either

@@ -67,6 +67,9 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+MIN_TOKEN_CHARS = 16   # beyond loopback; a random one per run is 24
+
+
 def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     from ..serve.guard import is_loopback
 
@@ -78,6 +81,11 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         raise ConfigError(f"Listening on {host} lets other computers in, so it needs an API token.",
                           hint=f"Set {TOKEN_ENV} or serve.token, or leave --host out to serve "
                                "this computer only.", code="token_required")
+    if not loopback and len(token) < MIN_TOKEN_CHARS:
+        raise ConfigError(f"The API token has {len(token)} characters; on {host} other computers "
+                          f"could guess it. Use at least {MIN_TOKEN_CHARS}.",
+                          hint="Make one with: python3 -c 'import secrets; print(secrets.token_urlsafe(24))'",
+                          code="token_too_short")
     uvicorn = _require_server()
     from ..serve.app import create_app
     from ..serve.connections import connection_cap, guarded_protocol, raise_descriptor_limit
@@ -100,9 +108,6 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
                                     timeout_graceful_shutdown=5, log_level="warning",
                                     http=protocol),
                      runtime=runtime, ready_line=ready)
-    if not loopback and len(token) < 16:
-        print("note: the API token is short; anyone who can reach this address may guess it.",
-              file=sys.stderr, flush=True)
     server.run(sockets=[sock])
     if signal.SIGINT in server.signals:
         print("Stopped.", file=sys.stderr, flush=True)

@@ -41,6 +41,8 @@ async def _json(request) -> Any:
         return json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise bad_request("The request body is not valid JSON.", "invalid_json") from None
+    except RecursionError:   # thousands of nested brackets: refused, not a 500
+        raise bad_request("The request body nests too deeply to be read.", "invalid_json") from None
 
 
 def create_app(runtime: Runtime, *, token: str, loopback_only: bool):

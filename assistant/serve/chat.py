@@ -25,6 +25,12 @@ from .images import decode_image, image_bytes
 from .limits import MAX_PICTURES, check_text
 
 DEFAULT_QUESTION = "What is in this picture?"   # a picture sent with no words
+# A chat with no picture anywhere (a client's "Say hello", a chat window's title request):
+# said plainly rather than refused, since clients treat a 400 there as a broken server.
+NO_PICTURE = ("I answer questions about pictures: send a picture with your question (an "
+              "image_url part), and I will describe it, read its text or answer about it.")
+NO_PICTURE_NOTICE = {"code": "no_picture",
+                     "message": "The request had no picture, so no vision engine was asked."}
 ROLES = ("system", "developer", "user", "assistant", "tool")
 
 
@@ -40,7 +46,7 @@ class Chat:
     model: str
     earlier: list[Exchange]
     question: str
-    image: int
+    image: int | None           # None: no picture anywhere in the conversation
     images: list[Any]           # the image_url values, in order
     stream: bool = False
     max_words: int | None = None
@@ -89,11 +95,8 @@ def parse(body: Any, known_models: list[str], max_text: int) -> Chat:
                           "they are about.", "too_many_images", "messages")
     if messages[-1].get("role") != "user":
         raise bad_request("The last message must be the user's question.", "invalid_messages", "messages")
+    _refuse_unsupported(body)
     last = exchanges[-1]
-    if last.image is None:
-        raise bad_request("A chat request needs a picture: add an image_url part (for example a "
-                          "data URL 'data:image/jpeg;base64,...') to a user message.",
-                          "image_missing", "messages")
     # Turns before any picture are about the first one sent after them: clients (our remote
     # engine among them) send earlier turns as text and the picture with the last question.
     following = last.image
@@ -109,6 +112,25 @@ def parse(body: Any, known_models: list[str], max_text: int) -> Chat:
     options = body.get("stream_options")
     chat.include_usage = isinstance(options, dict) and bool(options.get("include_usage"))
     return chat
+
+
+def _refuse_unsupported(body: dict) -> None:
+    """Fields a client relies on that these engines cannot honour: a 400 naming the field,
+    never silently ignored (LangChain's structured output returned None when it was)."""
+    asked = {
+        "tools": bool(body.get("tools")), "functions": bool(body.get("functions")),
+        "tool_choice": body.get("tool_choice") not in (None, "none", "auto"),
+        "function_call": body.get("function_call") not in (None, "none", "auto"),
+        "response_format": isinstance(body.get("response_format"), dict)
+        and body["response_format"].get("type") not in (None, "text"),
+        "stop": body.get("stop") not in (None, "", []),
+        "logprobs": bool(body.get("logprobs")), "top_logprobs": bool(body.get("top_logprobs")),
+    }
+    for name, used in asked.items():
+        if used:
+            raise bad_request(f"'{name}' is not supported by this server: its vision engines "
+                              "answer in plain text only. Leave it out of the request.",
+                              "unsupported_field", name)
 
 
 def _content(content: Any, i: int) -> tuple[str, list[Any]]:
@@ -201,6 +223,8 @@ def work(chat: Chat, runtime, post: Callable[[str, Any], None] | None = None):
 def _notices(result) -> list[dict]:
     """The answer's notices (worded by ``runtime.api_words``): a field beside "choices" (the
     last chunk of a stream), never in the answer's content."""
+    if isinstance(result, _Said):
+        return [NO_PICTURE_NOTICE]
     return [{"code": n.code, "message": n.message} for n in getattr(result, "notices", ())]
 
 
@@ -210,9 +234,18 @@ def _usage(chat: Chat, answer: str) -> dict:
             "total_tokens": chat.prompt_words + done}
 
 
+@dataclass
+class _Said:
+    """The server's own answer (no picture): no engine was asked."""
+    answer: str = NO_PICTURE
+
+
 async def complete(chat: Chat, runtime) -> dict:
     turn_id = next_turn_id()
-    result = await runtime.run(lambda cancel: work(chat, runtime)(cancel, None))
+    if chat.image is None:
+        result: Any = _Said()
+    else:
+        result = await runtime.run(lambda cancel: work(chat, runtime)(cancel, None))
     text, cut = cut_words(result.answer, chat.max_words, final=True)
     return {"id": _completion_id(turn_id), "turn_id": turn_id, "object": "chat.completion",
             "created": int(time.time()), "model": chat.model,
@@ -223,9 +256,15 @@ async def complete(chat: Chat, runtime) -> dict:
 
 async def start_stream(chat: Chat, runtime) -> AsyncIterator[str]:
     """The SSE lines; bad input (a damaged picture...) raises here, before any is sent."""
+    if chat.image is None:
+        return _sse(chat, _said())
     events = runtime.stream(work(chat, runtime))
     kind, _ = await events.__anext__()       # "ready": the pictures were fine
     return _sse(chat, events)
+
+
+async def _said() -> AsyncIterator[tuple[str, Any]]:
+    yield "done", _Said()
 
 
 def _completion_id(turn_id: int) -> str:

@@ -123,10 +123,19 @@ def test_follow_up_without_a_picture_is_about_the_earlier_one(server):
         {"role": "assistant", "content": first.choices[0].message.content},
         {"role": "user", "content": "And what does the text say?"}])
     assert "NO ENTRY" in follow.choices[0].message.content.upper()
-    with pytest.raises(Exception) as caught:   # no picture anywhere: said, not guessed
-        client.chat.completions.create(model="embedded", messages=[
+    # No picture anywhere (a client's "Say hello", a chat window's title request): answered
+    # with what the server can do, never a guess about a picture; a notice says no engine ran.
+    for stream in (False, True):
+        reply = client.chat.completions.create(model="embedded", stream=stream, messages=[
             {"role": "user", "content": "What does the text say?"}])
-    assert caught.value.status_code == 400 and caught.value.code == "image_missing"
+        if stream:
+            chunks = list(reply)
+            text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+            notices = chunks[-1].model_extra["notices"]
+        else:
+            text, notices = reply.choices[0].message.content, reply.model_extra["notices"]
+        assert "send a picture" in text and "NO ENTRY" not in text.upper()
+        assert [n["code"] for n in notices] == ["no_picture"]
 
 
 def test_a_file_inside_allowed_folders_is_read_and_one_outside_refused(server, allowed):

@@ -41,7 +41,12 @@ def test_a_picture_alone_asks_what_is_in_it_and_unanswered_questions_are_dropped
 
 
 @pytest.mark.parametrize("body, status, code", [
-    ({"model": "embedded", "messages": [{"role": "user", "content": "hi"}]}, 400, "image_missing"),
+    ({"model": "embedded", "messages": [user("hi", PIC_A)], "tools": [{"type": "function"}]},
+     400, "unsupported_field"),
+    ({"model": "embedded", "messages": [user("hi", PIC_A)],
+      "response_format": {"type": "json_schema", "json_schema": {}}}, 400, "unsupported_field"),
+    ({"model": "embedded", "messages": [user("hi", PIC_A)], "stop": ["\n"]}, 400, "unsupported_field"),
+    ({"model": "embedded", "messages": [user("hi", PIC_A)], "logprobs": True}, 400, "unsupported_field"),
     ({"model": "gpt-4o", "messages": [user("hi", PIC_A)]}, 404, "model_not_found"),
     ({"model": "embedded", "messages": []}, 400, "invalid_messages"),
     ({"model": "embedded", "messages": [user("hi", PIC_A), {"role": "assistant", "content": "x"}]},
@@ -56,6 +61,15 @@ def test_bad_requests_are_refused_with_their_code(body, status, code):
     with pytest.raises(ApiError) as caught:
         parse(body, ["embedded"], 40)
     assert (caught.value.status, caught.value.code) == (status, code)
+    if code == "unsupported_field":   # the field is named, so a client knows what to drop
+        assert caught.value.param in body and caught.value.param in caught.value.message
+
+
+def test_a_chat_with_no_picture_anywhere_is_taken_and_harmless_defaults_are_not_refused():
+    chat = parse({"model": "embedded", "messages": [{"role": "user", "content": "Say hello"}],
+                  "stop": None, "response_format": {"type": "text"}, "tools": [],
+                  "logprobs": False, "tool_choice": "none"}, ["embedded"], 4000)
+    assert chat.image is None and chat.question == "Say hello"
 
 
 def test_cut_words_keeps_streamed_text_a_prefix_of_the_final_answer():

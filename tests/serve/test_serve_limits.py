@@ -157,3 +157,39 @@ def test_a_request_past_its_timeout_gets_504_and_the_server_goes_on(tmp_path):
         assert short.status_code == 200 and "sign" in short.json()["text"].lower()
     finally:
         assert served.stop(signal.SIGTERM) == 0
+
+
+def test_a_short_token_beyond_loopback_refuses_to_start():
+    env = {**os.environ, "ASSISTANT_API_TOKEN": "abc"}
+    done = _cli("serve", "--host", "0.0.0.0", "--port", "0", env=env)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert lines[0].startswith("error:") and "3 characters" in lines[0] and "16" in lines[0]
+
+
+def test_deeply_nested_json_is_a_400_not_a_500(tmp_path):
+    served = start(tmp_path, config="[tts]\nengine = \"none\"\n")
+    try:
+        with served.http() as http:
+            r = http.post("/v1/chat/completions", content=b"[" * 5000 + b"]" * 5000,
+                          headers={"content-type": "application/json"})
+            _error(r, 400, "invalid_json")
+            assert http.get("/health").status_code == 200
+    finally:
+        assert served.stop(signal.SIGTERM) == 0
+
+
+def test_a_lone_surrogate_in_a_log_line_does_not_switch_the_log_off(tmp_path):
+    """A client's text with a lone UTF-16 surrogate used to make the log file's encoder fail,
+    which the log took for a broken disk: nothing more was logged in that run."""
+    code = ("import logging, sys\nfrom pathlib import Path\n"
+            "from assistant.cli import _setup_logging\nfrom assistant.paths import app_paths\n"
+            "_setup_logging(app_paths(), False)\n"
+            "logging.getLogger('t').warning('question %s', 'what is \\ud800 this')\n"
+            "logging.getLogger('t').warning('the next line')\n")
+    env = {**os.environ, "ASSISTANT_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and "cannot be written" not in done.stderr, done.stderr
+    log = next(tmp_path.rglob("assistant.log")).read_text(encoding="utf-8")
+    assert "question what is \\ud800 this" in log and "the next line" in log
