@@ -206,6 +206,9 @@ class ServeConfig:
     allowed_folders: list = field(default_factory=list)  # folders whose files clients may name
     max_connections: int = 512   # open at once (fewer where open-file limits say); beyond, the oldest idle closes
     header_timeout_s: float = 10.0  # a connection that sends no whole request head in this time is closed
+    tokens: list = field(default_factory=list)  # more tokens beside serve.token: one per kiosk
+    token_file: str = ""         # one token per line, re-read when it changes (delete a line: revoked)
+    requests_per_minute: int = 600  # per client address; 0: no limit
 
     def __post_init__(self) -> None:
         _check(1 <= self.port <= 65535, "serve.port must be between 1 and 65535.")
@@ -218,6 +221,8 @@ class ServeConfig:
         _check(all(isinstance(f, str) for f in self.allowed_folders), "serve.allowed_folders must be a list of folders.")
         _check(16 <= self.max_connections <= 100_000, "serve.max_connections must be between 16 and 100000.")
         _check(0.5 <= self.header_timeout_s <= 300.0, "serve.header_timeout_s must be between 0.5 and 300.")
+        _check(all(isinstance(t, str) for t in self.tokens), "serve.tokens must be a list of tokens.")
+        _check(0 <= self.requests_per_minute <= 1_000_000, "serve.requests_per_minute must be between 0 and 1000000.")
 
 
 @dataclass(frozen=True)

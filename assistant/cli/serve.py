@@ -75,15 +75,21 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
 
     host = args.host or config.serve.host
     port = config.serve.port if args.port is None else args.port
+    from ..serve.auth import Tokens
+
     token = api_token(config)
     loopback = is_loopback(host)
-    if not loopback and not token:
+    fixed = [t for t in [token, *config.serve.tokens] if t.strip()]
+    tokens = Tokens(fixed, config.serve.token_file or None,
+                    min_chars=1 if loopback else MIN_TOKEN_CHARS)
+    if not loopback and not tokens:
         raise ConfigError(f"Listening on {host} lets other computers in, so it needs an API token.",
-                          hint=f"Set {TOKEN_ENV} or serve.token, or leave --host out to serve "
-                               "this computer only.", code="token_required")
-    if not loopback and len(token) < MIN_TOKEN_CHARS:
-        raise ConfigError(f"The API token has {len(token)} characters; on {host} other computers "
-                          f"could guess it. Use at least {MIN_TOKEN_CHARS}.",
+                          hint=f"Set {TOKEN_ENV}, serve.token, serve.tokens or serve.token_file, or "
+                               "leave --host out to serve this computer only.", code="token_required")
+    short = [t for t in fixed if len(t.strip()) < MIN_TOKEN_CHARS]
+    if not loopback and short:
+        raise ConfigError(f"An API token has {len(short[0].strip())} characters; on {host} other "
+                          f"computers could guess it. Use at least {MIN_TOKEN_CHARS}.",
                           hint="Make one with: python3 -c 'import secrets; print(secrets.token_urlsafe(24))'",
                           code="token_too_short")
     uvicorn = _require_server()
@@ -97,11 +103,12 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     access = "token required"
-    if not token:
+    if not tokens:
         token = secrets.token_urlsafe(18)
+        tokens = Tokens([token])
         access = f"token required; this run's token: {token} - set {TOKEN_ENV} to choose one"
     ready = f"Serving on http://{shown}:{bound} ({access})"
-    app = create_app(runtime, token=token, loopback_only=loopback)
+    app = create_app(runtime, tokens=tokens, loopback_only=loopback)
     cap = connection_cap(config.serve.max_connections, raise_descriptor_limit())
     protocol = guarded_protocol(cap, config.serve.header_timeout_s)
     server = Server(uvicorn.Config(app, log_config=None, access_log=False, lifespan="on",

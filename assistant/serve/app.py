@@ -15,6 +15,7 @@ from .. import __version__
 from ..errors import AssistantError
 from . import audio, chat, models, simple
 from .errors import ApiError, bad_request, error_for
+from .auth import Tokens
 from .guard import Guard
 from .limits import MB
 from .runtime import Runtime
@@ -45,7 +46,7 @@ async def _json(request) -> Any:
         raise bad_request("The request body nests too deeply to be read.", "invalid_json") from None
 
 
-def create_app(runtime: Runtime, *, token: str, loopback_only: bool):
+def create_app(runtime: Runtime, *, tokens: "Tokens | str", loopback_only: bool):
     from fastapi import FastAPI, Request
     from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
     from starlette.exceptions import HTTPException
@@ -155,6 +156,8 @@ def create_app(runtime: Runtime, *, token: str, loopback_only: bool):
         return await picture(request, vqa=True)
 
     caps = body_caps(runtime)
-    app.add_middleware(Guard, token=token, loopback_only=loopback_only, body_caps=caps,
-                       default_cap=KB64)
+    if isinstance(tokens, str):
+        tokens = Tokens([tokens])
+    app.add_middleware(Guard, tokens=tokens, loopback_only=loopback_only, body_caps=caps,
+                       default_cap=KB64, requests_per_minute=runtime.config.serve.requests_per_minute)
     return app

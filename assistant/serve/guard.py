@@ -3,9 +3,10 @@
 A pure ASGI middleware, so a request without the right token or with a body too large is
 refused before any of it is read or parsed:
 
-* **Token.** With a token set (``serve.token`` or ``ASSISTANT_API_TOKEN``), every route but
-  ``/health`` needs ``Authorization: Bearer <token>``, compared in constant time
-  (``hmac.compare_digest``); otherwise 401.
+* **Token.** Every route but ``/health`` needs ``Authorization: Bearer <token>`` with one of
+  the server's tokens (``auth.Tokens``: settings, environment, key file), compared in
+  constant time; otherwise 401. An address that keeps sending wrong ones waits (429
+  ``too_many_failures``), and each address has a request rate (429 ``rate_limited``).
 * **Host.** Bound to loopback, only requests addressed to a loopback name are taken: a web
   page that rebinds its own domain name to 127.0.0.1 (DNS rebinding) is refused (403).
 * **Size.** A body longer than its route allows is refused (413) from its
@@ -13,11 +14,11 @@ refused before any of it is read or parsed:
 """
 from __future__ import annotations
 
-import hmac
 import ipaddress
 import json
 from typing import Any, Awaitable, Callable, Mapping
 
+from .auth import FailureLimiter, RateLimiter, Tokens
 from .errors import ApiError, error_body
 
 Scope = dict[str, Any]
@@ -38,13 +39,6 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def token_matches(header: str, token: str) -> bool:
-    scheme, _, given = header.partition(" ")
-    if scheme.lower() != "bearer":
-        return False
-    return hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8"))
-
-
 def _host_name(host_header: str) -> str:
     """'127.0.0.1:8765' -> '127.0.0.1'; '[::1]:80' -> '::1'."""
     value = host_header.strip().lower()
@@ -56,10 +50,12 @@ def _host_name(host_header: str) -> str:
 class Guard:
     """ASGI middleware: host check, bearer token, body caps per path (bytes)."""
 
-    def __init__(self, app: Any, *, token: str, loopback_only: bool,
-                 body_caps: Mapping[str, int], default_cap: int) -> None:
+    def __init__(self, app: Any, *, tokens: Tokens, loopback_only: bool,
+                 body_caps: Mapping[str, int], default_cap: int, requests_per_minute: int = 0) -> None:
         self.app = app
-        self.token = token
+        self.tokens = tokens
+        self.failures = FailureLimiter()
+        self.rate = RateLimiter(requests_per_minute)
         self.loopback_only = loopback_only
         self.body_caps = dict(body_caps)
         self.default_cap = default_cap
@@ -74,15 +70,31 @@ class Guard:
             await _refuse(send, ApiError(403, "This server only answers requests addressed to "
                                               "this computer (localhost).", code="bad_host"))
             return
-        if self.token and path not in OPEN_PATHS:
-            if not token_matches(headers.get("authorization", ""), self.token):
+        address = (scope.get("client") or ("unknown", 0))[0]
+        if path not in OPEN_PATHS:
+            wait = self.failures.wait_s(address) or self.rate.take(address)
+            if wait:
+                tried = self.failures.wait_s(address) > 0
+                await _drain(receive, headers, self.body_caps.get(path, self.default_cap))
+                await _refuse(send, ApiError(
+                    429, "Too many requests with a wrong API token from this address; wait and "
+                         "try again with the right one." if tried else
+                         "Too many requests from this address; slow down.",
+                    code="too_many_failures" if tried else "rate_limited",
+                    headers={"retry-after": str(max(1, round(wait)))}))
+                return
+        if self.tokens and path not in OPEN_PATHS:
+            if not self.tokens.matches(headers.get("authorization", "")):
                 said = "a wrong" if headers.get("authorization") else "no"
+                if headers.get("authorization"):
+                    self.failures.failed(address)
                 await _drain(receive, headers, self.body_caps.get(path, self.default_cap))
                 await _refuse(send, ApiError(
                     401, f"The request carried {said} API token. Send the server's token as "
                          "'Authorization: Bearer <token>' (the OpenAI client's api_key).",
                     code="unauthorized", headers={"www-authenticate": "Bearer"}))
                 return
+            self.failures.succeeded(address)
         cap = self.body_caps.get(path, self.default_cap)
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > cap:

@@ -38,7 +38,7 @@ def test_an_unexpected_failure_is_500_internal_error_without_details(caplog):
     config = AppConfig().with_overrides(tts={"engine": "none"}, asr={"engine": "local"})
     runtime = BrokenRuntime(config, app_paths(), workers=1)
     runtime.warm_up()
-    app = create_app(runtime, token="t", loopback_only=True)
+    app = create_app(runtime, tokens="t", loopback_only=True)
 
     async def ask():
         transport = httpx2.ASGITransport(app=app, raise_app_exceptions=False)
