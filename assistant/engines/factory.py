@@ -7,7 +7,9 @@ length, speaking rate...) is applied to the kept engine through ``configure``, w
 reload. A change of a load-time setting closes the old engine first (its memory, GPU
 included, is freed before the new model loads), then builds the new one, and says so with
 a ``ModelUnloaded`` event. A long-running app (the window, ``listen``) so holds at most one
-model per role; the CLI builds what one command needs.
+model per role; the CLI builds what one command needs. The factory's lock guards only its
+table of engines: a build holds just its role's lock, so roles load side by side. Loading
+and warming what was built is ``engines.conversation.prepare``'s job.
 """
 from __future__ import annotations
 
