@@ -16,6 +16,11 @@ from typing import Any
 
 from .errors import ConfigError
 
+# One place for the ranges every front end and engine checks against.
+RATE_RANGE = (0.25, 4.0)           # the speaking rate: 1.0 normal speed, 2.0 twice as fast
+END_SILENCE_RANGE_S = (0.05, 10.0)  # the silence that ends a spoken turn
+END_SILENCE_S = 0.8                # ... by default in the window (``listen``: LISTEN_END_SILENCE_S)
+
 ASR_TASKS = ("transcribe", "translate")
 VISION_ENGINES = ("auto", "blip2", "llava", "blip", "embedded", "openai")
 ASR_ENGINES = ("local", "openai")
@@ -131,12 +136,13 @@ class VisionConfig:
 class TtsConfig:
     engine: str = "auto"         # auto: Piper when installed, else pyttsx3
     voice: str | None = None     # Piper .onnx path or pyttsx3 voice id; None: the default
-    rate: float = 1.0            # 1.0 normal speed, 2.0 twice as fast
+    rate: float = 1.0            # RATE_RANGE
     play: bool = True            # play through the sound card when there is one
 
     def __post_init__(self) -> None:
         _check(self.engine in TTS_ENGINES, f"tts.engine must be one of {', '.join(TTS_ENGINES)}, not '{self.engine}'.")
-        _check(0.25 <= self.rate <= 4.0, "tts.rate must be between 0.25 and 4.0.")
+        low, high = RATE_RANGE
+        _check(low <= self.rate <= high, f"tts.rate must be between {low} and {high}.")
 
 
 @dataclass(frozen=True)
@@ -146,7 +152,7 @@ class UiConfig:
     camera: str = "0"            # camera index, or a video / image file that stands in for one
     microphone: str = ""         # "" default input; a device name (substring); or a WAV file to replay
     speaker_device: str = ""     # "" default output; a device name (substring)
-    end_silence_s: float = 0.8   # silence that ends a hands-free question
+    end_silence_s: float = END_SILENCE_S   # silence that ends a hands-free question
     hands_free: bool = False
     history: bool = True         # keep the chat history on disk
     history_thumbnails: bool = False  # and the camera frame of each turn with it (private: opt-in)
@@ -160,7 +166,9 @@ class UiConfig:
     reply_voice: str = "auto"
 
     def __post_init__(self) -> None:
-        _check(0.05 <= self.end_silence_s <= 10.0, "ui.end_silence_s must be between 0.05 and 10 seconds.")
+        low, high = END_SILENCE_RANGE_S
+        _check(low <= self.end_silence_s <= high,
+               f"ui.end_silence_s must be between {low:g} and {high:g} seconds.")
         _check(0.5 <= self.kiosk_idle_minutes <= 1440, "ui.kiosk_idle_minutes must be between 0.5 and 1440.")
         _check(0.5 <= self.font_scale <= 4.0, "ui.font_scale must be between 0.5 and 4.")
         _check(self.reply_voice in REPLY_VOICE, f"ui.reply_voice must be one of {', '.join(REPLY_VOICE)}, not '{self.reply_voice}'.")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDialog, 
                                QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
-from assistant.config import AppConfig
+from assistant.config import END_SILENCE_RANGE_S, RATE_RANGE, AppConfig
 from assistant.errors import ConfigError
 
 from . import accessibility as a11y
@@ -167,9 +167,9 @@ class SettingsDialog(QDialog):
         self.language = _combo(LANGUAGES, asr.language or "")
         self.voice_engine = _combo(VOICE_CHOICES, tts.engine, editable=False)
         self.voice = QLineEdit(tts.voice or "")
-        self.rate = _spin(0.25, 4.0, 0.05, tts.rate, "×")
+        self.rate = _spin(*RATE_RANGE, 0.05, tts.rate, "×")
         self.reply_voice = _combo(REPLY_CHOICES, ui.reply_voice, editable=False)
-        self.end_silence = _spin(0.05, 10.0, 0.1, ui.end_silence_s, " s")
+        self.end_silence = _spin(*END_SILENCE_RANGE_S, 0.1, ui.end_silence_s, " s")
         self.hands_free = _check("Start with &hands-free listening on", ui.hands_free)
         self.vision_engine = _combo(VISION_CHOICES, vision.engine, editable=False)
         self.font_scale = _spin(0.5, 4.0, 0.1, ui.font_scale, "×")

@@ -25,8 +25,10 @@ from assistant.conversation.sessions import MemorySessions
 from assistant.conversation.store import (HistoryCleared, HistoryRestored, HistoryStore,
                                           StoredTurn, TurnRecorded)
 from assistant.errors import AssistantError
-from assistant.events import ErrorEvent, Event, EventBus, ModelLoaded, Progress
-from assistant.engines.factory import prepare
+from assistant.events import ErrorEvent, Event, EventBus, Progress
+from assistant.engines.conversation import (LOADING, ROLES, Engines, build_conversation,
+                                            build_engines, conversation_options, failure_event,
+                                            load_keys, prepare)
 from assistant.notices import NO_VISION_MODEL
 from assistant.paths import AppPaths
 from assistant.voice.engine import DESCRIBE_QUESTION, READ_TEXT_QUESTION
@@ -42,11 +44,7 @@ WINDOW_MODEL_NOTE = "For fuller descriptions, choose a vision model in Settings.
 
 
 def error_event(exc: BaseException, stage: str) -> ErrorEvent:
-    if isinstance(exc, AssistantError):
-        return ErrorEvent(code=exc.code, message=exc.user_text(), stage=exc.stage or stage)
-    return ErrorEvent(code="internal", stage=stage,
-                      message="Something went wrong here; the details are in the log. "
-                              "The assistant keeps running.")
+    return failure_event(exc, stage)
 
 
 def thumbnail_jpeg(frame) -> bytes | None:
@@ -112,7 +110,6 @@ class AssistantWorker(QObject):
         steps = 4
         self.bus.emit(Progress(stage=READY, message="Opening the chat history…", done=0, total=steps))
         self._open_history()
-        self.bus.emit(Progress(stage=READY, message="Loading the vision engine…", done=1, total=steps))
         self._start_engine()
         if self._microphone is not None:
             self.open_microphone(self._microphone)
@@ -137,78 +134,50 @@ class AssistantWorker(QObject):
         self._store = store
         self.bus.emit(HistoryRestored(turns=tuple(turns)))
 
-    def _engines(self, *, starting: bool = True) -> tuple[Any, Any, Any]:
-        """(vision, transcriber, speaker) from the factory; each missing one is reported.
+    def _engines(self, *, starting: bool = True, keep: Engines | None = None) -> Engines:
+        """The engines from the factory, loaded and warmed; each missing one is reported.
 
-        The factory hands back the engines it has when only run-time settings changed.
-        """
-        factory, cfg = self._factory, self.config
-        factory.remote = cfg.remote  # the [remote] server for engines set to "openai"
-        vision = transcriber = speaker = None
-        try:
-            vision = factory.vision(cfg.vision)
-            prepare(vision)
-        except Exception as exc:
-            self._error(exc, "vision")
-        if starting:
-            self.bus.emit(Progress(stage=READY, message="Loading speech recognition…", done=2,
-                                   total=4))
-        try:
-            transcriber = factory.transcriber(cfg.asr)
-            # warm_up: every model a question may need (the language checker too), decoded
-            # once, so the first question is not the one that loads.
-            prepare(transcriber)
-        except Exception as exc:
-            self._error(exc, "asr")
-        if starting:
-            self.bus.emit(Progress(stage=READY, message="Loading the voice…", done=3, total=4))
-        if cfg.tts.engine != "none":
-            try:
-                speaker = factory.speaker(cfg.tts, output_device=cfg.ui.speaker_device)
-                prepare(speaker)
-            except Exception as exc:
-                self._error(exc, "tts")
-        for stage, engine in (("vision", vision), ("asr", transcriber), ("tts", speaker)):
-            if engine is not None:
-                self.bus.emit(ModelLoaded(stage=stage, model=str(getattr(engine, "name", stage)),
-                                          device=str(getattr(engine, "device", "cpu")), elapsed_ms=0.0))
-        return vision, transcriber, speaker
+        ``keep``: the engines running now; the factory hands back those whose models the
+        settings still want, and they are not loaded or warmed again."""
+        def progress(role: str) -> None:
+            self.bus.emit(Progress(stage=READY, message=LOADING[role],
+                                   done=ROLES.index(role) + 1, total=4))
+
+        # No voice at all (tts.engine "none"): answers are shown, nothing is said (``_Mute``).
+        roles = ROLES if self.config.tts.engine != "none" else ROLES[:2]
+        engines = build_engines(self._factory, self.config, roles=roles,
+                                output_device=self.config.ui.speaker_device,
+                                progress=progress if starting else None, on_error=self._error,
+                                announce=self.bus.emit, keep=keep)
+        if starting and "tts" not in roles:
+            progress("tts")
+        return engines
 
     def _start_engine(self) -> None:
-        from assistant.audio.vad import build_detector
-        from assistant.pipeline import Assistant
-        from assistant.tts.playback import SilentPlayer
-        from assistant.voice.engine import ConversationEngine
-        from assistant.voice.events import ConversationOptions
-
-        vision, transcriber, speaker = self._engines()
-        if vision is None:
+        engines = self._engines()
+        if engines.vision is None:
             return
-        cfg = self.config
-        self._speaker = speaker
-        assistant = Assistant(vision=vision, transcriber=transcriber, bus=self.bus,
-                              history_turns=cfg.vision.history_turns, sessions=self._context,
-                              word_notice=self._word_notice)
-        choice = build_detector()    # Silero, WebRTC, or typed questions only (said once)
-        self._listens, self._no_listening = choice.listens, choice.problem
-        if choice.listens and choice.problem is not None:
-            self._error(choice.problem, "audio")
-        options = ConversationOptions(language=cfg.asr.language, hands_free=cfg.ui.hands_free,
-                                      segmenter=_segmenter(cfg))
-        self.engine = ConversationEngine(
-            assistant=assistant, transcriber=transcriber, speaker=self._voice(),
-            player=getattr(speaker, "player", None) or SilentPlayer(), detector=choice.detector,
-            image=self._frame, bus=self.bus, options=options, session=SESSION,
-            rate=cfg.tts.rate, speaker_for_rate=self._speaker_for_rate)
+        self._speaker = engines.speaker
+        built = build_conversation(self.config, engines, bus=self.bus, image=self._frame,
+                                   options=conversation_options(self.config),
+                                   sessions=self._context, session=SESSION, voice=self._voice(),
+                                   speaker_for_rate=self._speaker_for_rate,
+                                   word_notice=self._word_notice)
+        self._listens, self._no_listening = built.listens, built.problem
+        if built.listens and built.problem is not None:
+            self._error(built.problem, "audio")
+        self.engine = built.engine
         self.engine.start()
 
     def _word_notice(self, code: str) -> str:   # no console: Settings ("" in the kiosk)
         return self.model_note if code == NO_VISION_MODEL else ""
 
     def _speaker_for_rate(self, rate: float):
+        """The voice at ``rate``: the kept one, set to it, unless its engine cannot."""
         speaker = self._factory.speaker(dataclasses.replace(self.config.tts, rate=rate),
                                         output_device=self.config.ui.speaker_device)
-        prepare(speaker)
+        if speaker is not self._speaker:
+            prepare(speaker)
         self._speaker = speaker
         return self._voice()
 
@@ -309,41 +278,56 @@ class AssistantWorker(QObject):
     # -- settings and history -------------------------------------------------
     @Slot(object)
     def reload_settings(self, config: AppConfig) -> None:
-        """Save to the file the CLI reads, then apply: the factory reuses what did not change."""
+        """Save to the file the CLI reads, then apply: new engines only where the settings
+        need other models; everything else goes to the running conversation (no reload)."""
         try:
             config_mod.save(config, self.paths.config_file)
         except Exception as exc:  # noqa: BLE001
             self._error(exc, "config")
         old, self.config = self.config, config
-        engines_changed = (old.asr, old.vision, old.tts, old.remote, old.ui.speaker_device) != \
-            (config.asr, config.vision, config.tts, config.remote, config.ui.speaker_device)
-        if engines_changed and self.engine is not None:
-            self._swap_engines()
-        elif engines_changed:
-            self._start_engine()
-        if self.engine is not None and (old.ui.microphone != config.ui.microphone
-                                        or old.ui.end_silence_s != config.ui.end_silence_s):
-            self._restart_listening()
+        engines_changed = _engine_settings(old) != _engine_settings(config)
+        if self.engine is None:
+            if engines_changed:
+                self._start_engine()
+                if self.engine is not None and self._microphone is not None:
+                    self.open_microphone(self._microphone)
+        else:
+            if engines_changed:
+                self._apply_engine_settings(old)
+            changes = _conversation_changes(old, config)
+            if changes:
+                self.engine.configure(**changes)
+            if old.ui.microphone != config.ui.microphone:
+                self.open_microphone(config.ui.microphone)
         self.bus.emit(Progress(stage="settings", message="Settings saved and applied."))
 
-    def _swap_engines(self) -> None:
-        with self.engine.held():   # between turns: no engine closed while a turn uses it
-            vision, transcriber, speaker = self._engines(starting=False)
-            assistant = self.engine.assistant
-            if vision is not None:
-                assistant.vision = vision
-            assistant.transcriber = self.engine.transcriber = transcriber
-            assistant.history_turns = self.config.vision.history_turns
-            if speaker is not None:
-                self._speaker = speaker
-                self.engine.speech.set_speaker(self._voice())
+    def _apply_engine_settings(self, old: AppConfig) -> None:
+        device = self.config.ui.speaker_device
+        if load_keys(self._factory, old, old.ui.speaker_device) != \
+                load_keys(self._factory, self.config, device):
+            self._swap_engines()
+            return
+        # Run-time settings only (temperature, history length, ASR language...): the factory
+        # hands them to the kept engines; the speaking rate goes through ``configure``.
+        self._factory.remote = self.config.remote
+        if old.vision != self.config.vision:
+            self._factory.vision(self.config.vision)
+        if old.asr != self.config.asr:
+            self._factory.transcriber(self.config.asr)
+        self.engine.assistant.history_turns = self.config.vision.history_turns
 
-    def _restart_listening(self) -> None:
-        """A new microphone or end-of-turn silence: a fresh engine on the same models."""
-        engine, self.engine = self.engine, None
-        engine.close()
-        self._start_engine()
-        self.open_microphone(self.config.ui.microphone)
+    def _swap_engines(self) -> None:
+        running = Engines(self.engine.assistant.vision, self.engine.transcriber, self._speaker)
+        with self.engine.held():   # between turns: no engine closed while a turn uses it
+            engines = self._engines(starting=False, keep=running)
+            assistant = self.engine.assistant
+            if engines.vision is not None:
+                assistant.vision = engines.vision
+            assistant.transcriber = self.engine.transcriber = engines.transcriber
+            assistant.history_turns = self.config.vision.history_turns
+            if engines.speaker is not None:
+                self._speaker = engines.speaker
+                self.engine.speech.set_speaker(self._voice())
 
     @Slot(str)
     def export_history(self, path: str) -> None:
@@ -394,7 +378,21 @@ class _Mute:
         return iter(())
 
 
-def _segmenter(config: AppConfig):
+def _engine_settings(config: AppConfig) -> tuple:
+    return (config.asr, config.vision, config.tts, config.remote, config.ui.speaker_device)
+
+
+def _conversation_changes(old: AppConfig, new: AppConfig) -> dict[str, Any]:
+    """The settings the running conversation takes as they are (``ConversationEngine.configure``)."""
     from assistant.voice.events import turn_timing
 
-    return turn_timing(config.ui.end_silence_s)
+    changes: dict[str, Any] = {}
+    if old.ui.end_silence_s != new.ui.end_silence_s:
+        changes["segmenter"] = turn_timing(new.ui.end_silence_s)
+    if old.ui.hands_free != new.ui.hands_free:
+        changes["hands_free"] = new.ui.hands_free
+    if old.asr.language != new.asr.language:
+        changes["language"] = new.asr.language
+    if old.tts.rate != new.tts.rate:
+        changes["rate"] = new.tts.rate
+    return changes

@@ -23,6 +23,7 @@ from typing import Callable
 
 import numpy as np
 
+from ..config import END_SILENCE_RANGE_S, END_SILENCE_S
 from .vad import SAMPLE_RATE, SpeechDetector, WindowFramer
 
 
@@ -31,7 +32,7 @@ class SegmenterOptions:
     """Timing rules of a turn, in seconds."""
 
     speech_start_s: float = 0.2   # continuous speech needed before a turn starts (ignores clicks)
-    end_silence_s: float = 0.8    # trailing silence that ends the turn
+    end_silence_s: float = END_SILENCE_S   # trailing silence that ends the turn
     max_utterance_s: float = 20.0  # a turn longer than this is cut (and the rest starts a new one)
     pre_roll_s: float = 0.3       # audio kept from before the detected start (first syllables)
     tail_s: float = 0.2           # silence kept after the last speech (word endings fade slowly)
@@ -44,8 +45,9 @@ class SegmenterOptions:
     def __post_init__(self) -> None:
         if not 0.0 <= self.speech_start_s <= 5.0:
             raise ValueError("speech_start_s must be between 0 and 5 seconds")
-        if not 0.05 <= self.end_silence_s <= 10.0:
-            raise ValueError("end_silence_s must be between 0.05 and 10 seconds")
+        low, high = END_SILENCE_RANGE_S
+        if not low <= self.end_silence_s <= high:
+            raise ValueError(f"end_silence_s must be between {low:g} and {high:g} seconds")
         if not 0.0 <= self.pre_roll_s <= 5.0:
             raise ValueError("pre_roll_s must be between 0 and 5 seconds")
         if not 0.0 <= self.tail_s <= self.end_silence_s:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import functools
 import sys
-import time
 from pathlib import Path
 
 from ..config import AppConfig, looks_like_folder
@@ -20,19 +19,10 @@ from ..paths import AppPaths
 from .progress import ProgressBar
 
 
-def _warm_up(engine: object, stage: str, timings: dict[str, float], **how) -> None:
-    """Load the model before the timed stage, so timings separate loading from answering."""
-    load = getattr(engine, "load", None)
-    if callable(load):
-        start = time.perf_counter()
-        load(**how)
-        timings[f"load_{stage}"] = (time.perf_counter() - start) * 1000.0
-
-
 def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     from ..asr import TranscribeOptions
+    from ..engines.conversation import build_engines, make_assistant
     from ..engines.factory import EngineFactory
-    from ..pipeline import Assistant
     from ..vision.image import load_image
 
     config = config.with_overrides(
@@ -55,23 +45,18 @@ def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     bus = EventBus()
     bus.subscribe(_progress_printer)
     factory = EngineFactory(paths, on_event=bus.emit, remote=config.remote)
-    load_ms: dict[str, float] = {}
     try:
-        vision = factory.vision(config.vision)
-        _warm_up(vision, "vision", load_ms)
-        transcriber = None
-        if audio is not None:
-            transcriber = factory.transcriber(config.asr)
         want_speech = args.speak_to is not None or (config.tts.play and config.tts.engine != "none")
-        speaker = factory.speaker(config.tts) if want_speech else None
-        if speaker is not None:
-            _warm_up(speaker, "tts", load_ms)
-        assistant = Assistant(vision=vision, transcriber=transcriber, speaker=speaker, bus=bus,
-                              sessions=_sessions(paths, bus), history_turns=config.vision.history_turns)
+        roles = ("vision",) + (("asr",) if audio is not None else ()) + (("tts",) if want_speech else ())
+        # Loaded before the timed stages, so timings separate loading from answering; one
+        # question is not worth a warm-up pass.
+        engines = build_engines(factory, config, roles=roles, warm=False)
+        load_ms = engines.load_ms
+        speaker = engines.speaker
+        assistant = make_assistant(config, engines, bus=bus, sessions=_sessions(paths, bus),
+                                   speaker=speaker)
         options = TranscribeOptions(language=config.asr.language, task=config.asr.task,
                                     initial_prompt=config.asr.initial_prompt)
-        if transcriber is not None:
-            _warm_up(transcriber, "asr", load_ms, language=options.language, task=options.task)
         result = assistant.ask(image, text=text, audio=audio, asr_options=options,
                                session=args.session, synthesize=want_speech, save=False)
         play = speaker is not None and config.tts.play and result.speech is not None
@@ -183,6 +168,7 @@ def transcribe(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> 
     from ..asr import TranscribeOptions
     from ..asr.formats import render
     from ..audio.files import check_audio_file
+    from ..engines.conversation import build_engine
     from ..engines.factory import EngineFactory
 
     config = config.with_overrides(asr={"language": args.language, "task": args.task,
@@ -197,7 +183,9 @@ def transcribe(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> 
     if config.asr.task == "translate" and not args.quiet and _rough_translator(config.asr):
         print("note: Translation with the built-in speech model (Whisper base) is rough; "
               "check anything important against the recording.", file=sys.stderr, flush=True)
-    transcriber = EngineFactory(paths, on_event=bus.emit, remote=config.remote).transcriber(config.asr)
+    factory = EngineFactory(paths, on_event=bus.emit, remote=config.remote)
+    # Not loaded ahead: it loads the model the file's language needs, as it starts.
+    transcriber = build_engine(factory, config, "asr")
     options = TranscribeOptions(language=config.asr.language, task=config.asr.task,
                                 word_timestamps=args.word_timestamps,
                                 initial_prompt=config.asr.initial_prompt,

@@ -127,21 +127,22 @@ def _printer(as_json: bool) -> Callable[[Event], None]:
 
 def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     from ..audio.sources import MicrophoneSource, WavReplaySource
-    from ..audio.vad import build_detector
     from .console import _progress_printer
     from ..conversation.sessions import SessionStore
+    from ..engines.conversation import (build_conversation, build_engines, conversation_options,
+                                        prepare)
     from ..engines.factory import EngineFactory
-    from ..pipeline import Assistant
     from ..tts.playback import Player
-    from ..voice.engine import ConversationEngine
-    from ..voice.events import ConversationOptions, turn_timing
+    from ..voice.events import LISTEN_END_SILENCE_S
 
     # No language: tiny.en first, the multilingual model only where English is in doubt (asr/language.py).
     config = config.with_overrides(asr={"language": args.language or config.asr.language},
                                    vision={"engine": args.vision_engine}, tts={"engine": args.voice_engine})
-    end_silence = args.end_silence if args.end_silence is not None else min(config.ui.end_silence_s, 0.5)
-    options = ConversationOptions(segmenter=turn_timing(end_silence), language=config.asr.language,
-                                  barge_in=not args.no_barge_in)
+    end_silence = args.end_silence if args.end_silence is not None else min(
+        config.ui.end_silence_s, LISTEN_END_SILENCE_S)
+    # listen is hands-free whatever the window's setting: it has no key to hold.
+    options = conversation_options(config, end_silence_s=end_silence, hands_free=True,
+                                   barge_in=not args.no_barge_in)
 
     _stop_on_signals()
     bus = EventBus()
@@ -164,34 +165,25 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
             source = MicrophoneSource(_device(mic_setting), on_state=lambda s: print(
                 f"  [microphone {s}]", file=sys.stderr, flush=True))
             source.resolve_device()  # a missing microphone is reported before models load
-        vision = factory.vision(config.vision)
-        if hasattr(vision, "load"):
-            vision.load()  # so the first answer is not also the one that loads the model
-        transcriber = factory.transcriber(config.asr)
-        transcriber.warm_up()
-        speaker = factory.speaker(config.tts)
-        if hasattr(speaker, "load"):
-            speaker.load()
+        # Loaded (and warmed) now, so the first answer is not also the one that loads a model.
+        engines = build_engines(factory, config)
         player = Player(device=_device(args.output_device or config.ui.speaker_device),
                         on_error=lambda e: bus.emit(ErrorEvent(code=e.code, message=e.user_text(), stage="tts")))
 
         def speaker_for_rate(rate: float) -> Any:
             voice = factory.speaker(dataclasses.replace(config.tts, rate=rate))
-            if hasattr(voice, "load"):
-                voice.load()
+            if voice is not engines.speaker:
+                prepare(voice)
             return voice
 
-        assistant = Assistant(vision=vision, transcriber=transcriber, bus=bus,
-                              sessions=SessionStore(paths.sessions_dir, on_event=bus.emit),
-                              history_turns=config.vision.history_turns)
-        detector = build_detector(typed_only_fallback=False)   # listen has nothing else to take
-        if detector.problem is not None:   # WebRTC in Silero's place: said once, as a note
-            print(f"note: {detector.problem.user_text()}", file=sys.stderr, flush=True)
-        loop = ConversationEngine(source=source, detector=detector.detector,
-                                  transcriber=transcriber, assistant=assistant, image=image,
-                                  speaker=speaker, player=player, bus=bus, options=options,
-                                  speaker_for_rate=speaker_for_rate, rate=config.tts.rate,
-                                  session=args.session)
+        built = build_conversation(config, engines, bus=bus, image=image, options=options,
+                                   sessions=SessionStore(paths.sessions_dir, on_event=bus.emit),
+                                   session=args.session, source=source, player=player,
+                                   speaker_for_rate=speaker_for_rate,
+                                   typed_only_fallback=False)   # listen has nothing else to take
+        if built.problem is not None:   # WebRTC in Silero's place: said once, as a note
+            print(f"note: {built.problem.user_text()}", file=sys.stderr, flush=True)
+        loop = built.engine
         loop.start()
         if args.json:
             print(json.dumps({"event": "Listening"}), flush=True)

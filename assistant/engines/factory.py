@@ -7,7 +7,9 @@ length, speaking rate...) is applied to the kept engine through ``configure``, w
 reload. A change of a load-time setting closes the old engine first (its memory, GPU
 included, is freed before the new model loads), then builds the new one, and says so with
 a ``ModelUnloaded`` event. A long-running app (the window, ``listen``) so holds at most one
-model per role; the CLI builds what one command needs.
+model per role; the CLI builds what one command needs. The factory's lock guards only its
+table of engines: a build holds just its role's lock, so roles load side by side. Loading
+and warming what was built is ``engines.conversation.prepare``'s job.
 """
 from __future__ import annotations
 
@@ -93,7 +95,8 @@ class EngineFactory:
         # The [remote] server for engines set to "openai"; each call may pass its own.
         self.remote = remote or RemoteConfig()
         self._slots: dict[str, _Slot] = {}
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()          # the slot table only, never across a build
+        self._role_locks: dict[str, threading.RLock] = {}
 
     @property
     def _cache(self) -> dict[str, Any]:
@@ -103,25 +106,35 @@ class EngineFactory:
 
     def _engine(self, role: str, key: tuple, build: Callable[[], Any], runtime: Any,
                 configure: Callable[[Any, Any], None]) -> _Slot:
-        """The role's engine for ``key``: kept and reconfigured, or built in place of another."""
-        replaced = None
-        with self._lock:
-            slot = self._slots.get(role)
-            if slot is not None and slot.key != key:
-                replaced = self._slots.pop(role)
-                # Closed before the new one is built, so the two never share the GPU.
+        """The role's engine for ``key``: kept and reconfigured, or built in place of another.
+
+        The factory's lock guards only the slot table; a build (a model load: seconds to
+        minutes) holds just its role's lock, so a voice rebuilt for a new rate never waits
+        for a vision model loading at the same time."""
+        with self._role_lock(role):   # one build per role at a time
+            with self._lock:
+                slot = self._slots.get(role)
+                replaced = self._slots.pop(role) if slot is not None and slot.key != key else None
+            if slot is not None and replaced is None:
+                if runtime != slot.runtime:
+                    configure(slot.engine, runtime)
+                    slot.runtime = runtime
+                return slot
+            if replaced is not None:
+                # Closed before the new one is built, so the two never share the GPU. Nothing
+                # uses it now: a front end changes engines between turns (``held()``).
                 _close(replaced.engine)
-                slot = None
-            if slot is None:
-                slot = self._slots[role] = _Slot(key, build(), runtime)
-            elif runtime != slot.runtime:
-                configure(slot.engine, runtime)
-                slot.runtime = runtime
-        if replaced is not None:
-            log.info("%s engine %s closed: the settings need another one", role,
-                     _name(replaced.engine, role))
-            self._emit(ModelUnloaded(stage=role, model=_name(replaced.engine, role)))
-        return slot
+                log.info("%s engine %s closed: the settings need another one", role,
+                         _name(replaced.engine, role))
+                self._emit(ModelUnloaded(stage=role, model=_name(replaced.engine, role)))
+            slot = _Slot(key, build(), runtime)
+            with self._lock:
+                self._slots[role] = slot
+            return slot
+
+    def _role_lock(self, role: str) -> threading.RLock:
+        with self._lock:
+            return self._role_locks.setdefault(role, threading.RLock())
 
     def transcriber(self, config: AsrConfig, remote: RemoteConfig | None = None):
         remote = remote or self.remote
@@ -169,7 +182,7 @@ class EngineFactory:
                             runtime, lambda engine, new: engine.configure(**new))
         if kind == "embedded" or not config.grounding:
             return slot.engine
-        with self._lock:
+        with self._role_lock("vision"):
             if slot.grounded is None or slot.grounded_score != config.ocr_min_score:
                 from ..vision.grounding import GroundedEngine
                 from ..vision.scene import SceneAnalyser
@@ -272,16 +285,6 @@ class EngineFactory:
             slots, self._slots = list(self._slots.values()), {}
         for slot in slots:
             _close(slot.engine)
-
-
-def prepare(engine: Any) -> None:
-    """Load ``engine`` now and give its models their first run (``warm_up``), where it has
-    those steps: long-lived front ends (the window, ``serve``) call it while they say they
-    are loading, so the first question is not the slow one."""
-    for step in ("load", "warm_up"):
-        call = getattr(engine, step, None)
-        if callable(call):
-            call()
 
 
 def _close(engine: Any) -> None:

@@ -14,7 +14,7 @@ import wave
 from typing import Any
 
 from ..asr import Transcription
-from ..config import WHISPER_LANGUAGES, language_code
+from ..config import RATE_RANGE, WHISPER_LANGUAGES, language_code
 from ..errors import AssistantError
 from . import models
 from .errors import ApiError, bad_request, from_assistant_error
@@ -128,8 +128,9 @@ def speech_request(body: Any, runtime) -> dict:
         raise bad_request(f"response_format must be one of {', '.join(SPEECH_FORMATS)} here.",
                           "unsupported_format", "response_format")
     speed = body.get("speed", 1.0)
-    if isinstance(speed, bool) or not isinstance(speed, (int, float)) or not 0.25 <= speed <= 4.0:
-        raise bad_request("speed must be a number from 0.25 to 4.0.", "invalid_value", "speed")
+    low, high = RATE_RANGE   # also OpenAI's range for "speed"
+    if isinstance(speed, bool) or not isinstance(speed, (int, float)) or not low <= speed <= high:
+        raise bad_request(f"speed must be a number from {low} to {high}.", "invalid_value", "speed")
     return {"text": text.strip(), "format": fmt, "speed": float(speed)}
 
 
@@ -143,7 +144,7 @@ def speech_job(req: dict, runtime):
             cancel.check()
             speaker = runtime.speaker()
             configure = getattr(speaker, "configure", None)
-            rate = min(4.0, max(0.25, base * req["speed"]))
+            rate = min(RATE_RANGE[1], max(RATE_RANGE[0], base * req["speed"]))
             if callable(configure) and rate != base:
                 configure(rate=rate)
             try:

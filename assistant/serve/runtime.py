@@ -25,7 +25,6 @@ from ..cancel import CancelToken, Cancelled
 from ..config import AppConfig
 from ..errors import AssistantError
 from ..events import ErrorEvent, Event, EventBus, ModelLoaded, ModelLoading
-from ..engines.factory import prepare
 from ..notices import NO_VISION_MODEL
 from ..paths import AppPaths
 from .errors import ApiError
@@ -34,6 +33,7 @@ from .limits import Admission, default_workers
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 SESSION = "request"   # the one conversation a request carries in its messages
+ROLE_WORDS = {"vision": "vision", "asr": "speech recognition", "tts": "speech"}
 
 
 def _log_event(event: Event) -> None:
@@ -94,21 +94,12 @@ class Runtime:
 
     def warm_up(self) -> None:
         """Load the models before the first request (which gets 503 until then)."""
-        steps: list[tuple[str, Callable[[], Any]]] = [("vision", lambda: prepare(self.vision()))]
-        if self.config.asr.engine == "local":
-            steps.append(("speech recognition", lambda: self.transcriber().warm_up()))
-        if self.config.tts.engine != "none":
-            steps.append(("speech", lambda: prepare(self.speaker())))
+        from ..engines.conversation import build_engines
+
+        roles = ("vision",) + (("asr",) if self.config.asr.engine == "local" else ()) + \
+            (("tts",) if self.config.tts.engine != "none" else ())
         try:
-            for what, step in steps:
-                try:
-                    step()
-                except AssistantError as exc:   # requests that need it will say so
-                    log.warning("%s did not load: %s", what, exc.user_text())
-                    self.problems.append(f"{what}: {exc.user_text()}")
-                except Exception:  # noqa: BLE001 - logged; the other engines still load
-                    log.exception("%s failed to load", what)
-                    self.problems.append(f"{what}: failed to load (see the log)")
+            build_engines(self.factory, self.config, roles=roles, on_error=self._not_loaded)
         finally:
             with self._ready_lock:
                 self.admission.ready.set()
@@ -118,6 +109,16 @@ class Runtime:
                     callback()
                 except RuntimeError:   # the server stopped while loading: nobody to tell
                     log.info("loaded after the server stopped")
+
+    def _not_loaded(self, exc: BaseException, role: str) -> None:
+        """Requests that need it will say so; the other engines still load."""
+        what = ROLE_WORDS[role]
+        if isinstance(exc, AssistantError):
+            log.warning("%s did not load: %s", what, exc.user_text())
+            self.problems.append(f"{what}: {exc.user_text()}")
+        else:
+            log.error("%s failed to load", what, exc_info=exc)
+            self.problems.append(f"{what}: failed to load (see the log)")
 
     def when_ready(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` (from the loading thread) once the models have loaded."""
@@ -131,8 +132,8 @@ class Runtime:
                on_text: Callable[[str], None] | None = None, tuning: dict | None = None):
         """``Assistant.respond`` on the shared vision engine; ``earlier``: the request's turns."""
         from ..conversation.sessions import MemorySessions
+        from ..engines.conversation import Engines, make_assistant
         from ..engines.factory import vision_runtime
-        from ..pipeline import Assistant
 
         sessions = MemorySessions()
         for turn in earlier:
@@ -145,9 +146,8 @@ class Runtime:
             if tuned:   # this request's settings, put back after it under the same lock
                 engine.configure(**tuned)
             try:
-                assistant = Assistant(vision=engine, bus=self.bus, sessions=sessions,
-                                      history_turns=self.config.vision.history_turns,
-                                      word_notice=api_words)
+                assistant = make_assistant(self.config, Engines(vision=engine), bus=self.bus,
+                                           sessions=sessions, word_notice=api_words)
                 return assistant.respond(image, question, session=SESSION, cancel=cancel,
                                          on_text=on_text, save=False)
             finally:

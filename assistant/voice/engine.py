@@ -18,6 +18,7 @@ A front end never decides what a turn is: it shows events and sends commands.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import queue
 import threading
@@ -45,6 +46,9 @@ DESCRIBE_QUESTION = "Describe what is in front of me."
 READ_TEXT_QUESTION = "Read the text."
 ImageProvider = Callable[[], Any]      # the picture to ask about now (newest camera frame)
 BLOCK_QUEUE = 400                       # about 13 s of 32 ms blocks: a stall, not normal use
+# What ``configure`` changes while running (the rest is fixed when the engine is built).
+RUN_TIME_OPTIONS = frozenset({"segmenter", "hands_free", "barge_in", "language", "rate",
+                              "min_utterance_s", "no_speech_prob"})
 
 
 class ConversationEngine:
@@ -210,6 +214,25 @@ class ConversationEngine:
         self.speech.stop()
         self.speech.say(again)
 
+    def configure(self, **changes: Any) -> None:
+        """Settings that need no reload, applied to the running conversation: nothing is
+        rebuilt or loaded. ``segmenter`` (end-of-turn silence and the other timings: from the
+        next block on), ``hands_free``, ``barge_in``, ``language`` (the next turn heard),
+        ``rate`` (the next reply spoken), and the guards' ``min_utterance_s``, ``no_speech_prob``."""
+        unknown = set(changes) - RUN_TIME_OPTIONS
+        if unknown:
+            raise ValueError(f"these settings cannot change while running: {sorted(unknown)}")
+        rate = changes.pop("rate", None)
+        hands_free = changes.pop("hands_free", None)
+        if changes:
+            self.options = dataclasses.replace(self.options, **changes)
+            # The listener's own thread takes them, between two blocks.
+            _offer(self._blocks, ("options", self.options))
+        if hands_free is not None and hands_free != self.listener.hands_free:
+            self.set_hands_free(hands_free)
+        if rate is not None:
+            self.speech.set_rate(rate)
+
     def set_hands_free(self, on: bool) -> None:
         _offer(self._blocks, ("hands_free", on))
         self.bus.emit(ListeningChanged(hands_free=on, microphone=self.microphone))
@@ -255,6 +278,8 @@ class ConversationEngine:
             self.listener.release(value)
         elif kind == "hands_free":
             self.listener.set_hands_free(value)
+        elif kind == "options":
+            self.listener.configure(value)
         elif kind == "drain":
             self.listener.flush(time.monotonic())
             _offer(self._heard, value, timeout=5.0)   # behind the utterances just finished

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..audio.segmenter import SegmenterOptions
+from ..config import RATE_RANGE
 from ..events import Event
 from .ptt import PushToTalkOptions
 
@@ -123,13 +124,17 @@ class TurnCompleted(Event):
     notices: tuple = ()           # assistant.notices.Notice, said after the answer
 
 
-def turn_timing(end_silence_s: float = 0.5) -> SegmenterOptions:
+LISTEN_END_SILENCE_S = 0.5   # ``listen``'s end-of-turn silence when none is set shorter
+SPOKEN_RATE_RANGE = (0.5, 2.0)   # how far "slower" / "faster" take the speaking rate
+
+
+def turn_timing(end_silence_s: float = LISTEN_END_SILENCE_S) -> SegmenterOptions:
     """How a spoken turn is cut, the same for ``listen`` and the window: only the end-of-turn
-    silence is a setting. A word split off by a longer pause ("ask ... not") is taken back
-    into the next turn (``rejoin_s``, ``short_turn_s``) instead of waiting longer to end one."""
-    return SegmenterOptions(speech_start_s=0.2, end_silence_s=end_silence_s, max_utterance_s=20.0,
-                            pre_roll_s=0.3, tail_s=min(0.2, end_silence_s), rejoin_s=1.5,
-                            short_turn_s=1.0)
+    silence is a setting; the other timings are ``SegmenterOptions``' defaults. A word split
+    off by a longer pause ("ask ... not") is taken back into the next turn (``rejoin_s``,
+    ``short_turn_s``) instead of waiting longer to end one."""
+    return SegmenterOptions(end_silence_s=end_silence_s,
+                            tail_s=min(SegmenterOptions.tail_s, end_silence_s))
 
 
 @dataclass(frozen=True)
@@ -149,8 +154,8 @@ class ConversationOptions:
     echo_text_threshold: float = 0.6   # share of a transcript's words found in a recent reply
     echo_text_window_s: float = 2.0    # how long after a reply its echo is still expected
     rate_step: float = 1.25            # "slower" / "faster" change the speaking rate by this factor
-    min_rate: float = 0.5
-    max_rate: float = 2.0
+    min_rate: float = SPOKEN_RATE_RANGE[0]
+    max_rate: float = SPOKEN_RATE_RANGE[1]
     hands_free: bool = True            # listen for questions without a key held
     push_to_talk: PushToTalkOptions = field(default_factory=PushToTalkOptions)
 
@@ -161,8 +166,10 @@ class ConversationOptions:
             raise ValueError("no_speech_prob and echo_threshold must be between 0 and 1")
         if self.barge_in_windows < 1 or self.echo_window_s <= 0 or self.echo_max_delay_s <= 0:
             raise ValueError("barge_in_windows, echo_window_s and echo_max_delay_s must be positive")
-        if not 1.0 < self.rate_step <= 2.0 or not 0.25 <= self.min_rate < self.max_rate <= 4.0:
-            raise ValueError("rate_step must be in (1, 2] and 0.25 <= min_rate < max_rate <= 4")
+        low, high = RATE_RANGE
+        if not 1.0 < self.rate_step <= 2.0 or not low <= self.min_rate < self.max_rate <= high:
+            raise ValueError(f"rate_step must be in (1, 2] and {low:g} <= min_rate < max_rate "
+                             f"<= {high:g}")
 
 
 VoiceLoopOptions = ConversationOptions   # the name `assistant listen` used before

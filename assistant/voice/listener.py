@@ -129,6 +129,15 @@ class Listener:
         self._reset_turn()
         self._last_heard = None
 
+    def configure(self, options: ConversationOptions) -> None:
+        """New run-time options (``ConversationEngine.configure``); the open turn goes on
+        under the new timing. Listener thread only."""
+        self.options = options
+        self.cutter.segmenter.options = options.segmenter
+        pre = int(options.segmenter.pre_roll_s * RATE / self.window) + 1
+        if pre != self._pre_roll.maxlen:
+            self._pre_roll = collections.deque(self._pre_roll, maxlen=pre)
+
     def flush(self, now: float) -> None:
         """End of the audio (a replayed file, closing): finish the open turn."""
         if self._ptt_audio is not None:

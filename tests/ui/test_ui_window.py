@@ -102,3 +102,36 @@ def test_settings_are_saved_where_the_cli_reads_them(open_window, qtbot, tmp_pat
     # Applied without a restart: the conversation listens with the new end-of-turn silence.
     qtbot.waitUntil(lambda: window.host.engine is not None and
                     window.host.engine.options.segmenter.end_silence_s == 1.2, timeout=20_000)
+
+
+def test_end_of_turn_silence_changes_without_a_new_engine_or_a_warm_up(open_window, qtbot, tmp_path,
+                                                                       monkeypatch):
+    from assistant.events import ModelLoaded, ModelLoading, ModelUnloaded, Progress
+
+    window = open_window(root=tmp_path)
+    worker = window.host.worker
+    engine = window.host.engine
+    running = (engine.assistant.vision, engine.transcriber, worker._speaker)
+    listener, cutter = engine.listener, engine.listener.cutter
+    loads: list[str] = []     # every load or warm-up of the running engines from now on
+    for model in running:
+        for step in ("load", "warm_up"):
+            real = getattr(model, step, None)
+            if callable(real):
+                monkeypatch.setattr(model, step, lambda *a, _real=real, _step=step, **k:
+                                    loads.append(_step) or _real(*a, **k))
+    seen = len(window.events)
+    dialog = window.keys.open_settings()
+    dialog.end_silence.setValue(1.4)
+    dialog.accept()
+    qtbot.waitUntil(lambda: any(isinstance(e, Progress) and e.stage == "settings"
+                                for e in window.events[seen:]), timeout=20_000)
+    after = window.events[seen:]
+    assert not [e for e in after if isinstance(e, (ModelLoading, ModelLoaded, ModelUnloaded))]
+    assert loads == []
+    # The same conversation on the same engines; its listener cuts the next turn with the new
+    # silence (the cutting itself: tests/voice/test_voice_configure.py).
+    assert window.host.engine is engine and engine.listener is listener
+    assert (engine.assistant.vision, engine.transcriber, worker._speaker) == running
+    qtbot.waitUntil(lambda: cutter.segmenter.options.end_silence_s == 1.4, timeout=10_000)
+    assert engine.options.segmenter.end_silence_s == 1.4
