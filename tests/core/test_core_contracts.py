@@ -54,7 +54,7 @@ NOT_ENGINES = {
 }
 
 # Probes of protocol members still in the files another change is rewriting into one engine
-# builder (ui/worker.py, assistant/cli/, assistant/serve/, assistant/engines/): remove each
+# builder (ui/worker.py, assistant/cli/, assistant/engines/) and assistant/serve/audio.py: remove each
 # entry with its probe. The rest are not engines: ui/devices.py stops a microphone source
 # and a camera (None when absent).
 PENDING = {
