@@ -61,10 +61,8 @@ class AskResult:
         return out
 
 
-def engine_label(engine: object, fallback: str) -> str:
-    name = getattr(engine, "name", fallback)
-    device = getattr(engine, "device", None)
-    return f"{name} on {device}" if device else str(name)
+def engine_label(engine: Transcriber | Speaker) -> str:
+    return f"{engine.name} on {engine.device}" if engine.device else str(engine.name)
 
 
 class Assistant:
@@ -146,9 +144,9 @@ class Assistant:
         self.bus.emit(StageTimings(timings_ms=dict(timings)))
         engines = {"vision": vision_engine}
         if self.transcriber is not None and audio is not None:
-            engines["asr"] = engine_label(self.transcriber, "asr")
-        if speech is not None:
-            engines["tts"] = engine_label(self.speaker, "tts")
+            engines["asr"] = engine_label(self.transcriber)
+        if speech is not None and self.speaker is not None:
+            engines["tts"] = engine_label(self.speaker)
         return AskResult(question=question, answer=answer_text, transcript=transcript, language=language,
                          engines=engines, timings_ms=timings, image_id=img_id, speech=speech,
                          details=details, turn=result.turn, notices=result.notices)
@@ -171,10 +169,9 @@ class Assistant:
         img_id, scene = fingerprint(image), scene_hash(image)
         earlier = self._earlier(session)
         history = turns_about(earlier, img_id, self.history_turns, scene)
-        if hasattr(self.vision, "announce_missing_model"):
-            # The embedded engine says once per conversation that the full model is missing;
-            # a blind user should not hear it after every answer.
-            self.vision.announce_missing_model = not earlier
+        # The embedded engine says once per conversation that the full model is missing;
+        # a blind user should not hear it after every answer. Other engines ignore the flag.
+        self.vision.announce_missing_model = not earlier
         cancel.check()
         with self._stage("vision", timings, detail=question):
             answer = self._vision_answer(image, question, history, cancel, on_text)

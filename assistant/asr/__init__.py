@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, Sequence, runtime_checkable
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from ..config import AsrConfig
 
 SAMPLE_RATE = 16_000
 
@@ -59,13 +63,35 @@ class Transcription:
     gaps: tuple[tuple[float, float], ...] = field(default=())
 
 
+@runtime_checkable
 class Transcriber(Protocol):
-    """Turns 16 kHz mono float32 audio into text."""
+    """Turns 16 kHz mono float32 audio into text.
+
+    ``load(language, task)`` loads the models such a request uses; ``warm_up()`` loads the
+    default ones and decodes once; ``close()`` frees them (safe twice; used again, they load
+    again). ``config`` holds the run-time settings, read at each call: the engine factory
+    replaces it when only those changed. A cancelled ``options.cancel`` stops a transcription
+    between segments with ``assistant.cancel.Cancelled``.
+    """
+
+    config: "AsrConfig"
 
     @property
     def name(self) -> str: ...
 
+    @property
+    def device(self) -> str: ...
+
+    def load(self, language: str | None = None, task: str | None = None) -> None: ...
+
+    def warm_up(self) -> None: ...
+
+    def close(self) -> None: ...
+
     def transcribe(self, audio: np.ndarray, options: TranscribeOptions = TranscribeOptions()) -> Transcription: ...
+
+    def transcribe_file(self, path: str | Path,
+                        options: TranscribeOptions = TranscribeOptions()) -> Transcription: ...
 
 
 Words = Sequence[Word]

@@ -50,6 +50,8 @@ class _Part:
 class FasterWhisperTranscriber:
     """Transcriber over faster-whisper with lazy, cached models and the phantom guard."""
 
+    config: AsrConfig    # read at each call; the engine factory replaces it (Transcriber)
+
     def __init__(self, config: AsrConfig = AsrConfig(), *, cache_dir: Path | None = None,
                  on_event: EventCallback | None = None, first_language: str | None = None) -> None:
         self.config = config

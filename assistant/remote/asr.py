@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..asr import SAMPLE_RATE, Segment, TranscribeOptions, Transcription
+from ..asr import SAMPLE_RATE, Segment, TranscribeOptions, Transcriber, Transcription
 from ..config import AsrConfig, language_code
 from ..errors import InputError
 from .link import AnsweredBy, RemoteLink, is_api_error
@@ -47,12 +47,12 @@ class OpenAITranscriber(AnsweredBy):
     """A Transcriber on a server, with faster-whisper here behind it."""
 
     def __init__(self, link: RemoteLink, config: AsrConfig, *, model: str,
-                 local: Callable[[AsrConfig], Any]) -> None:
+                 local: Callable[[AsrConfig], Transcriber]) -> None:
         self.link = link
         self._config = config
         self._model = model
         self._build_local = local
-        self._local: Any = None
+        self._local: Transcriber | None = None
         self._format = "verbose_json"
         self._answered_here = False   # the last request fell back: name the engine that answered
 
@@ -71,7 +71,7 @@ class OpenAITranscriber(AnsweredBy):
         return f"openai:{self._model}@{self.link.host}"
 
     @property
-    def local(self) -> Any:
+    def local(self) -> Transcriber:
         """faster-whisper on this machine, built the first time the server fails."""
         if self._local is None:
             self._local = self._build_local(self._config)

@@ -12,7 +12,7 @@ import logging
 from typing import TYPE_CHECKING, Any, Generator, Sequence
 
 from ..cancel import NEVER, Cancelled, CancelToken
-from ..vision import LastAnswer, VisionAnswer, drained, stream_answer
+from ..vision import LastAnswer, VisionAnswer, VisionEngine, drained, stream_answer
 from .link import RemoteLink, is_api_error
 
 if TYPE_CHECKING:
@@ -26,13 +26,14 @@ log = logging.getLogger(__name__)
 class FallbackVision(LastAnswer):
     """``primary`` (the server, maybe grounded) while it answers; ``fallback`` when it cannot."""
 
-    def __init__(self, primary: Any, fallback: Any, link: RemoteLink) -> None:
+    announce_missing_model = False   # the protocol's notice flag: the server has the model
+
+    def __init__(self, primary: VisionEngine, fallback: VisionEngine, link: RemoteLink) -> None:
         self.primary = primary
         self.fallback = fallback
         self.link = link
-        # The notice says why the answers are shorter; "install a vision model" would mislead.
-        if hasattr(fallback, "announce_missing_model"):
-            fallback.announce_missing_model = False
+        # The fallback notice says why answers are shorter; "install a vision model" would mislead.
+        fallback.announce_missing_model = False
 
     @property
     def name(self) -> str:
@@ -55,14 +56,16 @@ class FallbackVision(LastAnswer):
                 raise
             self.link.failed(exc)
 
+    def warm_up(self) -> None:
+        """The offline models' first run (the server keeps its own model warm)."""
+        self.fallback.warm_up()
+
     def configure(self, **runtime: Any) -> None:
         self.primary.configure(**runtime)
 
     def close(self) -> None:
-        for engine in (self.primary, self.fallback):
-            close = getattr(engine, "close", None)
-            if callable(close):
-                close()
+        self.primary.close()
+        self.fallback.close()
 
     def answer(self, image: "Image.Image", question: str, history: Sequence["Turn"] = (), *,
                context: str = "", cancel: CancelToken = NEVER) -> VisionAnswer:

@@ -250,11 +250,11 @@ class AnsweredBy:
     @property
     def name(self) -> str:
         if self._answered_here and self._local is not None:
-            return str(getattr(self._local, "name", "the engine here"))
+            return str(self._local.name)
         return self._remote_name()
 
     @property
     def device(self) -> str:
         if self._answered_here and self._local is not None:
-            return str(getattr(self._local, "device", "cpu"))
+            return str(self._local.device)
         return "remote"

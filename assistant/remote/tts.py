@@ -18,7 +18,7 @@ import numpy as np
 
 from ..config import RemoteConfig
 from ..errors import SpeechError
-from ..tts import SpeechAudio
+from ..tts import Speaker, SpeechAudio
 from ..tts.playback import speak_chunks
 from .link import AnsweredBy, RemoteLink, is_api_error
 
@@ -66,14 +66,16 @@ def _decode_any(data: bytes) -> SpeechAudio:
 class OpenAISpeaker(AnsweredBy):
     """A Speaker on a server's voice, with the local voice behind it."""
 
+    player: Any     # what ``speak`` plays through (Speaker)
+
     def __init__(self, link: RemoteLink, remote: RemoteConfig, *, rate: float = 1.0,
-                 player: Any, local: Callable[[], Any]) -> None:
+                 player: Any, local: Callable[[], Speaker]) -> None:
         self.link = link
         self.player = player
         self._model, self._voice = remote.tts_model, remote.tts_voice
         self._rate = rate
         self._build_local = local
-        self._local: Any = None
+        self._local: Speaker | None = None
         self._answered_here = False   # the last sentence fell back: name the voice that spoke
         self._sample_rate = DEFAULT_RATE
         self._speak_lock = threading.Lock()
@@ -88,7 +90,7 @@ class OpenAISpeaker(AnsweredBy):
         return self._sample_rate
 
     @property
-    def local(self) -> Any:
+    def local(self) -> Speaker:
         if self._local is None:
             self._local = self._build_local()
         return self._local
@@ -96,9 +98,12 @@ class OpenAISpeaker(AnsweredBy):
     def load(self) -> None:
         """Check the server answers; when it does not, load the local voice instead."""
         if not self.link.probe():
-            load = getattr(self.local, "load", None)
-            if callable(load):
-                load()
+            self.local.load()
+
+    def warm_up(self) -> None:
+        """The local voice's, when ``load`` found the server down (the server's is its own)."""
+        if self._local is not None:
+            self._local.warm_up()
 
     def configure(self, *, rate: float | None = None) -> None:
         if rate is None:
@@ -106,7 +111,7 @@ class OpenAISpeaker(AnsweredBy):
         if not 0.25 <= rate <= 4.0:
             raise ValueError(f"rate must be between 0.25 and 4.0, not {rate}")
         self._rate = rate
-        if self._local is not None and callable(getattr(self._local, "configure", None)):
+        if self._local is not None:
             self._local.configure(rate=rate)
 
     def chunks(self, text: str) -> Iterator[np.ndarray]:

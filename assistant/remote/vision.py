@@ -72,6 +72,8 @@ def messages(image: "Image.Image", question: str, history: Sequence["Turn"] = ()
 class OpenAIVisionEngine(LastAnswer):
     """A VisionEngine whose model runs on an OpenAI-compatible server."""
 
+    announce_missing_model = False   # the protocol's notice flag: the server has the model
+
     def __init__(self, link: "links.RemoteLink", *, model: str = "", max_new_tokens: int = 60,
                  temperature: float = 1.0, do_sample: bool = False, history_turns: int = 3,
                  **_unused: Any) -> None:
@@ -99,6 +101,9 @@ class OpenAIVisionEngine(LastAnswer):
     def load(self) -> None:
         """Ask the server which model it serves (when none was set): it answers or it fails."""
         _ = self.model
+
+    def warm_up(self) -> None:
+        """Nothing to run here: the server keeps its model warm."""
 
     def configure(self, **runtime: Any) -> None:
         self._settings.update(runtime_subset(runtime, RUNTIME))

@@ -10,7 +10,7 @@ import importlib.util
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import numpy as np
 
@@ -36,7 +36,24 @@ class SilentSpeaker:
     """tts.engine = "none": never makes a sound, returns empty audio (kiosks, tests, --quiet)."""
 
     name = "none"
+    device = "cpu"
     sample_rate = 22_050
+    player: SilentPlayer
+
+    def __init__(self) -> None:
+        self.player = SilentPlayer()
+
+    def load(self) -> None:
+        pass
+
+    def warm_up(self) -> None:
+        pass
+
+    def configure(self, *, rate: float | None = None) -> None:
+        pass
+
+    def chunks(self, text: str) -> Iterator[np.ndarray]:
+        return iter(())
 
     def synthesize(self, text: str) -> SpeechAudio:
         return SpeechAudio(np.zeros(0, dtype=np.float32), self.sample_rate)

@@ -44,6 +44,8 @@ def bundled_voice_path() -> Path:
 class PiperSpeaker:
     """Speaker backed by a Piper voice; ``rate`` 2.0 speaks twice as fast."""
 
+    player: Any     # what ``speak`` plays through (Speaker)
+
     def __init__(self, voice_path: str | None = None, *, rate: float = 1.0,
                  player: Any = None) -> None:
         if not 0.25 <= rate <= 4.0:
@@ -62,6 +64,10 @@ class PiperSpeaker:
     def name(self) -> str:
         path = self._voice_path or Path(f"{BUNDLED_VOICE}.onnx")
         return f"piper:{path.stem}"
+
+    @property
+    def device(self) -> str:
+        return "cpu"
 
     @property
     def sample_rate(self) -> int:
@@ -94,6 +100,9 @@ class PiperSpeaker:
             self._voice = voice
             self.load_ms = (time.perf_counter() - started) * 1000
             log.info("loaded Piper voice %s in %.0f ms", model.name, self.load_ms)
+
+    def warm_up(self) -> None:
+        """Nothing beyond ``load``."""
 
     def chunks(self, text: str) -> Iterator[np.ndarray]:
         """Float32 audio, one array per sentence."""

@@ -17,7 +17,7 @@ import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import numpy as np
 
@@ -136,6 +136,8 @@ class _Engine:
 class Pyttsx3Speaker:
     """Speaker backed by pyttsx3 + espeak-ng; ``voice`` is a pyttsx3 voice id (see voices())."""
 
+    player: Any     # what ``speak`` plays through (Speaker)
+
     def __init__(self, voice: str | None = None, *, rate: float = 1.0, player: Any = None) -> None:
         if not 0.25 <= rate <= 4.0:
             raise ValueError(f"rate must be between 0.25 and 4.0, not {rate}")
@@ -151,8 +153,19 @@ class Pyttsx3Speaker:
         return f"pyttsx3:{self._voice or 'default'}"
 
     @property
+    def device(self) -> str:
+        return "cpu"
+
+    @property
     def sample_rate(self) -> int:
         return ESPEAK_SAMPLE_RATE
+
+    def load(self) -> None:
+        """Nothing: espeak-ng starts at the first synthesis, once for the process, so a
+        missing espeak-ng costs the speech, never the answer it would have said."""
+
+    def warm_up(self) -> None:
+        """Nothing: espeak-ng is about 50x faster than real time from its first sentence."""
 
     def voices(self) -> list[str]:
         """Voice ids espeak-ng offers here."""
@@ -168,6 +181,12 @@ class Pyttsx3Speaker:
             return engine.render(text, self._pick_voice(engine), words_per_minute)
 
         return self._call(job)
+
+    def chunks(self, text: str) -> Iterator[np.ndarray]:
+        """The whole text as one piece: espeak-ng renders it to a file in one go."""
+        audio = self.synthesize(text)
+        if len(audio.samples):
+            yield audio.samples
 
     def speak(self, text: str, *, wait: bool = True) -> SpeechAudio:
         """Synthesise and play; with ``wait`` returns once playback ends or is stopped."""

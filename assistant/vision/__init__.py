@@ -1,9 +1,9 @@
 """Vision: the VisionEngine protocol, its answer type, and streaming answers."""
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generator, Iterator, Mapping, Protocol, Sequence
+from typing import (TYPE_CHECKING, Any, Generator, Iterator, Mapping, Protocol, Sequence,
+                    runtime_checkable)
 
 from ..cancel import NEVER, CancelToken
 
@@ -27,20 +27,25 @@ class VisionAnswer:
     notices: tuple[str, ...] = ()   # codes for the front end to word (assistant/notices.py)
 
 
+@runtime_checkable
 class VisionEngine(Protocol):
     """Answers a question about one image, seeing the earlier turns about it.
 
-    Lifecycle: ``load()`` loads now (the first answer otherwise does it); ``close()`` frees
+    Lifecycle: ``load()`` loads now (the first answer otherwise does it); ``warm_up()`` gives
+    the loaded models their first run (a no-op where that costs nothing); ``close()`` frees
     the model (GPU memory included) and is safe to call twice; a closed engine loads again
     when used. ``configure(**runtime)`` changes run-time settings (``RUNTIME_SETTINGS``; those
     an engine has no use for are ignored) without a reload.
 
-    Engines that generate token by token also have ``stream(image, question, history, *,
-    context="", cancel=NEVER)``: a generator of text pieces whose return value is the
-    final ``VisionAnswer`` (its text is the pieces joined); ``stream_answer`` wraps any
-    engine, streaming or not. Cancelled, both ``answer`` and ``stream`` raise
+    ``stream`` is a generator of text pieces whose return value is the final
+    ``VisionAnswer`` (its text is the pieces joined); an engine that answers in one piece
+    yields its whole answer once. Cancelled, both ``answer`` and ``stream`` raise
     ``assistant.cancel.Cancelled`` (a cut answer is never mistaken for a finished one).
+    ``announce_missing_model``: add the "no vision model installed" notice to answers (the
+    pipeline sets it per conversation); engines that never lack their model ignore it.
     """
+
+    announce_missing_model: bool
 
     @property
     def name(self) -> str: ...
@@ -50,12 +55,18 @@ class VisionEngine(Protocol):
 
     def load(self) -> None: ...
 
+    def warm_up(self) -> None: ...
+
     def close(self) -> None: ...
 
     def configure(self, **runtime: Any) -> None: ...
 
     def answer(self, image: "Image.Image", question: str, history: Sequence["Turn"] = (), *,
                context: str = "", cancel: CancelToken = NEVER) -> VisionAnswer: ...
+
+    def stream(self, image: "Image.Image", question: str, history: Sequence["Turn"] = (), *,
+               context: str = "", cancel: CancelToken = NEVER
+               ) -> Generator[str, None, VisionAnswer]: ...
 
 
 def runtime_subset(runtime: Mapping[str, Any], accepted: Sequence[str]) -> dict[str, Any]:
@@ -100,27 +111,11 @@ def drained(pieces: Generator[str, None, VisionAnswer]) -> VisionAnswer:
     return stream.answer
 
 
-def stream_answer(engine: Any, image: "Image.Image", question: str,
+def stream_answer(engine: VisionEngine, image: "Image.Image", question: str,
                   history: Sequence["Turn"] = (), *, context: str = "",
                   cancel: CancelToken = NEVER) -> AnswerStream:
-    """``engine.stream`` where the engine has one, else its whole answer as one piece."""
-    stream = getattr(engine, "stream", None)
-    if callable(stream):
-        return AnswerStream(stream(image, question, history, context=context, cancel=cancel))
-    return AnswerStream(_whole(engine, image, question, history, context, cancel))
-
-
-def _whole(engine: Any, image, question: str, history, context: str,
-           cancel: CancelToken) -> Generator[str, None, VisionAnswer]:
-    cancel.check()
-    kwargs: dict[str, Any] = {"context": context} if context else {}
-    params = inspect.signature(engine.answer).parameters
-    if "cancel" in params or any(p.kind is p.VAR_KEYWORD for p in params.values()):
-        kwargs["cancel"] = cancel
-    answer = engine.answer(image, question, history, **kwargs)
-    cancel.check()
-    yield answer.text
-    return answer
+    """``engine.stream`` as an ``AnswerStream`` (its ``answer`` set once read to the end)."""
+    return AnswerStream(engine.stream(image, question, history, context=context, cancel=cancel))
 
 
 class LastAnswer:

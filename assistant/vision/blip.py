@@ -50,6 +50,8 @@ def is_available(model: str = DEFAULT_VQA, *, models_dir: Path | None = None) ->
 class BlipEngine(LastAnswer):
     """VisionEngine on BLIP: VQA for questions, the captioning model for "describe"."""
 
+    announce_missing_model = False   # the protocol's notice flag: this engine has its model
+
     def __init__(self, model: str = DEFAULT_VQA, caption_model: str | None = DEFAULT_CAPTION, *,
                  device: str = "auto", dtype: str = "auto", max_new_tokens: int = 20,
                  num_beams: int = 1, history_turns: int = 0, caption_prompt: str = "",
@@ -87,6 +89,9 @@ class BlipEngine(LastAnswer):
     def load(self) -> None:
         """Load the VQA model now (the first answer otherwise does it)."""
         self._vqa.get(lambda announce: self._load("vqa", self._model_name, announce))
+
+    def warm_up(self) -> None:
+        """Nothing beyond ``load``: a first generation here would cost as much as an answer."""
 
     def configure(self, **runtime: Any) -> None:
         """New generation settings (and history length), validated; the models stay loaded."""

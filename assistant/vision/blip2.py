@@ -71,6 +71,8 @@ class Blip2Engine(LastAnswer):
     ``scene_window_s`` seconds reuses one.
     """
 
+    announce_missing_model = False   # the protocol's notice flag: this engine has its model
+
     def __init__(self, model: str = DEFAULT_MODEL, *, device: str = "auto", dtype: str = "auto",
                  quantize: str = "none", max_new_tokens: int = 40, num_beams: int = 1,
                  cache_frames: int = 4, scene_window_s: float = 20.0,
@@ -119,6 +121,9 @@ class Blip2Engine(LastAnswer):
     def load(self) -> None:
         """Load now (the first answer otherwise does it); safe to call twice."""
         self._lazy.get(self._load)
+
+    def warm_up(self) -> None:
+        """Nothing beyond ``load``: a first generation here would cost as much as an answer."""
 
     @property
     def generation(self) -> GenerationSettings:

@@ -8,10 +8,11 @@ encoded once per model; each picture then costs one pass of the image tower.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Generator, Sequence
 
+from ..cancel import NEVER, CancelToken
 from ..events import Event
-from . import VisionAnswer
+from . import VisionAnswer, runtime_subset
 from .hf_common import (DEVICES, DTYPES, LazyModel, check_choice, choose_dtype, find_weights,
                         load_guarded, missing_weights, release_memory, resolve_device,
                         running_guarded, hub_options, torch_module, transformers_module)
@@ -65,6 +66,8 @@ def spoken_guess(ranked: Sequence[tuple[str, float]], sure: float = SURE) -> str
 class ClipLabeller:
     """Top-k everyday labels for a picture; also answers "what is this" as a VisionEngine."""
 
+    announce_missing_model = False   # the protocol's notice flag: this engine has its model
+
     def __init__(self, model: str = DEFAULT_MODEL, *, labels: Sequence[str] = EVERYDAY_LABELS,
                  template: str = TEMPLATE, device: str = "auto", dtype: str = "auto",
                  models_dir: Path | None = None,
@@ -100,6 +103,13 @@ class ClipLabeller:
     def load(self) -> None:
         self._lazy.get(self._load)
 
+    def warm_up(self) -> None:
+        """Nothing beyond ``load``, which already ran the text tower over every label."""
+
+    def configure(self, **runtime: Any) -> None:
+        """No run-time settings apply (nothing is generated); the names are still checked."""
+        runtime_subset(runtime, ())
+
     def close(self) -> None:
         """Free the model (GPU memory too); safe twice; the next use loads it again."""
         self._lazy.forget()
@@ -126,10 +136,22 @@ class ClipLabeller:
         return [(self._labels[i], float(probs[i])) for i in order]
 
     def answer(self, image: "Image.Image", question: str,
-               history: Sequence["Turn"] = ()) -> VisionAnswer:
+               history: Sequence["Turn"] = (), *, context: str = "",
+               cancel: CancelToken = NEVER) -> VisionAnswer:
+        """The best labels as a guess; the question, history and context change nothing."""
+        cancel.check()
         ranked = self.top_labels(image, k=3)
+        cancel.check()
         return VisionAnswer(text=spoken_guess(ranked), engine=self.name, device=self.device,
                             details={"labels": [(label, round(p, 3)) for label, p in ranked]})
+
+    def stream(self, image: "Image.Image", question: str, history: Sequence["Turn"] = (), *,
+               context: str = "", cancel: CancelToken = NEVER
+               ) -> Generator[str, None, VisionAnswer]:
+        """The whole answer as one piece (one pass of the image tower)."""
+        answer = self.answer(image, question, history, context=context, cancel=cancel)
+        yield answer.text
+        return answer
 
     def _load(self, announce: Callable[[], None]):
         folder = find_weights(self._model_name, self._models_dir)

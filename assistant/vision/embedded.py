@@ -65,6 +65,8 @@ class EmbeddedEngine(LastAnswer):
     cannot answer always carry it.
     """
 
+    announce_missing_model: bool
+
     def __init__(self, *, ocr_min_score: float = 0.5,
                  on_event: Callable[[Event], None] | None = None,
                  labeller: Labeller | None = None, face_detector: FaceFinder | None = None,

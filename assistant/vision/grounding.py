@@ -17,7 +17,7 @@ import numpy as np
 
 from ..cancel import NEVER, CancelToken
 from ..errors import AssistantError
-from . import LastAnswer, VisionAnswer, drained, stream_answer
+from . import LastAnswer, VisionAnswer, VisionEngine, drained, stream_answer
 from . import embedded_answers as say
 from .compose import count_phrase
 from .reading import joined, key_lines
@@ -58,7 +58,9 @@ def grounding_text(facts: "SceneFacts", text_words: int = CONTEXT_TEXT_WORDS) ->
 class GroundedEngine(LastAnswer):
     """A VisionEngine around a VLM engine whose ``answer`` takes a ``context`` keyword."""
 
-    def __init__(self, vlm: Any, analyser: "SceneAnalyser") -> None:
+    announce_missing_model = False   # the protocol's notice flag: the VLM's model is there
+
+    def __init__(self, vlm: VisionEngine, analyser: "SceneAnalyser") -> None:
         self.vlm = vlm
         self.analyser = analyser
 
@@ -74,16 +76,16 @@ class GroundedEngine(LastAnswer):
         self.vlm.load()
         self.analyser.load()
 
+    def warm_up(self) -> None:
+        self.vlm.warm_up()
+        self.analyser.warm_up()
+
     def configure(self, **runtime: Any) -> None:
         """The VLM's run-time settings; grounding itself has none."""
-        configure = getattr(self.vlm, "configure", None)
-        if callable(configure):
-            configure(**runtime)
+        self.vlm.configure(**runtime)
 
     def close(self) -> None:
-        close = getattr(self.vlm, "close", None)
-        if callable(close):
-            close()
+        self.vlm.close()
 
     def answer(self, image: "Image.Image", question: str,
                history: Sequence["Turn"] = (), *, context: str = "",

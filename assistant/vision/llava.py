@@ -78,6 +78,8 @@ class LlavaEngine(LastAnswer):
     do_sample, temperature) go to ``GenerationSettings``; greedy by default.
     """
 
+    announce_missing_model = False   # the protocol's notice flag: this engine has its model
+
     def __init__(self, model: str = DEFAULT_MODEL, *, device: str = "auto", dtype: str = "auto",
                  max_new_tokens: int = 60, num_beams: int = 1, history_turns: int = 4,
                  style: str = STYLE, models_dir: Path | None = None,
@@ -114,6 +116,9 @@ class LlavaEngine(LastAnswer):
     def load(self) -> None:
         """Load now (the first answer otherwise does it); safe to call twice."""
         self._lazy.get(self._load)
+
+    def warm_up(self) -> None:
+        """Nothing beyond ``load``: a first generation here would cost as much as an answer."""
 
     def configure(self, **runtime: Any) -> None:
         """New generation settings and history length, validated; the model stays loaded."""

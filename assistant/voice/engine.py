@@ -28,9 +28,12 @@ from typing import Any, Callable, Iterator
 
 import numpy as np
 
+from ..asr import Transcriber
 from ..cancel import CancelToken, Cancelled
 from ..errors import AssistantError
 from ..events import ErrorEvent, EventBus
+from ..pipeline import Assistant
+from ..tts import Speaker
 from ..memory import trim
 from .commands import VoiceCommand
 from .echo_guard import EchoDetector, EchoTextGuard
@@ -54,13 +57,14 @@ RUN_TIME_OPTIONS = frozenset({"segmenter", "hands_free", "barge_in", "language",
 class ConversationEngine:
     """``start()`` begins listening (if a source is given); ``close()`` ends within ~2 s."""
 
-    def __init__(self, *, assistant: Any, transcriber: Any, speaker: Any, player: Any,
-                 detector: Any, image: ImageProvider, source: Any = None,
-                 bus: EventBus | None = None, options: ConversationOptions = ConversationOptions(),
-                 speaker_for_rate: Callable[[float], Any] | None = None, rate: float = 1.0,
+    def __init__(self, *, assistant: Assistant, transcriber: Transcriber | None,
+                 speaker: Speaker, player: Any, detector: Any, image: ImageProvider,
+                 source: Any = None, bus: EventBus | None = None,
+                 options: ConversationOptions = ConversationOptions(),
+                 speaker_for_rate: Callable[[float], Speaker] | None = None, rate: float = 1.0,
                  session: str | None = None) -> None:
         self.options = options
-        self.bus = bus or getattr(assistant, "bus", None) or EventBus()
+        self.bus = bus or assistant.bus
         self.assistant = assistant
         self.transcriber = transcriber
         self._image = image

@@ -10,6 +10,7 @@ import time
 from typing import TYPE_CHECKING
 
 from ..asr import TranscribeOptions
+from ..errors import InputError
 from ..events import Transcript
 from .commands import parse_command
 from .events import TurnTimings, UtteranceIgnored, next_turn_id
@@ -33,6 +34,10 @@ def hear(engine: "TurnHost", heard: "Heard", cancel: "CancelToken") -> None:
     # cancels its token (listener.py). It is still heard to the end, so that a command in
     # it is run (and left out of the next turn), but a question is dropped.
     heard.token.on_cancel(lambda: _went_on(engine, heard))
+    if engine.transcriber is None:
+        raise InputError("Speech recognition is not set up, so what you say cannot be understood.",
+                         hint="Type the question instead, or check the speech settings.",
+                         code="asr_unavailable", stage="asr")
     began = time.monotonic()
     result = engine.transcriber.transcribe(utt.audio, TranscribeOptions(
         language=engine.options.language, cancel=cancel))

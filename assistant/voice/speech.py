@@ -22,6 +22,7 @@ import numpy as np
 from ..audio.sources import resample
 from ..errors import AssistantError
 from ..events import ErrorEvent, EventBus, SpeakingFinished, SpeakingStarted
+from ..tts import Speaker
 from .echo_guard import RATE, EchoDetector, EchoTextGuard
 
 log = logging.getLogger(__name__)
@@ -109,8 +110,9 @@ class _Job:
 class SpeechOutput:
     """Says replies one at a time on its own thread; ``stop()`` silences and drops the queue."""
 
-    def __init__(self, speaker: Any, player: Any, bus: EventBus, *, echo: EchoDetector,
-                 echo_text: EchoTextGuard, speaker_for_rate: Callable[[float], Any] | None = None,
+    def __init__(self, speaker: Speaker, player: Any, bus: EventBus, *, echo: EchoDetector,
+                 echo_text: EchoTextGuard,
+                 speaker_for_rate: Callable[[float], Speaker] | None = None,
                  rate: float = 1.0) -> None:
         self._speaker = speaker
         self._player = player
@@ -226,21 +228,16 @@ class SpeechOutput:
                 if job.stream is not None:
                     job.stream.done.set()
 
-    def _voice(self) -> Any:
+    def _voice(self) -> Speaker:
         if self._wanted_rate != self.rate and self._speaker_for_rate is not None:
             self._speaker = self._speaker_for_rate(self._wanted_rate)
             self.rate = self._wanted_rate
         return self._speaker
 
-    def _chunks(self, speaker: Any, text: str) -> Iterator[tuple[np.ndarray, int]]:
-        chunks = getattr(speaker, "chunks", None)
-        if callable(chunks):
-            rate = int(getattr(speaker, "sample_rate", 22_050))
-            for chunk in chunks(text):
-                yield chunk, int(getattr(speaker, "sample_rate", rate))
-            return
-        audio = speaker.synthesize(text)
-        yield audio.samples, audio.sample_rate
+    def _chunks(self, speaker: Speaker, text: str) -> Iterator[tuple[np.ndarray, int]]:
+        # The rate is read after each chunk: a server's voice says it with the clip.
+        for chunk in speaker.chunks(text):
+            yield chunk, int(speaker.sample_rate)
 
     def _texts(self, job: _Job) -> Iterator[str]:
         if job.stream is None:

@@ -15,7 +15,9 @@ from ..cancel import CancelToken
 from .events import next_turn_id
 
 if TYPE_CHECKING:
+    from ..asr import Transcriber
     from ..events import EventBus
+    from ..pipeline import Assistant
     from .commands import VoiceCommand
     from .echo_guard import EchoTextGuard
     from .events import ConversationOptions
@@ -42,8 +44,8 @@ class TurnHost(Protocol):
     """What hearing and answering use of the ConversationEngine."""
 
     bus: "EventBus"
-    assistant: Any
-    transcriber: Any
+    assistant: "Assistant"
+    transcriber: "Transcriber | None"    # None: nothing heard can be understood
     options: "ConversationOptions"
     listener: "Listener"
     speech: "SpeechOutput"

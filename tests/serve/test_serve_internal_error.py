@@ -4,8 +4,10 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from fake_engines import FakeVision
 from serve_support import sign_message
 
+from assistant.cancel import NEVER
 from assistant.config import AppConfig
 from assistant.paths import app_paths
 from assistant.serve.app import create_app
@@ -14,16 +16,12 @@ from assistant.serve.runtime import Runtime
 SECRET = "/home/someone/private/notes.txt"
 
 
-class BrokenVision:
+class BrokenVision(FakeVision):
     """A vision engine with a bug: it fails with a message naming a private file."""
 
     name = "embedded"
-    device = "cpu"
 
-    def load(self) -> None:
-        pass
-
-    def answer(self, image, question, history=(), **kwargs):
+    def answer(self, image, question, history=(), *, context="", cancel=NEVER):
         raise KeyError(f"{SECRET} not in cache")
 
 

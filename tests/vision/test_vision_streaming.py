@@ -230,21 +230,6 @@ def test_a_word_that_may_still_grow_is_held_back():
     assert tidier.done
 
 
-def test_engines_without_stream_give_their_answer_in_one_piece(photo):
-    class Plain:
-        name = "plain"
-
-        def answer(self, image, question, history=()):
-            return VisionAnswer(text="A cup.", engine="plain")
-
-    streamed = stream_answer(Plain(), photo("coffee"), QUESTION)
-    assert list(streamed) == ["A cup."] and streamed.answer.engine == "plain"
-    token = CancelToken()
-    token.cancel()
-    with pytest.raises(Cancelled):
-        list(stream_answer(Plain(), photo("coffee"), QUESTION, cancel=token))
-
-
 def test_embedded_engine_streams_its_whole_answer_at_once(photo):
     from assistant.vision.embedded import EmbeddedEngine
 

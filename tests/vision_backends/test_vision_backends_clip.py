@@ -51,6 +51,21 @@ def test_custom_labels(tiny_clip, photo):
     assert sum(p for _, p in ranked) == pytest.approx(1.0, abs=1e-5)
 
 
+def test_streams_its_whole_answer_in_one_piece_and_stops_when_cancelled(clip, photo):
+    from assistant.cancel import CancelToken, Cancelled
+    from assistant.vision import stream_answer
+
+    whole = clip.answer(photo("coffee"), "what is this?")
+    streamed = stream_answer(clip, photo("coffee"), "what is this?")
+    assert list(streamed) == [whole.text] and streamed.answer == whole
+    token = CancelToken()
+    token.cancel("stop")
+    with pytest.raises(Cancelled):
+        clip.answer(photo("coffee"), "what is this?", cancel=token)
+    with pytest.raises(Cancelled):
+        next(clip.stream(photo("coffee"), "what is this?", cancel=token))
+
+
 def test_answers_what_is_this_without_overclaiming(clip, photo):
     got = clip.answer(photo("coffee"), "what is this?")
     assert isinstance(got, VisionAnswer) and got.engine.startswith("clip:")

@@ -10,9 +10,10 @@ import time
 
 import pytest
 from PIL import Image
+from fake_engines import FakeVision
 from voice_helpers import FakeOutputDevice
 
-from assistant.cancel import Cancelled
+from assistant.cancel import NEVER, Cancelled
 from assistant.events import EventBus, Recorder, Reply, SpeakingFinished, SpeakingStarted
 from assistant.pipeline import Assistant
 from assistant.tts.playback import Player
@@ -25,25 +26,24 @@ ANSWER = ("The sign says the bridge is closed. Turn left at the mill and follow 
           "The station is two miles ahead.")
 
 
-class SlowWriter:
+class SlowWriter(FakeVision):
     """Writes its answer a word every ``pace_s``, checking the turn's token between words."""
 
     name = "slow-writer"
-    device = "cpu"
 
     def __init__(self, pace_s: float = 0.15) -> None:
         self.pace_s = pace_s
         self.words_written: dict[str, int] = {}
         self.cancelled: list[str] = []
 
-    def answer(self, image, question, history=(), **_):
+    def answer(self, image, question, history=(), *, context="", cancel=NEVER):
         return VisionAnswer(text=ANSWER, engine=self.name)
 
-    def stream(self, image, question, history=(), *, context="", cancel=None):
+    def stream(self, image, question, history=(), *, context="", cancel=NEVER):
         words = ANSWER.split(" ")
         self.words_written[question] = 0
         for i, word in enumerate(words):
-            if cancel is not None and cancel.wait(self.pace_s):
+            if cancel.wait(self.pace_s):
                 self.cancelled.append(question)
                 raise Cancelled(cancel.reason)
             self.words_written[question] += 1
@@ -182,13 +182,13 @@ class ClosableWriter(SlowWriter):
     """A SlowWriter whose model can be closed, as a settings change closes an engine; it
     notes a close that comes while it is still writing (the GPU freed under generate)."""
 
-    def __init__(self, pace_s: float) -> None:
+    def __init__(self, pace_s: float = 0.15) -> None:
         super().__init__(pace_s)
         self.writing = 0
         self.closed_while_writing = False
         self.closed = False
 
-    def stream(self, image, question, history=(), *, context="", cancel=None):
+    def stream(self, image, question, history=(), *, context="", cancel=NEVER):
         self.writing += 1
         try:
             if self.closed:

@@ -7,6 +7,9 @@ import wave
 from pathlib import Path
 
 import numpy as np
+from fake_engines import FakeVision
+
+from assistant.cancel import NEVER
 
 LIBRIVOX = Path("/usr/share/pocketsphinx/test/data/librivox")
 FRONT_CENTER = Path("/usr/share/sounds/alsa/Front_Center.wav")
@@ -50,17 +53,16 @@ def transcript_of(stem: str) -> str:
     raise KeyError(stem)
 
 
-class FixedVision:
+class FixedVision(FakeVision):
     """Stands in for the vision model (not under test here): one fixed answer, questions recorded."""
 
     name = "fixed"
-    device = "cpu"
 
     def __init__(self, answer: str = LONG_ANSWER) -> None:
         self.answer_text = answer
         self.questions: list[str] = []
 
-    def answer(self, image, question, history=()):
+    def answer(self, image, question, history=(), *, context="", cancel=NEVER):
         from assistant.vision import VisionAnswer
 
         self.questions.append(question)
