@@ -129,13 +129,15 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     from ..audio.sources import MicrophoneSource, WavReplaySource
     from ..audio.vad import build_detector
     from .console import _progress_printer
-    from ..conversation.sessions import SessionStore
+    from ..conversation.sessions import SessionStore, check_name
     from ..engines.factory import EngineFactory
     from ..pipeline import Assistant
     from ..tts.playback import Player
     from ..voice.engine import ConversationEngine
     from ..voice.events import ConversationOptions, turn_timing
 
+    if args.session is not None:   # a name that cannot be used is said before any model loads
+        args.session = check_name(args.session)
     # No language: tiny.en first, the multilingual model only where English is in doubt (asr/language.py).
     config = config.with_overrides(asr={"language": args.language or config.asr.language},
                                    vision={"engine": args.vision_engine}, tts={"engine": args.voice_engine})
