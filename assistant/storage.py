@@ -7,7 +7,9 @@ camera thumbnails and the log say what a blind user asked about their home and t
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -54,14 +56,26 @@ def _chmod(path: Path, mode: int) -> None:
         os.chmod(path, mode)
 
 
+class NotOurFile(OSError):
+    """A store's file is a symlink, device, FIFO or folder: someone else put it there."""
+
+
 def write_private(path: Path, data: bytes | str) -> Path:
     """Replace ``path`` atomically with ``data`` as a 0600 file.
 
     Written to a temporary file beside it, flushed to disk, then renamed over it; on any
     failure (a full disk, an interrupt) the temporary file is removed and the old file stays.
+
+    Only a regular file (or nothing) is replaced. A symlink, device or FIFO where a store's
+    file should be is refused (``NotOurFile``), not written through: these files hold what a
+    user asked, privately, and following a link planted in our folder would copy that to
+    wherever it points, or, run as root, overwrite a system file with it; nor would the
+    promises here (0600, atomic, damaged copies set aside) hold for a file elsewhere. Renaming
+    over it would destroy what someone else made. User-chosen paths go through ``userfiles``.
     """
     path = Path(path)
     private_dir(path.parent, tighten=False)
+    _refuse_not_regular(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -79,6 +93,33 @@ def write_private(path: Path, data: bytes | str) -> Path:
             os.unlink(tmp)
         raise
     return path
+
+
+def file_kind(mode: int) -> str:
+    """What a file is, in words: 'a folder', 'a FIFO (named pipe)', 'a device'…"""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode):
+        return "a device"
+    if stat.S_ISBLK(mode):
+        return "a disk device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISLNK(mode):
+        return "a symlink"
+    return "a file"
+
+
+def _refuse_not_regular(path: Path) -> None:
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise NotOurFile(errno.EEXIST, f"it is {file_kind(mode)}, not a file the assistant "
+                                       "wrote, and was left as it is", str(path))
 
 
 def utc_stamp(seconds: float | None = None) -> str:
@@ -142,8 +183,8 @@ def file_lock(path: Path, *, best_effort: bool = False) -> Iterator[bool]:
 
 def failure_words(exc: BaseException) -> str:
     """Why a file could not be written, in a few words ("the disk is full")."""
-    import errno
-
+    if isinstance(exc, NotOurFile):
+        return exc.strerror
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
             return "the disk is full"
@@ -155,6 +196,12 @@ def failure_words(exc: BaseException) -> str:
             return f"{exc.filename} is a file, not a folder"
         if exc.errno == errno.ENOTDIR:
             return "part of the path is a file, not a folder"
+        if exc.errno == errno.ENOENT:
+            return "the folder does not exist"
+        if exc.errno == errno.EISDIR:
+            return "it is a folder"
+        if exc.errno == errno.ENXIO:
+            return "nothing is reading from it"
         return exc.strerror or str(exc)
     if isinstance(exc, UnicodeError):
         return "the text is not valid UTF-8"
@@ -163,3 +210,19 @@ def failure_words(exc: BaseException) -> str:
     if isinstance(exc, AssistantError):
         return exc.message.rstrip(".")
     return str(exc) or type(exc).__name__
+
+
+def failure_hint(exc: BaseException) -> str:
+    """What to do about a write that failed, matching why it failed."""
+    if isinstance(exc, NotOurFile):
+        return "Move it away if it is not wanted there, then try again."
+    code = exc.errno if isinstance(exc, OSError) else None
+    if code == errno.ENOSPC:
+        return "Free some space, or choose another place."
+    if code == errno.EROFS:
+        return "Choose a place on a disk that can be written."
+    if code in (errno.EACCES, errno.EPERM):
+        return "Choose a place you may write to, or ask whoever owns it."
+    if code == errno.ENOENT:
+        return "Create the folder first, or choose another place."
+    return "Choose another place."

@@ -70,13 +70,14 @@ def load_audio(path: str | Path, *, max_seconds: float | None = None) -> np.ndar
 
 def check_audio_file(path: str | Path) -> Path:
     """The path of a file that exists and is not empty (nothing decoded yet)."""
-    path = Path(path)
-    if not path.exists():
-        raise InputError(f"The audio file {path} does not exist.",
-                         hint="Check the path and try again.", code="file_missing")
-    if not path.is_file():
-        raise InputError(f"{path} is a folder, not an audio file.",
-                         hint="Give the path of a recording.", code="audio_unreadable")
+    from ..userfiles import check_readable
+
+    try:
+        path = check_readable(path, "audio")   # a FIFO or a device is named, never opened (no hang)
+    except InputError as exc:
+        if exc.code == "not_a_file":
+            exc.code = "audio_unreadable"      # what the readers of this code have always had
+        raise
     try:
         size = path.stat().st_size
     except OSError as exc:

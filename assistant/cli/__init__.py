@@ -16,14 +16,46 @@ from pathlib import Path
 
 from .. import __version__
 from ..config import TTS_ENGINES, VISION_ENGINES
-from ..errors import EXIT_INTERRUPTED, EXIT_UNEXPECTED, AssistantError, ConfigError
+from ..errors import EXIT_INTERRUPTED, EXIT_UNEXPECTED, AssistantError, ConfigError, InputError
 from ..paths import AppPaths, app_paths
 
 log = logging.getLogger("assistant")
 
 
+class _BadArguments(Exception):
+    """What argparse would print before exiting 2, kept so ``--json`` can say it too."""
+
+    def __init__(self, message: str, usage: str) -> None:
+        super().__init__(message)
+        self.message, self.usage = message, usage
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: D102 - argparse's hook; subparsers inherit the class
+        raise _BadArguments(message, self.format_usage())
+
+
+def _wants_json(argv: list[str]) -> bool:
+    """``--json`` (ask, models, sessions list, listen) or ``--format json`` (transcribe)."""
+    if "--" in argv:
+        argv = argv[:argv.index("--")]
+    return "--json" in argv or "--format=json" in argv or any(
+        a == "--format" and b == "json" for a, b in zip(argv, argv[1:]))
+
+
+def _json_error(code: str, message: str, status: int) -> None:
+    """The error as the one JSON object on stdout, unless a whole one was printed already."""
+    from .console import emit_json, json_written
+
+    if not json_written():
+        try:
+            emit_json({"error": {"code": code, "message": message}, "exit": status})
+        except (OSError, ValueError):   # stdout closed: the line on stderr still says it
+            pass
+
+
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="assistant",
         description="A private voice-and-vision assistant. With no command it opens the window.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -161,7 +193,16 @@ def main(argv: list[str] | None = None) -> int:
 
     limit_arenas()          # before any thread: a long conversation's memory stays flat
     parser = _build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    as_json = _wants_json(words)
+    try:
+        args = parser.parse_args(words)
+    except _BadArguments as bad:
+        sys.stderr.write(bad.usage)
+        print(f"{parser.prog}: error: {bad.message}", file=sys.stderr)
+        if as_json:
+            _json_error("bad_arguments", bad.message, 2)
+        return 2
     paths = app_paths()
     paths.make_private()    # folders an older version left 0755 (issue 10.8)
     log_file = _setup_logging(paths, args.verbose)
@@ -180,14 +221,21 @@ def main(argv: list[str] | None = None) -> int:
     except AssistantError as exc:
         log.info("expected failure %s: %s", exc.code, exc.user_text(), exc_info=True)
         print(f"error: {exc.user_text()}", file=sys.stderr)
+        if as_json:
+            _json_error(exc.code, exc.user_text(), exc.exit_status)
         return exc.exit_status
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
+        if as_json:
+            _json_error("interrupted", "Stopped.", EXIT_INTERRUPTED)
         return EXIT_INTERRUPTED
     except Exception:  # a bug: keep the traceback in the log, give the user one sentence
         log.exception("unexpected failure")
         where = f" Details are in {log_file}." if log_file else ""
         print(f"error: Something went wrong inside the assistant.{where}", file=sys.stderr)
+        if as_json:
+            _json_error("unexpected", f"Something went wrong inside the assistant.{where}",
+                        EXIT_UNEXPECTED)
         return EXIT_UNEXPECTED
 
 
@@ -199,13 +247,27 @@ def _settings(args: argparse.Namespace, paths: AppPaths):
     """
     from .. import config as config_mod
 
+    from ..userfiles import check_readable
+
     writes_it = args.command == "config" and getattr(args, "action", "") in ("init", "path")
-    if args.config is not None and not args.config.is_file() and not writes_it:
-        what = "is a folder, not a settings file" if args.config.is_dir() else "does not exist"
-        raise ConfigError(f"The settings file {args.config} {what}.",
-                          hint="Check the --config path, or leave it out to use the default one.",
-                          code="config_missing")
-    loaded = config_mod.read(args.config or paths.config_file)
+    given = args.config
+    if given is not None and not writes_it:
+        try:
+            check_readable(given, "settings")   # only a regular file: a FIFO would hang the read
+        except InputError as exc:
+            raise ConfigError(exc.message, hint="Check the --config path, or leave it out to use "
+                              "the default one.", code="config_missing") from None
+    source = given or paths.config_file
+    if source.is_file() or not source.exists():
+        loaded = config_mod.read(source)
+    elif given is not None:
+        loaded = config_mod.Loaded(config_mod.AppConfig())   # config init/path: nothing to read
+    else:   # a FIFO or device where our settings file should be: never read (it could hang)
+        from ..storage import file_kind
+
+        loaded = config_mod.Loaded(config_mod.AppConfig(), f"The settings file {source} is "
+                                   f"{file_kind(os.stat(source).st_mode)}, not a file; using the "
+                                   "default settings.")
     if loaded.problem and not (args.command == "config" and args.action == "init"):  # init says
         print(f"note: {loaded.problem} Run 'assistant config init' to set it aside and start "
               "afresh.", file=sys.stderr, flush=True)

@@ -32,15 +32,16 @@ def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     text = None if args.text is None else valid_text(args.text)
     if text is not None and not text.strip():
         raise InputError("The question is empty.", hint="Type or say a question.", code="empty_question")
+    if args.session is not None:           # before any model runs, so a typo costs nothing
+        from ..conversation.sessions import check_name
+
+        args.session = check_name(args.session)
+    if args.speak_to is not None:
+        _check_speak_to(args.speak_to)
     image = load_image(check_file(args.image, "image"))
     audio = None
     if args.audio is not None:
-        from ..audio.files import load_audio
-
-        audio = load_audio(check_file(args.audio, "audio"), max_seconds=config.asr.max_question_seconds)
-    if args.speak_to is not None and args.speak_to.is_dir():
-        raise InputError(f"{args.speak_to} is a folder.", hint="Give a file name ending in .wav.",
-                         code="bad_output_path")
+        audio = _question_audio(args.audio, config.asr.max_question_seconds)
 
     bus = EventBus()
     bus.subscribe(_progress_printer)
@@ -118,13 +119,48 @@ def _sessions(paths: AppPaths, bus: EventBus):
     return SessionStore(paths.sessions_dir, on_event=bus.emit)  # a damaged file: one "note:"
 
 
+def _check_speak_to(path: Path) -> None:
+    from ..userfiles import check_writable, is_stdin
+
+    if is_stdin(path):   # the answer is printed there: the two would be mixed
+        raise InputError("--speak-to - would mix the sound with the answer on standard output.",
+                         hint="Give a file name ending in .wav (or /dev/stdout with --json off "
+                              "and nothing else read from it).", code="bad_output_path")
+    check_writable(path, "the spoken answer")
+
+
+def _question_audio(path: Path, max_seconds: float):
+    """The spoken question's samples, from a file or (``-``) from standard input."""
+    from ..audio.files import load_audio
+    from ..userfiles import is_stdin, stdin_as_file
+
+    if not is_stdin(path):
+        return load_audio(check_file(path, "audio"), max_seconds=max_seconds)
+    with stdin_as_file("recording") as held:
+        try:
+            return load_audio(held, max_seconds=max_seconds)
+        except InputError as exc:
+            raise about_stdin(exc, held) from exc
+
+
+def about_stdin(exc: InputError, held: Path) -> InputError:
+    """The same error, saying "standard input" where it named the file holding it."""
+    message = exc.message.replace(f"The audio file {held}", "The audio on standard input")
+    for name in (str(held), f" {held.name} "):
+        message = message.replace(name, " on standard input " if name.startswith(" ")
+                                  else "standard input")
+    exc.message = message
+    return exc
+
+
 def _write_speech(speech, path: Path) -> str | None:
-    """Write the WAV; on failure the reason in words (its temporary file is already gone)."""
+    """Write the WAV; on failure the reason in words (a temporary file is already gone)."""
     from ..storage import failure_words
-    from ..tts.wav import write_wav
+    from ..tts.wav import wav_bytes
+    from ..userfiles import write_user_file
 
     try:
-        write_wav(speech, path)
+        write_user_file(path, wav_bytes(speech), "the spoken answer")
         return None
     except Exception as exc:  # noqa: BLE001 - the answer is out; report, never lose it
         import logging
@@ -165,6 +201,19 @@ def _play(speaker: object, speech) -> None:
 
 def transcribe(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     """The text on stdout; progress, notes and "no speech" on stderr."""
+    from ..userfiles import is_stdin, stdin_as_file
+
+    if not is_stdin(args.audio):
+        return _transcribe(args, config, paths, check_file(args.audio, "audio"), str(args.audio))
+    with stdin_as_file("recording") as held:
+        try:
+            return _transcribe(args, config, paths, held, "standard input")
+        except InputError as exc:
+            raise about_stdin(exc, held) from exc
+
+
+def _transcribe(args: argparse.Namespace, config: AppConfig, paths: AppPaths, source: Path,
+                shown: str) -> int:
     from ..asr import TranscribeOptions
     from ..asr.formats import render
     from ..audio.files import check_audio_file
@@ -174,7 +223,7 @@ def transcribe(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> 
     config = config.with_overrides(asr={"language": args.language, "task": args.task,
                                         "model": args.model, "initial_prompt": args.initial_prompt,
                                         "hotwords": args.hotwords})
-    audio = check_audio_file(check_file(args.audio, "audio"))  # decoded a chunk at a time below
+    audio = check_audio_file(source)  # decoded a chunk at a time below
     # Off the terminal (a pipe, a log file) the bar's redrawn line would be noise in the text
     # a script keeps for errors and notes, so nothing is printed per step there.
     bar = None if args.quiet or not _is_terminal(sys.stderr) else ProgressBar(sys.stderr)
@@ -198,7 +247,7 @@ def transcribe(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> 
         if bar is not None:
             bar.finish(completed)  # an error or "Stopped." starts on a line of its own
     if not result.text.strip():
-        print(f"No speech was found in {args.audio}.", file=sys.stderr, flush=True)
+        print(f"No speech was found in {shown}.", file=sys.stderr, flush=True)
     elif result.gaps and not args.quiet:
         print(gap_note(result.gaps), file=sys.stderr, flush=True)
     text = render(result, args.format)  # json, srt and vtt stay valid documents when empty
@@ -256,10 +305,14 @@ def history(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int
         else:
             from ..conversation.store import to_json, to_markdown
 
+            from ..userfiles import is_stdout
+
             turns = store.turns()
             _save_file(args.path, to_markdown(turns) if fmt == "md" else to_json(turns),
                        "The history")
-            print(f"Wrote {len(turns)} turns to {args.path}.")
+            # Exported to standard output: the count goes beside it, not into it.
+            print(f"Wrote {len(turns)} turns to {_shown(args.path)}.",
+                  file=sys.stderr if is_stdout(args.path) else sys.stdout)
     finally:
         store.close()
     return EXIT_OK
@@ -271,22 +324,27 @@ def _export_format(path: Path, fmt: str | None) -> str:
         raise InputError(f"History cannot be exported as '{wanted}'.",
                          hint="Use a file ending in .md or .json, or --format md|json.",
                          code="bad_export_format")
-    if path.is_dir():
-        raise InputError(f"{path} is a folder.", hint="Give a file name ending in .md or .json.",
-                         code="bad_output_path")
+    from ..userfiles import check_writable
+
+    check_writable(path, "the history")   # a folder, a missing folder: said before anything opens
     return EXPORT_FORMATS[wanted]
 
 
+def _shown(path: Path) -> str:
+    return "standard output" if str(path) == "-" else str(path)
+
+
 def _save_file(path: Path, text: str, what: str) -> None:
-    """Write ``path`` atomically (0600); a failure is a SaveError in words, no file left half-written."""
-    from ..storage import failure_words
-    from ..storage import write_private
+    """Write the user's ``path`` (``userfiles``: through links, into devices, a file replaced
+    atomically); a failure is a SaveError whose words and hint match why it failed."""
+    from ..storage import failure_hint, failure_words
+    from ..userfiles import write_user_file
 
     try:
-        write_private(path, text)
+        write_user_file(path, text, what.lower())
     except OSError as exc:
-        raise SaveError(f"{what} could not be written to {path} ({failure_words(exc)}).",
-                        hint="Free some space or choose another place.") from exc
+        raise SaveError(f"{what} could not be written to {_shown(path)} ({failure_words(exc)}).",
+                        hint=failure_hint(exc)) from exc
 
 
 def config(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
@@ -298,17 +356,18 @@ def config(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     if args.action == "path":
         print(target)
     elif args.action == "init":
-        loaded = config_mod.read(target)
+        loaded = _read_default(target) if args.config is None else _read_given(target)
         if target.exists() and not loaded.damaged:
             print(f"{target} already exists; not changed.")
             return EXIT_OK
         try:
-            kept = config_mod.save(loaded.config, target)
+            kept = (config_mod.save(loaded.config, target) if args.config is None
+                    else _save_given(loaded, target, tomli_w.dumps(loaded.config.to_dict())))
         except OSError as exc:
-            from ..storage import failure_words
+            from ..storage import failure_hint, failure_words
 
             raise SaveError(f"The settings could not be written to {target} ({failure_words(exc)}).",
-                            hint="Check that the config folder can be written.") from exc
+                            hint=failure_hint(exc)) from exc
         if kept is None:
             print(f"Wrote the default settings to {target}.")
         else:
@@ -317,6 +376,39 @@ def config(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     else:
         print(tomli_w.dumps(config.to_dict()), end="")
     return EXIT_OK
+
+
+def _read_default(target: Path):
+    """The settings file in our folder; something not a file there is never read (a FIFO
+    would hang), and saving over it is refused (``write_private``), said why."""
+    from .. import config as config_mod
+
+    if target.is_file() or not target.exists():
+        return config_mod.read(target)
+    return config_mod.Loaded(config_mod.AppConfig(), f"{target} is not a file.")
+
+
+def _read_given(target: Path):
+    """A ``--config`` file to init: only a regular file is read (a FIFO would hang)."""
+    from .. import config as config_mod
+    from ..userfiles import check_writable
+
+    landing = check_writable(target, "the settings")   # a missing folder: exit 2, nothing made
+    if landing.is_file():
+        return config_mod.read(landing)
+    return config_mod.Loaded(config_mod.AppConfig())
+
+
+def _save_given(loaded, target: Path, text: str) -> Path | None:
+    """``config init --config PATH``: the user's path, written through a link or into a device;
+    a damaged file there is set aside first (beside the file a link points to)."""
+    from ..storage import set_aside
+    from ..userfiles import check_writable, write_user_file
+
+    landing = check_writable(target, "the settings")
+    kept = set_aside(landing) if loaded.damaged and landing.is_file() else None
+    write_user_file(target, text, "the settings")
+    return kept
 
 
 def args_config_path(args: argparse.Namespace, paths: AppPaths) -> Path:

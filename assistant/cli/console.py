@@ -8,9 +8,15 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import InputError
 from ..events import ErrorEvent, Event, ModelLoaded, ModelLoading, Progress
 from .progress import TRANSCRIBING, ProgressBar
+
+
+_written: list[bool] = []   # one whole JSON document went to stdout (the answer, a list)
+
+
+def json_written() -> bool:
+    return bool(_written)
 
 
 def emit_json(obj: dict) -> None:
@@ -21,16 +27,15 @@ def emit_json(obj: dict) -> None:
         text = json.dumps(obj, ensure_ascii=True)
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
+    _written.append(True)
 
 
 def check_file(path: Path, what: str) -> Path:
-    if not path.exists():
-        raise InputError(f"The {what} file {path} does not exist.", hint="Check the path.",
-                         code="file_missing")
-    if path.is_dir():
-        raise InputError(f"{path} is a folder, not a {what} file.", hint="Give a file.",
-                         code="not_a_file")
-    return path
+    """A regular file to read (``userfiles.check_readable``): a FIFO, device or folder is
+    refused and named, so nothing hangs waiting on it; ``-`` here is a file named '-'."""
+    from ..userfiles import check_readable
+
+    return check_readable(path, what)
 
 
 def _progress_printer(event: Event, *, quiet: bool = False, bar: ProgressBar | None = None) -> None:

@@ -128,13 +128,15 @@ def _printer(as_json: bool) -> Callable[[Event], None]:
 def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     from ..audio.sources import MicrophoneSource, WavReplaySource
     from .console import _progress_printer
-    from ..conversation.sessions import SessionStore
+    from ..conversation.sessions import SessionStore, check_name
     from ..engines.conversation import (build_conversation, build_engines, conversation_options,
                                         prepare)
     from ..engines.factory import EngineFactory
     from ..tts.playback import Player
     from ..voice.events import LISTEN_END_SILENCE_S
 
+    if args.session is not None:   # a name that cannot be used is said before any model loads
+        args.session = check_name(args.session)
     # No language: tiny.en first, the multilingual model only where English is in doubt (asr/language.py).
     config = config.with_overrides(asr={"language": args.language or config.asr.language},
                                    vision={"engine": args.vision_engine}, tts={"engine": args.voice_engine})

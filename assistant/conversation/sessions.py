@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
-import re
+import unicodedata
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +16,10 @@ from .history import Turn
 
 log = logging.getLogger(__name__)
 
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+MAX_NAME = 64          # characters; with the UTF-8 limit below a file name always fits (255 bytes)
+_MAX_NAME_BYTES = 200
+_NAME_HINT = ("Use letters (any language), digits, spaces, dots, dashes or underscores, up to "
+              f"{MAX_NAME}; not starting with a dot or a space.")
 MAX_TURNS = 200  # older turns are dropped: a session is context, not an archive
 SESSION_DAMAGED = "session_damaged"   # ErrorEvent code: a session file was set aside
 _SUFFIX = ".json"
@@ -52,11 +55,7 @@ class SessionStore:
         self.notices: list[ErrorEvent] = []
 
     def _path(self, name: str) -> Path:
-        if not _NAME.match(name):
-            raise InputError(f"The session name '{name}' cannot be used.",
-                             hint="Use letters, digits, dots, dashes or underscores (up to 64).",
-                             code="bad_session_name")
-        return self.folder / f"{name}{_SUFFIX}"
+        return self.folder / f"{check_name(name)}{_SUFFIX}"
 
     def _lock_path(self, name: str) -> Path:
         return self.folder / f".{name}.lock"
@@ -122,7 +121,7 @@ class SessionStore:
             files = sorted(self.folder.glob(f"*{_SUFFIX}"))
         except OSError:
             return []
-        return [f.name[:-len(_SUFFIX)] for f in files if _NAME.match(f.name[:-len(_SUFFIX)])]
+        return [f.name[:-len(_SUFFIX)] for f in files if _name_problem(f.name[:-len(_SUFFIX)]) is None]
 
     def info(self, name: str) -> SessionInfo:
         """Turns and last use, read without changing anything (a damaged file is left as is)."""
@@ -160,6 +159,45 @@ class SessionStore:
             return sorted(self.folder.glob(f"*{_SUFFIX}.corrupt-*"))
         except OSError:
             return []
+
+
+def check_name(name: str) -> str:
+    """The session name to use (Unicode NFC, so "küche" typed either way is one file), or an
+    InputError saying what is wrong; the console calls it before any model loads."""
+    name = unicodedata.normalize("NFC", name)
+    problem = _name_problem(name)
+    if problem is not None:
+        raise InputError(problem, hint=_NAME_HINT, code="bad_session_name")
+    return name
+
+
+def _name_problem(name: str) -> str | None:
+    if not name:
+        return "The session name is empty."
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+    if len(name) > MAX_NAME or len(name.encode("utf-8", "surrogatepass")) > _MAX_NAME_BYTES:
+        return f"The session name '{shown[:MAX_NAME]}…' is too long."
+    if name[0] == ".":
+        return f"The session name '{shown}' starts with a dot (a hidden file)."
+    if name[0] == " " or name[-1] == " ":
+        return f"The session name '{shown}' starts or ends with a space."
+    for i, char in enumerate(name):
+        group = unicodedata.category(char)[0]
+        # Letters and digits of every script; marks (accents, Indic vowel signs) after one.
+        if group in "LN" or (group == "M" and i > 0) or char in " ._-":
+            continue
+        return f"The session name '{shown}' cannot be used: it holds {_char_words(char)}."
+    return None
+
+
+def _char_words(char: str) -> str:
+    if char in "/\\":
+        return "a slash"
+    if unicodedata.category(char) == "Cs":
+        return "bytes that are not valid text"
+    if not char.isprintable():
+        return "a control character"
+    return f"'{char}'"
 
 
 def _parse(raw: bytes) -> list[Turn]:

@@ -1,8 +1,8 @@
 """Speech audio to and from 16-bit PCM WAV files (stdlib ``wave``, no extra packages)."""
 from __future__ import annotations
 
+import io
 import os
-import tempfile
 import wave
 from pathlib import Path
 
@@ -20,21 +20,30 @@ def to_int16(samples: np.ndarray) -> np.ndarray:
     return np.round(clipped * _INT16_MAX).astype("<i2")
 
 
+def wav_bytes(audio: SpeechAudio) -> bytes:
+    """Mono 16-bit PCM WAV, whole, in memory (a device or a pipe gets it in one write)."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(int(audio.sample_rate))
+        out.writeframes(to_int16(audio.samples).tobytes())
+    return buffer.getvalue()
+
+
 def write_wav(audio: SpeechAudio, path: str | os.PathLike[str]) -> Path:
-    """Write mono 16-bit PCM; atomic, so a reader never sees half a file."""
+    """Write mono 16-bit PCM; a file is replaced atomically, so a reader never sees half of it.
+
+    Missing folders are made (tests and tools call this); a path the user typed goes through
+    ``userfiles.write_user_file`` with ``wav_bytes`` instead, where a missing folder is an error.
+    Either way a symlink is written through and a device or FIFO written into, never replaced.
+    """
+    from ..userfiles import write_user_file
+
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as raw, wave.open(raw, "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(int(audio.sample_rate))
-            out.writeframes(to_int16(audio.samples).tobytes())
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    if not target.parent.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+    write_user_file(target, wav_bytes(audio), "the sound")
     return target
 
 

@@ -31,16 +31,18 @@ def load_image(path: str | Path, *, max_side: int = MAX_SIDE) -> "Image.Image":
     """Open a picture file as RGB, turned upright, no larger than ``max_side`` a side."""
     from PIL import Image, UnidentifiedImageError
 
+    from ..userfiles import open_for_reading
+
     path = Path(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise InputError(f"There is no picture at {path}.", hint=_HINT_FILE, code="file_missing")
-    if path.is_dir():
-        raise InputError(f"{path} is a folder, not a picture.", hint=_HINT_FILE, code="file_missing")
+    # Opened non-blocking and checked: a FIFO or a device is named, never waited on.
+    handle = open_for_reading(path, "image")
     try:
-        with warnings.catch_warnings():
+        with handle, warnings.catch_warnings():
             # Pillow warns between 89 and 179 megapixels; our own budget is checked first.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(path) as img:
+            with Image.open(handle) as img:
                 if img.format == "JPEG" and max(img.size) > 2 * max_side:
                     # The JPEG decoder can scale by 1/2..1/8 while decoding: far less memory.
                     img.draft("RGB", (max_side, max_side))

@@ -127,7 +127,7 @@ def test_session_info_and_names(tmp_path):
     store.append("a", Turn("q", "a", at=50.0))
     store.append("a", Turn("q", "a", at=70.0))
     (tmp_path / "c.json").write_text("nope")
-    (tmp_path / "not a session.json").write_text("{}")
+    (tmp_path / ".not a session.json").write_text("{}")   # a leading dot: never a name
     assert store.names() == ["a", "b", "c"]
     assert (store.info("a").turns, store.info("a").last_used) == (2, 70.0)
     assert store.info("c").turns is None and (tmp_path / "c.json").exists()
