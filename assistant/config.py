@@ -18,6 +18,16 @@ from .errors import ConfigError
 
 # One place for the ranges every front end and engine checks against.
 RATE_RANGE = (0.25, 4.0)           # the speaking rate: 1.0 normal speed, 2.0 twice as fast
+
+
+def check_rate(rate: float) -> float:
+    """``rate`` if it is within RATE_RANGE (the engines' ``configure(rate=...)``), else ValueError."""
+    low, high = RATE_RANGE
+    if not low <= rate <= high:
+        raise ValueError(f"rate must be between {low} and {high}, not {rate}")
+    return rate
+
+
 END_SILENCE_RANGE_S = (0.05, 10.0)  # the silence that ends a spoken turn
 END_SILENCE_S = 0.8                # ... by default in the window (``listen``: LISTEN_END_SILENCE_S)
 

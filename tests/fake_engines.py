@@ -1,4 +1,4 @@
-"""The base of the tests' stand-in vision engines: the whole ``VisionEngine`` protocol, so a
+"""The bases of the tests' stand-in engines: the whole ``VisionEngine`` protocol, so a
 fake is used exactly as the real engines are (tests/core/test_core_contracts.py checks it).
 
 A fake says only what its test is about (``answer``, or ``stream`` for one that writes word
@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any, Generator, Sequence
 
+from assistant.asr import TranscribeOptions, Transcription
 from assistant.cancel import NEVER, CancelToken
+from assistant.config import AsrConfig
 from assistant.vision import VisionAnswer, runtime_subset
 
 
@@ -43,3 +45,26 @@ class FakeVision:
         cancel.check()
         yield answer.text
         return answer
+
+
+class FakeTranscriber:
+    """A transcriber with nothing to load: a fake says what ``transcribe`` hears."""
+
+    name = "fake-asr"
+    device = "cpu"
+    config = AsrConfig()
+
+    def load(self, language: str | None = None, task: str | None = None) -> None:
+        pass
+
+    def warm_up(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def transcribe(self, audio: Any, options: TranscribeOptions = TranscribeOptions()) -> Transcription:
+        raise NotImplementedError("a fake transcriber says what it hears")
+
+    def transcribe_file(self, path: Any, options: TranscribeOptions = TranscribeOptions()) -> Transcription:
+        raise NotImplementedError("a fake transcriber says what it hears")

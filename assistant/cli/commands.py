@@ -10,6 +10,7 @@ import argparse
 import functools
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import AppConfig, looks_like_folder
 from .console import _progress_printer, check_file, emit_json
@@ -17,6 +18,9 @@ from ..errors import EXIT_NOT_SAVED, EXIT_OK, InputError, SaveError
 from ..events import EventBus
 from ..paths import AppPaths
 from .progress import ProgressBar
+
+if TYPE_CHECKING:
+    from ..tts import Speaker
 
 
 def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
@@ -192,11 +196,10 @@ def _model_folder(value: str | None) -> str | None:
     return value
 
 
-def _play(speaker: object, speech) -> None:
+def _play(speaker: "Speaker | None", speech) -> None:
     """Play and wait; a missing sound card is reported once by the player, as an event."""
-    player = getattr(speaker, "player", None)
-    if player is not None and player.play(speech):
-        player.wait()
+    if speaker is not None and speaker.player.play(speech):
+        speaker.player.wait()
 
 
 def transcribe(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:

@@ -73,12 +73,11 @@ def build_engine(factory: EngineFactory, config: AppConfig, role: str, *,
 
 def prepare(engine: Any, *, warm: bool = True) -> float:
     """Load ``engine`` now and, with ``warm``, give its models their first run (``warm_up``),
-    where it has those steps, so the first question is not the slow one. The time it took, ms."""
+    (every engine has both steps), so the first question is not the slow one. The time it took, ms."""
     start = time.perf_counter()
-    for step in ("load", "warm_up") if warm else ("load",):
-        call = getattr(engine, step, None)
-        if callable(call):
-            call()
+    engine.load()
+    if warm:
+        engine.warm_up()
     return (time.perf_counter() - start) * 1000.0
 
 
@@ -110,8 +109,8 @@ def build_engines(factory: EngineFactory, config: AppConfig, *,
             continue
         engines.set(role, engine)
         if announce is not None and f"load_{role}" in engines.load_ms:
-            announce(ModelLoaded(stage=role, model=str(getattr(engine, "name", role)),
-                                 device=str(getattr(engine, "device", "cpu")),
+            announce(ModelLoaded(stage=role, model=str(engine.name),
+                                 device=str(engine.device),
                                  elapsed_ms=engines.load_ms[f"load_{role}"]))
     return engines
 
@@ -175,7 +174,7 @@ def build_conversation(config: AppConfig, engines: Engines, *, bus, image: Calla
     choice = build_detector(typed_only_fallback=typed_only_fallback)   # said once, by the caller
     speaker = engines.speaker if voice is None else voice
     if player is None:
-        player = getattr(engines.speaker, "player", None) or SilentPlayer()
+        player = engines.speaker.player if engines.speaker is not None else SilentPlayer()
     engine = ConversationEngine(
         assistant=assistant, transcriber=engines.transcriber, speaker=speaker, player=player,
         detector=choice.detector, image=image, source=source, bus=bus, options=options,

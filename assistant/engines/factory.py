@@ -125,8 +125,8 @@ class EngineFactory:
                 # uses it now: a front end changes engines between turns (``held()``).
                 _close(replaced.engine)
                 log.info("%s engine %s closed: the settings need another one", role,
-                         _name(replaced.engine, role))
-                self._emit(ModelUnloaded(stage=role, model=_name(replaced.engine, role)))
+                         replaced.engine.name)
+                self._emit(ModelUnloaded(stage=role, model=replaced.engine.name))
             slot = _Slot(key, build(), runtime)
             with self._lock:
                 self._slots[role] = slot
@@ -264,13 +264,8 @@ class EngineFactory:
                                      local=lambda: make_speaker(here, player=player))
             return make_speaker(config, player=player)
 
-        def configure(engine, rate: float) -> None:
-            set_rate = getattr(engine, "configure", None)
-            if callable(set_rate):
-                set_rate(rate=rate)
-
         return self._engine("tts", tts_key(config, device, remote), build, config.rate,
-                            configure).engine
+                            lambda engine, rate: engine.configure(rate=rate)).engine
 
     def _report_error(self, error) -> None:
         self._emit(ErrorEvent(code=error.code, message=error.user_text(), stage=error.stage))
@@ -288,14 +283,7 @@ class EngineFactory:
 
 
 def _close(engine: Any) -> None:
-    close = getattr(engine, "close", None)
-    if not callable(close):
-        return
     try:
-        close()
+        engine.close()
     except Exception:  # noqa: BLE001 - one engine failing to close must not keep the others
-        log.exception("closing %s failed", _name(engine, "an engine"))
-
-
-def _name(engine: Any, fallback: str) -> str:
-    return str(getattr(engine, "name", fallback))
+        log.exception("closing %s failed", engine.name)

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator
 
 import numpy as np
 
-from ..config import RemoteConfig
+from ..config import RemoteConfig, check_rate
 from ..errors import SpeechError
 from ..tts import Speaker, SpeechAudio
 from ..tts.playback import speak_chunks
@@ -108,8 +108,7 @@ class OpenAISpeaker(AnsweredBy):
     def configure(self, *, rate: float | None = None) -> None:
         if rate is None:
             return
-        if not 0.25 <= rate <= 4.0:
-            raise ValueError(f"rate must be between 0.25 and 4.0, not {rate}")
+        check_rate(rate)
         self._rate = rate
         if self._local is not None:
             self._local.configure(rate=rate)

@@ -143,15 +143,14 @@ def speech_job(req: dict, runtime):
         with runtime.locks["tts"]:
             cancel.check()
             speaker = runtime.speaker()
-            configure = getattr(speaker, "configure", None)
             rate = min(RATE_RANGE[1], max(RATE_RANGE[0], base * req["speed"]))
-            if callable(configure) and rate != base:
-                configure(rate=rate)
+            if rate != base:
+                speaker.configure(rate=rate)
             try:
                 audio = speaker.synthesize(req["text"])
             finally:
-                if callable(configure) and rate != base:
-                    configure(rate=base)
+                if rate != base:
+                    speaker.configure(rate=base)
         if audio.samples.size == 0:
             raise from_assistant_error(SpeechError("The voice produced no sound.",
                                                    hint="Check tts.engine on the server."))

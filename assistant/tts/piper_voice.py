@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
+from ..config import check_rate
 from ..errors import DependencyMissingError, ModelMissingError, SpeechError
 from ..models import packaged
 from . import SpeechAudio
@@ -48,8 +49,7 @@ class PiperSpeaker:
 
     def __init__(self, voice_path: str | None = None, *, rate: float = 1.0,
                  player: Any = None) -> None:
-        if not 0.25 <= rate <= 4.0:
-            raise ValueError(f"rate must be between 0.25 and 4.0, not {rate}")
+        check_rate(rate)
         self._voice_path = Path(voice_path) if voice_path else None
         self._rate = rate
         self.player = player if player is not None else Player()
@@ -138,8 +138,7 @@ class PiperSpeaker:
         """Speak at ``rate`` from the next sentence on; the voice stays loaded."""
         if rate is None:
             return
-        if not 0.25 <= rate <= 4.0:
-            raise ValueError(f"rate must be between 0.25 and 4.0, not {rate}")
+        check_rate(rate)
         with self._load_lock:
             self._rate = rate
             if self._voice is not None:

@@ -21,6 +21,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
+from ..config import check_rate
 from ..errors import DependencyMissingError, SpeechError
 from . import SpeechAudio
 from .playback import Player, speak_chunks
@@ -139,8 +140,7 @@ class Pyttsx3Speaker:
     player: Any     # what ``speak`` plays through (Speaker)
 
     def __init__(self, voice: str | None = None, *, rate: float = 1.0, player: Any = None) -> None:
-        if not 0.25 <= rate <= 4.0:
-            raise ValueError(f"rate must be between 0.25 and 4.0, not {rate}")
+        check_rate(rate)
         self._voice = voice
         self._rate = rate
         self.player = player if player is not None else Player()
@@ -208,8 +208,7 @@ class Pyttsx3Speaker:
         """Speak at ``rate`` from the next synthesis on."""
         if rate is None:
             return
-        if not 0.25 <= rate <= 4.0:
-            raise ValueError(f"rate must be between 0.25 and 4.0, not {rate}")
+        check_rate(rate)
         self._rate = rate
 
     def close(self) -> None:

@@ -53,21 +53,9 @@ NOT_ENGINES = {
     "assistant.vision.llava._Job": "answer(engine, text, ids) words one generation's output",
 }
 
-# Probes of protocol members still in the files another change is rewriting into one engine
-# builder (ui/worker.py, assistant/cli/, assistant/engines/) and assistant/serve/audio.py: remove each
-# entry with its probe. The rest are not engines: ui/devices.py stops a microphone source
-# and a camera (None when absent).
+# Probes that are not of engines: ui/devices.py stops a microphone source and a camera (None
+# when absent).
 PENDING = {
-    ("assistant/cli/commands.py", "getattr", "load"),
-    ("assistant/cli/commands.py", "getattr", "player"),
-    ("assistant/cli/listen.py", "hasattr", "load"),
-    ("assistant/engines/factory.py", "getattr", "close"),
-    ("assistant/engines/factory.py", "getattr", "configure"),
-    ("assistant/engines/factory.py", "getattr", "name"),
-    ("assistant/serve/audio.py", "getattr", "configure"),
-    ("ui/worker.py", "getattr", "device"),
-    ("ui/worker.py", "getattr", "name"),
-    ("ui/worker.py", "getattr", "player"),
     ("ui/devices.py", "getattr", "close"),
     ("ui/devices.py", "getattr", "stop"),
     # The scene analyser names whichever helper model it built (labeller, face finder,

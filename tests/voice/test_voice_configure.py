@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from assistant.asr import Transcription
+from assistant.asr import TranscribeOptions, Transcription
 from assistant.events import EventBus
 from assistant.pipeline import Assistant
 from assistant.tts.factory import SilentSpeaker
@@ -18,13 +18,14 @@ from assistant.tts.playback import SilentPlayer
 from assistant.voice.engine import ConversationEngine
 from assistant.voice.events import ConversationOptions, turn_timing
 from energy_detector import EnergyDetector
+from fake_engines import FakeTranscriber
 from voice_helpers import FixedVision
 
 RATE = 16_000
 BLOCK = 512
 
 
-class HeardTurns:
+class HeardTurns(FakeTranscriber):
     """Records what the conversation sends to speech recognition; hears no words."""
 
     name = "heard-turns"
@@ -33,9 +34,9 @@ class HeardTurns:
         self.turns: list[tuple[float, str | None]] = []   # (seconds of audio, language asked)
         self.lock = threading.Lock()
 
-    def transcribe(self, audio, options=None):
+    def transcribe(self, audio, options=TranscribeOptions()):
         with self.lock:
-            self.turns.append((len(audio) / RATE, getattr(options, "language", None)))
+            self.turns.append((len(audio) / RATE, options.language))
         return Transcription(text="", language="en", language_probability=1.0,
                              duration_s=len(audio) / RATE)
 
