@@ -15,9 +15,14 @@ LIBRIVOX = Path("/usr/share/pocketsphinx/test/data/librivox")
 ALSA = Path("/usr/share/sounds/alsa")
 
 
+_RUN_HOME: list[Path] = []
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    # One scratch home for the whole run: config, caches (the joined Whisper base) and sessions.
+    # One scratch home for the run; each test module gets its own below it (``module_home``).
     os.environ.setdefault("ASSISTANT_HOME", tempfile.mkdtemp(prefix="assistant-test-home-"))
+    _RUN_HOME.append(Path(os.environ["ASSISTANT_HOME"]))
+    os.environ["PYTEST_ASSISTANT_RUN_HOME"] = str(_RUN_HOME[0])   # children and tests see it
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
     if not os.environ.get("DISPLAY"):
@@ -25,6 +30,20 @@ def pytest_configure(config: pytest.Config) -> None:
         # offscreen platform.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def module_home(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """Each test module its own ``ASSISTANT_HOME``: its settings, sessions and saved turns
+    start empty and stay its own. Only the cache folder is the run's (linked), so derived
+    models such as the joined Whisper base are built once per run, not once per module."""
+    shared_cache = _RUN_HOME[0] / "cache"
+    shared_cache.mkdir(parents=True, exist_ok=True)
+    home = tmp_path_factory.mktemp("home-" + request.module.__name__.rpartition(".")[2])
+    (home / "cache").symlink_to(shared_cache, target_is_directory=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ASSISTANT_HOME", str(home))
+        yield home
 
 
 _SYSTEM_PATH = re.compile(r"/usr/share/[^\s'\"]+")

@@ -15,7 +15,8 @@ class Cli:
                               text=True, env=self.env, timeout=timeout)
 
 
-@pytest.fixture(scope="session")
-def cli(tmp_path_factory) -> Cli:
-    # The same home for the whole run, so the joined Whisper base is built once.
-    return Cli(Path(os.environ["ASSISTANT_HOME"]))
+@pytest.fixture(scope="module")
+def cli(module_home: Path) -> Cli:
+    # The module's home (tests/conftest.py), whose cache is the run's: the joined Whisper
+    # base is built once.
+    return Cli(module_home)

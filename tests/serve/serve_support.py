@@ -74,8 +74,9 @@ def _open_files_limit(limit: int):
 
 def start(folder: Path, *, token: str = "serve-test-token", config: str = "",
           args: tuple[str, ...] = (), open_files: int | None = None) -> Served:
-    """A server with ``config`` (TOML) written in ``folder``; the test run's scratch
-    ``ASSISTANT_HOME`` (tests/conftest.py), so the joined Whisper base is built once."""
+    """A server with ``config`` (TOML) written in ``folder``, in the test module's
+    ``ASSISTANT_HOME`` (tests/conftest.py), whose cache is the run's, so the joined Whisper
+    base is built once."""
     folder.mkdir(parents=True, exist_ok=True)
     home = Path(os.environ["ASSISTANT_HOME"])
     cfg = folder / "config.toml"
