@@ -350,14 +350,23 @@ def save(config: AppConfig, path: Path) -> Path | None:
     """Write the settings atomically (a crash never leaves half a file).
 
     A damaged file in the way is set aside as ``config.toml.corrupt-<time>`` first, never
-    silently overwritten; that copy's path is returned (None when there was none).
+    silently overwritten; that copy's path is returned (None when there was none). A symlink
+    is written through (the file it points to is replaced, the link stays); a FIFO or device
+    in the file's place is refused (``storage.NotOurFile``).
     """
     import tomli_w
 
     from .storage import set_aside, write_private
 
+    landing = Path(path)
+    if landing.is_symlink():
+        # A settings file linked from elsewhere (a dotfiles folder, a kiosk image) is written
+        # where the link points, and the link kept; a missing folder there is refused.
+        from .userfiles import check_writable
+
+        landing = check_writable(landing, "the settings")
     kept = None
-    if path.is_file() and read(path).damaged:
-        kept = set_aside(path)
-    write_private(path, tomli_w.dumps(config.to_dict()))
+    if landing.is_file() and read(landing).damaged:
+        kept = set_aside(landing)
+    write_private(landing, tomli_w.dumps(config.to_dict()))   # only over a regular file
     return kept

@@ -14,7 +14,7 @@ import pytest
 
 from assistant.conversation.history import Turn
 from assistant.conversation.sessions import SESSION_DAMAGED, SessionStore
-from assistant.storage import file_lock, private_dir, set_aside, write_private
+from assistant.storage import NotOurFile, file_lock, private_dir, set_aside, write_private
 
 
 @pytest.fixture
@@ -56,6 +56,41 @@ def test_write_private_leaves_no_temp_file_when_the_rename_fails(tmp_path):
     with pytest.raises(OSError):
         write_private(target, "text")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]
+
+
+def test_a_link_in_place_of_a_store_file_is_refused_and_left_alone(tmp_path):
+    victim = tmp_path / "elsewhere.json"
+    victim.write_text("someone else's")
+    store = tmp_path / "sessions"
+    store.mkdir()
+    (store / "kitchen.json").symlink_to(victim)
+    with pytest.raises(NotOurFile, match="symlink"):
+        write_private(store / "kitchen.json", "what the user asked")
+    assert (store / "kitchen.json").is_symlink() and victim.read_text() == "someone else's"
+
+
+def test_a_linked_settings_file_is_saved_through_the_link(tmp_path, loose_umask):
+    from assistant.config import AppConfig, read, save
+
+    dotfiles = tmp_path / "dotfiles"
+    dotfiles.mkdir()
+    (dotfiles / "assistant.toml").write_text("[tts]\nrate = 1.5\n")
+    folder = tmp_path / "config"
+    folder.mkdir()
+    (folder / "config.toml").symlink_to(dotfiles / "assistant.toml")
+    config = read(folder / "config.toml").config.with_overrides(tts={"rate": 0.75})
+    assert save(config, folder / "config.toml") is None
+    assert (folder / "config.toml").is_symlink()
+    assert read(dotfiles / "assistant.toml").config.tts.rate == 0.75
+    (dotfiles / "assistant.toml").write_text("[tts\nbroken")            # damaged: set aside there
+    kept = save(AppConfig(), folder / "config.toml")
+    assert kept is not None and kept.parent == dotfiles and "broken" in kept.read_text()
+    assert (folder / "config.toml").is_symlink()
+    (folder / "config.toml").unlink()
+    (folder / "config.toml").symlink_to(tmp_path / "gone" / "assistant.toml")
+    with pytest.raises(Exception, match="does not exist"):              # a missing folder
+        save(AppConfig(), folder / "config.toml")
+    assert not (tmp_path / "gone").exists()
 
 
 def test_set_aside_never_replaces_an_earlier_copy(tmp_path, loose_umask):
