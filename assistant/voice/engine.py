@@ -38,6 +38,7 @@ from ..memory import trim
 from .commands import VoiceCommand
 from .echo_guard import EchoDetector, EchoTextGuard
 from .events import BargedIn, CommandHeard, ConversationOptions, ListeningChanged, TurnCancelled
+from .blocks import ListenerThread, offer as _offer
 from .gate import Latest, TurnGate
 from .listener import Heard, Listener
 from .turn_host import Question
@@ -48,7 +49,6 @@ log = logging.getLogger(__name__)
 DESCRIBE_QUESTION = "Describe what is in front of me."
 READ_TEXT_QUESTION = "Read the text."
 ImageProvider = Callable[[], Any]      # the picture to ask about now (newest camera frame)
-BLOCK_QUEUE = 400                       # about 13 s of 32 ms blocks: a stall, not normal use
 # What ``configure`` changes while running (the rest is fixed when the engine is built).
 RUN_TIME_OPTIONS = frozenset({"segmenter", "hands_free", "barge_in", "language", "rate",
                               "min_utterance_s", "no_speech_prob"})
@@ -80,18 +80,18 @@ class ConversationEngine:
                                  on_barge_in=self._barged_in, emit=self.bus.emit,
                                  on_talk=self._on_talk)
         self._source = source
-        self._blocks: queue.Queue[Any] = queue.Queue(maxsize=BLOCK_QUEUE)
         self._heard: queue.Queue[Any] = queue.Queue(maxsize=8)
         self._questions = Latest()
         self._current: Question | None = None
         self._posted = self._finished = 0         # questions posted / answered or dropped
         self._lock = threading.Lock()             # _current and the two counters
         self._closing = threading.Event()
+        self._blocks = ListenerThread(self.listener, self._closing,
+                                      lambda done: _offer(self._heard, done, timeout=5.0))
         self._control: queue.Queue[Any] = queue.Queue(maxsize=32)
         self._hearing = CancelToken()              # the transcription in progress
         self._gate = TurnGate()                    # engines change only between turns
         self._threads: list[threading.Thread] = []
-        self._dropped_blocks = 0
         self.microphone = source is not None
         self.last_answer = ""
 
@@ -99,7 +99,7 @@ class ConversationEngine:
     def start(self) -> None:
         if self._threads:
             raise RuntimeError("the conversation is already running")
-        self._threads = [threading.Thread(target=self._listen, name="conv-listener", daemon=True),
+        self._threads = [threading.Thread(target=self._blocks.run, name="conv-listener", daemon=True),
                          threading.Thread(target=self._hear, name="conv-hearing", daemon=True),
                          threading.Thread(target=self._answer, name="conv-answering", daemon=True),
                          threading.Thread(target=self._run_control, name="conv-control",
@@ -117,7 +117,7 @@ class ConversationEngine:
         self.microphone = False
         if source is not None:
             try:
-                source.start(self._on_block)
+                source.start(self.on_block)
                 self.microphone = True
             except AssistantError as exc:
                 self.bus.emit(ErrorEvent(code=exc.code, message=exc.user_text(), stage="device"))
@@ -135,7 +135,8 @@ class ConversationEngine:
         self._cancel_current("closing")
         self._hearing.cancel("closing")
         self.speech.close(timeout=max(0.1, deadline - time.monotonic()))
-        for q in (self._blocks, self._heard, self._control):
+        self._blocks.stop()
+        for q in (self._heard, self._control):
             _offer(q, None, timeout=0.1)
         self._questions.put(None)
         for thread in self._threads:
@@ -147,11 +148,7 @@ class ConversationEngine:
     def drain(self, timeout: float = 60.0) -> bool:
         """Close the open utterance and wait until every queued turn was answered (files, tests)."""
         done = threading.Event()
-        try:
-            self._blocks.put(("drain", done), timeout=timeout)
-        except queue.Full:
-            return False
-        return done.wait(timeout)
+        return self._blocks.drain(done, timeout) and done.wait(timeout)
 
     # -- commands from front ends (any thread; they return at once) -----------------------
     # Each returns the turn's id (``turn_id``, taken here unless the front end took one with
@@ -231,14 +228,14 @@ class ConversationEngine:
         if changes:
             self.options = dataclasses.replace(self.options, **changes)
             # The listener's own thread takes them, between two blocks.
-            _offer(self._blocks, ("options", self.options))
+            self._blocks.configure(self.options)
         if hands_free is not None and hands_free != self.listener.hands_free:
             self.set_hands_free(hands_free)
         if rate is not None:
             self.speech.set_rate(rate)
 
     def set_hands_free(self, on: bool) -> None:
-        _offer(self._blocks, ("hands_free", on))
+        self._blocks.set_hands_free(on)
         self.bus.emit(ListeningChanged(hands_free=on, microphone=self.microphone))
 
     @property
@@ -247,46 +244,11 @@ class ConversationEngine:
 
     def push_to_talk(self, pressed: bool) -> None:
         """The talk key went down (True) or up (False); auto-repeat pairs are absorbed."""
-        _offer(self._blocks, ("press" if pressed else "release", time.monotonic()))
+        self._blocks.press(pressed)
 
-    # -- listener thread -----------------------------------------------------------------
-    def _on_block(self, block: np.ndarray) -> None:
-        try:
-            self._blocks.put_nowait((block, time.monotonic()))
-        except queue.Full:   # the listener is stuck: newest audio matters more
-            self._dropped_blocks += 1
-            if self._dropped_blocks % 100 == 1:
-                log.warning("dropped %d audio blocks: listening is behind", self._dropped_blocks)
-
-    def _listen(self) -> None:
-        while not self._closing.is_set():
-            try:
-                item = self._blocks.get(timeout=0.1)
-            except queue.Empty:
-                self.listener.tick(time.monotonic())   # a key released with no audio flowing
-                continue
-            if item is None:
-                return
-            try:
-                self._listen_item(item)
-            except Exception:  # a bug here must not stop hearing
-                log.exception("listening failed on a block")
-
-    def _listen_item(self, item: Any) -> None:
-        kind, value = item
-        if isinstance(kind, np.ndarray):
-            self.listener.block(kind, value)
-        elif kind == "press":
-            self.listener.press(value)
-        elif kind == "release":
-            self.listener.release(value)
-        elif kind == "hands_free":
-            self.listener.set_hands_free(value)
-        elif kind == "options":
-            self.listener.configure(value)
-        elif kind == "drain":
-            self.listener.flush(time.monotonic())
-            _offer(self._heard, value, timeout=5.0)   # behind the utterances just finished
+    def on_block(self, block: np.ndarray) -> None:
+        """The microphone's callback (any thread; never waits)."""
+        self._blocks.on_block(block)
 
     @contextmanager
     def held(self, wait_s: float = 30.0) -> Iterator[None]:
@@ -452,13 +414,6 @@ class ConversationEngine:
         from .turns import answer_turn
 
         answer_turn(self, q)
-
-
-def _offer(q: queue.Queue, item: Any, timeout: float = 0.5) -> None:
-    try:
-        q.put(item, timeout=timeout)
-    except queue.Full:
-        log.warning("a queue stayed full; dropping %r", type(item).__name__)
 
 
 def _quietly(call: Callable[[], Any]) -> None:

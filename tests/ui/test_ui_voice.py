@@ -31,7 +31,7 @@ def _replay_while_held(window, qtbot, mic, hold):
     mic.stop()
     hold("down")
     assert window.state.startswith("Recording")
-    mic.start(engine._on_block)
+    mic.start(engine.on_block)
     qtbot.waitUntil(lambda: mic.wait(0), timeout=20_000)
     hold("up")
 
