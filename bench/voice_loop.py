@@ -28,10 +28,11 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "voice")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "voice")]
 
-from voice_helpers import (LIBRIVOX, QUESTION, FakeOutputDevice, FixedVision,  # noqa: E402
-                           read_pcm16, silence, transcript_of, write_pcm16)
+from fake_portaudio import sound_card  # noqa: E402
+from voice_helpers import (LIBRIVOX, QUESTION, FixedVision, read_pcm16, silence,  # noqa: E402
+                           transcript_of, write_pcm16)
 
 
 def p90(values):
@@ -49,7 +50,7 @@ class Run:
     def __init__(self, front: str, audio_path: Path, speed: float) -> None:
         from assistant.audio.sources import WavReplaySource
 
-        self.front, self.card = front, FakeOutputDevice()
+        self.front, self.card = front, sound_card()
         self.source = WavReplaySource(audio_path, speed=speed)
         self.events: list = []
         self.vision = FixedVision()
@@ -186,7 +187,7 @@ def latency(tmp: Path, fronts: list[str]) -> None:
         a2 = [x.voice_to_transcript_s for x in turns]
         b = [x.end_to_first_audio_s for x in turns if x.end_to_first_audio_s is not None]
         b2 = [x.voice_to_first_audio_s for x in turns if x.voice_to_first_audio_s is not None]
-        ended = sorted(s.ended_at for s in run.card.streams if s.ended_at is not None)
+        ended = sorted(s.finished_at for s in run.card.streams if s.finished_at is not None)
         onset_to_stop = []
         for onset in onsets[1:]:
             at = run.began + onset

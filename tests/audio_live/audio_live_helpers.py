@@ -6,7 +6,7 @@ import wave
 from pathlib import Path
 
 import numpy as np
-from fake_portaudio import FakeSoundDevice  # noqa: F401 (re-exported for the fixtures)
+from fake_portaudio import FakeSoundDevice  # noqa: F401 (tests/fake_portaudio.py, for the fixtures)
 
 LIBRIVOX = Path("/usr/share/pocketsphinx/test/data/librivox")
 FRONT_CENTER = Path("/usr/share/sounds/alsa/Front_Center.wav")

@@ -29,8 +29,8 @@ def silero_factory():
 def fake_sd_factory():
     made: list[FakeSoundDevice] = []
 
-    def make(audio, devices=(SPEAKER, MIC, WEBCAM), **kwargs) -> FakeSoundDevice:
-        sd = FakeSoundDevice(audio, list(devices), **kwargs)
+    def make(audio, devices=(SPEAKER, MIC, WEBCAM), speed=4.0, **kwargs) -> FakeSoundDevice:
+        sd = FakeSoundDevice(audio, list(devices), speed=speed, **kwargs)  # 4x real time
         made.append(sd)
         return sd
 
@@ -41,6 +41,6 @@ def fake_sd_factory():
         sd.before_input_open.set()
         for stream in sd.open_streams():
             stream.close()
-    for sd in made:  # what the real PortAudio can die of (see fake_portaudio.py)
+    for sd in made:  # what the real PortAudio can die of (see tests/fake_portaudio.py)
         assert sd.unsafe_failures == [], "an open failed while another stream was running"
         assert sd.unsafe_terminates == 0, "PortAudio was terminated during an open"

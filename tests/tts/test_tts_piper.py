@@ -74,7 +74,7 @@ def test_stop_during_speech_silences_at_once(piper_speaker, fake_sd):
     result = {}
     talker = threading.Thread(target=lambda: result.setdefault("audio", speaker.speak(LONG_TEXT)))
     talker.start()
-    assert fake_sd.opened.wait(20)
+    assert fake_sd.output_opened.wait(20)
     stream = fake_sd.streams[0]
     assert stream.first_block.wait(5)
     t0 = time.monotonic()

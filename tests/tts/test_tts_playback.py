@@ -6,6 +6,7 @@ import threading
 import time
 
 import numpy as np
+from fake_portaudio import sound_card
 
 from assistant.tts.playback import NO_AUDIO_OUTPUT, Player
 from assistant.tts.wav import read_wav
@@ -102,19 +103,6 @@ def test_missing_portaudio_is_reported_once(monkeypatch):
     assert "PortAudio" in reports[0].message and "libportaudio2" in reports[0].hint
 
 
-def _only_48k(fake_sd):
-    """The fixture's sound card, made to play 48 kHz and nothing else, as many HDMI and USB
-    outputs do (the class comes from the fixture: a bare ``import conftest`` is ambiguous)."""
-
-    class Only48k(type(fake_sd)):
-        def OutputStream(self, **kwargs):  # noqa: N802 (the library's name)
-            if kwargs["samplerate"] != 48_000:
-                raise self.PortAudioError("Invalid sample rate [PaErrorCode -9997]")
-            return super().OutputStream(**kwargs)
-
-    return Only48k()
-
-
 def _band_limited(audio: np.ndarray, rate: int, target: int) -> np.ndarray:
     """Reference rate change by FFT zero-padding, independent of the code under test."""
     n, m = audio.shape[0], int(round(audio.shape[0] * target / rate))
@@ -124,10 +112,10 @@ def _band_limited(audio: np.ndarray, rate: int, target: int) -> np.ndarray:
     return (np.fft.irfft(spectrum, m) * m / n).astype(np.float32)
 
 
-def test_a_clip_fed_in_pieces_is_converted_without_clicks_at_the_joins(fake_sd):
+def test_a_clip_fed_in_pieces_is_converted_without_clicks_at_the_joins():
     audio = read_wav(LIBRIVOX_WAV)  # 16 kHz speech
     clip = audio.samples[: 3 * audio.sample_rate // 2]  # 1.5 s, played in real time
-    card = _only_48k(fake_sd)
+    card = sound_card(rates=(48_000,))  # 48 kHz and nothing else, as many HDMI and USB outputs
     player = Player(sd=card, blocksize=1024)
     assert player.start(audio.sample_rate)
     joins = list(range(0, clip.shape[0], 3000))  # sentence-sized pieces, as a speaker feeds
@@ -135,8 +123,8 @@ def test_a_clip_fed_in_pieces_is_converted_without_clicks_at_the_joins(fake_sd):
         player.feed(clip[at:at + 3000])
     player.end()
     assert player.wait() is True  # no timeout given; it returns when the clip has played
+    assert [s.samplerate for s in card.streams] == [48_000]  # 16 kHz was refused
     played = card.streams[0].played
-    assert card.streams[0].samplerate == 48_000
     want = _band_limited(clip, 16_000, 48_000)
     assert played.shape[0] >= want.shape[0]
     error = np.abs(played[: want.shape[0]] - want)

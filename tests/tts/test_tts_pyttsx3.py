@@ -88,7 +88,7 @@ def test_speak_plays_through_our_player_and_stops(fake_sd):
     talker = threading.Thread(target=lambda: done.setdefault(
         "audio", speaker.speak(" ".join(["Keep talking about the weather today."] * 6))))
     talker.start()
-    assert fake_sd.opened.wait(10)
+    assert fake_sd.output_opened.wait(10)
     stream = fake_sd.streams[0]
     assert stream.first_block.wait(5)
     speaker.stop()

@@ -11,7 +11,7 @@ import time
 import pytest
 from PIL import Image
 from fake_engines import FakeVision
-from voice_helpers import FakeOutputDevice
+from fake_portaudio import sound_card
 
 from assistant.cancel import NEVER, Cancelled
 from assistant.events import EventBus, Recorder, Reply, SpeakingFinished, SpeakingStarted
@@ -59,7 +59,7 @@ def conversation(piper, detector):
         bus = EventBus()
         vision = writer or SlowWriter(pace_s)
         engine = ConversationEngine(assistant=Assistant(vision=vision, bus=bus), transcriber=None,
-                                    speaker=piper, player=Player(FakeOutputDevice()),
+                                    speaker=piper, player=Player(sound_card()),
                                     detector=detector, image=lambda: IMAGE, bus=bus)
         engine.start()
         made.append(engine)

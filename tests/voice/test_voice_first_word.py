@@ -8,7 +8,8 @@ import subprocess
 
 import numpy as np
 from PIL import Image
-from voice_helpers import FakeOutputDevice, FixedVision, librivox, read_pcm16, write_pcm16
+from fake_portaudio import sound_card
+from voice_helpers import FixedVision, librivox, read_pcm16, write_pcm16
 
 from assistant.audio.sources import WavReplaySource
 from assistant.events import EventBus, Recorder, SpeechStarted, Transcript
@@ -101,7 +102,7 @@ def test_the_question_keeps_the_word_before_a_pause(tmp_path, transcriber, piper
                               detector=detector, transcriber=transcriber,
                               assistant=Assistant(vision=vision, bus=bus),
                               image=lambda: Image.new("RGB", (64, 64), (90, 120, 60)),
-                              speaker=piper, player=Player(FakeOutputDevice()), bus=bus,
+                              speaker=piper, player=Player(sound_card()), bus=bus,
                               options=options)
     loop.start()
     try:
@@ -139,7 +140,7 @@ def test_a_command_before_the_pause_is_run_and_not_asked_again(tmp_path, transcr
     loop = ConversationEngine(source=source, detector=detector, transcriber=transcriber,
                               assistant=Assistant(vision=vision, bus=bus),
                               image=lambda: Image.new("RGB", (64, 64)), speaker=piper,
-                              player=Player(FakeOutputDevice()), bus=bus,
+                              player=Player(sound_card()), bus=bus,
                               options=ConversationOptions(segmenter=turn_timing(0.5)))
     loop.start()
     try:

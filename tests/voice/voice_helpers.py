@@ -1,8 +1,7 @@
-"""Helpers for the voice-loop tests: real clips, a paced fake sound card, a fixed-answer vision engine."""
+"""Helpers for the voice-loop tests: real clips and a fixed-answer vision engine (the paced
+fake sound card is ``sound_card()`` from ``tests/fake_portaudio.py``)."""
 from __future__ import annotations
 
-import threading
-import time
 import wave
 from pathlib import Path
 
@@ -67,66 +66,3 @@ class FixedVision(FakeVision):
 
         self.questions.append(question)
         return VisionAnswer(text=self.answer_text, engine="fixed")
-
-
-class FakeOutputStream:
-    """sounddevice.OutputStream stand-in: pulls the real callback at a sound card's pace."""
-
-    def __init__(self, sd, *, samplerate, channels, dtype, blocksize, device=None, callback,
-                 finished_callback=None):
-        self.sd, self.rate, self.blocksize = sd, samplerate, blocksize
-        self.callback, self.finished_callback = callback, finished_callback
-        self._abort = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self.frames = 0
-        self.started_at = self.ended_at = None
-        sd.streams.append(self)
-
-    def start(self):
-        self.started_at = time.monotonic()
-        self._thread.start()
-
-    def _run(self):
-        period = self.blocksize / self.rate
-        deadline = time.monotonic()
-        try:
-            while not self._abort.is_set():
-                out = np.zeros((self.blocksize, 1), np.float32)
-                try:
-                    self.callback(out, self.blocksize, None, None)
-                except (self.sd.CallbackAbort, self.sd.CallbackStop):
-                    break
-                self.frames += self.blocksize
-                deadline += period
-                self._abort.wait(max(0.0, deadline - time.monotonic()))
-        finally:
-            self.ended_at = time.monotonic()
-            if self.finished_callback is not None:
-                self.finished_callback()
-
-    def abort(self):
-        self._abort.set()
-        if self._thread.is_alive() and threading.current_thread() is not self._thread:
-            self._thread.join()
-
-    def close(self):
-        self.abort()
-
-
-class FakeOutputDevice:
-    """The parts of the sounddevice module the Player uses."""
-
-    class CallbackStop(Exception):
-        pass
-
-    class CallbackAbort(Exception):
-        pass
-
-    def __init__(self):
-        self.streams: list[FakeOutputStream] = []
-
-    def OutputStream(self, **kwargs):  # noqa: N802 - mirrors sounddevice
-        return FakeOutputStream(self, **kwargs)
-
-    def query_devices(self, device=None, kind=None):
-        return {"name": "fake", "default_samplerate": 48000}

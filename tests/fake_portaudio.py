@@ -1,7 +1,17 @@
-"""A stand-in for the ``sounddevice`` module that behaves like PortAudio where it matters.
+"""The tests' one stand-in for the ``sounddevice`` module, behaving like PortAudio where it matters.
+
+Every test that plays or records sound without a sound card uses it: the live-audio
+tests (microphones, the AudioHub, hot-plug), the Player and the voices
+(``tests/tts``) and the conversation loop (``tests/voice``, ``bench/voice_loop.py``).
+``sound_card()`` is a machine with one output device, ``no_sound_card()`` one with
+none (the library then fails every open, as it does on a machine without speakers);
+``FakeSoundDevice(audio, devices)`` builds any other.
 
 As Buzz's tests do, the fake replays a real recording, paced, from a thread into
-the real callback. What it copies from PortAudio (and its ALSA back end):
+the real callback. Output streams pull the real callback on their own thread at
+the card's pace (``speed`` times real time; real time unless asked) and keep what
+they played (``blocks``, ``played``, ``first_block``, ``finished``,
+``finished_at``). What it copies from PortAudio (and its ALSA back end):
 
 - the device list is a snapshot taken at ``_initialize``: an unplugged device
   stays listed until the list is re-read, and fails to open, even once plugged
@@ -12,7 +22,11 @@ the real callback. What it copies from PortAudio (and its ALSA back end):
   ``killed`` so a test can assert it never happens;
 - a device opens only at the rates it supports (``rates`` in its entry; by
   default the recording's rate), like the many USB and HDMI devices that
-  refuse 16 kHz;
+  refuse 16 kHz (``sound_card()`` takes the usual rates, as a PulseAudio
+  sink does; ``sound_card(rates=(48_000,))`` only 48 kHz);
+- an output stream calls its callback block by block, no faster than the
+  card plays them: ``CallbackStop`` still plays the block it was raised on,
+  ``CallbackAbort`` drops it, and the finished callback comes last;
 - a vanished microphone ends its stream and calls the finished callback, or,
   with ``silent_loss``, stays "active" and just stops delivering (a suspended
   PulseAudio source seen through ALSA);
@@ -53,6 +67,8 @@ class _FakeStream:
         if not sd.initialized:
             raise PortAudioError("PortAudio not initialized [PaErrorCode -10000]")
         entry = sd.entry(device, kind)
+        if entry is None and device is None:  # no default device: what sounddevice raises
+            raise sd.refused("Error querying device -1")
         if entry is None or sd.is_unplugged(entry):
             raise sd.refused(f"Error opening {kind} stream: device {device} unavailable "
                              "[PaErrorCode -9996]")
@@ -158,10 +174,11 @@ class FakeOutputStream(_FakeStream):
             sd.before_output_open.wait(30)  # a test can hold the open, to stop() meanwhile
             super().__init__(sd, device, samplerate, blocksize or 512, callback,
                              finished_callback, "output")
-        self.blocks: list[np.ndarray] = []
+        self.blocks: list[np.ndarray] = []     # every block played, in order
         self.first_block = threading.Event()
         self.finished = threading.Event()
-        self.finished_at: float | None = None
+        self.finished_at: float | None = None  # when the card stopped playing it
+        sd.output_opened.set()
 
     def _run(self):
         period = self.blocksize / self.samplerate / self.sd.speed
@@ -208,8 +225,12 @@ class FakeSoundDevice:
     class flags(int):  # CallbackFlags: falsy when nothing to report
         pass
 
-    def __init__(self, audio: np.ndarray, devices: list[dict], *, default_input: int = 0,
-                 default_output: int = -1, rate: int = 16_000, speed: float = 4.0):
+    def __init__(self, audio: np.ndarray | None, devices: list[dict], *, default_input: int = 0,
+                 default_output: int = -1, rate: int = 16_000, speed: float = 1.0):
+        """``audio``: what every microphone hears (None: nothing); ``devices``: PortAudio's
+        list (dicts as ``query_devices`` gives, plus ``rates``); ``rate``: the rate a device
+        without ``rates`` accepts; ``speed``: how many times faster than real time streams run."""
+        audio = np.zeros(0, np.float32) if audio is None else audio
         self._audio, self._cursor, self.rate, self.speed = audio.astype(np.float32), 0, rate, speed
         self._all = devices
         self._unplugged: set[str] = set()
@@ -227,6 +248,7 @@ class FakeSoundDevice:
         self.fail_queries = False              # query_devices raises, as with no sound system
         self.silent_loss = False
         self.output_open_requested = threading.Event()
+        self.output_opened = threading.Event()  # an output stream opened (it is in ``streams``)
         self.output_start_requested = threading.Event()
         self.before_output_open = threading.Event()
         self.before_output_start = threading.Event()
@@ -331,3 +353,20 @@ class FakeSoundDevice:
 
     def open_streams(self) -> list[_FakeStream]:
         return [s for s in self.streams if not s.closed and not s.freed]
+
+
+# What a PulseAudio sink (or ALSA's "default" through its plug layer) accepts: the usual rates.
+USUAL_RATES = (8_000, 11_025, 16_000, 22_050, 24_000, 32_000, 44_100, 48_000, 88_200, 96_000)
+SOUND_CARD = {"name": "Built-in Audio Analog Stereo", "max_input_channels": 0,
+              "max_output_channels": 2, "default_samplerate": 48_000.0, "rates": USUAL_RATES}
+
+
+def sound_card(*, rates: tuple[int, ...] = USUAL_RATES, speed: float = 1.0) -> FakeSoundDevice:
+    """A machine with one output device (no microphone) playing at real time (``speed`` 1)."""
+    return FakeSoundDevice(None, [dict(SOUND_CARD, rates=tuple(rates))], speed=speed)
+
+
+def no_sound_card() -> FakeSoundDevice:
+    """A machine with no sound device: the list is empty and every open fails ("Error
+    querying device -1"), as the real library's do where there are no speakers."""
+    return FakeSoundDevice(None, [], default_input=-1)
