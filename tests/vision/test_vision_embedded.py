@@ -246,3 +246,27 @@ def test_warm_up_runs_every_model_once_and_keeps_nothing(sign):
     assert len(engine.analyser._cache) == 0          # nothing a follow-up could mistake for a view
     answer = engine.answer(sign, "What does the sign say?")
     assert body(answer) == 'The sign says: "LAUNCH PAD. NO ENTRY".'
+
+
+def test_a_sign_photographed_large_reads_at_least_as_well_as_a_small_copy(engine, tmp_path):
+    """Issue 21.3: a 48-megapixel phone photo (over the decoding budget, so drafted while
+    decoded) is read no worse than the same sign saved small by hand."""
+    from PIL import ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 150)
+    big = Image.new("RGB", (8000, 6000), (235, 230, 220))
+    draw = ImageDraw.Draw(big)
+    said = ["PHARMACY", "OPEN UNTIL 9 PM", "CLOSED ON SUNDAY", "ASK FOR HELP INSIDE"]
+    for i, line in enumerate(said):
+        draw.text((900, 1800 + 260 * i), line, fill=(25, 25, 25), font=font)
+    big.save(tmp_path / "big.jpg", quality=92)
+    big.resize((1600, 1200), Image.LANCZOS).save(tmp_path / "small.jpg", quality=92)
+
+    def words(name: str) -> set[str]:
+        answer = engine.answer(load_image(tmp_path / name), "Read the text.")
+        return set(answer.text.upper().replace(".", " ").replace('"', " ").split())
+
+    small, large = words("small.jpg"), words("big.jpg")
+    wanted = {w for line in said for w in line.split()}
+    assert wanted <= large, large
+    assert small & wanted <= large & wanted
