@@ -266,6 +266,10 @@ class AppConfig:
                 for name, section in dataclasses.asdict(self).items()}
 
 
+_KIND_WORDS = {bool: "true or false", int: "a whole number", float: "a number",
+               str: "text in quotes", list: "a list"}
+
+
 def _build(cls: type, values: dict[str, Any], section: str):
     known = {f.name: f for f in fields(cls)}
     unknown = sorted(set(values) - set(known))
@@ -276,7 +280,7 @@ def _build(cls: type, values: dict[str, Any], section: str):
             if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
                 values[name] = float(value)
                 continue
-            raise ConfigError(f"Setting {section}.{name} should be a {type(default).__name__}, "
+            raise ConfigError(f"Setting {section}.{name} should be {_KIND_WORDS[type(default)]}, "
                               f"not {value!r}.", hint="Fix the value in the config file.")
     return cls(**values)
 
@@ -306,8 +310,9 @@ class Loaded:
 
 
 def read(path: Path) -> Loaded:
-    """Read the TOML file without ever failing: a missing file means all defaults; a damaged one
-    gives defaults where it is damaged (the whole file, or a section) and names the problem."""
+    """Read the TOML file without ever failing: a missing file means all defaults; a file that
+    is not TOML gives all defaults; otherwise each bad value (or unknown name) is named and left
+    out, and every good one is kept."""
     if not path.exists():
         return Loaded(AppConfig())
     try:
@@ -320,21 +325,48 @@ def read(path: Path) -> Loaded:
                                    "using the default settings.")
     try:
         return Loaded(from_dict(data))
-    except ConfigError as whole:
-        built, bad = {}, []
-        for f in fields(AppConfig):
-            raw = data.get(f.name, {})
-            try:
-                _check(isinstance(raw, dict), f"Config section [{f.name}] must be a table.")
-                built[f.name] = _build(f.default_factory, dict(raw), f.name)  # type: ignore[arg-type]
-            except ConfigError as exc:
-                built[f.name] = f.default_factory()  # type: ignore[misc]
-                bad.append((f.name, exc.message))
-        reasons = "; ".join(message for _, message in bad) or whole.message
-        which = (f"the default [{'], ['.join(name for name, _ in bad)}] settings" if bad
-                 else "the rest of it")
-        return Loaded(AppConfig(**built),
-                      f"The settings file {path} has a mistake ({reasons.rstrip('.')}); using {which}.")
+    except (ConfigError, TypeError, ValueError):   # each mistake is named below
+        pass
+    built, mistakes = {}, []
+    sections = {f.name: f for f in fields(AppConfig)}
+    mistakes += [f"Unknown config section [{name}]." for name in sorted(set(data) - set(sections))]
+    for name, f in sections.items():
+        raw = data.get(name, {})
+        if not isinstance(raw, dict):
+            mistakes.append(f"Config section [{name}] must be a table.")
+            raw = {}
+        built[name], wrong = _build_keeping(f.default_factory, raw, name)  # type: ignore[arg-type]
+        mistakes += wrong
+    many = f"{len(mistakes)} mistakes" if len(mistakes) > 1 else "a mistake"
+    reasons = "; ".join(m.rstrip(".") for m in mistakes)
+    return Loaded(AppConfig(**built), f"The settings file {path} has {many} ({reasons}); using "
+                                      f"the default for {'each' if len(mistakes) > 1 else 'it'} "
+                                      "and the file's other settings.")
+
+
+def _build_keeping(cls: type, raw: dict[str, Any], section: str) -> tuple[Any, list[str]]:
+    """The section with every good value kept, and a sentence for each bad one (left out)."""
+    known = {f.name for f in fields(cls)}
+    good, mistakes = {}, []
+    for key, value in raw.items():
+        if key not in known:
+            mistakes.append(f"Unknown setting {section}.{key}.")
+            continue
+        try:
+            good[key] = getattr(_build(cls, {key: value}, section), key)
+        except (ConfigError, TypeError) as exc:
+            mistakes.append(getattr(exc, "message", str(exc)))
+    try:
+        return _build(cls, dict(good), section), mistakes
+    except ConfigError as exc:   # good alone, wrong together (vision.min_length > max_new_tokens)
+        mistakes.append(exc.message)
+    for key in list(good):       # leave out the one value that makes the rest agree
+        rest = {k: v for k, v in good.items() if k != key}
+        try:
+            return _build(cls, rest, section), mistakes
+        except ConfigError:
+            continue
+    return cls(), mistakes
 
 
 def load(path: Path) -> AppConfig:
@@ -354,8 +386,7 @@ def save(config: AppConfig, path: Path) -> Path | None:
     is written through (the file it points to is replaced, the link stays); a FIFO or device
     in the file's place is refused (``storage.NotOurFile``).
     """
-    import tomli_w
-
+    from .config_text import commented_toml
     from .storage import set_aside, write_private
 
     landing = Path(path)
@@ -368,5 +399,5 @@ def save(config: AppConfig, path: Path) -> Path | None:
     kept = None
     if landing.is_file() and read(landing).damaged:
         kept = set_aside(landing)
-    write_private(landing, tomli_w.dumps(config.to_dict()))   # only over a regular file
+    write_private(landing, commented_toml(config))   # only over a regular file
     return kept

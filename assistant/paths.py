@@ -19,6 +19,10 @@ class AppPaths:
         return self.config_dir / "config.toml"
 
     @property
+    def log_file(self) -> Path:
+        return self.cache_dir / "assistant.log"
+
+    @property
     def sessions_dir(self) -> Path:
         return self.data_dir / "sessions"
 

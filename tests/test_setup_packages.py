@@ -9,7 +9,7 @@ from system_files import PACKAGES, debian_package
 ROOT = Path(__file__).resolve().parents[1]
 
 ASTERISK_LANGUAGES = ("en", "fr", "es", "ru")  # tests/asr reads prompts and transcripts in these
-TOOLS = ("espeak-ng", "sox")  # binaries tests run
+TOOLS = ("espeak-ng", "sox", "man-db")  # binaries tests run (man: the manual page test)
 
 
 def _setup_packages() -> set[str]:

@@ -1,4 +1,5 @@
-"""Console entry point: ``assistant ask | transcribe | models | config``.
+"""Console entry point: ``assistant ask | transcribe | listen | models | sessions | serve |
+history | config``; ``helptext`` adds what the help says beyond the options.
 
 Expected failures print one line (what went wrong and what to do) and exit with the status
 from the one table in ``errors.py`` (README "Exit codes"); anything unexpected is logged with
@@ -55,12 +56,16 @@ def _json_error(code: str, message: str, status: int) -> None:
 
 
 def _build_parser() -> argparse.ArgumentParser:
+    from .helptext import add_common, epilog, parsers
+
     parser = _Parser(
         prog="assistant",
-        description="A private voice-and-vision assistant. With no command it opens the window.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--config", type=Path, help="settings file (default: the user config folder)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+        description="A private voice-and-vision assistant. With no command it opens the window.",
+        epilog=epilog(app_paths()), formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help="print the version and exit")
+    parser.add_argument("--config", type=Path, metavar="FILE",
+                        help="settings file (default: config.toml in the user config folder)")
     parser.add_argument("--kiosk", action="store_true", help="open the window full screen, locked down")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -107,9 +112,6 @@ def _build_parser() -> argparse.ArgumentParser:
                     help="speech model: auto (the default: chosen by language), tiny.en (English "
                          "only, fastest), base (many languages, translates), or a folder with a "
                          "CTranslate2 Whisper model")
-    tr.add_argument("-q", "--quiet", action="store_true",
-                    help="no progress bar and no model loading lines; the text, notes and errors "
-                         "still print")
 
     models = sub.add_parser("models", help="list the models, where they are looked for, and if present")
     models.add_argument("--json", action="store_true",
@@ -124,14 +126,20 @@ def _build_parser() -> argparse.ArgumentParser:
     hist = sub.add_parser("history", help="export or clear the window's chat history")
     hist_sub = hist.add_subparsers(dest="history_action", metavar="ACTION", required=True)
     export = hist_sub.add_parser("export", help="write the history to a Markdown or JSON file")
-    export.add_argument("path", type=Path)
-    export.add_argument("--format", choices=("md", "json"), help="default: from the file name")
+    export.add_argument("path", type=Path, metavar="FILE",
+                        help="where to write it (.md or .json; - for standard output)")
+    export.add_argument("--format", choices=("md", "json"),
+                        help="md: Markdown, json: one JSON document (default: from the file name, "
+                             "else md)")
     hist_sub.add_parser("clear", help="delete every stored turn")
 
     cfg = sub.add_parser("config", help="show the settings in use, or write them to the config file")
     cfg.add_argument("action", nargs="?", choices=("show", "path", "init"), default="show",
                      help="show: print the settings in use (the default); path: print where the "
-                          "settings file is; init: write the settings in use to that file, to edit")
+                          "settings file is; init: write the settings in use to that file, "
+                          "every setting with a comment, to edit")
+    for _path, each in parsers(parser):
+        add_common(each)
     return parser
 
 
@@ -167,7 +175,7 @@ def _setup_logging(paths: AppPaths, verbose: bool) -> Path | None:
     logging.raiseExceptions = False   # a log line that cannot be written never costs an answer
     root = logging.getLogger()
     root.setLevel(logging.INFO)
-    log_file = paths.cache_dir / "assistant.log"
+    log_file = paths.log_file
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         handler = _LogFile(log_file, maxBytes=2_000_000, backupCount=2, encoding="utf-8",
@@ -203,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         if as_json:
             _json_error("bad_arguments", bad.message, 2)
         return 2
+    args.verbose = getattr(args, "verbose", False)   # -v/-q: before or after the command
+    args.quiet = getattr(args, "quiet", False)
     paths = app_paths()
     paths.make_private()    # folders an older version left 0755 (issue 10.8)
     log_file = _setup_logging(paths, args.verbose)

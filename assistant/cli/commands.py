@@ -48,10 +48,15 @@ def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         audio = _question_audio(args.audio, config.asr.max_question_seconds)
 
     bus = EventBus()
-    bus.subscribe(_progress_printer)
+    bus.subscribe(functools.partial(_progress_printer, quiet=args.quiet))
     factory = EngineFactory(paths, on_event=bus.emit, remote=config.remote)
     try:
-        want_speech = args.speak_to is not None or (config.tts.play and config.tts.engine != "none")
+        play_wanted = config.tts.play and config.tts.engine != "none"
+        if play_wanted and args.speak_to is None and not _has_speakers():
+            play_wanted = False   # nobody would hear it: no voice is loaded, nothing synthesised
+            print("note: No sound output device was found, so the answer is not spoken "
+                  "(--speak-to FILE keeps it as a recording).", file=sys.stderr, flush=True)
+        want_speech = args.speak_to is not None or play_wanted
         roles = ("vision",) + (("asr",) if audio is not None else ()) + (("tts",) if want_speech else ())
         # Loaded before the timed stages, so timings separate loading from answering; one
         # question is not worth a warm-up pass.
@@ -101,6 +106,14 @@ def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         return EXIT_OK
     finally:
         factory.close()
+
+
+def _has_speakers() -> bool:
+    """Whether PortAudio lists any output device (a missing PortAudio counts as none)."""
+    from ..audio.hub import shared_hub
+
+    hub = shared_hub()
+    return hub.available and bool(hub.output_devices())
 
 
 def emit_answer_json(args: argparse.Namespace, result, load_ms: dict[str, float],
@@ -298,7 +311,7 @@ def history(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int
 
     fmt = None
     if args.history_action == "export":
-        fmt = _export_format(args.path, args.format)  # a bad name fails before anything opens
+        fmt = export_format(args.path, args.format)  # a bad name fails before anything opens
     store = HistoryStore.in_folder(paths.data_dir, on_event=_progress_printer)  # repairs: a note
     try:
         if args.history_action == "clear":
@@ -311,33 +324,33 @@ def history(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int
             from ..userfiles import is_stdout
 
             turns = store.turns()
-            _save_file(args.path, to_markdown(turns) if fmt == "md" else to_json(turns),
+            save_file(args.path, to_markdown(turns) if fmt == "md" else to_json(turns),
                        "The history")
             # Exported to standard output: the count goes beside it, not into it.
-            print(f"Wrote {len(turns)} turns to {_shown(args.path)}.",
+            print(f"Wrote {len(turns)} turns to {shown(args.path)}.",
                   file=sys.stderr if is_stdout(args.path) else sys.stdout)
     finally:
         store.close()
     return EXIT_OK
 
 
-def _export_format(path: Path, fmt: str | None) -> str:
+def export_format(path: Path, fmt: str | None, what: str = "the history") -> str:
     wanted = (fmt or path.suffix.lstrip(".") or "md").lower()
     if wanted not in EXPORT_FORMATS:
-        raise InputError(f"History cannot be exported as '{wanted}'.",
+        raise InputError(f"{what[0].upper()}{what[1:]} cannot be exported as '{wanted}'.",
                          hint="Use a file ending in .md or .json, or --format md|json.",
                          code="bad_export_format")
     from ..userfiles import check_writable
 
-    check_writable(path, "the history")   # a folder, a missing folder: said before anything opens
+    check_writable(path, what)   # a folder, a missing folder: said before anything opens
     return EXPORT_FORMATS[wanted]
 
 
-def _shown(path: Path) -> str:
+def shown(path: Path) -> str:
     return "standard output" if str(path) == "-" else str(path)
 
 
-def _save_file(path: Path, text: str, what: str) -> None:
+def save_file(path: Path, text: str, what: str) -> None:
     """Write the user's ``path`` (``userfiles``: through links, into devices, a file replaced
     atomically); a failure is a SaveError whose words and hint match why it failed."""
     from ..storage import failure_hint, failure_words
@@ -346,7 +359,7 @@ def _save_file(path: Path, text: str, what: str) -> None:
     try:
         write_user_file(path, text, what.lower())
     except OSError as exc:
-        raise SaveError(f"{what} could not be written to {_shown(path)} ({failure_words(exc)}).",
+        raise SaveError(f"{what} could not be written to {shown(path)} ({failure_words(exc)}).",
                         hint=failure_hint(exc)) from exc
 
 
@@ -354,6 +367,7 @@ def config(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     import tomli_w
 
     from .. import config as config_mod
+    from ..config_text import commented_toml
 
     target = args_config_path(args, paths)
     if args.action == "path":
@@ -365,7 +379,7 @@ def config(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
             return EXIT_OK
         try:
             kept = (config_mod.save(loaded.config, target) if args.config is None
-                    else _save_given(loaded, target, tomli_w.dumps(loaded.config.to_dict())))
+                    else _save_given(loaded, target, commented_toml(loaded.config)))
         except OSError as exc:
             from ..storage import failure_hint, failure_words
 

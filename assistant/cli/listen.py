@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import sys
 import threading
@@ -42,8 +43,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--session", help="conversation name: follow-ups see the earlier turns")
     p.add_argument("--end-silence", type=float, metavar="SECONDS", help="silence that ends your turn")
     p.add_argument("--no-barge-in", action="store_true", help="do not stop replies when you talk over them")
-    p.add_argument("--vision-engine", choices=VISION_ENGINES)
-    p.add_argument("--voice-engine", choices=TTS_ENGINES)
+    p.add_argument("--vision-engine", choices=VISION_ENGINES,
+                   help="what answers about the picture (as for 'ask'; default: vision.engine)")
+    p.add_argument("--voice-engine", choices=TTS_ENGINES,
+                   help="what speaks the replies (as for 'ask'; none: replies printed only)")
     p.add_argument("--json", action="store_true", help="one JSON object per event on stdout")
     return p
 
@@ -148,7 +151,7 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
 
     _stop_on_signals()
     bus = EventBus()
-    bus.subscribe(_progress_printer)
+    bus.subscribe(functools.partial(_progress_printer, quiet=args.quiet))
     bus.subscribe(_printer(args.json))
     unsaved: list[ErrorEvent] = []     # answers given whose session could not be saved
     bus.subscribe(lambda e: unsaved.append(e) if isinstance(e, ErrorEvent)

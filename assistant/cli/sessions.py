@@ -1,8 +1,12 @@
-"""``assistant sessions list | clear [NAME]``: the named conversations kept for ``--session``."""
+"""``assistant sessions list | show NAME | export NAME FILE | clear [NAME]``: the named
+conversations kept for ``--session``."""
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from ..config import AppConfig
@@ -11,10 +15,21 @@ from ..paths import AppPaths
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p = subparsers.add_parser("sessions",
-                              help="list or delete the conversations kept for --session")
+                              help="list, read, export or delete the conversations kept for "
+                                   "--session")
     actions = p.add_subparsers(dest="sessions_action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="each conversation: name, turns, last used")
     listing.add_argument("--json", action="store_true", help="print one JSON object")
+    show = actions.add_parser("show", help="print one conversation's questions and answers")
+    show.add_argument("name", help="the conversation's name (as given to --session)")
+    show.add_argument("--json", action="store_true", help="print one JSON object (its turns)")
+    export = actions.add_parser("export", help="write one conversation to a Markdown or JSON file")
+    export.add_argument("name", help="the conversation's name (as given to --session)")
+    export.add_argument("path", type=Path, metavar="FILE",
+                        help="where to write it (.md or .json; - for standard output)")
+    export.add_argument("--format", choices=("md", "json"),
+                        help="md: Markdown, json: one JSON document (default: from the file name, "
+                             "else md)")
     clear = actions.add_parser("clear", help="delete one conversation, or all of them")
     clear.add_argument("name", nargs="?", help="the conversation to delete (default: all)")
     return p
@@ -26,7 +41,68 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     store = SessionStore(paths.sessions_dir)
     if args.sessions_action == "clear":
         return _clear(store, args.name)
+    if args.sessions_action == "show":
+        return _show(store, args.name, args.json)
+    if args.sessions_action == "export":
+        return _export(store, args.name, args.path, args.format)
     return _list(store, args.json)
+
+
+def _turns(store, name: str) -> list:
+    """The conversation's turns, read without changing anything; missing or damaged: an error."""
+    from ..errors import InputError
+
+    info = store.info(name)   # no such conversation: said, exit 2
+    if info.turns is None:
+        raise InputError(f"The conversation '{name}' cannot be read (its file {info.path} is "
+                         "damaged).", hint=f"'assistant sessions clear {name}' deletes it.",
+                         code="session_damaged")
+    return store.load(name)
+
+
+def _turn_json(turn) -> dict:
+    return {"question": turn.question, "answer": turn.answer, "at": _clock(turn.at),
+            "engine": turn.engine}
+
+
+def _show(store, name: str, as_json: bool) -> int:
+    from .console import emit_json
+
+    turns = _turns(store, name)
+    if as_json:
+        emit_json({"name": name, "turns": [_turn_json(t) for t in turns]})
+        return 0
+    if not turns:
+        print(f"The conversation '{name}' has no turns.")
+    for turn in turns:
+        print(f"[{_clock(turn.at)}] You: {turn.question}")
+        print(f"[{_clock(turn.at)}] Assistant: {turn.answer}")
+    return 0
+
+
+def _markdown(name: str, turns: list) -> str:
+    lines = [f"# Conversation '{name}'", ""]
+    if not turns:
+        lines.append("_No turns yet._")
+    for turn in turns:
+        lines += [f"## {_clock(turn.at)}", "", f"**You:** {turn.question}", "",
+                  f"**Assistant:** {turn.answer}", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _export(store, name: str, path: Path, fmt: str | None) -> int:
+    from ..userfiles import is_stdout
+    from .commands import export_format, save_file, shown
+
+    fmt = export_format(path, fmt, "the conversation")   # a bad name fails before reading
+    turns = _turns(store, name)
+    text = (_markdown(name, turns) if fmt == "md" else
+            json.dumps({"name": name, "turns": [_turn_json(t) for t in turns]},
+                       ensure_ascii=False, indent=2) + "\n")
+    save_file(path, text, "The conversation")
+    print(f"Wrote {len(turns)} turn{'s' if len(turns) != 1 else ''} of '{name}' to {shown(path)}.",
+          file=sys.stderr if is_stdout(path) else sys.stdout)
+    return 0
 
 
 def _list(store, as_json: bool) -> int:

@@ -18,6 +18,7 @@ from typing import Any, Callable, Protocol
 import numpy as np
 
 from ..errors import DeviceError, InputError, require
+from .cv_quiet import quiet
 
 log = logging.getLogger(__name__)
 RING_SIZE = 5
@@ -167,7 +168,8 @@ class OpenCVCamera(_SourceBase):
 
     def _connect(self) -> Any:
         cv2 = self._module()
-        cap = cv2.VideoCapture(self.index)
+        with quiet(cv2):    # our _unavailable() line says it, once
+            cap = cv2.VideoCapture(self.index)
         if cap is None or not cap.isOpened():
             if cap is not None:
                 cap.release()
@@ -301,8 +303,9 @@ class VideoFileSource(_SourceBase):
         cv2 = self._cv2 or require("cv2", package="opencv-python-headless", extra="vision",
                                    purpose="video reader", stage="input")
         self._cv2 = cv2
-        cap = cv2.VideoCapture(str(self.path))
-        ok, first = (cap.read() if cap.isOpened() else (False, None))
+        with quiet(cv2):    # an unreadable video: our InputError below says it
+            cap = cv2.VideoCapture(str(self.path))
+            ok, first = (cap.read() if cap.isOpened() else (False, None))
         if not ok or first is None:
             cap.release()
             raise InputError(f"The file {self.path.name} could not be read as a video.",

@@ -71,7 +71,7 @@ def test_read_never_raises_and_keeps_the_good_sections(tmp_path: Path):
     path = tmp_path / "config.toml"
     path.write_text('[tts]\nrate = 9.0\n[ui]\ncamera = "2"\n[asr]\nlanguage = "fr"\n')
     loaded = cfg.read(path)
-    assert loaded.damaged and "tts.rate" in loaded.problem and "[tts]" in loaded.problem
+    assert loaded.damaged and "tts.rate" in loaded.problem
     assert loaded.config.ui.camera == "2" and loaded.config.asr.language == "fr"
     assert loaded.config.tts == cfg.TtsConfig()
 
