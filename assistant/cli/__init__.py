@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = app_paths()
     paths.make_private()    # folders an older version left 0755 (issue 10.8)
     log_file = _setup_logging(paths, args.verbose)
-    from . import commands, sessions
+    from . import commands, history, sessions, settings
 
     try:
         config, notice = _settings(args, paths)
@@ -224,8 +224,8 @@ def main(argv: list[str] | None = None) -> int:
             return commands.open_window(config, paths, kiosk=args.kiosk, parser=parser,
                                         notice=notice)
         handler = {"ask": commands.ask, "transcribe": commands.transcribe,
-                   "models": commands.models, "config": commands.config,
-                   "history": commands.history, "listen": _listen,
+                   "models": commands.models, "config": settings.config,
+                   "history": history.history, "listen": _listen,
                    "sessions": sessions.run, "serve": _serve}[args.command]
         return handler(args, config, paths)
     except AssistantError as exc:

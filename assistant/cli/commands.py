@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..config import AppConfig, looks_like_folder
 from .console import _progress_printer, check_file, emit_json
-from ..errors import EXIT_NOT_SAVED, EXIT_OK, InputError, SaveError
+from ..errors import EXIT_NOT_SAVED, EXIT_OK, InputError
 from ..events import EventBus
 from ..paths import AppPaths
 from .progress import ProgressBar
@@ -301,135 +301,6 @@ def models(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     else:
         print(format_table(entries))
     return 0
-
-
-EXPORT_FORMATS = {"md": "md", "markdown": "md", "json": "json"}
-
-
-def history(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
-    from ..conversation.store import HistoryStore
-
-    fmt = None
-    if args.history_action == "export":
-        fmt = export_format(args.path, args.format)  # a bad name fails before anything opens
-    store = HistoryStore.in_folder(paths.data_dir, on_event=_progress_printer)  # repairs: a note
-    try:
-        if args.history_action == "clear":
-            count = store.count()
-            store.clear()
-            print(f"Deleted {count} turn{'s' if count != 1 else ''} from the history.")
-        else:
-            from ..conversation.store import to_json, to_markdown
-
-            from ..userfiles import is_stdout
-
-            turns = store.turns()
-            save_file(args.path, to_markdown(turns) if fmt == "md" else to_json(turns),
-                       "The history")
-            # Exported to standard output: the count goes beside it, not into it.
-            print(f"Wrote {len(turns)} turns to {shown(args.path)}.",
-                  file=sys.stderr if is_stdout(args.path) else sys.stdout)
-    finally:
-        store.close()
-    return EXIT_OK
-
-
-def export_format(path: Path, fmt: str | None, what: str = "the history") -> str:
-    wanted = (fmt or path.suffix.lstrip(".") or "md").lower()
-    if wanted not in EXPORT_FORMATS:
-        raise InputError(f"{what[0].upper()}{what[1:]} cannot be exported as '{wanted}'.",
-                         hint="Use a file ending in .md or .json, or --format md|json.",
-                         code="bad_export_format")
-    from ..userfiles import check_writable
-
-    check_writable(path, what)   # a folder, a missing folder: said before anything opens
-    return EXPORT_FORMATS[wanted]
-
-
-def shown(path: Path) -> str:
-    return "standard output" if str(path) == "-" else str(path)
-
-
-def save_file(path: Path, text: str, what: str) -> None:
-    """Write the user's ``path`` (``userfiles``: through links, into devices, a file replaced
-    atomically); a failure is a SaveError whose words and hint match why it failed."""
-    from ..storage import failure_hint, failure_words
-    from ..userfiles import write_user_file
-
-    try:
-        write_user_file(path, text, what.lower())
-    except OSError as exc:
-        raise SaveError(f"{what} could not be written to {shown(path)} ({failure_words(exc)}).",
-                        hint=failure_hint(exc)) from exc
-
-
-def config(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
-    import tomli_w
-
-    from .. import config as config_mod
-    from ..config_text import commented_toml
-
-    target = args_config_path(args, paths)
-    if args.action == "path":
-        print(target)
-    elif args.action == "init":
-        loaded = _read_default(target) if args.config is None else _read_given(target)
-        if target.exists() and not loaded.damaged:
-            print(f"{target} already exists; not changed.")
-            return EXIT_OK
-        try:
-            kept = (config_mod.save(loaded.config, target) if args.config is None
-                    else _save_given(loaded, target, commented_toml(loaded.config)))
-        except OSError as exc:
-            from ..storage import failure_hint, failure_words
-
-            raise SaveError(f"The settings could not be written to {target} ({failure_words(exc)}).",
-                            hint=failure_hint(exc)) from exc
-        if kept is None:
-            print(f"Wrote the default settings to {target}.")
-        else:
-            print(f"{target} was damaged; it was moved to {kept}. Wrote the settings in use "
-                  f"(defaults where it was damaged) to {target}.")
-    else:
-        print(tomli_w.dumps(config.to_dict()), end="")
-    return EXIT_OK
-
-
-def _read_default(target: Path):
-    """The settings file in our folder; something not a file there is never read (a FIFO
-    would hang), and saving over it is refused (``write_private``), said why."""
-    from .. import config as config_mod
-
-    if target.is_file() or not target.exists():
-        return config_mod.read(target)
-    return config_mod.Loaded(config_mod.AppConfig(), f"{target} is not a file.")
-
-
-def _read_given(target: Path):
-    """A ``--config`` file to init: only a regular file is read (a FIFO would hang)."""
-    from .. import config as config_mod
-    from ..userfiles import check_writable
-
-    landing = check_writable(target, "the settings")   # a missing folder: exit 2, nothing made
-    if landing.is_file():
-        return config_mod.read(landing)
-    return config_mod.Loaded(config_mod.AppConfig())
-
-
-def _save_given(loaded, target: Path, text: str) -> Path | None:
-    """``config init --config PATH``: the user's path, written through a link or into a device;
-    a damaged file there is set aside first (beside the file a link points to)."""
-    from ..storage import set_aside
-    from ..userfiles import check_writable, write_user_file
-
-    landing = check_writable(target, "the settings")
-    kept = set_aside(landing) if loaded.damaged and landing.is_file() else None
-    write_user_file(target, text, "the settings")
-    return kept
-
-
-def args_config_path(args: argparse.Namespace, paths: AppPaths) -> Path:
-    return args.config or paths.config_file
 
 
 def open_window(config: AppConfig, paths: AppPaths, *, kiosk: bool,

@@ -92,7 +92,7 @@ def _markdown(name: str, turns: list) -> str:
 
 def _export(store, name: str, path: Path, fmt: str | None) -> int:
     from ..userfiles import is_stdout
-    from .commands import export_format, save_file, shown
+    from .history import export_format, save_file, shown
 
     fmt = export_format(path, fmt, "the conversation")   # a bad name fails before reading
     turns = _turns(store, name)
