@@ -258,9 +258,10 @@ def test_dependency_floors_and_visible_deprecations():
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     deps = project["project"]["dependencies"]
-    assert "transformers>=4.56" in deps          # from_pretrained(dtype=) arrived in 4.56
+    extras = project["project"]["optional-dependencies"]
+    assert "transformers>=4.56" in extras["vlm"]  # from_pretrained(dtype=) arrived in 4.56
     assert "faster-whisper>=1.2.1" in deps       # the first with silero_vad_v6.onnx
-    assert "piper-tts>=1.3" in project["project"]["optional-dependencies"]["piper"]
+    assert "piper-tts>=1.3" in extras["piper"]
     filters = project["tool"]["pytest"]["ini_options"].get("filterwarnings", [])
     assert not any(f.startswith("ignore::DeprecationWarning") and f.count(":") == 2
                    for f in filters), "deprecations must stay visible in tests"
