@@ -197,8 +197,14 @@ class RemoteConfig:
     asr_model: str = "whisper-1"
     tts_model: str = "tts-1"
     tts_voice: str = "alloy"
-    timeout_s: float = 30.0      # per request
+    timeout_s: float = 30.0      # per request, for the answer
     retries: int = 2             # with back-off, then the embedded engine answers (said once)
+    # A connect, and the one health probe per process (GET /v1/models, which a live server
+    # answers in milliseconds): a dead or hung server costs this, not timeout_s x tries.
+    connect_timeout_s: float = 2.0
+    # A server that failed is left alone this long, by every engine and (a file in the cache
+    # folder) by the next processes; then probed again.
+    recheck_after_s: float = 60.0
     send_measurements: bool = True  # the OCR text and objects measured here go with the question
 
     def __post_init__(self) -> None:
@@ -206,6 +212,10 @@ class RemoteConfig:
                "remote.base_url must start with http:// or https://.")
         _check(0.5 <= self.timeout_s <= 600.0, "remote.timeout_s must be between 0.5 and 600.")
         _check(0 <= self.retries <= 10, "remote.retries must be between 0 and 10.")
+        _check(0.1 <= self.connect_timeout_s <= 60.0,
+               "remote.connect_timeout_s must be between 0.1 and 60.")
+        _check(1.0 <= self.recheck_after_s <= 3600.0,
+               "remote.recheck_after_s must be between 1 and 3600.")
 
 
 @dataclass(frozen=True)

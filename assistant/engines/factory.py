@@ -149,7 +149,8 @@ class EngineFactory:
             if config.engine == "openai":
                 from ..remote import build_transcriber
 
-                return build_transcriber(config, remote, local, on_event=self.on_event)
+                return build_transcriber(config, remote, local, on_event=self.on_event,
+                                         cache_dir=self.paths.cache_dir)
             return local(config)
 
         def configure(engine, new: AsrConfig) -> None:
@@ -199,7 +200,8 @@ class EngineFactory:
             from ..remote import build_vision
 
             embedded = self._build_vision("embedded", config, "", "", {})
-            return build_vision(config, remote, embedded, on_event=self.on_event, runtime=runtime)
+            return build_vision(config, remote, embedded, on_event=self.on_event, runtime=runtime,
+                                cache_dir=self.paths.cache_dir)
 
         runtime = vision_runtime("openai", config)
         key = (*vision_key("openai", config), _remote_key(remote))
@@ -261,7 +263,8 @@ class EngineFactory:
                 player = player or SilentPlayer()
                 here = dataclasses.replace(config, engine="auto")   # the voice behind the server
                 return build_speaker(config, remote, player=player, on_event=self.on_event,
-                                     local=lambda: make_speaker(here, player=player))
+                                     local=lambda: make_speaker(here, player=player),
+                                     cache_dir=self.paths.cache_dir)
             return make_speaker(config, player=player)
 
         return self._engine("tts", tts_key(config, device, remote), build, config.rate,

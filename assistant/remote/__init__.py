@@ -4,11 +4,13 @@
 recording or the text to the server in ``[remote]`` (vLLM, Ollama, llama.cpp's
 ``llama-server``, or another ``assistant serve``): they leave this machine. Each engine
 keeps the one on this machine behind it (``link.RemoteLink`` decides when), so a kiosk
-answers even when the server is down. The ``openai`` package is imported only when a
+answers even when the server is down; the engines of a process share one probe of the
+server and its health (``health.py``), kept in ``cache_dir`` for the next processes. The ``openai`` package is imported only when a
 request is made. The builders here are what ``engines.factory`` calls.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Callable
 
 from ..config import AsrConfig, RemoteConfig, TtsConfig, VisionConfig
@@ -23,17 +25,18 @@ def remote_key(remote: RemoteConfig) -> tuple:
 
     return ("remote", remote.base_url, api_key(remote), remote.vision_model, remote.asr_model,
             remote.tts_model, remote.tts_voice, remote.timeout_s, remote.retries,
-            remote.send_measurements)
+            remote.connect_timeout_s, remote.recheck_after_s, remote.send_measurements)
 
 
 def build_vision(config: VisionConfig, remote: RemoteConfig, embedded: Any, *,
-                 on_event: EventSink = None, runtime: dict[str, Any] | None = None) -> Any:
+                 on_event: EventSink = None, runtime: dict[str, Any] | None = None,
+                 cache_dir: Path | None = None) -> Any:
     """The server's VLM (told what ``embedded`` measured, when allowed), ``embedded`` behind it."""
     from .fallback import FallbackVision
     from .link import RemoteLink
     from .vision import OpenAIVisionEngine
 
-    link = RemoteLink(remote, "vision", on_event=on_event)
+    link = RemoteLink(remote, "vision", on_event=on_event, cache_dir=cache_dir)
     engine: Any = OpenAIVisionEngine(link, model=remote.vision_model, **(runtime or {}))
     if remote.send_measurements and config.grounding:
         from ..vision.grounding import GroundedEngine
@@ -44,18 +47,20 @@ def build_vision(config: VisionConfig, remote: RemoteConfig, embedded: Any, *,
 
 
 def build_transcriber(config: AsrConfig, remote: RemoteConfig, local: Callable[[AsrConfig], Any],
-                      *, on_event: EventSink = None) -> Any:
+                      *, on_event: EventSink = None, cache_dir: Path | None = None) -> Any:
     from .asr import OpenAITranscriber
     from .link import RemoteLink
 
-    return OpenAITranscriber(RemoteLink(remote, "asr", on_event=on_event), config,
+    return OpenAITranscriber(RemoteLink(remote, "asr", on_event=on_event, cache_dir=cache_dir),
+                             config,
                              model=remote.asr_model, local=local)
 
 
 def build_speaker(config: TtsConfig, remote: RemoteConfig, *, player: Any,
-                  local: Callable[[], Any], on_event: EventSink = None) -> Any:
+                  local: Callable[[], Any], on_event: EventSink = None,
+                  cache_dir: Path | None = None) -> Any:
     from .link import RemoteLink
     from .tts import OpenAISpeaker
 
-    return OpenAISpeaker(RemoteLink(remote, "tts", on_event=on_event), remote, rate=config.rate,
-                         player=player, local=local)
+    return OpenAISpeaker(RemoteLink(remote, "tts", on_event=on_event, cache_dir=cache_dir), remote,
+                         rate=config.rate, player=player, local=local)

@@ -79,11 +79,11 @@ class OpenAITranscriber(AnsweredBy):
 
     def load(self, language: str | None = None, task: str | None = None) -> None:
         """Check the server answers; when it does not, load the models here instead."""
-        if not self.link.probe():
+        if not self.link.available():
             self.local.load(language=language, task=task)
 
     def warm_up(self) -> None:
-        if not self.link.probe():
+        if not self.link.available():
             self.local.warm_up()
 
     def close(self) -> None:
@@ -100,7 +100,7 @@ class OpenAITranscriber(AnsweredBy):
         if self.link.available():
             try:
                 result = self._remote(samples, options)
-                self.link.succeeded()
+                self.link.answered()
                 self._answered_here = False
                 return result
             except Exception as exc:  # noqa: BLE001 - the server failed: transcribe here

@@ -4,11 +4,16 @@ When the server cannot be reached, times out or fails after the client's retries
 embedded engine answers the same question about the same frame (its measurements are
 shared with the grounding, so nothing is measured twice). The user is told once per
 engine life (``RemoteLink.failed``); for the next minute questions go straight to this
-machine, then the server is tried again, quietly.
+machine, then the server is probed again, quietly.
+
+An answer names the engine that made it: the server only when the server answered. A
+reading question is read by OCR here (as for a local VLM) and never reaches the server,
+so it is the embedded engine's answer.
 """
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Generator, Sequence
 
 from ..cancel import NEVER, Cancelled, CancelToken
@@ -44,13 +49,13 @@ class FallbackVision(LastAnswer):
         return "remote"
 
     def load(self) -> None:
-        """The offline models (measurements, fallback), then one question to the server."""
+        """The offline models (measurements, fallback), then the server's health (one probe
+        shared by every engine) and, when it answers, which model it serves."""
         self.fallback.load()
         if not self.link.available():
             return
         try:
             self.primary.load()
-            self.link.succeeded()
         except Exception as exc:  # noqa: BLE001 - a server failing here: answer offline
             if not is_api_error(exc):
                 raise
@@ -76,7 +81,9 @@ class FallbackVision(LastAnswer):
                ) -> Generator[str, None, VisionAnswer]:
         cancel.check()
         said: list[str] = []
-        if self.link.available():
+        why_not = self.link.unavailable()
+        if why_not is None:
+            answers = self.link.answers
             inner = stream_answer(self.primary, image, question, history, context=context,
                                   cancel=cancel)
             pieces = iter(inner)
@@ -85,19 +92,21 @@ class FallbackVision(LastAnswer):
                     piece = next(pieces)
                 except StopIteration:
                     assert inner.answer is not None
-                    self.last_answer = inner.answer
-                    return inner.answer
+                    answer = inner.answer
+                    if self.link.answers == answers:   # answered here (OCR), not by the server
+                        answer = replace(answer, engine=str(self.fallback.name),
+                                         device=str(self.fallback.device))
+                    self.last_answer = answer
+                    return answer
                 except Cancelled:
                     raise
                 except Exception as exc:  # noqa: BLE001 - the server failed: answer offline
                     if not is_api_error(exc):
                         raise
-                    error = self.link.failed(exc)
+                    why_not = self.link.failed(exc).kind
                     break
                 said.append(piece)
                 yield piece
-        else:
-            error = None
         answer = self.fallback.answer(image, question, history, cancel=cancel)
         cancel.check()
         # A stream cut part way: what was said stays said, the offline answer follows it.
@@ -106,6 +115,6 @@ class FallbackVision(LastAnswer):
         whole = VisionAnswer(text="".join(said) + text, engine=answer.engine,
                              device=answer.device,
                              details={**answer.details, "fallback_from": self.name,
-                                      "remote_error": error.kind if error else "resting"})
+                                      "remote_error": why_not})
         self.last_answer = whole
         return whole

@@ -1,30 +1,33 @@
 """One engine's connection to an OpenAI-compatible server, and what it does when that fails.
 
-The official ``openai`` client does the HTTP: a connect timeout of a few seconds, a read
-timeout of ``remote.timeout_s``, ``remote.retries`` retries with exponential back-off on
-connection errors, timeouts, 408/409/429 and 5xx. What is left to us is the kiosk rule:
-after the retries, the engine on this machine answers, the user is told once (not after
-every question), and the server is tried again quietly a minute later instead of making
-every question wait for a dead server's timeout.
+The official ``openai`` client does the HTTP: a connect timeout of ``remote.connect_timeout_s``,
+a read timeout of ``remote.timeout_s``, ``remote.retries`` retries with exponential back-off
+on connection errors, timeouts, 408/409/429 and 5xx. What is left to us is the kiosk rule:
+before the first request, one quick probe shared by every engine of the process
+(``health.ServerHealth``); after a failure, the engine on this machine answers, the user is
+told once (not after every question), and the server is left alone for
+``remote.recheck_after_s`` (by the next processes too) instead of making every question
+wait for a dead server's timeout.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..config import RemoteConfig
 from ..errors import AssistantError, ConfigError
 from ..events import ErrorEvent, Event
+from .health import SHARED_KINDS, ServerHealth, shared_health
 
 log = logging.getLogger(__name__)
 
-RETRY_AFTER_S = 60.0      # a server that failed is tried again after this, quietly
-CONNECT_TIMEOUT_S = 5.0   # a server on the network answers a connect in far less
 NO_KEY = "none"           # many local servers (vLLM without --api-key, Ollama) need none
 # A server's Retry-After longer than this is ignored (the client would honour up to 2 min):
 # the client's own back-off applies, and a kiosk never waits minutes for a busy server.
@@ -88,17 +91,28 @@ def classify(exc: BaseException) -> str:
 
 
 @dataclass
-class _Health:
-    down_until: float = 0.0
+class _Mine:
+    """What concerns this engine alone."""
+
+    down_until: float = 0.0  # after a request the server rejected: this engine's own rest
     said: set = field(default_factory=set)   # the kinds of failure already told to the user
 
 
+def server_id(remote: RemoteConfig, key: str) -> str:
+    """The server's address and which key (a refused key is that key's, not the server's);
+    only a digest of the key, never the key, goes into the shared health file."""
+    return f"{api_base(remote.base_url)}#{hashlib.sha256(key.encode('utf-8')).hexdigest()[:12]}"
+
+
 class RemoteLink:
-    """The client, the server's health as this engine saw it, and the notices said so far."""
+    """The client, the server's health (shared with the other engines), the notices said so far."""
 
     def __init__(self, remote: RemoteConfig, stage: str, *,
                  on_event: Callable[[Event], None] | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 cache_dir: Path | None = None, health: ServerHealth | None = None) -> None:
+        """``cache_dir``: where the server's health is kept for the next processes (None:
+        in this process only). ``health``: given, instead of this process's shared one."""
         check_remote(remote, stage)
         self.remote = remote
         self.stage = stage
@@ -108,7 +122,10 @@ class RemoteLink:
         self._clock = clock
         self._client: Any = None
         self._lock = threading.Lock()
-        self._health = _Health()
+        self._mine = _Mine()
+        self.health = health or shared_health(server_id(remote, self._key),
+                                              remote.recheck_after_s, cache_dir)
+        self.answers = 0   # requests the server answered, so a caller can tell who answered
 
     @property
     def client(self) -> Any:
@@ -118,7 +135,8 @@ class RemoteLink:
                 import openai
 
                 timeout = openai.Timeout(self.remote.timeout_s,
-                                        connect=min(CONNECT_TIMEOUT_S, self.remote.timeout_s))
+                                         connect=min(self.remote.connect_timeout_s,
+                                                     self.remote.timeout_s))
                 self._client = openai.OpenAI(
                     base_url=api_base(self.remote.base_url), api_key=self._key, timeout=timeout,
                     max_retries=self.remote.retries,
@@ -127,27 +145,57 @@ class RemoteLink:
             return self._client
 
     def available(self) -> bool:
-        """False for a while after a failure: questions go to this machine without waiting."""
-        return self._clock() >= self._health.down_until
+        """Whether to ask the server now (``unavailable`` says why not)."""
+        return self.unavailable() is None
+
+    def unavailable(self) -> str | None:
+        """None when the server may be asked now. Else "resting" while it rests after a
+        failure (this engine's, another engine's or another process's), or the kind of
+        failure the probe found just now. The first time, one quick probe that every engine
+        of the process shares. Each kind of failure is said once."""
+        if self._clock() < self._mine.down_until:
+            return "resting"
+        kind, probed = self.health.check(self._probe)
+        if kind is None:
+            return None
+        self._say(self.error_of_kind(kind))
+        return kind if probed else "resting"
 
     def succeeded(self) -> None:
-        if self._health.down_until:
+        if self._mine.down_until:
             log.info("the %s server at %s answers again", self.stage, self.host)
-        self._health.down_until = 0.0
+        self._mine.down_until = 0.0
+        self.health.succeeded()
+
+    def answered(self) -> None:
+        """The server answered a request (``answers`` counts them)."""
+        self.answers += 1
+        self.succeeded()
 
     def failed(self, exc: BaseException) -> RemoteError:
-        """Note a failure (the server rests for ``RETRY_AFTER_S``), say it once, return it coded."""
+        """Note a failure (the server rests ``recheck_after_s``), say it once, return it coded."""
         error = exc if isinstance(exc, RemoteError) else self.error(exc)
-        self._health.down_until = self._clock() + RETRY_AFTER_S
+        if error.kind in SHARED_KINDS:   # the server itself: every engine leaves it alone
+            self.health.failed(error.kind)
+        else:                            # this engine's request: only it waits
+            self._mine.down_until = self._clock() + self.remote.recheck_after_s
         log.warning("%s server at %s failed (%s): %s", self.stage, self.host, error.kind, exc)
-        said = self._health.said
-        if error.kind not in said:
-            said.add(error.kind)
-            self._emit(ErrorEvent(code=error.code, message=error.user_text(), stage=self.stage))
+        self._say(error)
         return error
 
+    def _say(self, error: RemoteError) -> None:
+        if error.kind not in self._mine.said:
+            self._mine.said.add(error.kind)
+            self._emit(ErrorEvent(code=error.code, message=error.user_text(), stage=self.stage))
+
+    def error_of_kind(self, kind: str) -> RemoteError:
+        """The coded error for a failure known only by its kind (from the shared health)."""
+        return self._worded(kind, "")
+
     def error(self, exc: BaseException) -> RemoteError:
-        kind = classify(exc)
+        return self._worded(classify(exc), getattr(exc, "status_code", ""))
+
+    def _worded(self, kind: str, status: Any) -> RemoteError:
         role, offline = ROLE_WORDS.get(self.stage, self.stage), OFFLINE_WORDS.get(self.stage, "")
         if kind == "refused_key":
             return RemoteError(f"The {role} server at {self.host} refused the API key; {offline}.",
@@ -157,7 +205,6 @@ class RemoteLink:
         if kind == "unreachable":
             return RemoteError(f"The {role} server at {self.host} cannot be reached; {offline}.",
                                kind=kind, stage=self.stage)
-        status = getattr(exc, "status_code", "")
         return RemoteError(f"The {role} server at {self.host} refused the request"
                            f"{f' (error {status})' if status else ''}; {offline}.",
                            kind=kind, stage=self.stage,
@@ -172,21 +219,25 @@ class RemoteLink:
                               stage=self.stage, hint="Set vision_model in the [remote] section.")
         return names[0]
 
-    def probe(self) -> bool:
-        """Whether the server answers now (one quick request); a failure is said once."""
-        if not self.available():
-            return False
+    def _probe(self) -> str | None:
+        """One quick request (GET /models, no retries, ``connect_timeout_s`` for each step):
+        None when the server answered, else the kind of failure."""
+        import openai
+
+        quick = self.remote.connect_timeout_s
         try:
-            self.client.with_options(max_retries=0).models.list()
+            self.client.with_options(max_retries=0, timeout=openai.Timeout(
+                quick, connect=quick)).models.list()
         except Exception as exc:  # noqa: BLE001 - any failure here means: use this machine
             if not is_api_error(exc):
                 raise
-            if classify(exc) != "rejected":
-                self.failed(exc)
-                return False
+            kind = classify(exc)
+            log.warning("%s server at %s did not answer a probe (%s): %s", self.stage, self.host,
+                        kind, exc)
+            if kind != "rejected":
+                return kind
             # It answered (a server without /v1/models, say): it is there.
-        self.succeeded()
-        return True
+        return None
 
     def close(self) -> None:
         with self._lock:

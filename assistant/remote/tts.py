@@ -97,7 +97,7 @@ class OpenAISpeaker(AnsweredBy):
 
     def load(self) -> None:
         """Check the server answers; when it does not, load the local voice instead."""
-        if not self.link.probe():
+        if not self.link.available():
             self.local.load()
 
     def warm_up(self) -> None:
@@ -126,7 +126,7 @@ class OpenAISpeaker(AnsweredBy):
         if self.link.available():
             try:
                 audio = self._remote(text)
-                self.link.succeeded()
+                self.link.answered()
                 self._answered_here = False
                 self._sample_rate = audio.sample_rate
                 return audio

@@ -144,7 +144,7 @@ class OpenAIVisionEngine(LastAnswer):
                     parts.append(piece)
                     yield piece
         cancel.check()
-        self.link.succeeded()
+        self.link.answered()
         if not parts:   # a server that stopped at once: say so rather than nothing
             parts.append(NO_ANSWER)
             yield NO_ANSWER

@@ -5,7 +5,8 @@ It speaks the real wire format over a real socket (uvicorn): /v1/models, /v1/cha
 ``stream`` is true), /v1/audio/transcriptions and /v1/audio/translations (multipart upload),
 /v1/audio/speech (WAV bytes). It records every request (path, headers, JSON body or form
 fields and the uploaded file) and can be told to fail: ``status`` (500, 401...), ``delay_s``
-before answering, or be stopped (connection refused). Its answers are whatever the test
+before answering (on every route, or only on ``faulty`` ones: a server alive enough to list
+its models whose chat hangs or fails), or be stopped (connection refused). Its answers are whatever the test
 sets; the tests check they pass through our engines unchanged.
 """
 # No 'from __future__ import annotations': FastAPI reads the routes' annotations at run time.
@@ -63,6 +64,7 @@ class FakeOpenAIServer:
         self.delay_s = 0.0                # before each answer (past the client's timeout: slow)
         self.piece_delay_s = 0.01         # between streamed pieces
         self.cut_after: int | None = None  # drop the connection after this many pieces
+        self.faulty: tuple[str, ...] | None = None  # the routes status and delay_s apply to; None: all
         self.json_only = False            # refuse verbose_json with 400, as some servers do
         self.requests: list[Recorded] = []
         self._server: Any = None
@@ -84,7 +86,8 @@ class FakeOpenAIServer:
 
         async def gate(request: Request, body: dict, file: bytes = b"") -> Response | None:
             self.requests.append(Recorded(request.url.path, dict(request.headers), body, file))
-            if self.delay_s:
+            faulty = self.faulty is None or request.url.path in self.faulty
+            if self.delay_s and faulty:
                 try:
                     await asyncio.sleep(self.delay_s)
                 except asyncio.CancelledError:   # stopped while "slow": end quietly
@@ -94,7 +97,7 @@ class FakeOpenAIServer:
                 return JSONResponse({"error": {"message": "Incorrect API key provided.",
                                                "type": "invalid_request_error",
                                                "code": "invalid_api_key"}}, status_code=401)
-            if self.status != 200:
+            if self.status != 200 and faulty:
                 headers = {"retry-after": self.retry_after} if self.retry_after else None
                 return JSONResponse({"error": {"message": "The server had an error.",
                                                "type": "server_error"}}, status_code=self.status,

@@ -127,6 +127,7 @@ def test_unreachable_server_answers_offline_and_says_so_once(server, paths, sign
 
 def test_a_slow_server_costs_at_most_timeout_times_tries(server, paths, sign, events):
     server.delay_s = 30.0
+    server.faulty = ("/v1/chat/completions",)   # it lists its models: the probe passes
     timeout_s, retries = 1.0, 1
     assistant, factory = _assistant(
         paths, _config(server, vision_model="fake-vlm", timeout_s=timeout_s, retries=retries),
@@ -152,6 +153,7 @@ def test_a_slow_server_costs_at_most_timeout_times_tries(server, paths, sign, ev
 
 def test_server_errors_are_retried_then_answered_offline(server, paths, sign, events):
     server.status = 503
+    server.faulty = ("/v1/chat/completions",)   # it lists its models: the probe passes
     server.retry_after = "120"     # a busy server asking for two minutes: not at a kiosk
     assistant, factory = _assistant(paths, _config(server, vision_model="fake-vlm", retries=2),
                                     events)
@@ -178,7 +180,8 @@ def test_a_refused_api_key_is_said_plainly_then_answered_offline(server, paths, 
     assert events.codes == ["remote_refused_key"]
     assert "refused the API key" in events.messages()[0]
     assert all(word in result.answer.upper() for word in SIGN_WORDS)
-    assert server.of("/v1/chat/completions")[0].headers["authorization"] == "Bearer wrong-key"
+    # The probe found it out: the key the settings give was the one sent, once.
+    assert [r.headers["authorization"] for r in server.requests] == ["Bearer wrong-key"]
 
 
 def test_cancel_stops_reading_the_stream(server, paths, sign, events):
@@ -219,16 +222,13 @@ def test_a_change_of_server_builds_a_new_engine(server, paths, events):
     assert [type(e) for e in events] == [ModelUnloaded]
 
 
-def test_the_server_is_tried_again_after_its_rest(server, paths, sign, events, monkeypatch):
+def test_the_server_is_tried_again_after_its_rest(server, paths, sign, events):
     from fake_openai_server import FakeOpenAIServer
 
-    import assistant.remote.link as link
-
-    monkeypatch.setattr(link, "RETRY_AFTER_S", 1.0)
     port = server.port
     server.stop()
-    assistant, factory = _assistant(paths, _config(server, vision_model="fake-vlm", retries=0),
-                                    events)
+    assistant, factory = _assistant(paths, _config(server, vision_model="fake-vlm", retries=0,
+                                                   recheck_after_s=1.0), events)
     try:
         offline = assistant.respond(sign, "What is in front of me?")
         time.sleep(1.1)
