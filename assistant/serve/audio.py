@@ -35,8 +35,9 @@ def options_from(form: Any, runtime, task: str) -> dict:
                           "invalid_value", "response_format")
     language = _field(form, "language")
     if language is not None and language_code(language) not in WHISPER_LANGUAGES:
-        raise bad_request(f"'{language}' is not a language Whisper knows; give a code such as "
-                          "en, fr or de.", "bad_language", "language")
+        raise bad_request(f"'{language}' is not a language Whisper knows; give an ISO-639-1 "
+                          "code such as en, fr or de (or a name such as english).",
+                          "bad_language", "language")
     prompt = _field(form, "prompt")
     if prompt is not None:
         check_text(prompt, serve.max_text_chars, "prompt")

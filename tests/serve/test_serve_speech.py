@@ -81,10 +81,10 @@ def test_a_long_text_is_sent_a_sentence_at_a_time(server):
     """The first audio arrives while later sentences are still being made: well before the
     whole body, which is sent in pieces with no length announced."""
     client = server.client()
+    begun = time.monotonic()
     with client.audio.speech.with_streaming_response.create(
             model="tts-1", voice="alloy", input=LONG, response_format="pcm") as response:
         assert "content-length" not in response.headers
-        begun = time.monotonic()
         first_at, sizes = None, []
         for piece in response.iter_bytes():
             if first_at is None:
@@ -93,6 +93,7 @@ def test_a_long_text_is_sent_a_sentence_at_a_time(server):
         total = time.monotonic() - begun
     assert sum(sizes) / 2 / 24_000 > 10            # twelve sentences of speech
     assert len(sizes) >= 3
+    print(f"first audio after {first_at:.2f} s of {total:.2f} s, in {len(sizes)} pieces")
     assert first_at < total / 3, (first_at, total)
 
 
@@ -104,3 +105,25 @@ def test_a_format_not_given_and_sse_are_refused_by_name(server):
             assert response.status_code == 400, response.text
             error = response.json()["error"]
             assert error["code"] == "unsupported_format" and error["param"] == field
+
+
+def test_a_client_that_goes_away_stops_the_voice_between_sentences(server):
+    """The voice is one at a time: had the abandoned text gone on being spoken, the next
+    request would wait for all of it."""
+    client = server.client()
+    text = " ".join([LONG] * 2)               # 24 sentences
+    begun = time.monotonic()
+    whole = client.audio.speech.create(model="tts-1", voice="alloy", input=text,
+                                       response_format="pcm")
+    full_s = time.monotonic() - begun
+    assert len(whole.content) / 2 / 24_000 > 20
+    begun = time.monotonic()
+    with client.audio.speech.with_streaming_response.create(
+            model="tts-1", voice="alloy", input=text, response_format="pcm") as response:
+        next(response.iter_bytes())            # the first sentence, then the client leaves
+    left_s = time.monotonic() - begun
+    client.audio.speech.create(model="tts-1", voice="alloy", input=TEXT)
+    after_s = time.monotonic() - begun
+    print(f"whole text {full_s:.2f} s; the client left after {left_s:.2f} s and the next "
+          f"request was answered {after_s:.2f} s after the abandoned one began")
+    assert after_s < full_s / 3, (after_s, full_s)
