@@ -68,7 +68,7 @@ def looks_like_folder(value: str) -> bool:
 class AsrConfig:
     engine: str = "local"        # local: faster-whisper here; openai: a server ([remote]), here as fallback
     model: str = "auto"          # auto | tiny.en | base | a folder with a CTranslate2 Whisper model
-    language: str | None = None  # None: detect
+    language: str | None = None  # None: detect; a code (en, pt-BR) or a name (english), kept as the code
     task: str = "transcribe"
     device: str = "cpu"
     compute_type: str = "int8"
