@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .languages import language_code  # noqa: F401 - re-exported: the one reading of a language
 
 # One place for the ranges every front end and engine checks against.
 RATE_RANGE = (0.25, 4.0)           # the speaking rate: 1.0 normal speed, 2.0 twice as fast
@@ -56,9 +57,6 @@ def _check(ok: bool, message: str) -> None:
         raise ConfigError(message, hint="Fix the value in the config file or on the command line.")
 
 
-def language_code(language: str) -> str:
-    """'fr-CA' or 'FR_ca' -> 'fr' (the model knows languages, not regions)."""
-    return str(language).strip().lower().replace("_", "-").split("-")[0]
 
 
 def looks_like_folder(value: str) -> bool:
@@ -70,7 +68,7 @@ def looks_like_folder(value: str) -> bool:
 class AsrConfig:
     engine: str = "local"        # local: faster-whisper here; openai: a server ([remote]), here as fallback
     model: str = "auto"          # auto | tiny.en | base | a folder with a CTranslate2 Whisper model
-    language: str | None = None  # None: detect
+    language: str | None = None  # None: detect; a code (en, pt-BR) or a name (english), kept as the code
     task: str = "transcribe"
     device: str = "cpu"
     compute_type: str = "int8"
@@ -89,8 +87,11 @@ class AsrConfig:
     def __post_init__(self) -> None:
         if self.language is not None and language_code(self.language) not in WHISPER_LANGUAGES:
             raise ConfigError(f"The speech model does not know the language '{self.language}'.",
-                              hint="Use a two-letter code such as en, fr or es, or leave the "
-                                   "language out to detect it.", code="bad_language")
+                              hint="Use a two-letter code such as en, fr or es (or a name "
+                                   "such as english), or leave the language out to detect it.",
+                              code="bad_language")
+        if self.language is not None:   # kept as the code, so every reader sees 'en', not 'English'
+            object.__setattr__(self, "language", language_code(self.language))
         _check(self.engine in ASR_ENGINES, f"asr.engine must be one of {', '.join(ASR_ENGINES)}, not '{self.engine}'.")
         _check(self.task in ASR_TASKS, f"asr.task must be one of {', '.join(ASR_TASKS)}, not '{self.task}'.")
         _check(self.device in DEVICES, f"asr.device must be one of {', '.join(DEVICES)}, not '{self.device}'.")

@@ -22,7 +22,7 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (EXIT_BAD_INPUT, "bad input: an argument, file, setting or language that cannot be used"),
     (EXIT_MISSING, "a model or Python package is missing; the message names how to get it"),
     (EXIT_NO_DEVICE, "a device is missing: camera, microphone, sound output or screen"),
-    (EXIT_NOT_SAVED, "could not save (session, --speak-to WAV, history export, config init); "
+    (EXIT_NOT_SAVED, "could not save (session, --speak-to sound, history export, config init); "
                      "the answer is still given"),
     (EXIT_UNEXPECTED, "unexpected failure (a bug); details are in the log file"),
     (EXIT_INTERRUPTED, "interrupted (Ctrl+C); `listen` ends this way and exits 0 (5 if a "

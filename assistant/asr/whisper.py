@@ -18,7 +18,7 @@ from typing import Callable
 
 import numpy as np
 
-from ..config import AsrConfig
+from ..config import AsrConfig, language_code
 from ..errors import ConfigError, InputError, ModelMissingError, TranscriptionError
 from ..events import Event, Progress
 from . import (SAMPLE_RATE, Segment, TranscribeOptions, Transcription, Word, align, bundled, language, long_audio,
@@ -348,10 +348,10 @@ def _evidence(seg, words: tuple = ()) -> language.Decoded:
 
 
 def _language_code(model, language: str | None) -> str | None:
-    """'fr-CA' -> 'fr'; a code the model does not know is a settings mistake, said plainly."""
+    """'fr-CA', 'French' -> 'fr'; a language the model does not know is a settings mistake."""
     if language is None:
         return None
-    code = language.strip().lower().replace("_", "-").split("-")[0]
+    code = language_code(language)
     if code not in model.supported_languages:
         raise ConfigError(f"The speech model does not know the language '{language}'.",
                           hint="Use a two-letter code such as en, fr or es, or leave the language empty to detect it.")

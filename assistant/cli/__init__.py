@@ -75,7 +75,10 @@ def _build_parser() -> argparse.ArgumentParser:
     question.add_argument("--audio", type=Path, help="recording of the spoken question")
     question.add_argument("--text", help="the question, typed")
     ask.add_argument("--json", action="store_true", help="print one JSON object")
-    ask.add_argument("--speak-to", type=Path, metavar="OUT.wav", help="write the spoken answer to a WAV file")
+    ask.add_argument("--speak-to", type=Path, metavar="OUT.wav",
+                     help="write the spoken answer to a file: WAV, FLAC, Ogg Opus (.ogg, .opus), "
+                          "MP3 or AAC by its extension (none, as /dev/null: WAV); any other "
+                          "extension is refused before anything runs")
     ask.add_argument("--language", help="language of the spoken question (e.g. en, fr); default: detect")
     ask.add_argument("--session", help="name of a conversation: follow-ups see its earlier turns")
     ask.add_argument("--vision-engine", choices=VISION_ENGINES,

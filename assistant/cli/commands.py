@@ -137,12 +137,15 @@ def _sessions(paths: AppPaths, bus: EventBus):
 
 
 def _check_speak_to(path: Path) -> None:
+    """Before any model runs: a place that can be written, in a format we write."""
+    from ..audio.encode import format_for_path
     from ..userfiles import check_writable, is_stdin
 
     if is_stdin(path):   # the answer is printed there: the two would be mixed
         raise InputError("--speak-to - would mix the sound with the answer on standard output.",
                          hint="Give a file name ending in .wav (or /dev/stdout with --json off "
                               "and nothing else read from it).", code="bad_output_path")
+    format_for_path(path)
     check_writable(path, "the spoken answer")
 
 
@@ -171,13 +174,15 @@ def about_stdin(exc: InputError, held: Path) -> InputError:
 
 
 def _write_speech(speech, path: Path) -> str | None:
-    """Write the WAV; on failure the reason in words (a temporary file is already gone)."""
+    """Write the sound in the format the extension names (WAV, FLAC, Ogg Opus, MP3, AAC; no
+    extension: WAV); on failure the reason in words (a temporary file is already gone)."""
+    from ..audio.encode import encode, format_for_path
     from ..storage import failure_words
-    from ..tts.wav import wav_bytes
     from ..userfiles import write_user_file
 
     try:
-        write_user_file(path, wav_bytes(speech), "the spoken answer")
+        data = encode(speech.samples, speech.sample_rate, format_for_path(path))
+        write_user_file(path, data, "the spoken answer")
         return None
     except Exception as exc:  # noqa: BLE001 - the answer is out; report, never lose it
         import logging

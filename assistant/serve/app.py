@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import AssistantError
-from . import audio, chat, models, simple
+from . import audio, chat, models, simple, speech
 from .errors import ApiError, bad_request, error_for
 from .auth import Tokens
 from .guard import Guard
@@ -48,7 +48,7 @@ async def _json(request) -> Any:
 
 def create_app(runtime: Runtime, *, tokens: "Tokens | str", loopback_only: bool):
     from fastapi import FastAPI, Request
-    from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
+    from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
     from starlette.exceptions import HTTPException
 
     @asynccontextmanager
@@ -131,11 +131,11 @@ def create_app(runtime: Runtime, *, tokens: "Tokens | str", loopback_only: bool)
         return await transcription(request, "translate")
 
     @app.post("/v1/audio/speech")
-    async def speech(request: Request):
-        req = audio.speech_request(await _json(request), runtime)
-        data, rate = await runtime.run(audio.speech_job(req, runtime))
-        return Response(data, media_type=audio.SPEECH_FORMATS[req["format"]],
-                        headers={"x-sample-rate": str(rate)})
+    async def audio_speech(request: Request):
+        req = speech.speech_request(await _json(request), runtime)
+        rate, body = await speech.start(req, runtime)
+        return StreamingResponse(body, media_type=speech.FORMATS[req["format"]].media_type,
+                                 headers={"x-sample-rate": str(rate)})
 
     async def picture(request: Request, *, vqa: bool):
         async with request.form() as form:

@@ -1,27 +1,22 @@
-"""``/v1/audio/transcriptions``, ``/v1/audio/translations`` and ``/v1/audio/speech``.
+"""``/v1/audio/transcriptions`` and ``/v1/audio/translations`` (speech: ``speech.py``).
 
 Uploads are copied to a private scratch folder (size checked while copying) and
 transcribed a chunk at a time by the shared Whisper (``transcribe_file``: any length,
-any format PyAV reads); SRT and VTT come from ``asr/formats.py``. Speech is the
-configured voice as 16-bit WAV (or raw PCM); "voice" names are taken but there is one
-voice here.
+any format PyAV reads); SRT and VTT come from ``asr/formats.py``.
 """
 from __future__ import annotations
 
-import io
 import re
-import wave
 from typing import Any
 
 from ..asr import Transcription
-from ..config import RATE_RANGE, WHISPER_LANGUAGES, language_code
+from ..config import WHISPER_LANGUAGES, language_code
 from ..errors import AssistantError
 from . import models
 from .errors import ApiError, bad_request, from_assistant_error
 from .limits import MB, check_text
 
 FORMATS = ("json", "text", "srt", "vtt", "verbose_json")
-SPEECH_FORMATS = {"wav": "audio/wav", "pcm": "audio/pcm"}
 _COPY_BLOCK = 1 << 20
 
 
@@ -40,8 +35,9 @@ def options_from(form: Any, runtime, task: str) -> dict:
                           "invalid_value", "response_format")
     language = _field(form, "language")
     if language is not None and language_code(language) not in WHISPER_LANGUAGES:
-        raise bad_request(f"'{language}' is not a language Whisper knows; give a code such as "
-                          "en, fr or de.", "bad_language", "language")
+        raise bad_request(f"'{language}' is not a language Whisper knows; give an ISO-639-1 "
+                          "code such as en, fr or de (or a name such as english).",
+                          "bad_language", "language")
     prompt = _field(form, "prompt")
     if prompt is not None:
         check_text(prompt, serve.max_text_chars, "prompt")
@@ -113,56 +109,3 @@ def render(result: Transcription, opts: dict) -> tuple[Any, str]:
         out["words"] = [{"word": w.text.strip(), "start": round(w.start, 3), "end": round(w.end, 3)}
                         for s in result.segments for w in s.words]
     return out, "application/json"
-
-
-def speech_request(body: Any, runtime) -> dict:
-    if not isinstance(body, dict):
-        raise bad_request("The request body must be a JSON object.", "invalid_json")
-    models.check(body.get("model"), models.tts_ids(runtime))
-    text = body.get("input")
-    if not isinstance(text, str) or not text.strip():
-        raise bad_request("'input' must be the text to speak.", "empty_input", "input")
-    check_text(text, runtime.config.serve.max_text_chars, "input")
-    fmt = body.get("response_format") or "wav"
-    if fmt not in SPEECH_FORMATS:
-        raise bad_request(f"response_format must be one of {', '.join(SPEECH_FORMATS)} here.",
-                          "unsupported_format", "response_format")
-    speed = body.get("speed", 1.0)
-    low, high = RATE_RANGE   # also OpenAI's range for "speed"
-    if isinstance(speed, bool) or not isinstance(speed, (int, float)) or not low <= speed <= high:
-        raise bad_request(f"speed must be a number from {low} to {high}.", "invalid_value", "speed")
-    return {"text": text.strip(), "format": fmt, "speed": float(speed)}
-
-
-def speech_job(req: dict, runtime):
-    from ..errors import SpeechError
-    from ..tts.wav import to_int16
-
-    def job(cancel) -> tuple[bytes, int]:
-        base = runtime.config.tts.rate
-        with runtime.locks["tts"]:
-            cancel.check()
-            speaker = runtime.speaker()
-            rate = min(RATE_RANGE[1], max(RATE_RANGE[0], base * req["speed"]))
-            if rate != base:
-                speaker.configure(rate=rate)
-            try:
-                audio = speaker.synthesize(req["text"])
-            finally:
-                if rate != base:
-                    speaker.configure(rate=base)
-        if audio.samples.size == 0:
-            raise from_assistant_error(SpeechError("The voice produced no sound.",
-                                                   hint="Check tts.engine on the server."))
-        pcm = to_int16(audio.samples).tobytes()
-        if req["format"] == "pcm":
-            return pcm, int(audio.sample_rate)
-        buffer = io.BytesIO()
-        with wave.open(buffer, "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(int(audio.sample_rate))
-            out.writeframes(pcm)
-        return buffer.getvalue(), int(audio.sample_rate)
-
-    return job

@@ -30,18 +30,12 @@ def image_bytes(url: Any, *, max_mb: float, folders: list[str]) -> bytes:
         raise bad_request("An image_url part needs a 'url': a data URL such as "
                           "'data:image/jpeg;base64,...'.", "image_missing", "image_url")
     url = url.strip()
-    if url.startswith("data:"):
+    if url[:5].lower() == "data:":
         header, _, payload = url.partition(",")
-        if not header.endswith(";base64"):
+        if not header.replace(" ", "").lower().endswith(";base64"):
             raise bad_request("Only base64 data URLs are taken ('data:image/png;base64,...').",
                               "image_unreadable", "image_url")
-        # Checked before decoding: base64 is 4 characters for 3 bytes.
-        check_size(len(payload) * 3 // 4, max_mb, "picture", "image_too_large", "image_url")
-        try:
-            return base64.b64decode(payload, validate=True)
-        except (binascii.Error, ValueError):
-            raise bad_request("The picture's data URL is not valid base64.", "image_unreadable",
-                              "image_url") from None
+        return _base64(payload, max_mb)
     if url.startswith(("http://", "https://")):
         raise bad_request("This server does not fetch pictures from the internet (nothing "
                           "leaves this computer). Send the picture itself as a data URL.",
@@ -61,6 +55,23 @@ def image_bytes(url: Any, *, max_mb: float, folders: list[str]) -> bytes:
                            code="image_unreadable", param="image_url") from None
     raise bad_request("An image_url must be a data URL ('data:image/jpeg;base64,...') or a "
                       "file inside the server's allowed folders.", "image_unreadable", "image_url")
+
+
+# URL-safe base64 (RFC 4648 section 5) read as the standard alphabet: '-' is '+', '_' is '/'.
+_URL_SAFE = str.maketrans("-_", "+/")
+
+
+def _base64(payload: str, max_mb: float) -> bytes:
+    """A data URL's payload as clients send it: lines wrapped (MIME's 76 columns, PEM's 64),
+    either alphabet, padding left off; anything else that is not base64 is refused."""
+    text = "".join(payload.split()).translate(_URL_SAFE)
+    # Checked before decoding: base64 is 4 characters for 3 bytes.
+    check_size(len(text) * 3 // 4, max_mb, "picture", "image_too_large", "image_url")
+    try:
+        return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        raise bad_request("The picture's data URL is not valid base64.", "image_unreadable",
+                          "image_url") from None
 
 
 def decode_image(data: bytes, scratch: Path, *, param: str = "image_url"):

@@ -56,15 +56,29 @@ def test_whisper_languages_match_faster_whisper():
     assert cfg.WHISPER_LANGUAGES == frozenset(_LANGUAGE_CODES)
 
 
-@pytest.mark.parametrize("language", ["xx", "english", "zz-ZZ"])
+@pytest.mark.parametrize("language", ["xx", "englsh", "zz-ZZ", "klingon"])
 def test_an_unknown_language_is_refused_before_any_model_loads(language):
     with pytest.raises(ConfigError) as err:
         cfg.AppConfig().with_overrides(asr={"language": language})
     assert f"language '{language}'" in err.value.message and err.value.exit_status == 2
 
 
-def test_a_region_or_case_is_still_the_language():
-    assert cfg.AppConfig().with_overrides(asr={"language": "FR_ca"}).asr.language == "FR_ca"
+@pytest.mark.parametrize("given, code", [
+    ("FR_ca", "fr"), ("en-US", "en"), ("EN", "en"), ("English", "en"), (" mandarin ", "zh"),
+    ("haitian creole", "ht"), ("jv", "jw"), ("nb", "no"), ("iw", "he"), ("yue", "yue")])
+def test_a_region_case_name_or_sibling_code_is_still_the_language(given, code):
+    """Kept as Whisper's code, so every reader (model choice, the remote server) sees one."""
+    assert cfg.AppConfig().with_overrides(asr={"language": given}).asr.language == code
+
+
+def test_every_language_name_is_whisper_s():
+    """openai-whisper's names and aliases, as transformers copies them, to codes Whisper knows."""
+    from transformers.models.whisper.tokenization_whisper import TO_LANGUAGE_CODE
+
+    from assistant.languages import ALIASES, NAMES
+
+    assert NAMES == TO_LANGUAGE_CODE
+    assert set(NAMES.values()) | set(ALIASES.values()) <= cfg.WHISPER_LANGUAGES
 
 
 def test_read_never_raises_and_keeps_the_good_sections(tmp_path: Path):

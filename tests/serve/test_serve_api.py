@@ -55,6 +55,17 @@ def test_chat_reads_the_sign_from_a_data_url(server):
     assert reply.usage.completion_tokens == len(text.split())
 
 
+def test_chat_reads_a_data_url_as_clients_wrap_and_spell_it(server):
+    """Lines wrapped at 76 (MIME), the scheme in capitals, URL-safe base64 without padding."""
+    import textwrap
+
+    encoded = base64.urlsafe_b64encode(SIGN.read_bytes()).decode().rstrip("=")
+    url = "DATA:image/JPEG;BASE64," + "\r\n".join(textwrap.wrap(encoded, 76))
+    reply = server.client().chat.completions.create(model="embedded",
+                                                    messages=[sign_message(url=url)])
+    assert "LAUNCH PAD" in reply.choices[0].message.content.upper()
+
+
 def test_the_no_vision_model_notice_is_a_field_not_console_advice_in_the_answer(server):
     """One message, the embedded engine: the answer is only the answer; that no vision model
     is installed comes in "notices", in words for an API client (no console command)."""
@@ -182,6 +193,20 @@ def test_translation_and_language_and_prompt(server):
         said = client.audio.transcriptions.create(model="whisper-1", file=audio, language="en",
                                                   prompt="A question about a sign.")
     assert {"sign", "say"} <= words(said.text)
+
+
+def test_transcription_language_as_clients_name_it(server):
+    """OpenAI documents ISO-639-1 codes; clients also send a region, capitals or the name."""
+    client = server.client()
+    for language in ("EN", "en-US", "english"):
+        with QUESTION_WAV.open("rb") as audio:
+            said = client.audio.transcriptions.create(model="whisper-1", file=audio,
+                                                      language=language, response_format="verbose_json")
+        assert said.language == "en" and {"sign", "say"} <= words(said.text), language
+    with server.http() as http, QUESTION_WAV.open("rb") as audio:
+        error = _error(http.post("/v1/audio/transcriptions", files={"file": audio},
+                                 data={"model": "whisper-1", "language": "klingon"}), 400, "bad_language")
+    assert error["param"] == "language" and "ISO-639-1" in error["message"]
 
 
 def test_speech_is_a_wav_that_says_the_words(server):

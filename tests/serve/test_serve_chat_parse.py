@@ -83,3 +83,35 @@ def test_cut_words_keeps_streamed_text_a_prefix_of_the_final_answer():
         sent = part
     assert sent == final
     assert cut_words(answer + " ", None, final=True) == (answer + " ", False)
+
+
+def _data_urls(raw: bytes) -> dict[str, str]:
+    """The same picture as clients send it (names say how)."""
+    import base64
+    import textwrap
+
+    plain = base64.b64encode(raw).decode()
+    safe = base64.urlsafe_b64encode(raw).decode()
+    return {"plain": f"data:image/jpeg;base64,{plain}",
+            "mime_wrapped": "data:image/jpeg;base64," + "\r\n".join(textwrap.wrap(plain, 76)),
+            "pem_wrapped": "data:image/jpeg;base64,\n" + "\n".join(textwrap.wrap(plain, 64)) + "\n",
+            "upper_case": f"DATA:IMAGE/JPEG;BASE64,{plain}",
+            "mixed_case": f"Data:image/JPEG;Base64,{plain}",
+            "url_safe": f"data:image/jpeg;base64,{safe}",
+            "url_safe_unpadded": f"data:image/jpeg;base64,{safe.rstrip('=')}"}
+
+
+def test_data_urls_are_read_as_clients_send_them(samples):
+    from assistant.serve.images import image_bytes
+
+    raw = (samples / "sign.jpg").read_bytes()
+    variants = _data_urls(raw)
+    # Real bytes where the two alphabets differ, so the URL-safe one is really exercised.
+    assert variants["url_safe"] != variants["plain"] and ("-" in variants["url_safe"] or "_" in variants["url_safe"])
+    for name, url in variants.items():
+        assert image_bytes(url, max_mb=10, folders=[]) == raw, name
+    for bad in ("data:image/jpeg;base64,@@@@", "data:image/jpeg,rawbytes",
+                "data:image/jpeg;base64,QUJD*"):
+        with pytest.raises(ApiError) as caught:
+            image_bytes(bad, max_mb=10, folders=[])
+        assert caught.value.code == "image_unreadable", bad
