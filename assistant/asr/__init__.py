@@ -41,7 +41,8 @@ class TranscribeOptions:
     word_timestamps: bool = False
     initial_prompt: str | None = None
     hotwords: str | None = None  # words to favour (names, jargon), passed to faster-whisper
-    # The turn's CancelToken (assistant.cancel): checked between decoded segments.
+    # The turn's CancelToken (assistant.cancel): checked between decoded segments, and between
+    # a file's decoded pieces and chunks (silence has no segments).
     cancel: Any = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -71,7 +72,7 @@ class Transcriber(Protocol):
     default ones and decodes once; ``close()`` frees them (safe twice; used again, they load
     again). ``config`` holds the run-time settings, read at each call: the engine factory
     replaces it when only those changed. A cancelled ``options.cancel`` stops a transcription
-    between segments with ``assistant.cancel.Cancelled``.
+    between segments (and a file's between chunks) with ``assistant.cancel.Cancelled``.
     """
 
     config: "AsrConfig"

@@ -14,7 +14,7 @@ import dataclasses
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -106,6 +106,7 @@ class FasterWhisperTranscriber:
     # -- transcription ---------------------------------------------------------
     def transcribe(self, audio: np.ndarray, options: TranscribeOptions = TranscribeOptions()) -> Transcription:
         """Text of 16 kHz mono float32 ``audio``; phantom lines on silence are removed."""
+        _check(options)
         samples = _as_mono_float32(audio)
         wanted = options.language if options.language is not None else self.config.language
         # TranscribeOptions.task defaults to "transcribe", so only "translate" overrides the config.
@@ -125,6 +126,7 @@ class FasterWhisperTranscriber:
                               choice: ModelChoice) -> Transcription:
         """No language given: tiny.en first when this session speaks English, base where in doubt."""
         units = language.speech_units(samples)
+        _check(options)   # the VAD pass over a silent chunk is the whole cost of that chunk
         words = options.word_timestamps
         probe: _Part | None = None
         if choice.name == bundled.TINY_EN and self._heard == language.ENGLISH:
@@ -241,6 +243,7 @@ class FasterWhisperTranscriber:
         """
         extra = {"temperature": 0.0} if (greedy or task == "translate") and not fresh else {}
         tick = self._tick if not fresh else None
+        _check(options)
         try:
             raw_segments, info = model.transcribe(
                 samples,
@@ -257,8 +260,7 @@ class FasterWhisperTranscriber:
             )
             segments = []
             for segment in raw_segments:   # the lazy generator decodes as it is drained
-                if options.cancel is not None:
-                    options.cancel.check()
+                _check(options)
                 segments.append(segment)
                 if tick is not None:
                     tick(at + float(segment.end))
@@ -313,7 +315,8 @@ class FasterWhisperTranscriber:
         total = 0
         search_s = min(long_audio.SEARCH_S, chunk_s / 4)
         try:
-            for offset, samples in long_audio.chunks(pieces(checked), chunk_s, search_s):
+            for offset, samples in long_audio.chunks(_checked_pieces(pieces(checked), options),
+                                                     chunk_s, search_s):
                 total += samples.shape[0]
                 self._tick = lambda t, at=offset: self._progress("Transcribing", int(at + t), int(length))
                 done.append((offset, self.transcribe(samples, options)))
@@ -338,6 +341,19 @@ class FasterWhisperTranscriber:
         thresholds = phantom.GuardThresholds(no_speech_prob=self.config.no_speech_threshold)
         keep, dropped = phantom.split_phantoms(evidence, thresholds)
         return [decoded[i] for i in keep], dropped
+
+
+def _check(options: TranscribeOptions) -> None:
+    """``Cancelled`` when the request's token says so. Silence decodes no segment, so this is
+    also checked per decoded piece of a file, around each chunk's VAD pass and decoder call."""
+    if options.cancel is not None:
+        options.cancel.check()
+
+
+def _checked_pieces(parts: Iterable[np.ndarray], options: TranscribeOptions) -> Iterator[np.ndarray]:
+    for part in parts:
+        _check(options)
+        yield part
 
 
 def _evidence(seg, words: tuple = ()) -> language.Decoded:

@@ -116,10 +116,23 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
                                     http=protocol),
                      runtime=runtime, ready_line=ready)
     server.run(sockets=[sock])
-    if signal.SIGINT in server.signals:
+    code = EXIT_INTERRUPTED if signal.SIGINT in server.signals else EXIT_OK
+    if code == EXIT_INTERRUPTED:
         print("Stopped.", file=sys.stderr, flush=True)
-        return EXIT_INTERRUPTED
-    return EXIT_OK
+    if not runtime.drained:
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    """End the process although a worker thread still runs (a stage that ignored its cancel):
+    the interpreter would otherwise wait for that thread at exit, minutes for a long job."""
+    import logging
+
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _require_server():

@@ -104,7 +104,7 @@ def create_app(runtime: Runtime, *, tokens: "Tokens | str", loopback_only: bool)
         request_chat = chat.parse(await _json(request), models.vision_ids(runtime),
                                   runtime.config.serve.max_text_chars)
         if not request_chat.stream:
-            return await chat.complete(request_chat, runtime)
+            return await chat.complete(request_chat, runtime, receive=request.receive)
         lines = await chat.start_stream(request_chat, runtime)
         return StreamingResponse(lines, media_type="text/event-stream",
                                  headers={"cache-control": "no-cache", "x-accel-buffering": "no"})
@@ -116,7 +116,8 @@ def create_app(runtime: Runtime, *, tokens: "Tokens | str", loopback_only: bool)
                 raise bad_request("Send the recording as a file field named 'file'.",
                                   "file_missing", "file")
             opts = audio.options_from(form, runtime, task)
-            result = await runtime.run(audio.transcribe_job(upload, opts, runtime))
+            result = await runtime.run("asr", audio.transcribe_job(upload, opts, runtime),
+                                       receive=request.receive)
         body, media = audio.render(result, opts)
         if media == "application/json":
             return JSONResponse(body)
@@ -141,7 +142,8 @@ def create_app(runtime: Runtime, *, tokens: "Tokens | str", loopback_only: bool)
         async with request.form() as form:
             upload = simple.upload_from(form, runtime)
             question = simple.question_from(form, runtime, required=vqa)
-            result = await runtime.run(simple.answer_job(upload, question, runtime))
+            result = await runtime.run("vision", simple.answer_job(upload, question, runtime),
+                                       receive=request.receive)
         model = models.vision_ids(runtime)[0]
         if vqa:
             return {"question": question, "answer": result.answer, "model": model}

@@ -240,12 +240,13 @@ class _Said:
     answer: str = NO_PICTURE
 
 
-async def complete(chat: Chat, runtime) -> dict:
+async def complete(chat: Chat, runtime, *, receive=None) -> dict:
     turn_id = next_turn_id()
     if chat.image is None:
         result: Any = _Said()
     else:
-        result = await runtime.run(lambda cancel: work(chat, runtime)(cancel, None))
+        result = await runtime.run("vision", lambda cancel: work(chat, runtime)(cancel, None),
+                                   receive=receive)
     text, cut = cut_words(result.answer, chat.max_words, final=True)
     return {"id": _completion_id(turn_id), "turn_id": turn_id, "object": "chat.completion",
             "created": int(time.time()), "model": chat.model,

@@ -1,10 +1,12 @@
 """Bounded admission and the other limits a request meets after the gate.
 
-``Admission`` counts the requests the worker pool holds (running or waiting for a worker):
-``workers`` run at once, ``queue`` more may wait, the next is refused at once with 429
-(``queue_full``) rather than piling up. A slot is freed only when its work has really
-ended, so a request that timed out keeps its slot until its worker stops: the bound holds.
-While the models load, and once shutdown began, requests get 503.
+``Admission`` counts, per kind of work (vision, transcription, speech: each has its own
+worker pool, ``runtime.py``), the requests held (running or waiting for a worker):
+``workers`` run at once, ``queue`` more may wait, the next of that kind is refused at once
+with 429 (``queue_full``) rather than piling up; a long transcription never fills the
+chat's queue. A slot is freed only when its work has really ended, so a request that
+timed out keeps its slot until its worker stops: the bound holds. While the models load,
+and once shutdown began, requests get 503.
 """
 from __future__ import annotations
 
@@ -17,20 +19,29 @@ from .errors import ApiError
 MB = 1_000_000
 # Pictures in one chat request (each decoded within vision.image.MAX_PIXELS, one at a time).
 MAX_PICTURES = 16
+# Each kind of work has its own pool and queue; the words say which in a 429.
+KINDS = {"vision": "picture", "asr": "transcription", "tts": "speech"}
 
 
 def default_workers() -> int:
-    """Requests answered at once when ``serve.workers`` is 0: one per two cores, at least 1."""
+    """Requests of one kind answered at once when ``serve.workers`` is 0: one per two cores,
+    at least 1."""
     return max(1, (os.cpu_count() or 2) // 2)
 
 
+def shutting_down() -> ApiError:
+    return ApiError(503, "The server is shutting down; try again in a moment.",
+                    code="shutting_down", headers={"retry-after": "5"})
+
+
 class Admission:
-    """How many requests the server holds; ``enter`` refuses beyond ``workers + queue``."""
+    """How many requests of each kind the server holds; ``enter`` refuses beyond
+    ``workers + queue`` of that kind."""
 
     def __init__(self, workers: int, queue: int) -> None:
         self.workers = max(1, workers)
         self.queue = max(0, queue)
-        self._held = 0
+        self._held = dict.fromkeys(KINDS, 0)
         self._lock = threading.Lock()
         self.ready = threading.Event()     # set when the engines have loaded
         self.closing = threading.Event()   # set when shutdown begins
@@ -38,26 +49,25 @@ class Admission:
     @property
     def held(self) -> int:
         with self._lock:
-            return self._held
+            return sum(self._held.values())
 
-    def enter(self) -> None:
-        """Take a slot, or raise the ApiError that says why not (503 or 429)."""
+    def enter(self, kind: str) -> None:
+        """Take a slot of ``kind``, or raise the ApiError that says why not (503 or 429)."""
         if self.closing.is_set():
-            raise ApiError(503, "The server is shutting down.", code="shutting_down",
-                           headers={"retry-after": "5"})
+            raise shutting_down()
         if not self.ready.is_set():
             raise ApiError(503, "The server is still loading its models; try again in a moment.",
                            code="loading", headers={"retry-after": "2"})
         with self._lock:
-            if self._held >= self.workers + self.queue:
-                raise ApiError(429, f"The server is busy: {self.workers} requests are being "
-                                    f"answered and {self.queue} are waiting. Try again shortly.",
-                               code="queue_full", headers={"retry-after": "1"})
-            self._held += 1
+            if self._held[kind] >= self.workers + self.queue:
+                raise ApiError(429, f"The server is busy: {self.workers} {KINDS[kind]} requests "
+                                    f"are being answered and {self.queue} are waiting. Try again "
+                                    "shortly.", code="queue_full", headers={"retry-after": "1"})
+            self._held[kind] += 1
 
-    def leave(self) -> None:
+    def leave(self, kind: str) -> None:
         with self._lock:
-            self._held = max(0, self._held - 1)
+            self._held[kind] = max(0, self._held[kind] - 1)
 
 
 def allowed_file(value: str, folders: list[str] | tuple[str, ...]) -> Path:

@@ -2,11 +2,18 @@
 
 One ``EngineFactory`` holds one engine per role (vision, speech recognition, speech), built
 as the CLI's ``ask`` builds them, so the server answers exactly what ``assistant ask``
-answers. Model work never runs on the event loop: requests go to a pool of
-``serve.workers`` threads behind ``Admission`` (``limits.py``). Engines keep per-picture
-caches and are not written for two callers at once, so each role has a lock: a vision
-answer and a transcription run side by side, two vision answers one after the other.
-(No batching: the embedded engine answers one picture at a time.)
+answers. Model work never runs on the event loop: each kind of work (vision, transcription,
+speech) goes to its own pool of ``serve.workers`` threads behind ``Admission``
+(``limits.py``), so an hour-long transcription never holds up a chat. Engines keep
+per-picture caches and are not written for two callers at once, so each role has a lock:
+a vision answer and a transcription run side by side, two vision answers one after the
+other. (No batching: the embedded engine answers one picture at a time.)
+
+Work stops with its request: the deadline (504), the client closing its connection and
+shutdown each cancel the work's token, which every stage checks between its units (a
+decoded chunk or segment, a sentence of speech, a vision measurement). On SIGTERM
+(``stop_work``) running work is cancelled at once and answered 503 ``shutting_down``; work
+that ignores it past ``close``'s wait no longer holds the process (``drained``).
 """
 from __future__ import annotations
 
@@ -28,7 +35,7 @@ from ..events import ErrorEvent, Event, EventBus, ModelLoaded, ModelLoading
 from ..notices import NO_VISION_MODEL
 from ..paths import AppPaths
 from .errors import ApiError
-from .limits import Admission, default_workers
+from .limits import KINDS, Admission, default_workers, shutting_down
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -60,8 +67,9 @@ class Runtime:
         serve = config.serve
         self.timeout_s = serve.request_timeout_s
         self.admission = Admission(workers or serve.workers or default_workers(), serve.queue)
-        self.pool = concurrent.futures.ThreadPoolExecutor(self.admission.workers,
-                                                          thread_name_prefix="serve-worker")
+        self.pools = {kind: concurrent.futures.ThreadPoolExecutor(
+            self.admission.workers, thread_name_prefix=f"serve-{kind}") for kind in KINDS}
+        self.drained = True      # False when close() gave up waiting for running work
         from ..engines.factory import EngineFactory
 
         self.bus = EventBus()
@@ -155,42 +163,66 @@ class Runtime:
                     engine.configure(**{k: base[k] for k in tuned})
 
     # -- running work off the event loop -----------------------------------------
-    def _submit(self, work: Callable[..., Any], *args: Any) -> tuple[concurrent.futures.Future, CancelToken]:
-        self.admission.enter()
+    def _submit(self, kind: str, work: Callable[..., Any]) -> tuple[concurrent.futures.Future, CancelToken]:
+        self.admission.enter(kind)
         token = CancelToken()
         try:
-            future = self.pool.submit(self._call, token, work, *args)
+            future = self.pools[kind].submit(self._call, token, work)
         except RuntimeError:       # the pool was shut down under us
-            self.admission.leave()
-            raise ApiError(503, "The server is shutting down.", code="shutting_down") from None
-        future.add_done_callback(lambda _f: self.admission.leave())
+            self.admission.leave(kind)
+            raise shutting_down() from None
+        future.add_done_callback(lambda _f: self.admission.leave(kind))
         return future, token
 
-    def _call(self, token: CancelToken, work: Callable[..., Any], *args: Any) -> Any:
+    def _call(self, token: CancelToken, work: Callable[..., Any]) -> Any:
         with self._running_lock:
+            if self.admission.closing.is_set():   # queued before the signal: never started
+                raise shutting_down()
             self._running.add(token)
         try:
-            return work(token, *args)
+            return work(token)
         finally:
             with self._running_lock:
                 self._running.discard(token)
 
-    async def run(self, work: Callable[[CancelToken], T]) -> T:
-        """``work(cancel)`` on a worker, within the request timeout (504 past it)."""
-        future, token = self._submit(work)
+    async def run(self, kind: str, work: Callable[[CancelToken], T], *, receive=None) -> T:
+        """``work(cancel)`` on a ``kind`` worker, within the request timeout (504 past it).
+
+        ``receive``: the request's ASGI receive, read once the body is in; the client
+        closing its connection cancels the work at once (nobody is left to answer).
+        """
+        future, token = self._submit(kind, work)
+        waiting = asyncio.wrap_future(future)
+        gone = asyncio.ensure_future(_disconnected(receive)) if receive is not None else None
         try:
-            return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout_s)
-        except asyncio.TimeoutError:
+            async with asyncio.timeout(self.timeout_s):
+                if gone is not None:
+                    await asyncio.wait({waiting, gone}, return_when=asyncio.FIRST_COMPLETED)
+                    if not waiting.done():
+                        token.cancel("client gone")
+                        raise ApiError(499, "The client closed the connection; the work was "
+                                            "stopped.", code="client_gone")
+                return await waiting
+        except TimeoutError:
             token.cancel("timeout")
             raise _timeout(self.timeout_s) from None
-        except asyncio.CancelledError:     # the client went away
-            token.cancel("client gone")
+        except asyncio.CancelledError:     # the server stopping, or the client gone
+            token.cancel("cancelled")
+            if self.admission.closing.is_set():
+                raise shutting_down() from None   # said as JSON, not uvicorn's plain 500
             raise
+        except Cancelled:
+            if self.admission.closing.is_set():
+                raise shutting_down() from None
+            raise
+        finally:
+            if gone is not None:
+                gone.cancel()
 
-    async def stream(self, work: Callable[[CancelToken, Callable[[str, Any], None]], Any]
-                     ) -> AsyncIterator[tuple[str, Any]]:
-        """Run ``work(cancel, post)`` on a worker; yield what it posts: ("ready"|"piece", value),
-        then ("done", its result). An exception in ``work`` is raised here."""
+    async def stream(self, work: Callable[[CancelToken, Callable[[str, Any], None]], Any],
+                     kind: str = "vision") -> AsyncIterator[tuple[str, Any]]:
+        """Run ``work(cancel, post)`` on a ``kind`` worker; yield what it posts: ("ready"|"piece",
+        value), then ("done", its result). An exception in ``work`` is raised here."""
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue = asyncio.Queue()
 
@@ -203,7 +235,7 @@ class Runtime:
             except BaseException as exc:  # noqa: BLE001 - handed to the event loop to report
                 post("error", exc)
 
-        future, token = self._submit(body)
+        future, token = self._submit(kind, body)
         deadline = loop.time() + self.timeout_s
         try:
             while True:
@@ -212,12 +244,22 @@ class Runtime:
                 except asyncio.TimeoutError:
                     raise _timeout(self.timeout_s) from None
                 if kind == "error":
+                    if isinstance(value, Cancelled) and self.admission.closing.is_set():
+                        raise shutting_down() from None
                     raise value
                 yield kind, value
                 if kind == "done":
                     return
         finally:
             token.cancel("stream ended")    # no-op when finished; stops work nobody reads
+
+    def stop_work(self) -> None:
+        """Shutdown begins: refuse new work (503) and cancel what runs (from a signal handler)."""
+        with self._running_lock:
+            self.admission.closing.set()
+            running = list(self._running)
+        for token in running:
+            token.cancel("shutting down")
 
     @contextmanager
     def scratch_dir(self) -> Iterator[Path]:
@@ -229,25 +271,35 @@ class Runtime:
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
-    def close(self, wait_s: float = 10.0) -> None:
-        """Refuse new work, cancel what runs, wait for it (bounded), free the models."""
-        self.admission.closing.set()
-        with self._running_lock:
-            running = list(self._running)
-        for token in running:
-            token.cancel("shutting down")
+    def close(self, wait_s: float = 3.0) -> None:
+        """Refuse new work, cancel what runs, wait for it (bounded), free the models.
+
+        Work still running after ``wait_s`` (a stage that does not check its token) is left
+        behind: ``drained`` turns False and the caller ends the process without waiting for
+        its thread."""
+        self.stop_work()
         done = threading.Event()
 
         def drain() -> None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            for pool in self.pools.values():
+                pool.shutdown(wait=False, cancel_futures=True)
+            for pool in self.pools.values():
+                pool.shutdown(wait=True)
             done.set()
 
         threading.Thread(target=drain, name="serve-drain", daemon=True).start()
         if done.wait(wait_s):
             self.factory.close()
         else:
-            log.warning("work still running after %.0f s at shutdown; models left to exit", wait_s)
+            self.drained = False
+            log.warning("work still running %.0f s after shutdown began; leaving it", wait_s)
         shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+async def _disconnected(receive) -> None:
+    """Return when the client has closed its connection (the body was read before)."""
+    while (await receive())["type"] != "http.disconnect":
+        pass
 
 
 def _timeout(seconds: float) -> ApiError:

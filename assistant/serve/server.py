@@ -1,10 +1,17 @@
-"""uvicorn's server for ``assistant serve``: the ready line, and our exit on a signal."""
+"""uvicorn's server for ``assistant serve``: the ready line, and our exit on a signal.
+
+On SIGTERM or Ctrl+C the running work is cancelled at once (``Runtime.stop_work``) and its
+requests answered 503 ``shutting_down``; uvicorn then waits up to
+``timeout_graceful_shutdown`` (5 s) for open requests and ``Runtime.close`` up to 3 s for
+the workers, so the process ends within 10 s.
+"""
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import signal
 import sys
+import threading
 from typing import Any
 
 import uvicorn
@@ -49,4 +56,8 @@ class Server(uvicorn.Server):
     def handle_exit(self, sig: int, frame: Any) -> None:
         self.signals.append(sig)
         self.runtime.admission.closing.set()    # requests from now on: 503
+        # Running work is cancelled now, not after uvicorn's wait for open requests (which
+        # would wait for that very work); from a thread, as this handler may have interrupted
+        # the loop inside a token's lock.
+        threading.Thread(target=self.runtime.stop_work, name="serve-stop", daemon=True).start()
         super().handle_exit(sig, frame)

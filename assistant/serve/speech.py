@@ -90,7 +90,7 @@ def speech_work(req: dict, runtime):
 async def start(req: dict, runtime) -> tuple[int, AsyncIterator[bytes]]:
     """(rate, body): waits for the first sound, so a failure before it raises here and
     becomes an error object; the body then yields the encoded audio as it is made."""
-    events = runtime.stream(speech_work(req, runtime))
+    events = runtime.stream(speech_work(req, runtime), kind="tts")
     try:
         async for kind, value in events:
             if kind == "ready":

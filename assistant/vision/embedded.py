@@ -133,7 +133,7 @@ class EmbeddedEngine(LastAnswer):
         started = time.perf_counter()
         intent = route(question)
         rgb = np.asarray(image.convert("RGB"))
-        facts = self.analyser.facts(rgb, _NEEDS[intent])
+        facts = self.analyser.facts(rgb, _NEEDS[intent], cancel=cancel)
         verdict = triage(facts)
         handler = {Intent.READ_TEXT: self._read, Intent.COLOUR: self._colour,
                    Intent.LIGHT: self._light, Intent.COUNT_PEOPLE: self._people,

@@ -105,7 +105,7 @@ class GroundedEngine(LastAnswer):
              cancel: CancelToken, *, streaming: bool) -> Generator[str, None, VisionAnswer]:
         cancel.check()
         intent = route(question)
-        facts = self._facts(image)
+        facts = self._facts(image, cancel)
         cancel.check()
         if intent is Intent.READ_TEXT and facts is not None and facts.lines:
             # Reading is OCR's job: a VLM paraphrases and invents letters.
@@ -137,11 +137,11 @@ class GroundedEngine(LastAnswer):
         return VisionAnswer(text=text, engine=said.engine, device=said.device,
                             details={**said.details, "grounding": grounding})
 
-    def _facts(self, image: "Image.Image") -> "SceneFacts | None":
+    def _facts(self, image: "Image.Image", cancel: CancelToken = NEVER) -> "SceneFacts | None":
         start = time.perf_counter()
         try:
             facts = self.analyser.facts(np.asarray(image.convert("RGB")),
-                                        ("text", "objects", "faces"))
+                                        ("text", "objects", "faces"), cancel=cancel)
         except AssistantError as err:   # the VLM still answers, ungrounded
             log.warning("grounding skipped: %s", err.message)
             return None

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Protocol
 
 import numpy as np
 
+from ..cancel import NEVER, CancelToken
 from ..errors import AssistantError
 from ..events import Event, ModelLoaded, ModelLoading
 from .colours import ColourShare, main_colours, quarter_cover
@@ -139,8 +140,12 @@ class SceneAnalyser:
         self._lock = threading.Lock()          # the cache and lazy builds
         self._ocr_loaded = False
 
-    def facts(self, rgb: np.ndarray, needs: Iterable[str] = ()) -> SceneFacts:
-        """Measure ``rgb`` (uint8 RGB) for ``needs``, reusing what was measured before."""
+    def facts(self, rgb: np.ndarray, needs: Iterable[str] = (), *,
+              cancel: CancelToken = NEVER) -> SceneFacts:
+        """Measure ``rgb`` (uint8 RGB) for ``needs``, reusing what was measured before.
+
+        ``cancel`` is checked between measurements (objects, text, faces, labels): a
+        request past its deadline starts no further model."""
         wanted = frozenset(needs)
         unknown = wanted - MEASUREMENTS
         if unknown:
@@ -153,7 +158,7 @@ class SceneAnalyser:
         missing = [what for what in ("objects", "text", "faces", "labels")
                    if what in wanted and not facts.measured(what)]
         if missing and not _covered(facts):
-            facts = self._measure(rgb, facts, missing)
+            facts = self._measure(rgb, facts, missing, cancel)
         with self._lock:
             self._cache[key] = facts
             self._cache.move_to_end(key)
@@ -194,10 +199,12 @@ class SceneAnalyser:
         facts.timings_ms["basic"] = round((time.perf_counter() - start) * 1000, 1)
         return facts
 
-    def _measure(self, rgb: np.ndarray, facts: SceneFacts, missing: list[str]) -> SceneFacts:
+    def _measure(self, rgb: np.ndarray, facts: SceneFacts, missing: list[str],
+                 cancel: CancelToken = NEVER) -> SceneFacts:
         changes: dict[str, Any] = {}
         errors, timings = dict(facts.errors), dict(facts.timings_ms)
         for what in missing:
+            cancel.check()
             start = time.perf_counter()
             try:
                 changes.update(self._run(what, rgb, changes.get("objects", facts.objects)))
