@@ -21,7 +21,6 @@ import asyncio
 import concurrent.futures
 import logging
 import shutil
-import tempfile
 import threading
 import uuid
 from contextlib import contextmanager
@@ -36,6 +35,7 @@ from ..notices import NO_VISION_MODEL
 from ..paths import AppPaths
 from .errors import ApiError
 from .limits import KINDS, Admission, default_workers, shutting_down
+from .scratch import run_folder
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -76,7 +76,7 @@ class Runtime:
         self.bus.subscribe(_log_event)
         self.factory = EngineFactory(paths, on_event=self.bus.emit, remote=config.remote)
         self.locks = {"vision": threading.Lock(), "asr": threading.Lock(), "tts": threading.Lock()}
-        self.scratch = Path(tempfile.mkdtemp(prefix="assistant-serve-"))   # 0700
+        self.scratch = run_folder()   # 0700; dead runs' left-overs removed (serve/scratch.py)
         self.problems: list[str] = []       # what could not load at start, in words
         self._kind: str | None = None
         self._when_ready: list[Callable[[], None]] = []

@@ -221,3 +221,36 @@ def test_sigterm_under_load_ends_within_10_s_and_answers_json_503(held, silence)
         speaking.join(10)
     _error(heard[0], 503, "shutting_down")
     _stopped(said[0], "shutting_down")
+
+
+def test_uploads_left_by_a_killed_run_are_removed_at_the_next_start(tmp_path, silence, monkeypatch):
+    import os
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))          # the servers' temporary folder
+    parent = temp / f"assistant-serve-{os.getuid()}"
+    served = _server(tmp_path / "first", queue=4)
+    try:
+        with served.http() as one:
+            thread, got = _in_background(lambda: _transcribe(one, silence))
+            deadline = time.monotonic() + 60
+            while not any(p.is_file() for p in parent.rglob("*")):   # the recording is on disk
+                assert time.monotonic() < deadline, "no upload reached the run's folder"
+                time.sleep(0.1)
+            served.proc.kill()                          # a crash: nothing cleaned up
+            served.proc.wait(10)
+            thread.join(10)
+    finally:
+        if served.proc.poll() is None:
+            served.proc.kill()
+    left = list(parent.iterdir())
+    assert len(left) == 1 and any(p.is_file() for p in left[0].rglob("*")), left
+    again = _server(tmp_path / "second", queue=4)
+    try:
+        assert not left[0].exists()                     # the dead run's uploads are gone
+        assert [p.name for p in parent.iterdir()] != [left[0].name]
+        assert len(list(parent.iterdir())) == 1         # only the new run's own folder
+    finally:
+        assert again.stop(signal.SIGTERM) == 0
+    assert list(parent.iterdir()) == []                 # and that is removed at exit
