@@ -97,8 +97,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "asr_model": "the server's speech recognition model",
         "tts_model": "the server's voice model",
         "tts_voice": "the server's voice",
-        "timeout_s": "0.5 to 600: per request",
+        "timeout_s": "0.5 to 600: per request, for the answer",
         "retries": "0 to 10, with back-off; then the embedded engine answers (said once)",
+        "connect_timeout_s": "0.1 to 60: a connect, and the one health probe per process",
+        "recheck_after_s": "1 to 3600: a server that failed is left alone this long (every process)",
         "send_measurements": "send the text and objects measured here with the question",
     },
     "serve": {
