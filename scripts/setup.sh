@@ -24,14 +24,14 @@ RUNTIME_DEBS=(espeak-ng libportaudio2 libegl1 libgl1 libglib2.0-0 libxkbcommon0 
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
   libxcb-xinerama0 libxcb-image0 libfontconfig1 libdbus-1-3 fonts-dejavu-core)
 # Tests: real recorded speech (pocketsphinx, alsa, asterisk prompts), real photos (opencv-doc),
-# a virtual display and virtual sound devices, sox for audio checks, man-db to render the manual page. Each asterisk language needs
+# a virtual display with a window manager (openbox), virtual sound devices, sox for audio checks, man-db to render the manual page. Each asterisk language needs
 # two packages: -wav has the audio, the one without -wav the transcripts the tests read
 # (/usr/share/doc/asterisk-core-sounds-XX/core-sounds-XX.txt.gz) and the sounds/XX link.
 # tests/system_files.py maps every /usr/share path the tests read to its package.
 TEST_DEBS=(pocketsphinx-testdata alsa-utils opencv-doc
   asterisk-core-sounds-en asterisk-core-sounds-en-wav asterisk-core-sounds-fr asterisk-core-sounds-fr-wav
   asterisk-core-sounds-es asterisk-core-sounds-es-wav asterisk-core-sounds-ru asterisk-core-sounds-ru-wav
-  xvfb xauth pulseaudio pulseaudio-utils libasound2-plugins libasound2-data sox man-db)
+  xvfb xauth openbox pulseaudio pulseaudio-utils libasound2-plugins libasound2-data sox man-db)
 
 install_debs() {
   local missing=()

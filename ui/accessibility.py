@@ -33,6 +33,9 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("hands_free", "F8", "Hands-free listening on or off"),
     Shortcut("describe", "F5", "Describe what the camera sees now"),
     Shortcut("read_text", "F6", "Read the text the camera sees now"),
+    Shortcut("open_picture", "Ctrl+O", "Open a picture to ask about"),
+    Shortcut("paste_picture", "Ctrl+V", "Paste a picture or a copied picture file to ask about"),
+    Shortcut("use_camera", "F9", "Use the camera again after a picture"),
     Shortcut("repeat", "F7", "Repeat the last answer"),
     Shortcut("stop", "Escape", "Stop speaking"),
     Shortcut("focus_history", "Ctrl+H", "Go to the chat history"),
@@ -47,6 +50,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("quit", "Ctrl+Q", "Quit"),
 )
 KIOSK_SHORTCUTS = {"settings": "Ctrl+Alt+Shift+S", "quit": "Ctrl+Alt+Shift+Q"}
+# Not in the kiosk: a file dialog on a public screen would open the whole disk.
+DESKTOP_ONLY = frozenset({"open_picture", "paste_picture", "use_camera"})
 
 
 def keys_for(action: str, *, kiosk: bool = False) -> str:
@@ -56,7 +61,8 @@ def keys_for(action: str, *, kiosk: bool = False) -> str:
 
 
 def help_text(*, kiosk: bool = False) -> str:
-    return "\n".join(f"{keys_for(s.action, kiosk=kiosk)}: {s.label}" for s in SHORTCUTS)
+    return "\n".join(f"{keys_for(s.action, kiosk=kiosk)}: {s.label}" for s in SHORTCUTS
+                     if not (kiosk and s.action in DESKTOP_ONLY))
 
 
 def label(widget: QWidget, name: str, description: str, *, action: str | None = None,

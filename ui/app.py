@@ -16,7 +16,10 @@ def application(argv: list[str] | None = None):
 
     app = QApplication.instance()
     if app is None:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        from .qt_start import create
+
+        # An unreachable screen or a broken Qt plugin: one line and exit 4, not Qt's abort.
+        app = create(lambda: QApplication(argv if argv is not None else sys.argv[:1]))
         app.setApplicationName("Local assistant")
         app.setOrganizationName("local-assistant")
     return app

@@ -47,6 +47,7 @@ class CameraView(QWidget):
         self._last_key = None
         if source is None:
             self._timer.stop()
+            self._frame = self._image = None    # no question is asked about a closed source
         else:
             self._message = ""
             self._timer.start(POLL_MS)

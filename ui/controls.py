@@ -36,6 +36,8 @@ class Keys(QObject):
             "ask": window.ask_typed, "focus_question": self._focus_question,
             "hands_free": lambda: window.hands_free_button.toggle(),
             "describe": window.describe_now, "read_text": window.read_text_now,
+            "open_picture": window.pictures.open_dialog, "paste_picture": window.pictures.paste,
+            "use_camera": window.pictures.use_camera,
             "repeat": window.repeat, "stop": window.stop_speaking,
             "focus_history": self._focus_history, "timings": self._toggle_timings,
             "bigger": lambda: self._scale(1.15), "smaller": lambda: self._scale(1 / 1.15),
@@ -46,6 +48,8 @@ class Keys(QObject):
         for shortcut in a11y.SHORTCUTS:
             if shortcut.action in ("ask", "push_to_talk"):
                 continue  # Enter belongs to the question box; F4 is held, see eventFilter
+            if window.kiosk and shortcut.action in a11y.DESKTOP_ONLY:
+                continue
             action = QAction(shortcut.label, window)
             keys = [QKeySequence(a11y.keys_for(shortcut.action, kiosk=window.kiosk))]
             if shortcut.action == "bigger":
@@ -66,7 +70,8 @@ class Keys(QObject):
     def _menus(self) -> None:
         bar = self.window.menuBar()
         # Menu letters differ from the buttons' (Ask, Stop speaking): Alt+A, Alt+S do one thing.
-        groups = (("Ass&istant", ("describe", "read_text", "repeat", "stop", "hands_free")),
+        groups = (("&File", ("open_picture", "paste_picture", "use_camera")),
+                  ("Ass&istant", ("describe", "read_text", "repeat", "stop", "hands_free")),
                   ("&View", ("focus_history", "timings", "bigger", "smaller", "normal_size", "contrast")),
                   ("&History", ("clear_history",)), ("S&ettings", ("settings",)),
                   ("He&lp", ("help",)))

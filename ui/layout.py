@@ -49,6 +49,10 @@ def build(window) -> None:
     w.camera_view = CameraView()
     w.describe_button = _button(w, "&Describe", "describe", "Describe what the camera sees now.", "describe")
     w.read_button = _button(w, "&Read text", "read_text", "Read aloud the text the camera sees.", "read_text")
+    w.camera_button = _button(w, "Use &camera", "use_camera",
+                              "Ask about the live camera again instead of the picture.", "use_camera")
+    w.camera_button.setParent(w)   # arranged by the desktop layout; the kiosk has no pictures
+    w.camera_button.hide()         # shown while a picture is in use (ui/pictures.py)
     w.talk_button = _button(w, "Push to &talk", "push_to_talk",
                             "Hold this button, or hold F4, while you speak a question.", "push_to_talk")
     w.hands_free_button = _button(w, "Hands-free: off", "hands_free",
@@ -102,6 +106,7 @@ def build(window) -> None:
     w.talk_button.pressed.connect(w.begin_push_to_talk)
     w.talk_button.released.connect(w.end_push_to_talk)
     w.hands_free_button.toggled.connect(w.set_hands_free)
+    w.camera_button.clicked.connect(lambda: w.pictures.use_camera())
     if w.kiosk:
         from .kiosk_view import KioskFace
 
@@ -245,8 +250,8 @@ class Fit(QObject):
             column = QVBoxLayout(left)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(w.camera_view, 1)
-            column.addLayout(flow(w.describe_button, w.read_button, w.talk_button,
-                                  w.hands_free_button))
+            column.addLayout(flow(w.describe_button, w.read_button, w.camera_button,
+                                  w.talk_button, w.hands_free_button))
             column.addWidget(w.level_meter)
             column.addWidget(w.models_label)
             right = QWidget()
@@ -260,8 +265,8 @@ class Fit(QObject):
             column.addLayout(flow(w.repeat_button, w.stop_button))
             panes = (left, right)
         else:
-            below = flow(w.describe_button, w.read_button, w.talk_button, w.repeat_button,
-                         w.hands_free_button, w.stop_button)
+            below = flow(w.describe_button, w.read_button, w.camera_button, w.talk_button,
+                         w.repeat_button, w.hands_free_button, w.stop_button)
             panes = (w.camera_view, w.chat)
         # Short words on the buttons when space is short; their accessible names stay whole.
         for button, (full, short) in ((w.read_button, ("&Read text", "&Read")),
@@ -296,8 +301,8 @@ class Fit(QObject):
         w.setCentralWidget(central)
         if old is not None:
             old.deleteLater()
-        chain = (w.question, w.ask_button, w.describe_button, w.read_button, w.talk_button,
-                 w.hands_free_button, w.repeat_button, w.stop_button, w.chat)
+        chain = (w.question, w.ask_button, w.describe_button, w.read_button, w.camera_button,
+                 w.talk_button, w.hands_free_button, w.repeat_button, w.stop_button, w.chat)
         for first, second in zip(chain, chain[1:]):
             w.setTabOrder(first, second)
         if focus is not None and focus.window() is w:

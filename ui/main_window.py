@@ -17,6 +17,7 @@ from assistant.paths import AppPaths
 from . import accessibility as a11y
 from . import controls, layout, none_guard, theme
 from .devices import DeviceThreads
+from .pictures import Pictures
 from .chat_view import WORKING
 from assistant.voice.events import next_turn_id
 
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.host.event.connect(self.on_event)
         self.status_events.set_reply_voice(config.ui.reply_voice)
         self.host.stopped.connect(self._one_closed)
+        self.pictures = Pictures(self)   # open, paste, drop a picture; Use camera
         self.keys = controls.install(self)
         layout.after_keys(self)   # clear-history confirmation; the kiosk's PIN locks
         self._retry = QTimer(self, singleShot=True, interval=5000)
@@ -149,17 +151,23 @@ class MainWindow(QMainWindow):
 
     # -- devices --------------------------------------------------------------
     def _camera_opened(self, source) -> None:
-        if self._closing:
+        if self._closing or self.pictures.active is not None \
+                or self.camera_view.source() is not None:
+            # Not wanted now (closing, a picture in use) or one already shows: no second camera.
             self.devices.close_all(source, None)
             return
         self.camera_view.set_source(source)
         self.status_events.camera_opened()
 
     def _camera_failed(self, message: str) -> None:
+        if self.pictures.active is not None:   # the camera is not wanted while a picture is
+            return
         self.status_events.camera_failed(message)   # said once; then a state, retried quietly
         self._retry.start()
 
     def _camera_status(self, message: str) -> None:
+        if self.pictures.active is not None:
+            return
         self.status_events.camera_status(message)
 
     def _reopen_devices(self) -> None:
@@ -181,7 +189,9 @@ class MainWindow(QMainWindow):
         old, self.config = self.config, config
         self.host.reload_settings(config)
         theme.apply(controls.app(), scale=config.ui.font_scale, high_contrast=config.ui.high_contrast)
-        if config.ui.camera != old.ui.camera:
+        if config.ui.camera != old.ui.camera and self.pictures.active is not None:
+            self._camera_spec = config.ui.camera     # opened by Use camera
+        elif config.ui.camera != old.ui.camera:
             old_camera = self.camera_view.source()
             self.camera_view.set_source(None)
             self.camera_view.set_message("Switching camera…")

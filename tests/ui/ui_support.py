@@ -123,3 +123,29 @@ def close_window(qtbot, window) -> None:
 
 def answers(window) -> list[str]:
     return [t.answer for t in window.chat.turns()]
+
+
+@pytest.fixture(scope="module")
+def window_manager():
+    """Openbox on the test X server while the module's windows live, as on a desktop (it
+    frames, places and activates windows; Xvfb alone does none of that). A window manager
+    already running is kept. Run the picture tests on a 1024x768 screen:
+    ``xvfb-run -a -s "-screen 0 1024x768x24" python -m pytest tests/ui/test_ui_pictures.py``."""
+    import os
+    import shutil
+    import subprocess
+
+    if not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
+        yield None                      # Qt's offscreen platform: no X server to manage
+        return
+    if shutil.which("openbox") is None:
+        pytest.fail("These window tests need a window manager: install the Debian package "
+                    "openbox (bash scripts/setup.sh install test).")
+    wm = subprocess.Popen(["openbox", "--sm-disable"], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL)
+    # It exits at once when another one already manages the screen; windows shown before it
+    # is up are taken over when it starts (the tests wait for a window's frame).
+    yield wm
+    if wm.poll() is None:
+        wm.terminate()
+        wm.wait(timeout=10)
