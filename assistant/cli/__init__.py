@@ -1,5 +1,5 @@
 """Console entry point: ``assistant ask | transcribe | listen | models | sessions | serve |
-history | config``; ``helptext`` adds what the help says beyond the options.
+history | config | selftest``; ``helptext`` adds what the help says beyond the options.
 
 Expected failures print one line (what went wrong and what to do) and exit with the status
 from the one table in ``errors.py`` (README "Exit codes"); anything unexpected is logged with
@@ -120,11 +120,12 @@ def _build_parser() -> argparse.ArgumentParser:
     models.add_argument("--json", action="store_true",
                         help="print one JSON object (a list of models) instead of a table")
 
-    from . import listen, serve, sessions
+    from . import check, listen, serve, sessions
 
     listen.add_parser(sub)
     sessions.add_parser(sub)
     serve.add_parser(sub)
+    check.add_parser(sub)
 
     hist = sub.add_parser("history", help="export or clear the window's chat history")
     hist_sub = hist.add_subparsers(dest="history_action", metavar="ACTION", required=True)
@@ -219,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = app_paths()
     paths.make_private()    # folders an older version left 0755 (issue 10.8)
     log_file = _setup_logging(paths, args.verbose)
-    from . import commands, history, sessions, settings
+    from . import check, commands, history, sessions, settings
 
     try:
         config, notice = _settings(args, paths)
@@ -229,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         handler = {"ask": commands.ask, "transcribe": commands.transcribe,
                    "models": commands.models, "config": settings.config,
                    "history": history.history, "listen": _listen,
-                   "sessions": sessions.run, "serve": _serve}[args.command]
+                   "sessions": sessions.run, "serve": _serve, "selftest": check.run}[args.command]
         return handler(args, config, paths)
     except AssistantError as exc:
         log.info("expected failure %s: %s", exc.code, exc.user_text(), exc_info=True)
