@@ -28,6 +28,7 @@ class DeadServer:
     def __init__(self, mode: str) -> None:
         self.mode = mode
         self.connections = 0
+        self.held_s: list[float] = []     # "hangs": how long each client waited before it gave up
         self._held: list[socket.socket] = []
         self._sock = socket.socket()
         self._sock.bind(("127.0.0.1", 0))
@@ -53,6 +54,17 @@ class DeadServer:
                 conn.close()
             else:
                 self._held.append(conn)
+                threading.Thread(target=self._hold, args=(conn, time.monotonic()),
+                                 daemon=True).start()
+
+    def _hold(self, conn: socket.socket, since: float) -> None:
+        """Read (the request) until the client closes its end: the time it was kept waiting."""
+        try:
+            while conn.recv(4096):
+                pass
+        except OSError:
+            return
+        self.held_s.append(time.monotonic() - since)
 
     def close(self) -> None:
         self._sock.close()
@@ -116,7 +128,13 @@ def test_a_dead_server_costs_seconds_and_the_next_ask_skips_it(dead, tmp_path):
 
     first, took = _ask(home, config)
     _answered_here(first)
-    assert took - baseline <= SERVER_COST_S, (took, baseline)
+    # What the server costs the ask: measured where it is spent, by the server, which no load
+    # on this machine stretches much; the old code kept a hung server's clients for 97-99 s.
+    if dead.mode == "hangs":
+        assert dead.held_s and max(dead.held_s) <= SERVER_COST_S, dead.held_s
+    # And the whole ask against one without a server (separate processes on a shared machine:
+    # a coarse bound; the old code's retries cost minutes).
+    assert took - baseline <= 2 * SERVER_COST_S, (took, baseline)
     assert _notes(first) == [f"note: The vision server at 127.0.0.1:{dead.port} cannot be "
                              "reached; answering with the offline engine on this machine."]
     if dead.mode != "nothing":
@@ -129,7 +147,7 @@ def test_a_dead_server_costs_seconds_and_the_next_ask_skips_it(dead, tmp_path):
     # A new process: the failure is remembered, the server not even connected to.
     second, again = _ask(home, config)
     _answered_here(second)
-    assert again - baseline <= SERVER_COST_S, (again, baseline)
+    assert again - baseline <= 2 * SERVER_COST_S, (again, baseline)
     assert dead.connections == (0 if dead.mode == "nothing" else 1)
     assert len(_notes(second)) == 1     # the kiosk still says why it answers itself
 
@@ -179,7 +197,8 @@ def test_a_read_only_cache_still_answers_within_the_bound(tmp_path):
             for expected_connections in (1, 2):   # nothing kept: each process probes once
                 run, took = _ask(home, config)
                 _answered_here(run)
-                assert took - baseline <= SERVER_COST_S, (took, baseline)
+                assert max(dead.held_s) <= SERVER_COST_S, dead.held_s
+                assert took - baseline <= 2 * SERVER_COST_S, (took, baseline)
                 assert dead.connections == expected_connections
             assert (home / "cache" / "remote-health.json").read_bytes() == b"\x00damaged"
     finally:
