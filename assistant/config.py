@@ -238,6 +238,10 @@ class ServeConfig:
     tokens: list = field(default_factory=list)  # more tokens beside serve.token: one per kiosk
     token_file: str = ""         # one token per line, re-read when it changes (delete a line: revoked)
     requests_per_minute: int = 600  # per client address; 0: no limit
+    # /metrics needs the token like every route but /health; true: a scraper on this computer
+    # (client address 127.0.0.1 or ::1) reads it without one. Behind a reverse proxy on this
+    # computer every client looks local: leave it false there.
+    metrics_open_on_loopback: bool = False
 
     def __post_init__(self) -> None:
         _check(1 <= self.port <= 65535, "serve.port must be between 1 and 65535.")
@@ -252,6 +256,7 @@ class ServeConfig:
         _check(0.5 <= self.header_timeout_s <= 300.0, "serve.header_timeout_s must be between 0.5 and 300.")
         _check(all(isinstance(t, str) for t in self.tokens), "serve.tokens must be a list of tokens.")
         _check(0 <= self.requests_per_minute <= 1_000_000, "serve.requests_per_minute must be between 0 and 1000000.")
+        _check(isinstance(self.metrics_open_on_loopback, bool), "serve.metrics_open_on_loopback must be true or false.")
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "tokens": "more tokens beside serve.token: one per kiosk",
         "token_file": "a file of tokens, one per line, re-read when it changes",
         "requests_per_minute": "0 to 1000000 per client address; 0: no limit",
+        "metrics_open_on_loopback": "true: /metrics without the token from this computer only",
     },
 }
 

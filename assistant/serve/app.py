@@ -48,7 +48,7 @@ async def _json(request) -> Any:
 
 def create_app(runtime: Runtime, *, tokens: "Tokens | str", loopback_only: bool):
     from fastapi import FastAPI, Request
-    from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
+    from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
     from starlette.exceptions import HTTPException
 
     @asynccontextmanager
@@ -87,6 +87,20 @@ def create_app(runtime: Runtime, *, tokens: "Tokens | str", loopback_only: bool)
         status = "closing" if a.closing.is_set() else "ok" if a.ready.is_set() else "loading"
         return JSONResponse({"status": status, "version": __version__},
                             status_code=200 if status == "ok" else 503)
+
+    try:
+        from .metrics import Measure, Metrics
+        figures: "Metrics | None" = Metrics(runtime)
+    except ImportError:      # the [serve] extra installed before it named prometheus_client
+        figures = None
+
+    @app.get("/metrics")
+    async def metrics(request: Request):
+        if figures is None:
+            raise ApiError(503, "The /metrics route needs the prometheus_client package: "
+                                "pip install 'local-assistant[serve]'.", code="dependency_missing")
+        body, media = figures.render(request.headers.get("accept", ""))
+        return Response(body, media_type=media)
 
     @app.get("/v1/models")
     async def list_models():
@@ -161,5 +175,9 @@ def create_app(runtime: Runtime, *, tokens: "Tokens | str", loopback_only: bool)
     if isinstance(tokens, str):
         tokens = Tokens([tokens])
     app.add_middleware(Guard, tokens=tokens, loopback_only=loopback_only, body_caps=caps,
-                       default_cap=KB64, requests_per_minute=runtime.config.serve.requests_per_minute)
+                       default_cap=KB64, requests_per_minute=runtime.config.serve.requests_per_minute,
+                       open_on_loopback=frozenset({"/metrics"} if runtime.config.serve.metrics_open_on_loopback
+                                                  else ()))
+    if figures is not None:     # added last: outermost, so the gate's refusals count too
+        app.add_middleware(Measure, metrics=figures)
     return app

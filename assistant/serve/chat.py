@@ -4,6 +4,9 @@ A request's ``messages`` are its whole context (the server keeps nothing between
 requests): earlier user/assistant pairs become the turns the pipeline uses for
 follow-ups, and a picture sent in an earlier message applies to later questions that
 carry none (turns before any picture are about the first picture sent after them).
+Several pictures in the last message: the question is answered about each in turn, in one
+answer labelled "Picture 1: ...", "Picture 2: ..." (each engine answers one picture at a
+time; an earlier message's pictures leave its last one in view, as one picture does).
 System messages are read by no engine here and are skipped. ``stream: true`` sends server-sent events: ``chat.completion.chunk`` objects
 (the role, the answer's pieces as the engine writes them, a last one with
 ``finish_reason``), then ``data: [DONE]``. "Tokens" in ``max_tokens`` and ``usage`` are
@@ -48,6 +51,7 @@ class Chat:
     question: str
     image: int | None           # None: no picture anywhere in the conversation
     images: list[Any]           # the image_url values, in order
+    pictures: list[int] = field(default_factory=list)   # those of the last message (indexes)
     stream: bool = False
     max_words: int | None = None
     temperature: float | None = None
@@ -69,6 +73,7 @@ def parse(body: Any, known_models: list[str], max_text: int) -> Chat:
     exchanges: list[Exchange] = []
     images: list[Any] = []
     current: int | None = None
+    last_pictures: list[int] = []
     words = 0
     for i, message in enumerate(messages):
         if not isinstance(message, dict) or message.get("role") not in ROLES:
@@ -79,9 +84,11 @@ def parse(body: Any, known_models: list[str], max_text: int) -> Chat:
         words += len(text.split())
         role = message["role"]
         if role == "user":
+            last_pictures = []
             for picture in pictures:
                 images.append(picture)
                 current = len(images) - 1
+                last_pictures.append(current)
             exchanges.append(Exchange(text.strip(), current))
         elif role == "assistant" and exchanges and exchanges[-1].answer is None:
             exchanges[-1].answer = text.strip()
@@ -106,7 +113,8 @@ def parse(body: Any, known_models: list[str], max_text: int) -> Chat:
         following = e.image
     earlier = [e for e in exchanges[:-1] if e.answer]   # a question never answered is no context
     chat = Chat(model=model, earlier=earlier, question=last.question or DEFAULT_QUESTION,
-                image=last.image, images=images, stream=bool(body.get("stream")), prompt_words=words)
+                image=last.image, images=images, pictures=last_pictures,
+                stream=bool(body.get("stream")), prompt_words=words)
     chat.max_words = _max_tokens(body)
     chat.temperature = _temperature(body.get("temperature"))
     options = body.get("stream_options")
@@ -188,36 +196,102 @@ def cut_words(text: str, limit: int | None, *, final: bool) -> tuple[str, bool]:
 
 
 def work(chat: Chat, runtime, post: Callable[[str, Any], None] | None = None):
-    """The worker's part: decode the pictures, then answer (streamed through ``post``)."""
+    """The worker's part: decode the pictures, then answer (streamed through ``post``).
+
+    Several pictures in the last message: the question is answered about each in turn,
+    labelled ("Picture 1: ..."), each decoded only when its turn comes (one picture's memory
+    at a time), all within the request's one deadline and cancel token."""
     from ..conversation.history import Turn
     from ..vision.image import image_id, scene_hash
 
+    serve = runtime.config.serve
+
+    def decode(k: int, scratch):
+        return decode_image(image_bytes(chat.images[k], max_mb=serve.max_image_mb,
+                                        folders=list(serve.allowed_folders)), scratch)
+
     def job(cancel, post=post):
-        serve = runtime.config.serve
-        needed = sorted({e.image for e in chat.earlier if e.image is not None} | {chat.image})
+        needed = sorted({e.image for e in chat.earlier if e.image is not None})
         # One picture decoded at a time: an earlier turn's is kept only as its ids (which
         # turns were about the picture in view), so the memory is one picture's, not all.
-        ids, picture = {}, None
+        ids = {}
         with runtime.scratch_dir() as scratch:
             for k in needed:
                 cancel.check()      # a request gone or past its deadline decodes no more
-                img = decode_image(image_bytes(chat.images[k], max_mb=serve.max_image_mb,
-                                               folders=list(serve.allowed_folders)), scratch)
+                img = decode(k, scratch)
                 ids[k] = (image_id(img), scene_hash(img))
-                if k == chat.image:
-                    picture = img
                 del img
-        turns = [Turn(question=e.question or DEFAULT_QUESTION, answer=e.answer or "",
-                      image_id=ids[e.image][0] if e.image is not None else "",
-                      scene=ids[e.image][1] if e.image is not None else "") for e in chat.earlier]
-        if post is not None:
-            post("ready", None)
-        on_text = (lambda piece: post("piece", piece)) if post is not None else None
-        tuning = {"max_new_tokens": chat.max_words, "temperature": chat.temperature}
-        return runtime.answer(picture, chat.question, turns, cancel,
-                              on_text=on_text, tuning=tuning)
+            turns = [Turn(question=e.question or DEFAULT_QUESTION, answer=e.answer or "",
+                          image_id=ids[e.image][0] if e.image is not None else "",
+                          scene=ids[e.image][1] if e.image is not None else "")
+                     for e in chat.earlier]
+            shown = chat.pictures if len(chat.pictures) > 1 else [chat.image]
+            if post is not None and len(shown) > 1:
+                # A stream's status goes out with its first chunk: every picture is checked
+                # (decoded, then dropped) first, so a damaged one is a 400, not a cut stream.
+                for k in shown:
+                    cancel.check()
+                    decode(k, scratch)      # the picture is dropped at once
+            return _answer_each(chat, runtime, shown, turns, cancel, post,
+                                lambda k: decode(k, scratch))
 
     return job
+
+
+def _answer_each(chat: Chat, runtime, shown: list[int], turns: list, cancel, post,
+                 decode: Callable[[int], Any]):
+    """The question about each picture in ``shown``; one answer, labelled when several."""
+    several = len(shown) > 1
+    parts: list[str] = []
+    results: list[Any] = []
+    told_ready = False
+    for n, k in enumerate(shown, 1):
+        label = (f"Picture {n}: " if n == 1 else f"\n\nPicture {n}: ") if several else ""
+        left = None if chat.max_words is None else chat.max_words - len(("".join(parts) + label).split())
+        if left is not None and left <= 0:
+            break                       # max_tokens spent: no more pictures answered
+        cancel.check()
+        picture = decode(k)            # a damaged picture: its error, before any answer
+        if post is not None and not told_ready:
+            post("ready", None)
+            told_ready = True
+        streamed: list[str] = []
+        if post is not None and label:
+            post("piece", label)
+
+        def on_text(piece: str, streamed=streamed) -> None:
+            streamed.append(piece)
+            post("piece", piece)
+
+        tuning = {"max_new_tokens": left, "temperature": chat.temperature}
+        result = runtime.answer(picture, chat.question, turns, cancel,
+                                on_text=on_text if post is not None else None, tuning=tuning)
+        del picture
+        sent = "".join(streamed)
+        if post is not None and result.answer.startswith(sent) and len(result.answer) > len(sent):
+            post("piece", result.answer[len(sent):])    # an engine that did not stream it all
+        parts.append(label + result.answer)
+        results.append(result)
+    if not several:
+        return results[0]
+    return Answers("".join(parts), _merged_notices(results))
+
+
+@dataclass
+class Answers:
+    """Several pictures' answers as one: the labelled text and each notice once."""
+    answer: str
+    notices: list
+
+
+def _merged_notices(results: list) -> list:
+    seen, merged = set(), []
+    for result in results:
+        for notice in getattr(result, "notices", ()):
+            if notice.code not in seen:
+                seen.add(notice.code)
+                merged.append(notice)
+    return merged
 
 
 def _notices(result) -> list[dict]:

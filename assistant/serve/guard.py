@@ -3,7 +3,8 @@
 A pure ASGI middleware, so a request without the right token or with a body too large is
 refused before any of it is read or parsed:
 
-* **Token.** Every route but ``/health`` needs ``Authorization: Bearer <token>`` with one of
+* **Token.** Every route but ``/health`` (and ``/metrics`` from a loopback address when
+  ``serve.metrics_open_on_loopback`` is on) needs ``Authorization: Bearer <token>`` with one of
   the server's tokens (``auth.Tokens``: settings, environment, key file), compared in
   constant time; otherwise 401. An address that keeps sending wrong ones waits (429
   ``too_many_failures``), and each address has a request rate (429 ``rate_limited``).
@@ -51,8 +52,10 @@ class Guard:
     """ASGI middleware: host check, bearer token, body caps per path (bytes)."""
 
     def __init__(self, app: Any, *, tokens: Tokens, loopback_only: bool,
-                 body_caps: Mapping[str, int], default_cap: int, requests_per_minute: int = 0) -> None:
+                 body_caps: Mapping[str, int], default_cap: int, requests_per_minute: int = 0,
+                 open_on_loopback: frozenset[str] = frozenset()) -> None:
         self.app = app
+        self.open_on_loopback = open_on_loopback   # paths a client on this computer reads without a token
         self.tokens = tokens
         self.failures = FailureLimiter()
         self.rate = RateLimiter(requests_per_minute)
@@ -83,7 +86,8 @@ class Guard:
                     code="too_many_failures" if tried else "rate_limited",
                     headers={"retry-after": str(max(1, round(wait)))}))
                 return
-        if self.tokens and path not in OPEN_PATHS:
+        local_open = path in self.open_on_loopback and is_loopback(address)
+        if self.tokens and path not in OPEN_PATHS and not local_open:
             if not self.tokens.matches(headers.get("authorization", "")):
                 said = "a wrong" if headers.get("authorization") else "no"
                 if headers.get("authorization"):

@@ -42,6 +42,7 @@ class Admission:
         self.workers = max(1, workers)
         self.queue = max(0, queue)
         self._held = dict.fromkeys(KINDS, 0)
+        self._running = dict.fromkeys(KINDS, 0)   # of those held, on a worker now
         self._lock = threading.Lock()
         self.ready = threading.Event()     # set when the engines have loaded
         self.closing = threading.Event()   # set when shutdown begins
@@ -68,6 +69,16 @@ class Admission:
     def leave(self, kind: str) -> None:
         with self._lock:
             self._held[kind] = max(0, self._held[kind] - 1)
+
+    def started(self, kind: str, step: int = 1) -> None:
+        """A held request of ``kind`` got its worker (``step`` -1: its work ended)."""
+        with self._lock:
+            self._running[kind] = max(0, self._running[kind] + step)
+
+    def counts(self) -> dict[str, tuple[int, int]]:
+        """Per kind: (running on a worker, waiting for one), for /metrics."""
+        with self._lock:
+            return {k: (self._running[k], max(0, self._held[k] - self._running[k])) for k in KINDS}
 
 
 def allowed_file(value: str, folders: list[str] | tuple[str, ...]) -> Path:

@@ -78,6 +78,8 @@ class Runtime:
         self.locks = {"vision": threading.Lock(), "asr": threading.Lock(), "tts": threading.Lock()}
         self.scratch = run_folder()   # 0700; dead runs' left-overs removed (serve/scratch.py)
         self.problems: list[str] = []       # what could not load at start, in words
+        # Per role: "loading", "loaded", "failed" or "off" (not used), for /metrics.
+        self.model_state = dict.fromkeys(ROLE_WORDS, "off")
         self._kind: str | None = None
         self._when_ready: list[Callable[[], None]] = []
         self._ready_lock = threading.Lock()
@@ -106,8 +108,10 @@ class Runtime:
 
         roles = ("vision",) + (("asr",) if self.config.asr.engine == "local" else ()) + \
             (("tts",) if self.config.tts.engine != "none" else ())
+        self.model_state.update(dict.fromkeys(roles, "loading"))
         try:
             build_engines(self.factory, self.config, roles=roles, on_error=self._not_loaded)
+            self.model_state.update({r: "loaded" for r in roles if self.model_state[r] == "loading"})
         finally:
             with self._ready_lock:
                 self.admission.ready.set()
@@ -121,6 +125,7 @@ class Runtime:
     def _not_loaded(self, exc: BaseException, role: str) -> None:
         """Requests that need it will say so; the other engines still load."""
         what = ROLE_WORDS[role]
+        self.model_state[role] = "failed"
         if isinstance(exc, AssistantError):
             log.warning("%s did not load: %s", what, exc.user_text())
             self.problems.append(f"{what}: {exc.user_text()}")
@@ -167,21 +172,23 @@ class Runtime:
         self.admission.enter(kind)
         token = CancelToken()
         try:
-            future = self.pools[kind].submit(self._call, token, work)
+            future = self.pools[kind].submit(self._call, kind, token, work)
         except RuntimeError:       # the pool was shut down under us
             self.admission.leave(kind)
             raise shutting_down() from None
         future.add_done_callback(lambda _f: self.admission.leave(kind))
         return future, token
 
-    def _call(self, token: CancelToken, work: Callable[..., Any]) -> Any:
+    def _call(self, kind: str, token: CancelToken, work: Callable[..., Any]) -> Any:
         with self._running_lock:
             if self.admission.closing.is_set():   # queued before the signal: never started
                 raise shutting_down()
             self._running.add(token)
+        self.admission.started(kind)
         try:
             return work(token)
         finally:
+            self.admission.started(kind, -1)
             with self._running_lock:
                 self._running.discard(token)
 

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EXTRA_PACKAGES = ("torch", "transformers", "PySide6", "fastapi", "uvicorn", "starlette")
 # Distribution names of the above (and what only they need) as pyproject spells them.
 EXTRA_DISTRIBUTIONS = {"torch", "transformers", "pyside6", "pyside6-essentials", "fastapi",
-                       "uvicorn", "starlette", "python-multipart"}
+                       "uvicorn", "starlette", "python-multipart", "prometheus-client"}
 
 _BLOCKED_CONSOLE = f"""
 import sys
@@ -77,7 +77,7 @@ def test_core_dependencies_hold_no_extra():
     extras = {name: {_distribution(r) for r in reqs}
               for name, reqs in project["optional-dependencies"].items()}
     assert {"pyside6-essentials"} <= extras["gui"]
-    assert {"fastapi", "uvicorn", "python-multipart"} <= extras["serve"]
+    assert {"fastapi", "uvicorn", "python-multipart", "prometheus-client"} <= extras["serve"]
     assert {"torch", "transformers"} <= extras["vlm"]
     everything = " ".join(project["optional-dependencies"]["all"])
     assert all(name in everything for name in ("gui", "serve", "vlm", "piper")), everything

@@ -115,3 +115,17 @@ def test_data_urls_are_read_as_clients_send_them(samples):
         with pytest.raises(ApiError) as caught:
             image_bytes(bad, max_mb=10, folders=[])
         assert caught.value.code == "image_unreadable", bad
+
+
+def test_the_pictures_of_the_last_message_are_all_kept_in_order():
+    """Several pictures in the last message are each answered; those of an earlier message
+    still leave only its last one in view."""
+    chat = parse({"model": "embedded", "messages": [
+        user("Which is brighter?", PIC_A, PIC_B),
+        {"role": "assistant", "content": "The second."},
+        user("And these?", PIC_B, PIC_A, PIC_B)]}, ["embedded"], 4000)
+    assert [chat.images[k] for k in chat.pictures] == [PIC_B, PIC_A, PIC_B]
+    assert chat.images[chat.image] == PIC_B and chat.image == chat.pictures[-1]
+    assert [chat.images[e.image] for e in chat.earlier] == [PIC_B]
+    single = parse({"model": "embedded", "messages": [user("What?", PIC_A)]}, ["embedded"], 4000)
+    assert single.pictures == [single.image]
