@@ -51,6 +51,23 @@ pip_quiet() {
   "$VENV/bin/python" -m pip --disable-pip-version-check -q "$@" 2> >(grep -v "^WARNING: Location " >&2)
 }
 
+# Tab completion of commands and options for this user, bash and zsh (argcomplete). A file there
+# that this script did not write is left alone.
+install_completion() {
+  local data="${XDG_DATA_HOME:-$HOME/.local/share}" mark="# assistant completion (scripts/setup.sh)"
+  local bash_file="$data/bash-completion/completions/assistant" zsh_file="$data/zsh/site-functions/_assistant"
+  local file shell
+  for shell in bash zsh; do
+    file="$bash_file"; [ "$shell" = zsh ] && file="$zsh_file"
+    if [ -e "$file" ] && ! grep -qF "$mark" "$file" 2>/dev/null; then
+      echo "setup: $file is not ours; left as it is (no $shell completion installed)." >&2
+      continue
+    fi
+    mkdir -p "$(dirname "$file")" && { echo "$mark"; "$VENV/bin/register-python-argcomplete" --shell "$shell" assistant; } \
+      > "$file.tmp" && mv "$file.tmp" "$file" || { rm -f "$file.tmp"; echo "setup: no $shell completion: $file could not be written." >&2; }
+  done
+}
+
 install_python() {
   local extras="$1"
   if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
@@ -73,6 +90,7 @@ case "$MODE" in
   demo)
     install_debs "${RUNTIME_DEBS[@]}"
     install_python all
+    install_completion
     echo
     echo "Asking: resources/samples/question.wav about resources/samples/sign.jpg"
     "$VENV/bin/assistant" ask --image resources/samples/sign.jpg --audio resources/samples/question.wav \
@@ -91,6 +109,7 @@ case "$MODE" in
     else
       install_debs "${RUNTIME_DEBS[@]}"; install_python all
     fi
+    install_completion
     ;;
   *)
     echo "usage: bash scripts/setup.sh [demo|test|install [test]]" >&2

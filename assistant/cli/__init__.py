@@ -1,5 +1,5 @@
 """Console entry point: ``assistant ask | transcribe | listen | models | sessions | serve |
-history | config | selftest``; ``helptext`` adds what the help says beyond the options.
+history | config | selftest | devices``; ``helptext`` adds what the help says beyond the options.
 
 Expected failures print one line (what went wrong and what to do) and exit with the status
 from the one table in ``errors.py`` (README "Exit codes"); anything unexpected is logged with
@@ -120,12 +120,13 @@ def _build_parser() -> argparse.ArgumentParser:
     models.add_argument("--json", action="store_true",
                         help="print one JSON object (a list of models) instead of a table")
 
-    from . import check, listen, serve, sessions
+    from . import check, devices, listen, serve, sessions
 
     listen.add_parser(sub)
     sessions.add_parser(sub)
     serve.add_parser(sub)
     check.add_parser(sub)
+    devices.add_parser(sub)
 
     hist = sub.add_parser("history", help="export or clear the window's chat history")
     hist_sub = hist.add_subparsers(dest="history_action", metavar="ACTION", required=True)
@@ -196,6 +197,16 @@ def _setup_logging(paths: AppPaths, verbose: bool) -> Path | None:
     return log_file
 
 
+def _complete(parser: argparse.ArgumentParser) -> None:
+    """Print the completions the shell asked for and exit (bash and zsh, through argcomplete;
+    scripts/setup.sh installs the hook for this user)."""
+    try:
+        import argcomplete
+    except ImportError:
+        sys.exit(0)
+    argcomplete.autocomplete(parser)     # exits once the completions are written
+
+
 def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)         # private by default: folders 0700, files 0600 (issue 10.8)
     from .. import offline
@@ -205,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
 
     limit_arenas()          # before any thread: a long conversation's memory stays flat
     parser = _build_parser()
+    if "_ARGCOMPLETE" in os.environ:     # the shell asking for completions (argcomplete)
+        _complete(parser)
     words = list(sys.argv[1:] if argv is None else argv)
     as_json = _wants_json(words)
     try:
@@ -220,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = app_paths()
     paths.make_private()    # folders an older version left 0755 (issue 10.8)
     log_file = _setup_logging(paths, args.verbose)
-    from . import check, commands, history, sessions, settings
+    from . import check, commands, devices, history, sessions, settings
 
     try:
         config, notice = _settings(args, paths)
@@ -230,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         handler = {"ask": commands.ask, "transcribe": commands.transcribe,
                    "models": commands.models, "config": settings.config,
                    "history": history.history, "listen": _listen,
-                   "sessions": sessions.run, "serve": _serve, "selftest": check.run}[args.command]
+                   "sessions": sessions.run, "serve": _serve, "selftest": check.run,
+                   "devices": devices.run}[args.command]
         return handler(args, config, paths)
     except AssistantError as exc:
         log.info("expected failure %s: %s", exc.code, exc.user_text(), exc_info=True)
