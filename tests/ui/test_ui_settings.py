@@ -124,6 +124,8 @@ def test_the_dialog_fits_the_screen_at_4x_text(qtbot):
         dialog.show()
         qtbot.waitExposed(dialog)
         screen = dialog.screen().availableGeometry()
+        # Under a window manager, its frame too (known once the window manager framed it).
+        qtbot.waitUntil(lambda: screen.contains(dialog.frameGeometry()), timeout=5_000)
         assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
         for index in range(dialog.tabs.count()):
             dialog.tabs.setCurrentIndex(index)
