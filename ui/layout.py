@@ -267,7 +267,7 @@ class Fit(QObject):
         w = self.window
         self.mode = mode
         self.wide = wide = mode == "wide"
-        column = mode == "column"
+        one_column = mode == "column"
         focus = w.focusWidget()
         central = QWidget()
         central.setObjectName("central")
@@ -304,16 +304,16 @@ class Fit(QObject):
         # The level meter: its words beside the bar when wide; a thin bar when narrow (the
         # status line says "no microphone" in words either way).
         w.level_meter.setTextVisible(wide)
-        splitter = QSplitter(Qt.Orientation.Vertical if column else Qt.Orientation.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Vertical if one_column else Qt.Orientation.Horizontal)
         splitter.setObjectName("panes")
         splitter.setChildrenCollapsible(False)
         for pane in panes:
             splitter.addWidget(pane)
         # Narrow: the answers get the larger share; large text needs the width to be read.
         # Column: the answers get the whole width and most of the height.
-        splitter.setStretchFactor(0, 1 if wide else 2 if not column else 1)
-        splitter.setStretchFactor(1, 1 if wide else 3 if not column else 3)
-        if column:
+        splitter.setStretchFactor(0, 1 if wide or one_column else 2)
+        splitter.setStretchFactor(1, 1 if wide else 3)
+        if one_column:
             splitter.setSizes([w.height() // 4, 3 * w.height() // 4])
         elif not wide:
             splitter.setSizes([2 * w.width() // 5, 3 * w.width() // 5])

@@ -263,11 +263,14 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        # Capped at the screen, its frame included; each page scrolls.
-        self.setMinimumWidth(min(self.tabs.tabBar().sizeHint().width() + 60,
-                                 room_inside(self).width()))
-        self.fit = ScreenFit(self)
+        self.fit = ScreenFit(self)    # capped at the screen, its frame included; pages scroll
         _DeviceLister().start(self._fill_devices)
+
+    def sizeHint(self):  # noqa: N802 (Qt's name)
+        """Wide enough for every tab's title where the screen allows (``ScreenFit`` caps it)."""
+        hint = super().sizeHint()
+        hint.setWidth(max(hint.width(), self.tabs.tabBar().sizeHint().width() + 60))
+        return hint
 
     def _narrow(self, parent: QWidget | None) -> bool:
         """Fewer than ``STACK_CHARS`` characters across the screen at this text size."""

@@ -95,6 +95,12 @@ def test_every_step_from_1x_to_4x_fits_with_its_frame(big_window, qtbot):
         found = _settled(qtbot, lambda: _issues(window, area))
         assert found == [], f"at {scale}x: {found}"
         modes[scale] = window.fit.mode
+        camera = fit_check.global_rect(window.camera_view)
+        chat = fit_check.global_rect(window.chat)
+        if window.fit.mode == "column":   # the picture above the answers
+            assert chat.top() > camera.bottom(), scale
+        else:                             # side by side
+            assert chat.left() > camera.right(), scale
         if scale > 2.1:   # one column: the answers have the window's width
             central = window.centralWidget()
             assert window.chat.width() >= 0.9 * central.width(), scale
