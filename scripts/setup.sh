@@ -100,8 +100,9 @@ case "$MODE" in
   test)
     install_debs "${RUNTIME_DEBS[@]}" "${TEST_DEBS[@]}"
     install_python "all,test"
-    # The window's tests run on a real X server (Xvfb), as a desktop would show it.
-    xvfb-run -a -s "-screen 0 1280x1024x24" "$VENV/bin/python" -m pytest -q -p no:cacheprovider
+    # The window's tests run on a real X server (Xvfb) at 1024x768 under a window manager
+    # (openbox, started by tests/ui), as a small desktop would show them.
+    xvfb-run -a -s "-screen 0 1024x768x24" "$VENV/bin/python" -m pytest -q -p no:cacheprovider
     ;;
   install)
     if [ "${2:-}" = "test" ]; then

@@ -10,134 +10,18 @@ with "…". Each question gets its own row as soon as it is asked
 """
 from __future__ import annotations
 
-import math
 import time
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import (QFont, QFontMetrics, QIcon, QImage, QPainter, QPalette, QPixmap, QTextLayout,
-                           QTextOption)
-from PySide6.QtWidgets import (QAbstractItemView, QListView, QListWidget, QListWidgetItem, QStyle,
-                               QStyledItemDelegate, QStyleOptionViewItem, QWidget)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from assistant.conversation.store import StoredTurn
 
 from . import accessibility
-
-THUMB = QSize(96, 72)
-ROLE_TURN = Qt.ItemDataRole.UserRole + 1
-ROLE_KIND = Qt.ItemDataRole.UserRole + 2
-ROLE_ID = Qt.ItemDataRole.UserRole + 3
-PAD = 10          # the style sheet's item padding (6) and border (2), and a little air
-WRAP = Qt.TextFlag.TextWordWrap
-WORKING = " (working on it…)"   # after a question while it is answered
-
-
-def wrap_option() -> QTextOption:
-    """Break between words, and inside a word longer than the row (a file path, a link)."""
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    return option
-
-
-_HEIGHTS: dict[tuple, int] = {}     # (font, width, text) -> height: rows are re-measured often
-
-
-def wrapped_height(font: QFont, width: int, text: str) -> int:
-    """Height of ``text`` wrapped at ``width`` the way ``paint`` draws it."""
-    key = (font.key(), width, text)
-    known = _HEIGHTS.get(key)
-    if known is not None:
-        return known
-    if len(_HEIGHTS) > 4000:
-        _HEIGHTS.clear()
-    _HEIGHTS[key] = height = _measure(font, max(width, 1), text)
-    return height
-
-
-def _measure(font: QFont, width: int, text: str) -> int:
-    height = 0.0
-    for paragraph in text.split("\n"):
-        layout = QTextLayout(paragraph, font)
-        layout.setTextOption(wrap_option())
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            height += line.height()
-        layout.endLayout()
-    return math.ceil(height)
-WELCOME = ("Nothing asked yet. Press F5 to hear what the camera sees, or F6 to have its text read "
-           "aloud. Type a question below and press Enter, or hold F4 and speak. F1 lists every key.")
-
-
-def timings_text(timings_ms: dict) -> str:
-    order = ("asr", "vision", "tts", "total")
-    keys = [k for k in order if k in timings_ms] + sorted(k for k in timings_ms if k not in order)
-    return "Timings: " + ", ".join(f"{k} {timings_ms[k]:.0f} ms" for k in keys)
-
-
-def question_text(turn: StoredTurn) -> str:
-    if turn.spoken:
-        return f"You said: {turn.transcript or turn.question}"
-    return f"You typed: {turn.question}"
-
-
-def answer_text(turn: StoredTurn, *, with_timings: bool) -> str:
-    text = f"Assistant: {turn.answer}"
-    if with_timings and turn.timings_ms:
-        text += f"\n{timings_text(turn.timings_ms)}" + (f" ({turn.engine})" if turn.engine else "")
-    return text
-
-
-def thumbnail_icon(jpeg: bytes | None) -> QIcon | None:
-    if not jpeg:
-        return None
-    image = QImage.fromData(jpeg, "JPEG")
-    if image.isNull():
-        return None
-    return QIcon(QPixmap.fromImage(image))
-
-
-class WrapDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped text at the list's current width (scroll bar included)."""
-
-    def text_rect(self, rect: QRect, has_icon: bool) -> QRect:
-        inner = rect.adjusted(PAD, PAD, -PAD, -PAD)
-        if has_icon:
-            inner.setLeft(inner.left() + THUMB.width() + PAD)
-        return inner
-
-    def row_size(self, view: QListWidget, text: str, has_icon: bool) -> QSize:
-        """A row's size at the list's current width. Stored on each item (``setSizeHint``)
-        rather than asked of this delegate, so laying out a long history calls no Python."""
-        width = max(view.viewport().width() - 2, 4 * PAD + 20)
-        area = self.text_rect(QRect(0, 0, width, 1_000_000), has_icon)
-        needed = wrapped_height(view.font(), area.width(), text)
-        return QSize(width, max(needed, THUMB.height() if has_icon else 0) + 2 * PAD)
-
-    def paint(self, painter: QPainter, option, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text, icon = str(opt.text), QIcon(opt.icon)   # copies: the option is reused below
-        opt.text, opt.icon = "", QIcon()
-        opt.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:   # background, selection and focus, as the style sheet says
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        has_icon = not icon.isNull()
-        if has_icon:
-            icon.paint(painter, QRect(option.rect.left() + PAD, option.rect.top() + PAD,
-                                      THUMB.width(), THUMB.height()))
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.save()
-        painter.setPen(opt.palette.color(role))
-        painter.setFont(self.parent().font())
-        painter.drawText(QRectF(self.text_rect(option.rect, has_icon)), text, wrap_option())
-        painter.restore()
+from .chat_rows import (PAD, ROLE_ID, ROLE_KIND, ROLE_TURN, THUMB, WELCOME, WORKING, WRAP,
+                        WrapDelegate, answer_text, question_text, thumbnail_icon, timings_text)
+from .chat_rows import wrapped_height  # noqa: F401 (the tests measure rows with it)
 
 
 class _Row(QListWidgetItem):
@@ -167,6 +51,12 @@ class ChatView(QListWidget):
         self.setItemDelegate(WrapDelegate(self))
         self._refit = QTimer(self, singleShot=True, interval=0)
         self._refit.timeout.connect(self.fit_rows)
+        # Following the newest answer until the reader scrolls or moves up; the text size
+        # or the width changing (row heights change) must not lose it.
+        self.following = True
+        self.verticalScrollBar().actionTriggered.connect(
+            lambda _action: QTimer.singleShot(0, self, self._note_position))
+        self.currentRowChanged.connect(self._row_chosen)
         self.show_timings = False
         self.welcome = WELCOME
         self._pending: QListWidgetItem | None = None
@@ -183,6 +73,49 @@ class ChatView(QListWidget):
     def fit_rows(self) -> None:
         for row in range(self.count()):
             self.fit_row(self.item(row))
+        self.keep_newest_in_view()
+
+    # -- the newest answer in view --------------------------------------------
+    def _note_position(self) -> None:
+        bar = self.verticalScrollBar()
+        self.following = bar.value() >= bar.maximum() - 2
+
+    def _row_chosen(self, row: int) -> None:
+        self.following = row < 0 or row == self.count() - 1
+
+    def keep_newest_in_view(self) -> None:
+        """After rows change height (text size, width): back to the newest answer if the
+        reader was there; once the rows have their new heights (the next turn of the loop)."""
+        if self.following and self.count():
+            QTimer.singleShot(0, self, self.show_newest)
+
+    def show_newest(self) -> None:
+        """The newest row: its start when it is taller than the pane, else the very end."""
+        if not self.count():
+            return
+        self.doItemsLayout()
+        last = self.item(self.count() - 1)
+        if self.visualItemRect(last).height() > self.viewport().height():
+            self.scrollToItem(last, QAbstractItemView.ScrollHint.PositionAtTop)
+        else:
+            self.scrollToBottom()
+        self.following = True
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt's names)
+        super().wheelEvent(event)
+        self._note_position()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        # End (and Ctrl+End) goes to the end of the newest answer, even when its row is
+        # already the current one (Qt's End then did nothing).
+        if event.key() == Qt.Key.Key_End and self.count():
+            self.setCurrentRow(self.count() - 1)
+            self.doItemsLayout()
+            self.scrollToBottom()
+            self.following = True
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def addItem(self, item) -> None:  # noqa: N802 (Qt's names)
         super().addItem(item)
@@ -197,6 +130,8 @@ class ChatView(QListWidget):
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self._refit.start()   # rows' heights follow the new width
+        elif event.oldSize().height() != event.size().height():
+            self.keep_newest_in_view()
 
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)
@@ -226,6 +161,7 @@ class ChatView(QListWidget):
     def _added(self, item: QListWidgetItem) -> None:
         self._describe_empty()
         self.scrollToItem(item)
+        self.following = True
 
     # -- turns, one row each, matched by the caller's turn id -----------------
     def add_question(self, turn_id, text: str) -> QListWidgetItem:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QStyle
 
 from . import accessibility as a11y
 from . import theme
@@ -68,22 +68,52 @@ class Keys(QObject):
         self.touch()
 
     def _menus(self) -> None:
-        bar = self.window.menuBar()
         # Menu letters differ from the buttons' (Ask, Stop speaking): Alt+A, Alt+S do one thing.
         groups = (("&File", ("open_picture", "paste_picture", "use_camera")),
                   ("Ass&istant", ("describe", "read_text", "repeat", "stop", "hands_free")),
                   ("&View", ("focus_history", "timings", "bigger", "smaller", "normal_size", "contrast")),
                   ("&History", ("clear_history",)), ("S&ettings", ("settings",)),
                   ("He&lp", ("help",)))
+        self.menus = []
         for title, names in groups:
-            menu = bar.addMenu(title)
+            menu = QMenu(title, self.window)
             for name in names:
                 menu.addAction(self.actions[name])
             if title == "&History":
                 export = QAction("Export history…", self.window)
                 export.triggered.connect(self._export)
                 menu.addAction(export)
-        bar.addAction(self.actions["quit"])
+            self.menus.append(menu)
+        # Large text on a small screen: one "Menu" holding them all (and Quit), instead of
+        # menus hidden behind the menu bar's hard-to-see » button.
+        self.all_menus = QMenu("&Menu", self.window)
+        self.compact = None
+        self.compact_menus(False)
+
+    def menu_bar_width(self) -> int:
+        """The width the full menu bar needs at the current text size (generously counted)."""
+        bar = self.window.menuBar()
+        metrics = QFontMetrics(bar.font())
+        titles = [m.title() for m in self.menus] + [self.actions["quit"].text()]
+        pad = 2 * bar.style().pixelMetric(QStyle.PixelMetric.PM_MenuBarHMargin) + 3 * metrics.averageCharWidth()
+        return sum(metrics.horizontalAdvance(t.replace("&", "")) + pad for t in titles)
+
+    def compact_menus(self, compact: bool) -> None:
+        if compact == self.compact:
+            return
+        self.compact = compact
+        bar = self.window.menuBar()
+        bar.clear()
+        self.all_menus.clear()
+        target = self.all_menus if compact else bar
+        for menu in self.menus:
+            target.addMenu(menu)
+        if compact:
+            self.all_menus.addSeparator()
+            self.all_menus.addAction(self.actions["quit"])
+            bar.addMenu(self.all_menus)
+        else:
+            bar.addAction(self.actions["quit"])
 
     # -- activity and push-to-talk --------------------------------------------
     def touch(self) -> None:
@@ -162,9 +192,11 @@ class Keys(QObject):
             self.window.host.export_history(path)
 
     def _help(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts",
-                          a11y.help_text(kiosk=self.window.kiosk), parent=self.window)
-        box.setAccessibleName("Keyboard shortcuts")
+        from .text_dialog import TextDialog
+
+        box = TextDialog("Keyboard shortcuts", a11y.help_text(kiosk=self.window.kiosk),
+                         self.window, name="help")
+        self.help_box = box      # the tests read it
         box.open()
 
 

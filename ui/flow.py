@@ -4,7 +4,7 @@ Split from ``layout.py`` so the kiosk face (``kiosk_view.py``) and the desktop l
 not import each other."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLayout, QWidget
 
@@ -88,13 +88,83 @@ def available(window) -> QRect:
     return room.intersected(limit) if limit is not None else room
 
 
+_last_frame = QSize(0, 0)   # the frame last seen: the same window manager frames the next window
+
+
+def frame_margins(window: QWidget) -> QSize:
+    """What the window manager's frame (title bar, borders) adds to the window's own size.
+
+    Known once the window manager has framed the window; before that, a dialog borrows its
+    parent window's frame, else the last frame seen (the same window manager draws them all),
+    else nothing is known (0)."""
+    global _last_frame
+    own = (window.frameGeometry().size() - window.geometry().size()).expandedTo(QSize(0, 0))
+    if own.width() > 0 or own.height() > 0:
+        _last_frame = own
+        return own
+    if window.isVisible() and window.testAttribute(Qt.WidgetAttribute.WA_Mapped):
+        return own
+    parent = window.parentWidget()
+    guess = frame_margins(parent.window()) if parent is not None else QSize(0, 0)
+    return guess if not guess.isNull() else _last_frame
+
+
+def room_inside(window: QWidget) -> QSize:
+    """The largest size the window may have so that its frame, too, stays on the screen
+    (at 1024x768 under openbox, a 1024-wide window was 1026 wide with its borders)."""
+    return (available(window).size() - frame_margins(window)).expandedTo(QSize(100, 100))
+
+
 def fit_to_screen(window, wanted: QSize | None = None) -> None:
-    """Never larger than the screen's free area; ``wanted`` is the size asked for, if any."""
+    """Never larger than the screen's free area, frame included; ``wanted`` is the size asked
+    for, if any."""
     room = available(window)
-    window.setMaximumSize(room.size())
+    inside = room_inside(window)
+    if window.maximumSize() != inside:
+        window.setMaximumSize(inside)
     size = wanted if wanted is not None else window.size()
-    size = size.boundedTo(room.size())
+    size = size.boundedTo(inside)
     if size != window.size():
         window.resize(size)
     if window.isVisible() and not window.isFullScreen() and not room.contains(window.frameGeometry()):
-        window.move(room.topLeft())
+        frame = window.frameGeometry()
+        x = min(max(frame.x(), room.x()), room.right() + 1 - frame.width())
+        y = min(max(frame.y(), room.y()), room.bottom() + 1 - frame.height())
+        window.move(max(x, room.x()), max(y, room.y()))
+
+
+class ScreenFit(QObject):
+    """Keeps a dialog inside the screen, frame included, from the moment it is shown: its
+    size capped (its pages scroll), moved back when it sticks out. The window manager frames
+    a window only once it is shown, so the check runs again when the frame is known."""
+
+    def __init__(self, dialog: QWidget) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+        self._later = QTimer(self, singleShot=True, interval=0)
+        self._later.timeout.connect(self.fit)
+        dialog.installEventFilter(self)
+        self.fit(dialog.sizeHint())
+
+    def fit(self, wanted: QSize | None = None) -> None:
+        fit_to_screen(self.dialog, wanted)
+
+    def needed(self) -> QSize:
+        """The size its words need at its width (a label that wraps grows taller)."""
+        dialog = self.dialog
+        size = dialog.size().expandedTo(dialog.minimumSizeHint())
+        layout = dialog.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            size.setHeight(max(size.height(), layout.totalHeightForWidth(size.width())))
+        return size
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        if obj is self.dialog:
+            kind = event.type()
+            if kind == QEvent.Type.Show:
+                self.fit(self.dialog.sizeHint().expandedTo(self.needed()))
+            elif kind == QEvent.Type.LayoutRequest:
+                QTimer.singleShot(0, self, lambda: self.fit(self.needed()))
+            elif kind in (QEvent.Type.Move, QEvent.Type.Resize):
+                self._later.start()    # framed, or moved: back inside the screen if need be
+        return False

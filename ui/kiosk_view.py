@@ -18,11 +18,11 @@ import time
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QSizePolicy, QSplitter,
+                               QLineEdit, QPushButton, QSizePolicy, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from . import accessibility as a11y
-from .flow import FlowLayout, fit_to_screen
+from .flow import FlowLayout, ScreenFit, fit_to_screen
 
 KIOSK_SCALE = 2.0        # kiosk text is this much larger than the chosen text size
 BUTTON_SCALE = 1.5       # and its three buttons larger still
@@ -82,6 +82,7 @@ class PinDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (prompt, self.field, self.message, buttons):
             layout.addWidget(widget)
+        self.fit = ScreenFit(self)    # grows with a message, never past the screen
 
     def check(self) -> None:
         if hmac.compare_digest(self.field.text().encode(), self._pin.encode()):
@@ -267,12 +268,12 @@ class KioskFace(QObject):
             action.triggered.connect(handler)
         keys.idle.timeout.connect(self.idle)
 
-    def help(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Information, "How to use this assistant", VISITOR_HELP,
-                          parent=self.window)
-        box.setObjectName("kiosk_help")
-        box.setAccessibleName("How to use this assistant")
+    def help(self):
+        from .text_dialog import TextDialog
+
+        box = TextDialog("How to use this assistant", VISITOR_HELP, self.window, name="kiosk_help")
         box.setFont(self.face.font())
+        box.fit.fit(box.sizeHint())
         box.open()
         self.help_box = box
         return box

@@ -1,14 +1,17 @@
 """The main window's layout, built so it fits the screen at any text size (1× to 4×).
 
-Two arrangements of the same widgets, chosen from the window's width in
+Three arrangements of the same widgets, chosen from the window's width in
 characters of the current font:
 
 * wide: camera and its buttons on the left, chat and question box on the right;
-* narrow (large text, small screen): camera and chat side by side on top, every
-  button below in a row that wraps (``FlowLayout``), the question box last.
+* narrow (larger text, small screen): camera and chat side by side on top, every
+  button below in a row that wraps (``FlowLayout``), the question box last;
+* column (fewer than ``COLUMN_CHARS`` across: above about 2x on 1024x768): a small
+  camera above the chat, so the newest answer has the window's whole width.
 
-The window's maximum size is the screen's available area, so large text never
-pushes controls off screen; text wraps (labels, chat rows, buttons flow onto
+The window's maximum size is the screen's available area less the window
+manager's frame, so large text never pushes controls off screen; the menus fold
+into one "Menu" when the menu bar would not fit (``controls.compact_menus``); text wraps (labels, chat rows, buttons flow onto
 more lines) instead of being cut. Ctrl+0 (text back to 1×) also brings back the
 window size from before the text grew. The kiosk arranges the same widgets in
 its own face (``ui/kiosk_view.py``).
@@ -23,9 +26,10 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPro
 from . import accessibility as a11y
 from .camera_view import CameraView
 from .chat_view import ChatView
-from .flow import available, fit_to_screen, flow
+from .flow import fit_to_screen, flow, frame_margins, room_inside
 
 WIDE_CHARS = 95      # the wide arrangement needs about this many average characters of width
+COLUMN_CHARS = 64    # with fewer (above about 2x on 1024x768): one column, the answers full width
 
 
 class NoticeLabel(QLabel):
@@ -155,6 +159,8 @@ class Fit(QObject):
         super().__init__(window)
         self.window = window
         self.wide: bool | None = None
+        self.mode: str | None = None      # "wide", "narrow" or "column"
+        self._margins = None
         self._size_at_1x: QSize | None = None
         self._scale = None
         self._later = QTimer(self, singleShot=True, interval=0)
@@ -167,6 +173,9 @@ class Fit(QObject):
                                                    QEvent.Type.ApplicationFontChange,
                                                    QEvent.Type.ScreenChangeInternal):
             self._later.start()
+        elif obj is self.window and event.type() in (QEvent.Type.Move, QEvent.Type.Show) \
+                and frame_margins(self.window) != self._margins:
+            self._later.start()   # the window manager has framed it: fit the frame too
         return False
 
     def char_width(self) -> int:
@@ -180,9 +189,15 @@ class Fit(QObject):
         if scale != self._scale:
             restore = self._text_size_changed(self._scale, scale)
             self._scale = scale
-        wide = (restore or w.size()).width() >= WIDE_CHARS * self.char_width()
-        if wide != self.wide:
-            self.arrange(wide)
+        self._margins = frame_margins(w)
+        width = (restore or w.size()).width()
+        mode = ("wide" if width >= WIDE_CHARS * self.char_width()
+                else "column" if width < COLUMN_CHARS * self.char_width() else "narrow")
+        if mode != self.mode:
+            self.arrange(mode)
+        keys = getattr(w, "keys", None)
+        if keys is not None:
+            keys.compact_menus(keys.menu_bar_width() > w.width())
         metrics = QFontMetrics(w.font())
         if self.wide:
             w.level_meter.setMinimumSize(metrics.horizontalAdvance("No microphone 100%") + 24,
@@ -191,6 +206,12 @@ class Fit(QObject):
         else:
             w.level_meter.setMinimumSize(0, 0)
             w.level_meter.setFixedHeight(max(8, metrics.height() // 5))
+        if self.mode == "column":   # short of height: the picture and the answers may shrink
+            w.camera_view.setMinimumSize(2 * metrics.height(), metrics.height())
+            w.chat.setMinimumHeight(metrics.height())
+        else:
+            w.camera_view.setMinimumSize(QSize(160, 120))
+            w.chat.setMinimumHeight(0)
         long_hint = "Type a question, then press Enter"
         w.question.setPlaceholderText(long_hint if metrics.horizontalAdvance(long_hint) + 40
                                       < w.question.width() else "Question")
@@ -199,6 +220,11 @@ class Fit(QObject):
             # Larger text: taller (up to the screen), so the picture and chat keep some room.
             chrome = w.height() - w.centralWidget().height()
             restore = QSize(w.width(), max(w.height(), chrome + need + 8 * metrics.height()))
+        room = room_inside(w)
+        if restore is None and need + w.height() - w.centralWidget().height() > room.height() \
+                and w.width() < room.width() and not (w.isMaximized() or w.isFullScreen()):
+            # Its rows do not fit at this width: the whole screen, so the buttons take fewer rows.
+            restore = QSize(room)
         fit_to_screen(w, restore)
         if restore is not None:   # once the rows have settled at the new size
             QTimer.singleShot(50, self, lambda: fit_to_screen(w, restore))
@@ -223,7 +249,7 @@ class Fit(QObject):
         need = (layout.totalMinimumHeightForWidth(width) if layout.hasHeightForWidth()
                 else layout.totalMinimumSize().height())
         chrome = w.height() - central.height()
-        room = available(w).height() - chrome
+        room = room_inside(w).height() - chrome
         central.setMinimumHeight(max(0, min(need, room)))
         return need
 
@@ -237,9 +263,11 @@ class Fit(QObject):
             return QSize(self._size_at_1x)
         return None
 
-    def arrange(self, wide: bool) -> None:
+    def arrange(self, mode: str) -> None:
         w = self.window
-        self.wide = wide
+        self.mode = mode
+        self.wide = wide = mode == "wide"
+        one_column = mode == "column"
         focus = w.focusWidget()
         central = QWidget()
         central.setObjectName("central")
@@ -276,14 +304,18 @@ class Fit(QObject):
         # The level meter: its words beside the bar when wide; a thin bar when narrow (the
         # status line says "no microphone" in words either way).
         w.level_meter.setTextVisible(wide)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Vertical if one_column else Qt.Orientation.Horizontal)
+        splitter.setObjectName("panes")
         splitter.setChildrenCollapsible(False)
         for pane in panes:
             splitter.addWidget(pane)
         # Narrow: the answers get the larger share; large text needs the width to be read.
-        splitter.setStretchFactor(0, 1 if wide else 2)
+        # Column: the answers get the whole width and most of the height.
+        splitter.setStretchFactor(0, 1 if wide or one_column else 2)
         splitter.setStretchFactor(1, 1 if wide else 3)
-        if not wide:
+        if one_column:
+            splitter.setSizes([w.height() // 4, 3 * w.height() // 4])
+        elif not wide:
             splitter.setSizes([2 * w.width() // 5, 3 * w.width() // 5])
         outer.addWidget(splitter, 1)
         if not wide:
@@ -307,3 +339,4 @@ class Fit(QObject):
             w.setTabOrder(first, second)
         if focus is not None and focus.window() is w:
             focus.setFocus()
+        w.chat.keep_newest_in_view()

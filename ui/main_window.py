@@ -137,7 +137,9 @@ class MainWindow(QMainWindow):
             self.host.push_to_talk(False)
 
     def set_hands_free(self, on: bool) -> None:
-        self.hands_free_button.setText(f"Hands-free: {'on' if on else 'off'}")
+        words = f"Hands-free: {'on' if on else 'off'}"
+        self.hands_free_button.setText(words)
+        self.hands_free_button.setAccessibleName(words)   # its name says what it shows
         if self.hands_free_button.isChecked() != on:
             self.hands_free_button.setChecked(on)
             return

@@ -13,8 +13,8 @@ from __future__ import annotations
 import dataclasses
 import threading
 
-from PySide6.QtCore import QObject, QRegularExpression, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QRegularExpressionValidator
+from PySide6.QtCore import QObject, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
@@ -23,6 +23,7 @@ from assistant.config import END_SILENCE_RANGE_S, RATE_RANGE, AppConfig
 from assistant.errors import ConfigError
 
 from . import accessibility as a11y
+from .flow import ScreenFit, room_inside
 
 LANGUAGES = (("", "Detect the language"), ("en", "English"), ("fr", "French"), ("de", "German"),
              ("es", "Spanish"), ("it", "Italian"), ("pt", "Portuguese"), ("nl", "Dutch"))
@@ -34,6 +35,7 @@ VOICE_CHOICES = (("auto", "Automatic"), ("piper", "Piper"), ("pyttsx3", "eSpeak"
                  ("none", "Do not speak"), ("openai", "A server on the network (see Advanced)"))
 REPLY_CHOICES = (("auto", "Automatic: read by the screen reader when one runs, else spoken"),
                  ("speak", "Spoken"), ("announce", "Read by the screen reader"))
+STACK_CHARS = 60    # labels go above their fields with fewer characters than this across
 REMOTE_WARNING = ("Pictures and recordings are sent to this server whenever an engine is set to "
                   "\"a server on the network\". Leave it empty to keep everything on this computer.")
 
@@ -199,6 +201,9 @@ class SettingsDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)   # whole words; arrows when many
+        self.tabs.setUsesScrollButtons(True)
+        self._stacked = self._narrow(parent)
         a11y.label(self.tabs, "Settings pages", "Ctrl+Tab moves to the next page.")
         self._page("Devices", (
             ("C&amera", self.camera, "Camera number, or a picture or video file to use instead."),
@@ -258,18 +263,27 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry()
-        self.setMaximumSize(room.size())
-        wanted = self.sizeHint().expandedTo(QSize(self.tabs.tabBar().sizeHint().width() + 60, 0))
-        self.resize(wanted.boundedTo(room.size()))
+        self.fit = ScreenFit(self)    # capped at the screen, its frame included; pages scroll
         _DeviceLister().start(self._fill_devices)
+
+    def sizeHint(self):  # noqa: N802 (Qt's name)
+        """Wide enough for every tab's title where the screen allows (``ScreenFit`` caps it)."""
+        hint = super().sizeHint()
+        hint.setWidth(max(hint.width(), self.tabs.tabBar().sizeHint().width() + 60))
+        return hint
+
+    def _narrow(self, parent: QWidget | None) -> bool:
+        """Fewer than ``STACK_CHARS`` characters across the screen at this text size."""
+        width = room_inside(parent.window() if parent is not None else self).width()
+        return width < STACK_CHARS * max(self.fontMetrics().averageCharWidth(), 1)
 
     def _page(self, title: str, rows) -> QWidget:
         """One tab: a form that wraps long rows and scrolls when it is taller than the dialog."""
         inner = QWidget()
         form = QFormLayout(inner)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Large text on a small screen: each label above its field, never over it.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if self._stacked
+                              else QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, widget, description in rows:
             if text is None:

@@ -21,8 +21,12 @@ QPushButton:focus, QLineEdit:focus, QListWidget:focus, QCheckBox:focus, QComboBo
 QDoubleSpinBox:focus, QSpinBox:focus, QTextEdit:focus, QToolButton:focus, QTabBar::tab:focus {
     border: 3px solid %(focus)s;
 }
-QPushButton { padding: 6px 12px; border: 1px solid %(edge)s; border-radius: 4px; }
-QPushButton:checked { border: 3px double %(edge)s; font-weight: bold; }
+QPushButton { padding: 8px 14px; border: 1px solid %(edge)s; border-radius: 4px; }
+QPushButton:focus, QPushButton:checked { padding: 6px 12px; }
+QPushButton:checked { border: 3px double %(edge)s; }
+QTabBar::tab { padding: 8px 14px; border: 1px solid %(edge)s; }
+QTabBar::tab:focus { padding: 6px 12px; }
+QTabBar::tab:selected { background: %(selbg)s; color: %(selfg)s; }
 QPushButton#kiosk_button { padding: 12px 18px; border: 3px solid %(edge)s; border-radius: 10px; }
 QListWidget { selection-background-color: %(selbg)s; selection-color: %(selfg)s; }
 QListWidget::item { padding: 6px; border: 2px solid transparent; }
@@ -45,7 +49,7 @@ QPushButton {{ background: {HC_BG}; color: {HC_ACCENT}; }}
 QProgressBar {{ border: 2px solid {HC_FG}; color: {HC_FG}; background: {HC_BG}; text-align: center; }}
 QProgressBar::chunk {{ background: {HC_METER}; }}
 QStatusBar QLabel {{ color: {HC_FG}; }}
-QTabBar::tab {{ background: {HC_BG}; color: {HC_FG}; border: 2px solid {HC_FG}; padding: 6px 12px; }}
+QTabBar::tab {{ background: {HC_BG}; color: {HC_FG}; border: 2px solid {HC_FG}; padding: 7px 13px; }}
 QTabBar::tab:selected {{ background: {HC_ACCENT}; color: {HC_BG}; }}
 """ + _FOCUS % {"focus": HC_FOCUS, "edge": HC_FG, "selbg": HC_ACCENT, "selfg": HC_BG}
 

@@ -125,12 +125,12 @@ def answers(window) -> list[str]:
     return [t.answer for t in window.chat.turns()]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session", autouse=True)
 def window_manager():
-    """Openbox on the test X server while the module's windows live, as on a desktop (it
-    frames, places and activates windows; Xvfb alone does none of that). A window manager
-    already running is kept. Run the picture tests on a 1024x768 screen:
-    ``xvfb-run -a -s "-screen 0 1024x768x24" python -m pytest tests/ui/test_ui_pictures.py``."""
+    """Openbox on the test X server for the whole run of tests/ui, as on a desktop (it frames,
+    places and activates windows; Xvfb alone does none of that). A window manager already
+    running is kept. The CI screen is 1024x768 (``scripts/setup.sh test``); by hand:
+    ``xvfb-run -a -s "-screen 0 1024x768x24" python -m pytest tests/ui/test_ui_bigtext.py``."""
     import os
     import shutil
     import subprocess
