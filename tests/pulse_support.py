@@ -153,7 +153,8 @@ class EventChild:
                                      stderr=subprocess.PIPE, text=True)
         self.events: queue.Queue = queue.Queue()
         self.seen: list[dict] = []
-        threading.Thread(target=self._read, daemon=True).start()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
 
     def _read(self) -> None:
         try:
@@ -169,7 +170,11 @@ class EventChild:
             try:
                 event = self.events.get(timeout=0.1)
             except queue.Empty:
-                assert self.proc.poll() is None, self.proc.stderr.read()[-3000:]
+                if self.proc.poll() is not None:
+                    # It ended: what it printed last may still be in the pipe, on its way here.
+                    self._reader.join(timeout=5)
+                    if self.events.empty():
+                        raise AssertionError(self.proc.stderr.read()[-3000:]) from None
                 continue
             self.seen.append(event)
             if event["event"] == name and all(event.get(k) == v for k, v in match.items()):
