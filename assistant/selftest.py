@@ -36,7 +36,7 @@ SPOKEN = "The assistant can hear you and speak to you."
 SPOKEN_WORDS = {"assistant", "hear", "speak"}
 PARTS = ("hearing", "voice", "eyes", "microphone", "speaker")
 _FIX_MODELS = "Run 'assistant models' to see what is installed; reinstall with the README's setup command."
-_FIX_VOICE = "run 'assistant models' to see what is installed; reinstall with the README's setup command."
+_FIX_VOICE = _FIX_MODELS[0].lower() + _FIX_MODELS[1:]     # the same, after "or "
 
 
 @dataclass(frozen=True)

@@ -75,9 +75,10 @@ class Guard:
             return
         address = (scope.get("client") or ("unknown", 0))[0]
         if path not in OPEN_PATHS:
-            wait = self.failures.wait_s(address) or self.rate.take(address)
+            blocked = self.failures.wait_s(address)
+            wait = blocked or self.rate.take(address)
             if wait:
-                tried = self.failures.wait_s(address) > 0
+                tried = blocked > 0
                 await _drain(receive, headers, self.body_caps.get(path, self.default_cap))
                 await _refuse(send, ApiError(
                     429, "Too many requests with a wrong API token from this address; wait and "
