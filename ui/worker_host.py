@@ -113,5 +113,6 @@ class WorkerHost(QObject):
             self.stopped.emit()
             return
         self.running = False
+        self.worker.stop_loading()
         self.worker.interrupt()
         self._shutdown.emit()

@@ -22,6 +22,8 @@ ENVIRONMENT: tuple[tuple[str, str], ...] = (
     ("ASSISTANT_REMOTE_API_KEY", "the key for the [remote] server when remote.api_key is empty "
                                  "(else OPENAI_API_KEY)"),
     ("OPENAI_API_KEY", "the [remote] server's key when neither of the above is set"),
+    ("NOTIFY_SOCKET", "set by systemd (with WATCHDOG_USEC): 'serve' and the window say when they "
+                      "are ready and ping the watchdog (scripts/setup.sh service)"),
 )
 
 

@@ -222,8 +222,8 @@ def _status(unsaved: list) -> int:
 
 
 def _stop_on_signals() -> None:
-    """Ctrl+C and SIGTERM (a service manager, a kiosk's shutdown) both end the conversation
-    cleanly: devices closed, speech stopped. A parent that started us with SIGINT ignored
+    """Ctrl+C, SIGTERM (a service manager, a kiosk's shutdown) and SIGHUP (the terminal
+    closed) all end the conversation cleanly: devices closed, speech stopped. A parent that started us with SIGINT ignored
     (a background job) must not make us unstoppable."""
     import signal
 
@@ -233,3 +233,4 @@ def _stop_on_signals() -> None:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, stop)
         signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGHUP, stop)

@@ -5,7 +5,9 @@ Loopback (127.0.0.1) unless ``--host`` says otherwise. A bearer token is always 
 random token for this run is made and printed (other users and web pages on this computer
 cannot use the models); binding anywhere else refuses to start without one (exit 2).
 Prints one line when it answers: ``Serving on http://HOST:PORT (token required)``.
-SIGTERM stops it cleanly with exit 0, Ctrl+C (SIGINT) with 130.
+SIGTERM stops it cleanly with exit 0, Ctrl+C (SIGINT) with 130. SIGHUP (``systemctl
+reload``) reads the settings file again: new tokens take effect at once; a changed address,
+worker count or model is named as needing a restart.
 """
 from __future__ import annotations
 
@@ -111,10 +113,12 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     app = create_app(runtime, tokens=tokens, loopback_only=loopback)
     cap = connection_cap(config.serve.max_connections, raise_descriptor_limit())
     protocol = guarded_protocol(cap, config.serve.header_timeout_s)
+    settings_file = args.config or paths.config_file
     server = Server(uvicorn.Config(app, log_config=None, access_log=False, lifespan="on",
                                     timeout_graceful_shutdown=5, log_level="warning",
                                     http=protocol),
-                     runtime=runtime, ready_line=ready)
+                     runtime=runtime, ready_line=ready,
+                     reload=lambda: reload_settings(settings_file, config, tokens, loopback))
     server.run(sockets=[sock])
     code = EXIT_INTERRUPTED if signal.SIGINT in server.signals else EXIT_OK
     if code == EXIT_INTERRUPTED:
@@ -122,6 +126,43 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     if not runtime.drained:
         _exit_now(code)
     return code
+
+
+RESTART_SECTIONS = ("vision", "asr", "tts", "remote")
+
+
+def reload_settings(path: Any, running: AppConfig, tokens: Any, loopback: bool) -> str:
+    """SIGHUP: the settings file read again. Tokens change now (a token left out stops
+    working); what needs a restart is named. A damaged file, or one that would leave a
+    server beyond loopback without a token, changes nothing."""
+    from .. import config as config_mod
+
+    loaded = config_mod.read(path)
+    if loaded.problem:
+        return f"{loaded.problem.split('; using')[0]}; the running settings are kept."
+    new = loaded.config
+    fixed = [t for t in [api_token(new), *new.serve.tokens] if t.strip()]
+    if not fixed and not new.serve.token_file:
+        if not loopback:
+            return ("The reloaded settings have no API token, which this address needs; the "
+                    "running tokens are kept.")
+        kept = "the running tokens are kept"
+    else:
+        short = [t for t in fixed if len(t.strip()) < MIN_TOKEN_CHARS]
+        if not loopback and short:
+            return (f"A reloaded API token has fewer than {MIN_TOKEN_CHARS} characters; the "
+                    "running tokens are kept.")
+        tokens.replace(fixed, new.serve.token_file or None)
+        kept = "the tokens now in force are the file's"
+    restart = [f"serve.{name}" for name in ("host", "port", "workers", "max_connections",
+                                                "requests_per_minute")
+               if getattr(new.serve, name) != getattr(running.serve, name)]
+    restart += [f"[{name}]" for name in RESTART_SECTIONS
+                if getattr(new, name) != getattr(running, name)]
+    said = f"Settings reloaded from {path}: {kept}."
+    if restart:
+        said += f" A restart is needed for {', '.join(restart)}."
+    return said
 
 
 def _exit_now(code: int) -> None:

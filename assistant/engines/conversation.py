@@ -85,17 +85,21 @@ def build_engines(factory: EngineFactory, config: AppConfig, *,
                   roles: tuple[str, ...] = ROLES, warm: bool = True, output_device: str = "",
                   progress: Callable[[str], None] | None = None,
                   on_error: Callable[[BaseException, str], None] | None = None,
-                  announce: EventSink | None = None, keep: Engines | None = None) -> Engines:
+                  announce: EventSink | None = None, keep: Engines | None = None,
+                  stopped: Callable[[], bool] = lambda: False) -> Engines:
     """Build and ``prepare`` each of ``roles`` in order (``progress(role)`` before each).
 
     ``on_error(exc, role)``: a stage that fails is reported and left None; without it, raised.
     ``announce``: a ``ModelLoaded`` per engine loaded. ``keep``: engines already prepared;
     the same object back from the factory (only run-time settings changed) is not loaded
-    or warmed again.
+    or warmed again. ``stopped()`` true: the roles not yet begun are left out (a window
+    closing while its models load closes in one model's time, not all of them).
     """
     engines = Engines()
     factory.remote = config.remote   # the [remote] server for engines set to "openai"
     for role in roles:
+        if stopped():
+            break
         if progress is not None:
             progress(role)
         try:

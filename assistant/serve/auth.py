@@ -47,6 +47,13 @@ class Tokens:
     def all(self) -> list[str]:
         return self.fixed + self._file_tokens()
 
+    def replace(self, fixed: Iterable[str], file: str | Path | None) -> None:
+        """New tokens from reloaded settings (SIGHUP): the old ones stop working at once."""
+        with self._lock:
+            self.fixed = [t.strip() for t in fixed if t and t.strip()]
+            self.file = Path(file).expanduser() if file else None
+            self._stamp, self._from_file = None, []
+
     def __bool__(self) -> bool:
         return bool(self.fixed) or self.file is not None
 
