@@ -170,6 +170,9 @@ class UiConfig:
     kiosk_idle_minutes: float = 5.0
     kiosk_pin: str = ""          # digits asked before the kiosk's settings or quit ("": those stay locked)
     kiosk_attract: bool = True   # an idle screen inviting the next visitor
+    # A kiosk keeps visitors' turns in memory only (a restart, crash or power cut shows and
+    # keeps nothing); staff who need a record turn this on. The screen starts empty either way.
+    kiosk_keep_history: bool = False
     font_scale: float = 1.0
     high_contrast: bool = False
     # a reply is spoken or announced to the screen reader, never both; auto: announced when a

@@ -85,6 +85,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "kiosk_idle_minutes": "0.5 to 1440: a kiosk idle this long starts afresh",
         "kiosk_pin": "4 to 12 digits asked before the kiosk's settings or quit (\"\": locked)",
         "kiosk_attract": "an idle screen inviting the next visitor",
+        "kiosk_keep_history": "keep the kiosk's visitors' turns on disk (off: in memory only, "
+                              "gone at idle, quit or a crash)",
         "font_scale": "0.5 to 4",
         "high_contrast": "high-contrast colours",
         "reply_voice": "auto | speak | announce: a reply is spoken or announced to the screen "

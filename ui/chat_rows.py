@@ -3,6 +3,8 @@ delegate that wraps each row to the pane's width at any text size (split from
 ``chat_view.py``, which arranges the rows)."""
 from __future__ import annotations
 
+import io
+import logging
 import math
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
@@ -127,3 +129,22 @@ class WrapDelegate(QStyledItemDelegate):
         painter.setFont(self.parent().font())
         painter.drawText(QRectF(self.text_rect(option.rect, has_icon)), text, wrap_option())
         painter.restore()
+
+
+log = logging.getLogger(__name__)
+THUMB_SIDE = 160   # the stored thumbnail's longer side, in pixels
+
+
+def thumbnail_jpeg(frame) -> bytes | None:
+    from PIL import Image
+
+    try:
+        image = getattr(frame, "image", frame)
+        image = image.copy() if hasattr(image, "thumbnail") else Image.fromarray(image)
+        image.thumbnail((THUMB_SIDE, THUMB_SIDE))
+        out = io.BytesIO()
+        image.convert("RGB").save(out, "JPEG", quality=80)
+        return out.getvalue()
+    except Exception:  # a thumbnail is a nicety; the turn still counts
+        log.debug("thumbnail failed", exc_info=True)
+        return None

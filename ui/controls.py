@@ -29,6 +29,7 @@ class Keys(QObject):
         self.window = window
         self.actions: dict[str, QAction] = {}
         self.talking = False
+        self.visitor_look: tuple[float, bool] | None = None   # a kiosk visitor's size, contrast
         self.idle = QTimer(self, singleShot=True)
         self.idle.setInterval(int(window.config.ui.kiosk_idle_minutes * 60_000))
         self.idle.timeout.connect(self._idle_purge)
@@ -160,20 +161,45 @@ class Keys(QObject):
         self.window.apply_config(dataclasses.replace(
             config, ui=dataclasses.replace(config.ui, **changes)))
 
+    def look(self) -> tuple[float, bool]:
+        """The text size and contrast on screen: a kiosk visitor's own, else the settings'."""
+        ui = self.window.config.ui
+        return self.visitor_look or (ui.font_scale, ui.high_contrast)
+
+    def _set_look(self, scale: float, contrast: bool) -> None:
+        if not self.window.kiosk:
+            self._set_ui(font_scale=scale, high_contrast=contrast)
+            return
+        # A visitor's choice lasts until the kiosk is idle; it never reaches the settings file.
+        self.visitor_look = (scale, contrast)
+        theme.apply(app(), scale=scale, high_contrast=contrast)
+
+    def reset_look(self) -> None:
+        """The next visitor starts with the look staff chose."""
+        if self.visitor_look is None:
+            return
+        self.visitor_look = None
+        ui = self.window.config.ui
+        self.actions["contrast"].setChecked(ui.high_contrast)
+        theme.apply(app(), scale=ui.font_scale, high_contrast=ui.high_contrast)
+
     def _scale(self, factor: float | None) -> None:
-        scale = 1.0 if factor is None else theme.clamp_scale(self.window.config.ui.font_scale * factor)
-        self._set_ui(font_scale=scale)
+        scale, contrast = self.look()
+        scale = 1.0 if factor is None else theme.clamp_scale(scale * factor)
+        self._set_look(scale, contrast)
         a11y.announce(self.window, f"Text size {round(scale * 100)} percent")
 
     def _toggle_contrast(self) -> None:
         on = self.actions["contrast"].isChecked()
-        self._set_ui(high_contrast=on)
+        self._set_look(self.look()[0], on)
         a11y.announce(self.window, f"High contrast {'on' if on else 'off'}")
 
     def _clear_history(self) -> None:
         self.window.host.clear_history()
 
     def _idle_purge(self) -> None:
+        """No one has used the kiosk for a while: the next visitor starts afresh."""
+        self.reset_look()
         if self.window.chat.count():
             self.window.host.clear_history()
 

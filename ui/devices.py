@@ -65,11 +65,29 @@ class DeviceThreads(QObject):
         thread.start()
         return thread
 
+    _camera_logged: str | None = None   # the camera problem the log last heard of
+    camera_spec = ""
+
+    def _log_camera(self, problem: str | None) -> None:
+        """Staff details in the log once per change of state, never once per retry (a kiosk
+        without its camera retries all day)."""
+        if problem == self._camera_logged:
+            return
+        before, self._camera_logged = self._camera_logged, problem
+        if problem is not None:
+            log.warning("camera %s: %s (retrying quietly)", self.camera_spec, problem)
+        elif before is not None:
+            log.info("camera %s works again", self.camera_spec)
+
     def camera_status_callback(self, problem) -> None:
         # Called on the camera's reader thread; the signal is queued to the UI.
-        self.camera_status.emit("" if problem is None else describe(problem))
+        words = None if problem is None else describe(problem)
+        self._log_camera(words)
+        self.camera_status.emit(words or "")
 
     def open_camera(self, source_or_spec) -> None:
+        self.camera_spec = source_or_spec if isinstance(source_or_spec, str) else "(given)"
+
         def work() -> None:
             try:
                 source = source_or_spec
@@ -77,9 +95,11 @@ class DeviceThreads(QObject):
                     source = make_frame_source(source, self.camera_status_callback)
                 source.open()
             except Exception as exc:  # noqa: BLE001 - told to the user, the app goes on
-                log.info("camera failed: %s", exc)
-                self.camera_failed.emit(describe(exc))
+                words = describe(exc)
+                self._log_camera(f"{words} [{type(exc).__name__}: {exc}]")
+                self.camera_failed.emit(words)
                 return
+            self._log_camera(None)
             self.camera_opened.emit(source)
 
         self._spawn(work, "open-camera")

@@ -13,6 +13,7 @@ Settings > Kiosk, then restarts the kiosk.
 from __future__ import annotations
 
 import hmac
+import logging
 import time
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QHBoxLay
 
 from . import accessibility as a11y
 from .flow import FlowLayout, ScreenFit, fit_to_screen
+from .window_events import VISITOR_WORDS
 
 KIOSK_SCALE = 2.0        # kiosk text is this much larger than the chosen text size
 BUTTON_SCALE = 1.5       # and its three buttons larger still
@@ -30,9 +32,7 @@ MAX_POINTS = 44.0        # but never so large that the face leaves the screen
 STATE_WORDS = {"loading": "Getting ready…", "ready": "Ready. Press a button.",
                "listening": "Listening. Ask your question.", "thinking": "Thinking…",
                "speaking": "Speaking…"}
-PROBLEM_WORDS = {"no_camera": "There is no camera picture right now.",
-                 "no_microphone": "Voice questions are off: there is no microphone.",
-                 "no_sound": "There is no sound: answers are shown here only."}
+PROBLEM_WORDS = VISITOR_WORDS   # for a visitor, who can only tell staff
 VISITOR_HELP = (
     "Press Describe (or F5) to hear what the camera sees.\n"
     "Press Read (or F6) to hear the text the camera sees: signs, labels, letters.\n"
@@ -44,6 +44,8 @@ LOCKED = ("Settings and quitting are switched off on this kiosk. Staff: set a ki
           "(4 to 12 digits) in the settings file, under [ui] kiosk_pin, and restart.")
 MAX_TRIES, LOCKOUT_S = 3, 30.0
 
+log = logging.getLogger(__name__)
+
 
 def _big(button: QPushButton) -> QPushButton:
     button.setObjectName("kiosk_button")
@@ -54,7 +56,9 @@ def _big(button: QPushButton) -> QPushButton:
 class PinDialog(QDialog):
     """Asks the staff PIN; a wrong one is refused in plain words and the field cleared."""
 
-    def __init__(self, pin: str, purpose: str, parent: QWidget | None = None) -> None:
+    def __init__(self, pin: str, purpose: str, parent: QWidget | None = None,
+                 wait_s: float = 0.0) -> None:
+        """``wait_s``: after too many wrong tries, the field opens only after this long."""
         super().__init__(parent)
         self.setObjectName("kiosk_pin")
         self.setWindowTitle("Staff PIN")
@@ -83,6 +87,15 @@ class PinDialog(QDialog):
         for widget in (prompt, self.field, self.message, buttons):
             layout.addWidget(widget)
         self.fit = ScreenFit(self)    # grows with a message, never past the screen
+        if wait_s > 0:   # said here only, to whoever asked for the PIN, not on the public screen
+            self.field.setEnabled(False)
+            self.message.setText(f"Please wait {max(1, round(wait_s))} seconds, then try again.")
+            QTimer.singleShot(int(wait_s * 1000), self, self._open_again)
+
+    def _open_again(self) -> None:
+        self.field.setEnabled(True)
+        self.message.setText("")
+        self.field.setFocus()
 
     def check(self) -> None:
         if hmac.compare_digest(self.field.text().encode(), self._pin.encode()):
@@ -284,11 +297,10 @@ class KioskFace(QObject):
         if not self.pin:
             w.show_notice(LOCKED)
             return None
-        if time.monotonic() < self.locked_until:
-            w.show_notice("Too many wrong PINs. Wait half a minute and try again.")
-            return None
+        # A lockout is said in the PIN box only: visitors see no alarm on the public screen.
+        wait_s = max(0.0, self.locked_until - time.monotonic())
         dialog = PinDialog(self.pin, "open the settings" if what == "settings" else "quit the kiosk",
-                           w)
+                           w, wait_s=wait_s)
         self.pin_dialog = dialog
 
         def done(result: int) -> None:
@@ -299,7 +311,8 @@ class KioskFace(QObject):
                     w.request_quit()
             elif dialog.tries >= MAX_TRIES:
                 self.locked_until = time.monotonic() + LOCKOUT_S
-                w.show_notice("That PIN was wrong three times. Settings stay locked for now.")
+                log.warning("kiosk: the staff PIN was wrong %d times; locked for %.0f s",
+                            MAX_TRIES, LOCKOUT_S)
 
         dialog.finished.connect(done)
         dialog.open()

@@ -58,8 +58,9 @@ class MainWindow(QMainWindow):
         self.devices.closed.connect(self._one_closed)
         self.host = WorkerHost(config, paths, factory=factory, parent=self,
                                frame=lambda: self.camera_view.current_frame)
-        if kiosk:
-            self.host.worker.model_note = ""   # set before the models load (a queued call)
+        if kiosk:   # set before the models load (a queued call)
+            self.host.worker.model_note = ""
+            self.host.worker.kiosk = True     # visitors' turns: memory only, screen empty at start
         self.host.event.connect(self.on_event)
         self.status_events.set_reply_voice(config.ui.reply_voice)
         self.host.stopped.connect(self._one_closed)
@@ -189,6 +190,7 @@ class MainWindow(QMainWindow):
     def apply_config(self, config: AppConfig) -> None:
         """Take new settings: save them (in the worker) and apply what can change live."""
         old, self.config = self.config, config
+        self.keys.visitor_look = None   # staff chose a look: a visitor's own is gone
         self.host.reload_settings(config)
         theme.apply(controls.app(), scale=config.ui.font_scale, high_contrast=config.ui.high_contrast)
         if config.ui.camera != old.ui.camera and self.pictures.active is not None:
@@ -217,6 +219,8 @@ class MainWindow(QMainWindow):
         self._closing = True
         self._pending_close = 2
         self.set_state("Closing…")
+        if self.kiosk:   # the purge at quit: the last visitor's words leave the screen first
+            self.chat.clear_all()
         self.keys.remove()
         self._retry.stop()
         camera = self.camera_view.source()

@@ -192,6 +192,8 @@ class SettingsDialog(QDialog):
         self.remote_model = QLineEdit(remote.vision_model)
         self.idle_minutes = _spin(0.5, 1440.0, 1.0, ui.kiosk_idle_minutes, " min")
         self.attract = _check("Show a welcome screen when the kiosk is not in use", ui.kiosk_attract)
+        self.kiosk_history = _check("Keep visitors' questions and answers on disk",
+                                    ui.kiosk_keep_history)
         self.kiosk_pin = QLineEdit(ui.kiosk_pin)
         self.kiosk_pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.kiosk_pin.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,12}"), self))
@@ -249,6 +251,9 @@ class SettingsDialog(QDialog):
             ("Idle minutes before the histor&y is cleared", self.idle_minutes,
              "In kiosk mode, the history is cleared after this many idle minutes."),
             (None, self.attract, "Invite the next visitor when no one has used the kiosk for a while."),
+            (None, self.kiosk_history, "Off: visitors' turns live in memory only and are gone "
+                                       "at idle, quit, restart or a crash. The screen always "
+                                       "starts empty."),
             ("Staff PIN", self.kiosk_pin, "4 to 12 digits asked before the kiosk's settings or "
                                           "quit. Empty: those stay locked in the kiosk.")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -345,6 +350,7 @@ class SettingsDialog(QDialog):
                                    reply_voice=_value(self.reply_voice),
                                    kiosk_idle_minutes=self.idle_minutes.value(),
                                    kiosk_attract=self.attract.isChecked(),
+                                   kiosk_keep_history=self.kiosk_history.isChecked(),
                                    kiosk_pin=self.kiosk_pin.text().strip()))
 
     def accept(self) -> None:

@@ -39,6 +39,12 @@ CANCEL_WORDS = {"newer_question": "Not answered: a newer question came first.",
                 "continued": "Joined to what you said next.",
                 "not_ready": "Not answered: the assistant was still loading.",
                 "settings": "Not answered: the settings changed; ask again."}
+# On a kiosk a visitor can only tell staff; the device's own words go to the log for them.
+VISITOR_WORDS = {"no_camera": "The camera is not working; please tell a member of staff.",
+                 "no_microphone": "Voice questions are not working; please tell a member of "
+                                  "staff. You can type your question.",
+                 "no_sound": "There is no sound; answers are shown on the screen. Please tell "
+                             "a member of staff."}
 NO_MICROPHONE = "There is no microphone, so I cannot listen. Type the question instead."
 # A sentence that sends the user to a console command ("'assistant models' shows how"):
 # the window has no console, so such advice is left out of what it shows and says.
@@ -119,7 +125,13 @@ class WindowEvents:
             self.w.host.set_reply_voice(speak=not announcing)
 
     # -- devices ----------------------------------------------------------------------
+    def public(self, problem: str, message: str) -> str:
+        """A device problem in the words of whoever is in front of the screen: on a kiosk a
+        visitor, who can only tell staff (the details are in the log for them)."""
+        return VISITOR_WORDS.get(problem, message) if self.w.kiosk and message else message
+
     def camera_failed(self, message: str) -> None:
+        message = self.public("no_camera", message)
         self.w.camera_view.set_message(message)
         self.tell(self.machine.problem("no_camera", message))
 
@@ -127,6 +139,7 @@ class WindowEvents:
         self.tell(self.machine.fixed("no_camera"))
 
     def camera_status(self, message: str) -> None:
+        message = self.public("no_camera", message)
         self.w.camera_view.set_message(message)
         if message:
             self.tell(self.machine.problem("no_camera", message))
@@ -267,7 +280,7 @@ class WindowEvents:
         problem = PROBLEM_CODES.get(event.code)
         waiting = m.status.state == "thinking"    # the user waits for an answer to this
         if problem is not None:
-            say = m.problem(problem, event.message)
+            say = m.problem(problem, self.public(problem, event.message))
             m.idle()
             self.tell(say)
             return

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import io
 import logging
 import threading
 import time
@@ -24,7 +23,7 @@ from assistant import config as config_mod
 from assistant.config import AppConfig
 from assistant.conversation.sessions import MemorySessions
 from assistant.conversation.store import (HistoryCleared, HistoryRestored, HistoryStore,
-                                          StoredTurn, TurnRecorded)
+                                          StoredTurn, TurnRecorded, purge_folder)
 from assistant.errors import AssistantError
 from assistant.events import ErrorEvent, Event, EventBus, Progress
 from assistant.engines.conversation import (LOADING, ROLES, Engines, build_conversation,
@@ -35,32 +34,18 @@ from assistant.paths import AppPaths
 from assistant.voice.engine import DESCRIBE_QUESTION, READ_TEXT_QUESTION
 from assistant.voice.events import ListeningChanged, TurnCancelled, TurnCompleted
 
+from .chat_rows import thumbnail_jpeg
+
 log = logging.getLogger(__name__)
 
 SESSION = "desktop"
 READY = "startup"        # Progress.stage of the start-up; done == total means ready
-THUMB_SIDE = 160
 NOT_READY = "The assistant is still starting, so I cannot answer yet."
 WINDOW_MODEL_NOTE = "For fuller descriptions, choose a vision model in Settings."
 
 
 def error_event(exc: BaseException, stage: str) -> ErrorEvent:
     return failure_event(exc, stage)
-
-
-def thumbnail_jpeg(frame) -> bytes | None:
-    from PIL import Image
-
-    try:
-        image = getattr(frame, "image", frame)
-        image = image.copy() if hasattr(image, "thumbnail") else Image.fromarray(image)
-        image.thumbnail((THUMB_SIDE, THUMB_SIDE))
-        out = io.BytesIO()
-        image.convert("RGB").save(out, "JPEG", quality=80)
-        return out.getvalue()
-    except Exception:  # a thumbnail is a nicety; the turn still counts
-        log.debug("thumbnail failed", exc_info=True)
-        return None
 
 
 class AssistantWorker(QObject):
@@ -79,6 +64,7 @@ class AssistantWorker(QObject):
         self._factory = factory
         self._frame = frame            # the newest camera frame, for hands-free questions
         self.model_note = WINDOW_MODEL_NOTE  # "" in the kiosk: visitors cannot choose a model
+        self.kiosk = False             # set before load(): visitors' turns, see _open_history
         self.engine = None             # the ConversationEngine, once the models are loaded
         self._store: HistoryStore | None = None
         # Follow-up context lives in memory: the disk keeps only the history the user chose.
@@ -121,11 +107,20 @@ class AssistantWorker(QObject):
 
     def _open_history(self) -> None:
         """A damaged history is repaired as it opens (said once); one that cannot be opened
-        at all is reported and this run keeps its turns in memory: the engines never wait on it."""
+        at all is reported and this run keeps its turns in memory: the engines never wait on it.
+
+        A kiosk's screen starts empty after any restart, crash or power cut. Unless staff keep
+        a record (``ui.kiosk_keep_history``), visitors' turns live in memory only, and what an
+        earlier run left on disk is purged (set-aside copies of a damaged file are left: they
+        may hold turns the live file lacks)."""
         store = None
+        memory_only = self.kiosk and not self.config.ui.kiosk_keep_history
         try:
-            store = HistoryStore.in_folder(self.paths.data_dir, on_event=self.bus.emit)
-            turns = store.turns(limit=200) if self.config.ui.history else []
+            if memory_only:
+                purge_folder(self.paths.data_dir)
+            store = HistoryStore.in_memory() if memory_only else HistoryStore.in_folder(
+                self.paths.data_dir, on_event=self.bus.emit)
+            turns = store.turns(limit=200) if self.config.ui.history and not self.kiosk else []
         except Exception as exc:  # noqa: BLE001 - questions are answered without a history
             if store is not None:
                 with contextlib.suppress(Exception):
@@ -271,7 +266,7 @@ class AssistantWorker(QObject):
                           engine=done.engine, image_id=done.image_id,
                           timings_ms=dict(done.timings_ms), thumbnail_jpeg=thumbnail_jpeg(done.image),
                           started_at=done.started_at, ended_at=time.time())
-        if self._store is not None and self.config.ui.history:
+        if self._store is not None and (self.config.ui.history or self.kiosk):
             # The frame shows the user's home and mail: it reaches the disk only when they
             # turned thumbnails on; the chat pane shows it either way.
             keep = turn if self.config.ui.history_thumbnails else dataclasses.replace(
@@ -354,10 +349,15 @@ class AssistantWorker(QObject):
 
     @Slot()
     def clear_history(self) -> None:
+        """The user's Clear history; in a kiosk, the purge at idle and at quit: the screen and
+        the memory are emptied, a record staff chose to keep stays, set-aside copies too."""
         self._context.clear()  # the follow-up context goes with the history it came from
+        if self.kiosk and self.config.ui.kiosk_keep_history:
+            self.bus.emit(HistoryCleared())
+            return
         if self._store is not None:
             try:
-                self._store.clear()
+                self._store.clear(set_aside_too=not self.kiosk)
             except Exception as exc:  # noqa: BLE001
                 self._error(exc, "history")
                 return

@@ -215,14 +215,17 @@ class HistoryStore:
         with self._lock:
             return int(self._db.execute("SELECT COUNT(*) FROM turns").fetchone()[0])
 
-    def clear(self) -> None:
+    def clear(self, *, set_aside_too: bool = True) -> None:
+        """Every turn gone from the file and the disk. ``set_aside_too``: damaged copies as
+        well (the user's Clear history); a kiosk's automatic purge leaves them, since they
+        may hold turns the live file lacks (a repair cut short)."""
         with self._lock:
             self._db.execute("DELETE FROM turns")
             # Purged means gone from the disk too (kiosks, shared machines).
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._db.execute("VACUUM")
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")   # VACUUM's pages out of the WAL
-            if str(self.path) != MEMORY:
+            if set_aside_too and str(self.path) != MEMORY:
                 for copy in set_aside_copies(self.path):   # damaged copies hold old turns too
                     with contextlib.suppress(OSError):
                         copy.unlink()
@@ -230,6 +233,18 @@ class HistoryStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def purge_folder(data_dir: Path) -> None:
+    """Empty the history file in ``data_dir`` (if any), damaged copies left alone: a kiosk
+    that keeps no history starts with nothing an earlier run left."""
+    if not (Path(data_dir) / DB_NAME).exists():
+        return
+    store = HistoryStore.in_folder(data_dir)
+    try:
+        store.clear(set_aside_too=False)
+    finally:
+        store.close()
 
 
 def _connect(path: Path) -> sqlite3.Connection:

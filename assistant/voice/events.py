@@ -173,3 +173,14 @@ class ConversationOptions:
 
 
 VoiceLoopOptions = ConversationOptions   # the name `assistant listen` used before
+
+
+QUESTION_MISSED = "question_missed"   # ErrorEvent code: talked over, but nothing understood
+MISSED_WORDS = "I stopped talking; I didn't catch your question. Please say it again."
+
+
+def missed(emit) -> None:
+    """A question spoken over the answer that cannot be answered: reported, never lost."""
+    from ..events import ErrorEvent
+
+    emit(ErrorEvent(code=QUESTION_MISSED, stage="asr", message=MISSED_WORDS))

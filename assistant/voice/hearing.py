@@ -13,7 +13,7 @@ from ..asr import TranscribeOptions
 from ..errors import InputError
 from ..events import Transcript
 from .commands import parse_command
-from .events import TurnTimings, UtteranceIgnored, next_turn_id
+from .events import TurnTimings, UtteranceIgnored, missed, next_turn_id
 from .guards import ignore_reason
 from .listener import trim
 from .turn_host import Question
@@ -49,6 +49,10 @@ def hear(engine: "TurnHost", heard: "Heard", cancel: "CancelToken") -> None:
         if reason == "own_voice_text":
             heard.kept_apart.set()
         engine.bus.emit(UtteranceIgnored(reason=reason, text=text, duration_s=utt.duration_s))
+        if heard.barged_in:
+            # The user did speak (it stopped our voice), but what was understood is our own
+            # echo or nothing: say so, never drop a question in silence.
+            missed(engine.bus.emit)
         return
     command = parse_command(text)
     if command is None:

@@ -30,7 +30,7 @@ from ..audio.segmenter import SegmentStarted, Utterance, UtteranceCutter
 from ..cancel import CancelToken
 from ..events import Event
 from .echo_guard import RATE, EchoDetector
-from .events import ConversationOptions, MicLevel, UtteranceIgnored
+from .events import ConversationOptions, MicLevel, UtteranceIgnored, missed
 from .ptt import PushToTalk, Talk
 
 LEVEL_EVERY_S = 0.05
@@ -94,6 +94,10 @@ class Listener:
         self._user_onset_s: float | None = None   # first non-echo speech since the last pause
         self._echo_seen = False                   # an echo window since the last pause
         self._barged = False
+        # A barge-in whose turn has not been handed on yet: kept across the pauses that reset
+        # the turn's other state, so the turn that follows is known to have stopped our voice.
+        self._barge_unheard = False
+        self._barge_at = 0.0
         self._last_level = 0.0
         self._last_heard: Heard | None = None     # the hands-free turn a next one may continue
         self._last_echo_s = -1.0                  # end of the newest window that was our echo
@@ -172,6 +176,12 @@ class Listener:
             self._run_start_s = None
             if not self.cutter.in_speech:
                 self._reset_turn()
+                if self._barge_unheard and now - self._barge_at > opts.segmenter.pre_roll_s \
+                        + 2 * opts.segmenter.end_silence_s:
+                    # Talk that stopped our voice never became a turn (too soft or short for
+                    # the segmenter): reported, not lost.
+                    self._barge_unheard = False
+                    missed(self._emit)
             return
         audible = self._speaking() or now < self.echo.audible_until() + opts.echo_max_delay_s
         echo_like = audible and self.echo.score(np.concatenate(list(self._recent)),
@@ -191,7 +201,8 @@ class Listener:
         self._double_talk += 1
         if self._double_talk >= opts.barge_in_windows:
             self._double_talk = 0
-            self._barged = True
+            self._barged = self._barge_unheard = True
+            self._barge_at = now
             # The user's voice began where this run began, not now.
             self._user_onset_s = min(self._user_onset_s, self._run_start_s)
             self._on_barge_in(now)
@@ -247,8 +258,12 @@ class Listener:
                 # A turn that took back the user's earlier word begins with that word.
                 if utt.handed_back_s <= 0:
                     utt = trim(utt, onset - opts.segmenter.pre_roll_s)
+            barged = barged or self._barge_unheard
+            self._barge_unheard = False
             if utt.duration_s < opts.min_utterance_s:
                 self._emit(UtteranceIgnored(reason="too_short", duration_s=utt.duration_s))
+                if barged:
+                    missed(self._emit)
                 self._last_heard = None
                 continue
             last_voice = self.to_monotonic(max(utt.end_s - opts.segmenter.tail_s, utt.start_s))

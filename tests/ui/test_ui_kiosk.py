@@ -108,6 +108,12 @@ def test_settings_and_quit_ask_the_pin_and_a_wrong_pin_is_refused(open_window, q
         face.pin_dialog.check()
     assert face.pin_dialog.result() == QDialog.DialogCode.Rejected and not face.pin_dialog.isVisible()
     assert window.isVisible() and not window._closing
+    # The lockout is said in the PIN box only, never on the public screen.
+    assert not any("PIN" in t for t in window.chat.texts()), window.chat.texts()
+    _chord(window, Qt.Key.Key_Q)
+    qtbot.waitUntil(lambda: face.pin_dialog.isVisible())
+    assert "wait" in face.pin_dialog.message.text() and not face.pin_dialog.field.isEnabled()
+    face.pin_dialog.reject()
     face.locked_until = 0.0
     _chord(window, Qt.Key.Key_Q)
     qtbot.waitUntil(lambda: face.pin_dialog.isVisible())
@@ -147,8 +153,9 @@ def test_missing_devices_are_a_clear_state(open_window, qtbot, tmp_path):
                          microphone="no such microphone anywhere")
     window.setGeometry(window.screen().availableGeometry())
     face = window.kiosk_face
-    qtbot.waitUntil(lambda: "no camera picture" in face.problem.text(), timeout=20_000)
-    qtbot.waitUntil(lambda: "no microphone" in face.problem.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: "camera is not working" in face.problem.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: "Voice questions are not working" in face.problem.text(),
+                    timeout=20_000)
     assert face.problem.isVisible() and not face.voice_button.isEnabled()
     # Not "Ready. Press a button." while the buttons that need a picture are greyed out.
     qtbot.waitUntil(lambda: face.state.text() == "Waiting for the camera.", timeout=60_000)
