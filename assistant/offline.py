@@ -10,7 +10,9 @@ huggingface_hub or transformers, which read these variables once, at import): it
 from __future__ import annotations
 
 import os
-from typing import MutableMapping
+import sys
+from contextlib import contextmanager
+from typing import Iterator, MutableMapping
 
 ALLOW_ENV = "ASSISTANT_ALLOW_DOWNLOADS"
 OFFLINE_ENV = ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_DATASETS_OFFLINE")
@@ -45,3 +47,32 @@ def local_files_only() -> bool:
 def hub_options() -> dict[str, bool]:
     """Keyword arguments for ``from_pretrained``."""
     return {"local_files_only": local_files_only()}
+
+
+@contextmanager
+def lifted() -> Iterator[None]:
+    """Online for the block: ``assistant models download`` is the user's explicit permission.
+
+    The offline variables are taken out of this process's environment for the block and put
+    back after; huggingface_hub reads them once at import, so its flag is lifted too when it
+    was imported already. Only the download command uses this, in its own process.
+    """
+    global _downloads_allowed
+    saved = {name: os.environ.pop(name, None) for name in OFFLINE_ENV}
+    constants = sys.modules.get("huggingface_hub.constants")
+    old_flag = getattr(constants, "HF_HUB_OFFLINE", None)
+    old_allowed = _downloads_allowed
+    if constants is not None:
+        constants.HF_HUB_OFFLINE = False
+    _downloads_allowed = True
+    try:
+        yield
+    finally:
+        _downloads_allowed = old_allowed
+        for name, value in saved.items():
+            if value is not None:
+                os.environ[name] = value
+        now = sys.modules.get("huggingface_hub.constants")   # imported inside the block, maybe
+        if now is not None:
+            now.HF_HUB_OFFLINE = old_flag if constants is not None else any(
+                (saved[name] or "").strip().lower() in _YES for name in OFFLINE_ENV[:2])

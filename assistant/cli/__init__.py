@@ -116,11 +116,9 @@ def _build_parser() -> argparse.ArgumentParser:
                          "only, fastest), base (many languages, translates), or a folder with a "
                          "CTranslate2 Whisper model")
 
-    models = sub.add_parser("models", help="list the models, where they are looked for, and if present")
-    models.add_argument("--json", action="store_true",
-                        help="print one JSON object (a list of models) instead of a table")
+    from . import check, devices, listen, model_files, serve, sessions
 
-    from . import check, devices, listen, serve, sessions
+    model_files.add_parser(sub)
 
     listen.add_parser(sub)
     sessions.add_parser(sub)
@@ -233,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = app_paths()
     paths.make_private()    # folders an older version left 0755 (issue 10.8)
     log_file = _setup_logging(paths, args.verbose)
-    from . import check, commands, devices, history, sessions, settings
+    from . import check, commands, devices, history, model_files, sessions, settings
 
     try:
         config, notice = _settings(args, paths)
@@ -241,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             return commands.open_window(config, paths, kiosk=args.kiosk, parser=parser,
                                         notice=notice)
         handler = {"ask": commands.ask, "transcribe": commands.transcribe,
-                   "models": commands.models, "config": settings.config,
+                   "models": model_files.run, "config": settings.config,
                    "history": history.history, "listen": _listen,
                    "sessions": sessions.run, "serve": _serve, "selftest": check.run,
                    "devices": devices.run}[args.command]

@@ -297,17 +297,6 @@ def _rough_translator(asr) -> bool:
     return asr.engine == "local" and asr.model in ("auto", "base")
 
 
-def models(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
-    from ..models.catalogue import catalogue, format_table
-
-    entries = catalogue(config, paths)
-    if args.json:
-        emit_json({"models": [e.to_json() for e in entries]})
-    else:
-        print(format_table(entries))
-    return 0
-
-
 def open_window(config: AppConfig, paths: AppPaths, *, kiosk: bool,
                 parser: argparse.ArgumentParser, notice: str | None = None) -> int:
     """The window; ``notice`` (a damaged settings file, say) is shown in it once."""

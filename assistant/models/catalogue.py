@@ -12,6 +12,7 @@ from typing import Callable
 from ..config import AppConfig
 from ..paths import AppPaths
 from .hub import folder_size, locate_hf_model
+from .vlm_names import NAMES, Machine, can_run, fetch_hint, ram_free
 
 
 @dataclass(frozen=True)
@@ -82,17 +83,6 @@ def _silero(config: AppConfig, paths: AppPaths) -> ModelEntry:
                       "" if present else "pip install faster-whisper", in_use=config.asr.vad_filter)
 
 
-def _free_memory_bytes() -> int | None:
-    """MemAvailable from /proc/meminfo; None where that cannot be read."""
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemAvailable:"):
-                return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return None
-
-
 def _hf_entry(key: str, purpose: str, model: str, setting: str, in_use: bool,
               paths: AppPaths) -> ModelEntry:
     """A transformers model: present, and whether it can run here (package, weights, memory)."""
@@ -102,10 +92,9 @@ def _hf_entry(key: str, purpose: str, model: str, setting: str, in_use: bool,
     if missing:
         note = f"cannot run: needs the Python packages {', '.join(missing)} (pip install {' '.join(missing)})"
     elif not folder:
-        note = (f"not installed: on a machine with internet run `huggingface-cli download {model}`, "
-                f"then copy it to {paths.models_dir} or set {setting} to its folder")
+        note = f"not installed: {fetch_hint(model, setting)}"
     else:
-        free = _free_memory_bytes()
+        free = ram_free()
         # Weights as stored plus room for activations; a GPU, when present, is checked at load.
         need = int(size * 1.2)
         note = (f"may not run on the CPU: needs about {need / 1e9:.1f} GB of memory, "
@@ -223,6 +212,60 @@ ENTRIES: tuple[Callable[[AppConfig, AppPaths], ModelEntry], ...] = (
 def catalogue(config: AppConfig, paths: AppPaths) -> list[ModelEntry]:
     return ([entry(config, paths) for entry in ENTRIES] + _vision_models(config, paths)
             + _voices(config, paths))
+
+
+@dataclass(frozen=True)
+class VlmRow:
+    """A vision-language model by short name, as ``assistant models`` lists it."""
+    name: str
+    repo: str
+    engine: str
+    setting: str
+    params: float
+    disk_bytes: int
+    memory_bytes: dict
+    verdict: dict
+    path: Path | None
+    note: str
+
+    @property
+    def present(self) -> bool:
+        return self.path is not None
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "repo": self.repo, "engine": self.engine,
+                "setting": self.setting, "params": self.params, "disk_bytes": self.disk_bytes,
+                "memory_bytes": self.memory_bytes, "verdict": self.verdict,
+                "present": self.present, "path": str(self.path) if self.path else None,
+                "note": self.note}
+
+
+def vlm_rows(paths: AppPaths, machine: Machine) -> list[VlmRow]:
+    """Every short name, present or not here, and whether ``machine`` runs it."""
+    rows = []
+    for n in NAMES:
+        info = n.to_json()
+        rows.append(VlmRow(n.name, n.repo, n.engine, info["setting"], n.params, n.disk_bytes,
+                           info["memory_bytes"], can_run(n, machine).to_json(),
+                           locate_hf_model(n.repo, (paths.models_dir,)), n.note))
+    return rows
+
+
+def format_vlm_table(rows: list[VlmRow], machine: Machine) -> str:
+    """The short names: parameters, download, memory in bf16 and 4-bit, here or not, verdict."""
+    table = [("name", "params", "download", "bf16", "4-bit", "here", "this machine")]
+    for r in rows:
+        table.append((r.name, f"{r.params / 1e9:.2g}B", _size(r.disk_bytes),
+                      _size(r.memory_bytes["bf16"]), _size(r.memory_bytes["4bit"]),
+                      "yes" if r.present else "no", r.verdict["words"]))
+    widths = [max(len(t[i]) for t in table) for i in range(6)]
+    gpu = (f"GPU {machine.gpu_name or 'found'}" if machine.gpu_free is not None else "no GPU")
+    lines = ["", f"Vision-language models by short name ({gpu}; memory is worked out from "
+             "the parameters, sizes are the published weights):"]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(t[:6], widths)) + "  " + t[6] for t in table]
+    lines.append("Get one with `assistant models download NAME` (the one command that goes "
+                 "online); free its space with `assistant models remove NAME`.")
+    return "\n".join(lines)
 
 
 def _size(n: int) -> str:

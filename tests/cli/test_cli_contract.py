@@ -90,7 +90,7 @@ def test_models_lists_each_model_with_presence(cli):
     assert run.returncode == 0, run.stderr
     models = {m["key"]: m for m in json.loads(run.stdout)["models"]}
     assert models["whisper-tiny.en"]["present"] and models["whisper-tiny.en"]["size_bytes"] > 10_000_000
-    assert models["blip2"]["present"] is False and "huggingface-cli download" in models["blip2"]["note"]
+    assert models["blip2"]["present"] is False and "`hf download Salesforce/blip2-opt-2.7b`" in models["blip2"]["note"]
     assert all({"looked_for", "path", "size_bytes"} <= m.keys() for m in models.values())
 
 

@@ -14,7 +14,7 @@ def _paths(tmp_path):
 def test_absent_weights_say_how_to_get_them(tmp_path):
     paths = _paths(tmp_path)
     entries = {e.key: e for e in catalogue(AppConfig(), paths)}
-    assert not entries["blip2"].present and "huggingface-cli download" in entries["blip2"].note
+    assert not entries["blip2"].present and "`assistant models download blip2`" in entries["blip2"].note
     assert EngineFactory(paths).vision_kind(AppConfig().vision) == "embedded"
     assert entries["rapidocr"].present and entries["rapidocr"].in_use
 
