@@ -33,7 +33,7 @@ END_SILENCE_RANGE_S = (0.05, 10.0)  # the silence that ends a spoken turn
 END_SILENCE_S = 0.8                # ... by default in the window (``listen``: LISTEN_END_SILENCE_S)
 
 ASR_TASKS = ("transcribe", "translate")
-VISION_ENGINES = ("auto", "blip2", "llava", "blip", "embedded", "openai")
+VISION_ENGINES = ("auto", "imagetext", "blip2", "llava", "blip", "embedded", "openai")
 ASR_ENGINES = ("local", "openai")
 DTYPES = ("auto", "float16", "bfloat16", "float32")
 QUANTIZE = ("none", "8bit", "4bit")
@@ -105,8 +105,12 @@ class AsrConfig:
 
 @dataclass(frozen=True)
 class VisionConfig:
-    # auto: the first of BLIP-2, LLaVA, BLIP whose weights are on this machine, else embedded
+    # auto: the first of image-text, BLIP-2, LLaVA, BLIP whose weights are on this machine,
+    # else embedded
     engine: str = "auto"
+    # imagetext: any image-text-to-text model with a chat template (SmolVLM, Qwen2-VL,
+    # Qwen2.5-VL, LLaVA-OneVision, Gemma 3, LLaVA 1.5); the default is the smallest (0.5 GB)
+    imagetext_model: str = "HuggingFaceTB/SmolVLM-256M-Instruct"
     blip2_model: str = "Salesforce/blip2-opt-2.7b"  # each model: a HF name or a local folder
     llava_model: str = "llava-hf/llava-1.5-7b-hf"
     blip_model: str = "Salesforce/blip-vqa-base"
@@ -122,7 +126,7 @@ class VisionConfig:
     length_penalty: float = 1.0
     do_sample: bool = False      # greedy/beam by default: the same question, the same answer
     temperature: float = 1.0
-    blip2_cache_frames: int = 4  # image encodings kept for follow-up questions
+    blip2_cache_frames: int = 4  # image encodings kept for follow-up questions (imagetext too)
     history_turns: int = 3
     ocr_min_score: float = 0.5
     grounding: bool = True       # tell BLIP-2/LLaVA/BLIP the text and objects measured offline

@@ -45,8 +45,12 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "max_question_seconds": "1 to 3600: a longer spoken question is refused before loading",
     },
     "vision": {
-        "engine": "auto | blip2 | llava | blip | embedded | openai; auto: the first of BLIP-2, LLaVA, BLIP found "
-                  "here, else embedded (built in)",
+        "engine": "auto | imagetext | blip2 | llava | blip | embedded | openai; auto: the first of "
+                  "image-text (SmolVLM, Qwen2-VL, Gemma 3...), BLIP-2, LLaVA, BLIP found here, else "
+                  "embedded (built in)",
+        "imagetext_model": "image-text-to-text model (SmolVLM, Qwen2-VL, Qwen2.5-VL, "
+                           "LLaVA-OneVision, Gemma 3, LLaVA 1.5): a Hugging Face name or a local "
+                           "folder",
         "blip2_model": "BLIP-2: a Hugging Face name or a local folder",
         "llava_model": "LLaVA: a Hugging Face name or a local folder",
         "blip_model": "BLIP question answering: a Hugging Face name or a local folder",

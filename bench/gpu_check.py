@@ -10,6 +10,10 @@ Steps, in order (each one is timed, guarded and reported; a failure never stops 
   blip2 8-bit      only when bitsandbytes was carried; then also an out-of-memory injected
                    inside bitsandbytes' quantize step (transformers 5 wraps errors there)
   oom generate     the bf16 model loads, then no memory is left: out of memory while answering
+  imagetext NAME   the smallest real model of each image-text family (SmolVLM, Qwen2-VL,
+                   Qwen2.5-VL, LLaVA-OneVision, Gemma 3, LLaVA 1.5) whose files are in the HF
+                   cache, through our ImageTextEngine: first-token and whole-answer time on
+                   one photo (gpu_check_imagetext.py); absent families say "skipped"
 ``--mode cpu`` (bench/gpu_check.sh --cpu-dry-run) runs the same steps with tiny sizes on the
 CPU; what needs CUDA says so, and the out-of-memory steps are simulated.
 The summary table is printed last; the full results go to OUT/gpu_check.json.
@@ -36,14 +40,16 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import gpu_check_blip2 as blip2  # noqa: E402
+import gpu_check_imagetext as imagetext  # noqa: E402
 import gpu_check_whisper as whisper  # noqa: E402
 
-GROUPS = ("blip2", "whisper", "oom", "8bit")
+GROUPS = ("blip2", "whisper", "oom", "8bit", "imagetext")
 # Seconds each step may take on the H200 (skipped when the budget has less left).
 ESTIMATE = {"blip2 build": 90, "blip2 bfloat16": 40, "blip2 float16": 40, "whisper build": 20,
             "whisper probe (ours)": 20, "whisper cuda float16": 45, "whisper cuda int8_float16": 45,
             "whisper cpu int8": 30, "oom load": 90, "blip2 8-bit": 60,
-            "oom quantize (injected)": 60, "oom generate": 90}
+            "oom quantize (injected)": 60, "oom generate": 90,
+            **{f"imagetext {name}": 60 for name in imagetext.SMALLEST}}
 AV_STUB = '''"""Stand-in for PyAV, written by bench/gpu_check.py: faster_whisper imports av
 when it is imported, but the check passes numpy audio, so nothing of it is ever used."""
 
@@ -267,6 +273,12 @@ def main(argv: list[str] | None = None) -> int:
             ck.step("oom quantize (injected)", "oom",
                     lambda: blip2.oom_quantize_leg(folder, ROOT, args.mode))
         ck.step("oom generate", "oom", lambda: blip2.oom_leg(folder, ROOT, "generate", args.mode))
+    for name, model in imagetext.SMALLEST.items():
+        if not imagetext.present(model):
+            ck.record(f"imagetext {name}", "skipped", f"{model} is not in the HF cache")
+            continue
+        ck.step(f"imagetext {name}", "imagetext",
+                lambda m=model: imagetext.leg(m, ROOT, device, new_tokens))
     ck.save()
     failed = [name for name, status, _ in ck.rows if status == "FAILED"]
     head = (f"{env.get('gpu', 'CPU only')}, torch {env['torch']}, transformers "

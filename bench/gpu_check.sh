@@ -15,7 +15,9 @@
 #      "oom quantize (injected)" checks that an out-of-memory inside bitsandbytes' quantize step
 #      (which transformers 5 turns into a plain RuntimeError) still steps down.
 #      To redo only some steps: bash bench/gpu_check.sh --only whisper,oom   (groups: blip2,
-#      whisper, oom, 8bit; blip2 build runs whenever blip2, oom or 8bit is asked).
+#      whisper, oom, 8bit, imagetext; blip2 build runs whenever blip2, oom or 8bit is asked).
+#      "imagetext NAME" steps run the smallest real model of each image-text family whose
+#      files are in the machine's HF cache (none is downloaded: absent ones say "skipped").
 #   3. Then call give_back (unless rerunning at once). The reply's output_tail ends with the
 #      summary table; the full results come back as $OUT/gpu_check.json and the whole log as
 #      $OUT/gpu_check.log (under the reply's files_at). Put the table's figures in the note;

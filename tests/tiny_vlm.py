@@ -71,8 +71,10 @@ def build_tiny_blip(folder: Path, kind: str) -> Path:
     return folder
 
 
-def bpe_tokenizer(extra_special: tuple[str, ...] = ()):
-    """A byte-level BPE trained here, Llama-style: <s> in front of every text."""
+def bpe_tokenizer(extra_special: tuple[str, ...] = (), named: dict[str, str] | None = None):
+    """A byte-level BPE trained here, Llama-style: <s> in front of every text.
+
+    ``named``: special tokens a processor reads by name (Gemma 3's ``boi_token``...)."""
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, processors, trainers
     from transformers import PreTrainedTokenizerFast
 
@@ -87,7 +89,7 @@ def bpe_tokenizer(extra_special: tuple[str, ...] = ()):
     return PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<s>", eos_token="</s>",
                                    pad_token="<pad>", unk_token="<unk>",
                                    extra_special_tokens={"image_token": "<image>"}
-                                   if "<image>" in extra_special else {})
+                                   if "<image>" in extra_special else (named or {}))
 
 
 # The chat template llava-hf/llava-1.5-*-hf ship in chat_template.json (same output format).

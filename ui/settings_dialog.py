@@ -28,6 +28,7 @@ from .flow import ScreenFit, room_inside
 LANGUAGES = (("", "Detect the language"), ("en", "English"), ("fr", "French"), ("de", "German"),
              ("es", "Spanish"), ("it", "Italian"), ("pt", "Portuguese"), ("nl", "Dutch"))
 VISION_CHOICES = (("auto", "Automatic"), ("embedded", "Embedded: text, light, colours (fast)"),
+                  ("imagetext", "Image-text model: SmolVLM, Qwen2-VL, Gemma 3..."),
                   ("blip", "BLIP (smaller model)"), ("blip2", "BLIP-2 (large, best with a GPU)"),
                   ("llava", "LLaVA (large, needs a GPU)"),
                   ("openai", "A server on the network (see Advanced)"))

@@ -82,8 +82,9 @@ def _build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--language", help="language of the spoken question (e.g. en, fr); default: detect")
     ask.add_argument("--session", help="name of a conversation: follow-ups see its earlier turns")
     ask.add_argument("--vision-engine", choices=VISION_ENGINES,
-                     help="what answers about the image: auto (the best one installed), blip2, "
-                          "llava, blip, embedded (built in, needs no download), openai (the "
+                     help="what answers about the image: auto (the best one installed), "
+                          "imagetext (SmolVLM, Qwen2-VL, Gemma 3... as vision.imagetext_model), "
+                          "blip2, llava, blip, embedded (built in, needs no download), openai (the "
                           "server in the [remote] settings)")
     ask.add_argument("--blip2-model", help="BLIP-2 model name (HF cache) or local folder")
     ask.add_argument("--voice-engine", choices=TTS_ENGINES,

@@ -38,7 +38,7 @@ def vision_key(kind: str, config: VisionConfig, model: str = "", caption: str = 
     if kind == "openai":   # the server's settings are added by the factory (``_remote_key``)
         return ("openai", config.clip_model, config.ocr_min_score, config.grounding)
     key: tuple = (kind, model or vlm_model_name(kind, config), config.device, config.dtype)
-    if kind == "blip2":
+    if kind in ("blip2", "imagetext"):
         return (*key, config.quantize, config.blip2_cache_frames)
     if kind == "blip":
         return (*key, caption or config.blip_caption_model)
@@ -56,7 +56,7 @@ def vision_runtime(kind: str, config: VisionConfig) -> dict[str, Any]:
         temperature=config.temperature)
     if kind == "blip":
         settings["max_new_tokens"] = min(config.max_new_tokens, BLIP_MAX_NEW_TOKENS)
-    if kind in ("llava", "openai"):   # BLIP-2's turns are picked by the pipeline
+    if kind in ("imagetext", "llava", "openai"):   # BLIP-2's turns are picked by the pipeline
         settings["history_turns"] = config.history_turns
     return settings
 
@@ -226,6 +226,11 @@ class EngineFactory:
 
             return Blip2Engine(model, quantize=config.quantize,
                                cache_frames=config.blip2_cache_frames, **common, **runtime)
+        if kind == "imagetext":
+            from ..vision.imagetext import ImageTextEngine
+
+            return ImageTextEngine(model, quantize=config.quantize,
+                                   cache_frames=config.blip2_cache_frames, **common, **runtime)
         if kind == "llava":
             from ..vision.llava import LlavaEngine
 

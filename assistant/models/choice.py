@@ -11,11 +11,12 @@ from ..paths import AppPaths
 from .hub import locate_hf_model
 
 # Vision-language backends, best first: what "auto" tries before the embedded engine.
-VLM_ORDER = ("blip2", "llava", "blip")
+VLM_ORDER = ("imagetext", "blip2", "llava", "blip")
 
 
 def vlm_model_name(kind: str, config: VisionConfig) -> str:
-    return {"blip2": config.blip2_model, "llava": config.llava_model, "blip": config.blip_model}[kind]
+    return {"imagetext": config.imagetext_model, "blip2": config.blip2_model,
+            "llava": config.llava_model, "blip": config.blip_model}[kind]
 
 
 def vision_kind(config: VisionConfig, paths: AppPaths) -> str:

@@ -45,7 +45,7 @@ class Placement:
 
 
 def first_placement(device: str, dtype: str, quantize: str, *, bf16_ok: bool,
-                    has_bnb: bool) -> tuple[Placement, str]:
+                    has_bnb: bool, purpose: str = "BLIP-2 model") -> tuple[Placement, str]:
     """The placement to load first and, when the request had to be changed, why (else "").
 
     ``device`` is already resolved to cuda/cpu. On CUDA "auto" means bfloat16 where the card
@@ -57,7 +57,7 @@ def first_placement(device: str, dtype: str, quantize: str, *, bf16_ok: bool,
                 "processor instead.") if quantize != "none" else ""
         return Placement("cpu", "float32"), note
     if quantize != "none" and not has_bnb:
-        raise DependencyMissingError("bitsandbytes", "gpu", purpose=f"{quantize} BLIP-2 model",
+        raise DependencyMissingError("bitsandbytes", "gpu", purpose=f"{quantize} {purpose}",
                                      stage="vision")
     note = ""
     if dtype == "auto":
@@ -194,6 +194,11 @@ class FrameCache:
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+
+    @property
+    def size(self) -> int:
+        """How many encodings are kept at most (0: none)."""
+        return self._size
 
     def __len__(self) -> int:
         return len(self._items)

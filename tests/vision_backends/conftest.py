@@ -36,3 +36,20 @@ def tiny_llava_templated(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def tiny_clip(tmp_path_factory) -> Path:
     return build_tiny_clip(tmp_path_factory.mktemp("tiny-clip"))
+
+
+@pytest.fixture(scope="session")
+def tiny_imagetext(tmp_path_factory):
+    """``tiny_imagetext(arch)``: a saved tiny model of ``arch`` (tests/tiny_imagetext.py), built
+    once per run; "llava-1.5" is LLaVA 1.5 with its chat template, through the same engine."""
+    from tiny_imagetext import BUILDERS
+
+    built: dict[str, Path] = {}
+
+    def folder(arch: str) -> Path:
+        if arch not in built:
+            where = tmp_path_factory.mktemp(f"tiny-{arch}")
+            built[arch] = build_tiny_llava(where, chat_template=LLAVA_15_TEMPLATE) \
+                if arch == "llava-1.5" else BUILDERS[arch](where)
+        return built[arch]
+    return folder
