@@ -39,6 +39,9 @@ DTYPES = ("auto", "float16", "bfloat16", "float32")
 QUANTIZE = ("none", "8bit", "4bit")
 TTS_ENGINES = ("auto", "piper", "pyttsx3", "none", "openai")
 REPLY_VOICE = ("auto", "speak", "announce")
+# The languages the assistant answers in (assistant/locale has a catalogue for each but
+# English, the source); auto: the language of the question, else the system locale.
+REPLY_LANGUAGES = ("auto", "en", "fr", "de", "es")
 DEVICES = ("auto", "cpu", "cuda")
 # Whisper reads hotwords as a prompt of at most 223 tokens; past that they are cut, so a
 # longer setting is a mistake to say rather than to half-apply.
@@ -182,8 +185,13 @@ class UiConfig:
     # a reply is spoken or announced to the screen reader, never both; auto: announced when a
     # screen reader is running, else spoken
     reply_voice: str = "auto"
+    # the language of every answer, notice and spoken message: auto (the language the question
+    # was spoken or written in, else the system locale, else English) or one of REPLY_LANGUAGES
+    language: str = "auto"
 
     def __post_init__(self) -> None:
+        _check(self.language in REPLY_LANGUAGES,
+               f"ui.language must be one of {', '.join(REPLY_LANGUAGES)}, not '{self.language}'.")
         low, high = END_SILENCE_RANGE_S
         _check(low <= self.end_silence_s <= high,
                f"ui.end_silence_s must be between {low:g} and {high:g} seconds.")

@@ -95,6 +95,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "high_contrast": "high-contrast colours",
         "reply_voice": "auto | speak | announce: a reply is spoken or announced to the screen "
                        "reader, never both; auto: announced when a screen reader runs",
+        "language": "auto | en | fr | de | es: the language of answers and spoken messages; "
+                    "auto: the question's language, else the system's",
     },
     "remote": {
         "base_url": "e.g. http://gpu-box:8000/v1 (\"\": none)",

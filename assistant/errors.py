@@ -53,7 +53,12 @@ class AssistantError(Exception):
             self.stage = stage
 
     def user_text(self) -> str:
-        return f"{self.message} {self.hint}".strip()
+        """The message and its hint, in the reply language where the catalogue has them
+        (a sentence composed with details stays in English)."""
+        from .i18n import _
+
+        said = [_(part) for part in (self.message, self.hint) if part]
+        return " ".join(said).strip()
 
 
 class InputError(AssistantError):

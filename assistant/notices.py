@@ -29,8 +29,12 @@ class Notice:
 
 
 def console_words(code: str) -> str:
-    """The console's words for a notice code ("" for a code it does not know)."""
-    return CONSOLE_WORDS.get(code, "")
+    """The console's words for a notice code, in the reply language ("" for a code it does
+    not know)."""
+    from .i18n import _
+
+    words = CONSOLE_WORDS.get(code, "")
+    return _(words) if words else ""    # gettext gives "" the catalogue's header
 
 
 def worded(codes: tuple[str, ...], words: NoticeWords) -> tuple[Notice, ...]:

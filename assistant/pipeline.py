@@ -18,6 +18,7 @@ from .cancel import NEVER, CancelToken
 from .conversation.history import Turn, turns_about
 from .conversation.sessions import SessionStore
 from .errors import AssistantError, InputError
+from .i18n import speaking
 from .notices import Notice, NoticeWords, console_words, spoken, worded
 from .events import (ErrorEvent, EventBus, Reply, StageFinished, StageStarted, StageTimings,
                      Transcript)
@@ -44,6 +45,7 @@ class AskResult:
     details: dict = field(default_factory=dict)
     turn: Turn | None = field(default=None, repr=False, compare=False)  # what the session keeps
     notices: tuple[Notice, ...] = ()    # beside the answer, in the front end's words
+    reply_language: str = "en"          # what the answer and its notices are said in
 
     @property
     def spoken(self) -> str:
@@ -55,7 +57,7 @@ class AskResult:
         if self.transcript is not None:
             out["transcript"] = self.transcript
             out["language"] = self.language
-        out.update(answer=self.answer, engines=self.engines,
+        out.update(answer=self.answer, reply_language=self.reply_language, engines=self.engines,
                    timings_ms={k: round(v, 1) for k, v in self.timings_ms.items()},
                    notices=[{"code": n.code, "message": n.message} for n in self.notices])
         return out
@@ -71,8 +73,9 @@ class Assistant:
     def __init__(self, *, vision: VisionEngine, transcriber: Transcriber | None = None,
                  speaker: Speaker | None = None, bus: EventBus | None = None,
                  sessions: SessionStore | None = None, history_turns: int = 3,
-                 word_notice: NoticeWords = console_words) -> None:
+                 word_notice: NoticeWords = console_words, reply_setting: str = "auto") -> None:
         self.vision = vision
+        self.reply_setting = reply_setting   # ui.language / --reply-language: auto or a code
         self.word_notice = word_notice   # the front end's words for a notice code
         self.transcriber = transcriber
         self.speaker = speaker
@@ -93,6 +96,14 @@ class Assistant:
             elapsed = (time.perf_counter() - start) * 1000.0
             timings[stage] = elapsed
             self.bus.emit(StageFinished(stage=stage, elapsed_ms=elapsed))
+
+    def reply_language_for(self, question: str, spoken: str | None = None) -> str:
+        """The language to answer ``question`` in: the setting, else the language it was
+        spoken in (``spoken``, Whisper's) or written in, else the system locale, else English."""
+        from .i18n import reply_language, system_locale, text_language
+
+        return reply_language(self.reply_setting, spoken or text_language(question),
+                              system_locale())
 
     def transcribe(self, audio: "np.ndarray", options: TranscribeOptions,
                    timings: dict[str, float]) -> Transcription:
@@ -133,12 +144,13 @@ class Assistant:
             if not question:
                 raise InputError("The question is empty.", hint="Type or say a question.",
                                  code="empty_question")
-        result = self.respond(image, question, session=session, timings=timings, save=save)
+        result = self.respond(image, question, session=session, timings=timings, save=save,
+                              language=language)
         answer_text, img_id, details = result.answer, result.image_id, result.details
         vision_engine = result.engines["vision"]
         speech = None
         if synthesize and self.speaker is not None:
-            with self._stage("tts", timings):
+            with self._stage("tts", timings), speaking(result.reply_language):
                 speech = self.speaker.synthesize(result.spoken)
         timings["total"] = (time.perf_counter() - started) * 1000.0
         self.bus.emit(StageTimings(timings_ms=dict(timings)))
@@ -149,11 +161,13 @@ class Assistant:
             engines["tts"] = engine_label(self.speaker)
         return AskResult(question=question, answer=answer_text, transcript=transcript, language=language,
                          engines=engines, timings_ms=timings, image_id=img_id, speech=speech,
-                         details=details, turn=result.turn, notices=result.notices)
+                         details=details, turn=result.turn, notices=result.notices,
+                         reply_language=result.reply_language)
 
     def respond(self, image: "Image.Image", question: str, *, session: str | None = None,
                 cancel: CancelToken = NEVER, on_text: Callable[[str], None] | None = None,
-                timings: dict[str, float] | None = None, save: bool = True) -> AskResult:
+                timings: dict[str, float] | None = None, save: bool = True,
+                language: str | None = None) -> AskResult:
         """Answer a question already in words: history, vision (streamed), Reply, then the session.
 
         ``on_text`` gets each piece of the answer as the engine writes it (a spoken reply can
@@ -161,6 +175,8 @@ class Assistant:
         turn raises ``Cancelled`` and records nothing. The answer is emitted before the
         session is written, and a session that cannot be written costs the follow-up context,
         never the answer. ``save=False``: the caller calls ``remember`` when it is ready.
+        ``language``: the language the question was spoken in (Whisper's), if it was spoken;
+        the answer and its notices are in ``reply_language_for`` it (``i18n.speaking``).
         """
         from .vision.image import image_id as fingerprint
         from .vision.image import scene_hash
@@ -173,10 +189,12 @@ class Assistant:
         # a blind user should not hear it after every answer. Other engines ignore the flag.
         self.vision.announce_missing_model = not earlier
         cancel.check()
-        with self._stage("vision", timings, detail=question):
+        lang = self.reply_language_for(question, language)
+        with self._stage("vision", timings, detail=question), speaking(lang):
             answer = self._vision_answer(image, question, history, cancel, on_text)
         cancel.check()
-        notices = worded(answer.notices, self.word_notice)
+        with speaking(lang):
+            notices = worded(answer.notices, self.word_notice)
         self.bus.emit(Reply(question=question, answer=answer.text, engine=answer.engine,
                             notices=notices))
         turn = Turn(question=question, answer=answer.text, image_id=img_id, engine=answer.engine,
@@ -186,7 +204,7 @@ class Assistant:
         return AskResult(question=question, answer=answer.text, transcript=None, language=None,
                          engines={"vision": f"{answer.engine} on {answer.device}"},
                          timings_ms=timings, image_id=img_id, details=answer.details, turn=turn,
-                         notices=notices)
+                         notices=notices, reply_language=lang)
 
     def remember(self, session: str | None, turn: Turn | None) -> str | None:
         """Add ``turn`` to the session; on failure, the reason in words (also an ErrorEvent).

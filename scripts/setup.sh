@@ -32,7 +32,7 @@ RUNTIME_DEBS=(espeak-ng libportaudio2 libegl1 libgl1 libglib2.0-0 libxkbcommon0 
 TEST_DEBS=(pocketsphinx-testdata alsa-utils opencv-doc
   asterisk-core-sounds-en asterisk-core-sounds-en-wav asterisk-core-sounds-fr asterisk-core-sounds-fr-wav
   asterisk-core-sounds-es asterisk-core-sounds-es-wav asterisk-core-sounds-ru asterisk-core-sounds-ru-wav
-  xvfb xauth openbox pulseaudio pulseaudio-utils libasound2-plugins libasound2-data sox man-db)
+  xvfb xauth openbox pulseaudio pulseaudio-utils libasound2-plugins libasound2-data sox man-db gettext)
 
 install_debs() {
   local missing=()

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .. import __version__
-from ..config import TTS_ENGINES, VISION_ENGINES
+from ..config import REPLY_LANGUAGES, TTS_ENGINES, VISION_ENGINES
 from ..errors import EXIT_INTERRUPTED, EXIT_UNEXPECTED, AssistantError, ConfigError, InputError
 from ..paths import AppPaths, app_paths
 
@@ -80,6 +80,9 @@ def _build_parser() -> argparse.ArgumentParser:
                           "MP3 or AAC by its extension (none, as /dev/null: WAV); any other "
                           "extension is refused before anything runs")
     ask.add_argument("--language", help="language of the spoken question (e.g. en, fr); default: detect")
+    ask.add_argument("--reply-language", choices=REPLY_LANGUAGES,
+                     help="language of the answer: auto (the question's, else the system's; the "
+                          "default: ui.language), en, fr, de, es")
     ask.add_argument("--session", help="name of a conversation: follow-ups see its earlier turns")
     ask.add_argument("--vision-engine", choices=VISION_ENGINES,
                      help="what answers about the image: auto (the best one installed), "

@@ -32,7 +32,8 @@ def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     config = config.with_overrides(
         asr={"language": args.language},
         vision={"engine": args.vision_engine, "blip2_model": _model_folder(args.blip2_model)},
-        tts={"engine": args.voice_engine, "play": False if args.no_play else None})
+        tts={"engine": args.voice_engine, "play": False if args.no_play else None},
+        ui={"language": args.reply_language})
     text = None if args.text is None else valid_text(args.text)
     if text is not None and not text.strip():
         raise InputError("The question is empty.", hint="Type or say a question.", code="empty_question")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..audio.files import RECORDING_SUFFIXES
-from ..config import TTS_ENGINES, VISION_ENGINES, AppConfig
+from ..config import REPLY_LANGUAGES, TTS_ENGINES, VISION_ENGINES, AppConfig
 from ..errors import EXIT_NOT_SAVED, EXIT_OK
 from ..events import ErrorEvent, Event, EventBus, Reply, Transcript
 from ..paths import AppPaths
@@ -40,6 +40,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--speed", type=_speed, default=1.0, metavar="N",
                    help="with --audio-in: replay N times faster than real time (default 1)")
     p.add_argument("--language", help="spoken language (e.g. en, fr); default: detect, English first")
+    p.add_argument("--reply-language", choices=REPLY_LANGUAGES,
+                   help="language of the replies: auto (the question's, else the system's; the "
+                        "default: ui.language), en, fr, de, es")
     p.add_argument("--session", help="conversation name: follow-ups see the earlier turns")
     p.add_argument("--end-silence", type=float, metavar="SECONDS", help="silence that ends your turn")
     p.add_argument("--no-barge-in", action="store_true", help="do not stop replies when you talk over them")
@@ -142,7 +145,8 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         args.session = check_name(args.session)
     # No language: tiny.en first, the multilingual model only where English is in doubt (asr/language.py).
     config = config.with_overrides(asr={"language": args.language or config.asr.language},
-                                   vision={"engine": args.vision_engine}, tts={"engine": args.voice_engine})
+                                   vision={"engine": args.vision_engine}, tts={"engine": args.voice_engine},
+                                   ui={"language": args.reply_language})
     end_silence = args.end_silence if args.end_silence is not None else min(
         config.ui.end_silence_s, LISTEN_END_SILENCE_S)
     # listen is hands-free whatever the window's setting: it has no key to hold.

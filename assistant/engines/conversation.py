@@ -152,7 +152,7 @@ def make_assistant(config: AppConfig, engines: Engines, *, bus, sessions=None,
     extra = {"word_notice": word_notice} if word_notice is not None else {}
     return Assistant(vision=engines.vision, transcriber=engines.transcriber, speaker=speaker,
                      bus=bus, sessions=sessions, history_turns=config.vision.history_turns,
-                     **extra)
+                     reply_setting=config.ui.language, **extra)
 
 
 @dataclass

@@ -88,7 +88,9 @@ def piper_available() -> bool:
 
 
 def make_speaker(config: TtsConfig, *, player: Any = None) -> Speaker:
-    """Build the speaker ``config`` asks for; "auto" prefers the clearer Piper voice."""
+    """Build the speaker ``config`` asks for; "auto" prefers the clearer Piper voice, which
+    speaks English: a reply in another language is said by espeak-ng's voice of that language
+    (``LanguageSpeaker``; espeak-ng's own speaker picks its voice per reply itself)."""
     if config.engine == "none":
         return SilentSpeaker()
     if player is None and not config.play:
@@ -105,7 +107,14 @@ def make_speaker(config: TtsConfig, *, player: Any = None) -> Speaker:
         if config.voice is not None and not config.voice.endswith(".onnx"):
             raise ConfigError(f"tts.voice '{config.voice}' is not a Piper voice file (.onnx).",
                               hint="Give the path of a Piper .onnx voice, or leave tts.voice empty.")
-        return PiperSpeaker(config.voice, rate=config.rate, player=player)
+        piper = PiperSpeaker(config.voice, rate=config.rate, player=player)
+        if config.voice is not None:
+            return piper             # a voice the user chose speaks every reply
+        from .languages import LanguageSpeaker
+        from .pyttsx3_voice import Pyttsx3Speaker
+
+        return LanguageSpeaker(piper, lambda language, rate: Pyttsx3Speaker(
+            None, rate=rate, player=piper.player, language=language), rate=config.rate)
     from .pyttsx3_voice import Pyttsx3Speaker
 
     return Pyttsx3Speaker(config.voice, rate=config.rate, player=player)

@@ -139,9 +139,13 @@ class Pyttsx3Speaker:
 
     player: Any     # what ``speak`` plays through (Speaker)
 
-    def __init__(self, voice: str | None = None, *, rate: float = 1.0, player: Any = None) -> None:
+    def __init__(self, voice: str | None = None, *, rate: float = 1.0, player: Any = None,
+                 language: str | None = None) -> None:
         check_rate(rate)
         self._voice = voice
+        # The voice of this language when ``voice`` is not given; None: the reply language of
+        # the turn being said (``i18n.current()``), so one speaker answers in every language.
+        self.language = language
         self._rate = rate
         self.player = player if player is not None else Player()
         self._speak_lock = threading.Lock()
@@ -175,10 +179,13 @@ class Pyttsx3Speaker:
         if not text or not text.strip():
             return SpeechAudio(np.zeros(0, dtype=np.float32), ESPEAK_SAMPLE_RATE)
         words_per_minute = int(round(BASE_WORDS_PER_MINUTE * self._rate))
+        from ..i18n import current
+
+        language = self.language or current()   # read here: the owner thread has no turn
 
         def job() -> SpeechAudio:
             engine = _Engine.get()
-            return engine.render(text, self._pick_voice(engine), words_per_minute)
+            return engine.render(text, self._pick_voice(engine, language), words_per_minute)
 
         return self._call(job)
 
@@ -216,19 +223,28 @@ class Pyttsx3Speaker:
         self._closed = True
         self.stop()
 
-    def _pick_voice(self, engine: _Engine) -> str | None:
+    def _pick_voice(self, engine: _Engine, language: str) -> str | None:
         if self._voice:
             if self._voice not in engine.voice_ids:
                 raise SpeechError(f"The voice '{self._voice}' is not installed for espeak-ng.",
                                   hint="Leave tts.voice empty for the default voice, or pick one "
                                        "listed by 'assistant models'.", code="bad_config")
             return self._voice
-        return next((v for v in PREFERRED_VOICES if v in engine.voice_ids), None)
+        return voice_for(language, engine.voice_ids)
 
     def _call(self, job: Any) -> Any:
         if self._closed:
             raise SpeechError("This voice has been closed.", hint="Create a new speaker.")
         return _owner_thread().submit(job).result()
+
+
+def voice_for(language: str, voice_ids: list[str]) -> str | None:
+    """espeak-ng's voice for ``language`` among those installed (None: espeak's default)."""
+    from ..i18n import ESPEAK_VOICES
+
+    wanted = (ESPEAK_VOICES[language],) if language in ESPEAK_VOICES and language != "en" \
+        else PREFERRED_VOICES
+    return next((v for v in wanted if v in voice_ids), None)
 
 
 def _silence_driver_prints() -> None:

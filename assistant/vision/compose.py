@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
+from ..i18n import _, pgettext
 from . import embedded_answers as say
 from .reading import KIND_WORDS, joined, key_lines
 
@@ -59,7 +60,7 @@ def describe(facts: "SceneFacts", tri: "Triage") -> str:
         parts.append(text_sentence(reading, carrier(facts, kind)))
         extra = scene_phrase([o for o in things if not _carries_text(o, facts)], people)
         if extra:
-            parts.append(f"Also {extra}.")
+            parts.append(f"Also {extra}.")   # objects are not in the catalogue yet
     else:
         scene = scene_phrase(things, people, shown, names=specific_names(kind, facts))
         label = label_phrase(facts, minimum=max(evidence_bar(facts)[2],
@@ -74,9 +75,9 @@ def describe(facts: "SceneFacts", tri: "Triage") -> str:
         if reading and reading.lines and partial(reading):
             parts.append(words_sentence(reading))
         elif reading and reading.lines and _wordy(reading):
-            parts.append(f'It says: "{quote(reading)}".')
+            parts.append(_('{lead}: "{text}".').format(lead=_("It says"), text=quote(reading)))
         elif writing_seen(facts):
-            parts.append("There is some text I can't read.")
+            parts.append(_("There is some text I can't read."))
     if facts.faces and not people:
         parts.append(say.faces_sentence(len(facts.faces), caveat=False))
     parts = [p for p in parts if p]
@@ -84,7 +85,7 @@ def describe(facts: "SceneFacts", tri: "Triage") -> str:
     if colour:
         parts.append(colour)
     if facts.light.is_dark:
-        parts.append(f"It is {facts.light.label}.")
+        parts.append(_("It is {light}.").format(light=pgettext("light", facts.light.label)))
     if tri.advice:
         parts.append(tri.advice)
     return fit([p for p in parts if p], MAX_WORDS)
@@ -141,7 +142,7 @@ def _kind_said(kind, things, people: int, lead: str) -> bool:
 def say_cant_tell() -> str:
     from .triage import CANT_TELL
 
-    return CANT_TELL
+    return _(CANT_TELL)
 
 
 def fit(parts: Sequence[str], limit: int) -> str:
@@ -203,15 +204,22 @@ def carrier(facts: "SceneFacts", found=None) -> str:
     return KIND_WORDS.get(kind, "some text")
 
 
+_LEADS = {"a letter": "A letter that begins",
+          "a screen": "A screen with a message",
+          "a computer screen": "A computer screen with a message",
+          "a laptop screen": "A laptop computer screen with a message",
+          "a TV screen": "A TV screen showing",
+          "a phone screen": "A phone screen showing",
+          "a device label": "A device label with the text"}
+
+
 def text_sentence(reading: "Reading", what: str) -> str:
-    lead = {"a letter": "A letter that begins",
-            "a screen": "A screen with a message",
-            "a computer screen": "A computer screen with a message",
-            "a laptop screen": "A laptop computer screen with a message",
-            "a TV screen": "A TV screen showing",
-            "a phone screen": "A phone screen showing",
-            "a device label": "A device label with the text"}.get(what, _capital(what) + " that says")
-    return f'{lead}: "{quote(reading)}".'
+    """'A sign that says: "…".' in the reply language (the quote as read, never translated)."""
+    if what in _LEADS:
+        lead = _(_LEADS[what])
+    else:   # each language agrees "that says" with its noun: the whole lead is one message
+        lead = _capital(pgettext("text lead", f"{what} that says"))
+    return _('{lead}: "{text}".').format(lead=lead, text=quote(reading))
 
 
 def quote(reading: "Reading", limit: int = QUOTE_WORDS) -> str:
@@ -352,7 +360,7 @@ def label_phrase(facts: "SceneFacts", minimum: float = 0.0) -> str:
     families = say.imagenet_families(facts.labels)
     unsure = facts.quality is not None and not facts.quality.ok
     sentence = say.label_sentence(facts.labels, unsure=unsure, families=families)
-    if sentence.startswith("I can't tell"):
+    if sentence == _("I can't tell what this is."):
         return ""
     return sentence.rstrip(".")
 
@@ -379,7 +387,8 @@ def colour_phrase(facts: "SceneFacts", text_first: bool, only: bool = False) -> 
         seen = [name for name, share in seen_colours(facts)[:3] if share >= 0.1]
         if not seen:
             return ""
-        return f"I can only make out colours and shapes: mostly {_and(seen)}."
+        return _("I can only make out colours and shapes: mostly {colours}.").format(
+            colours=_and([say.colour_word(name) for name in seen]))
     colours = facts.centre_colours
     if not colours or facts.light.is_dark:
         return ""
@@ -391,7 +400,9 @@ def colour_phrase(facts: "SceneFacts", text_first: bool, only: bool = False) -> 
         top = max(shades, key=lambda c: c.share)
         # "dark blue and blue" is one blue to a listener, unless one shade clearly leads.
         names.append(top.name if top.share >= 0.7 * share else base)
-    return f"Mostly {_and(names)}." if names else ""
+    if not names:
+        return ""
+    return _("Mostly {colours}.").format(colours=_and([say.colour_word(n) for n in names]))
 
 
 # --- words ---
@@ -401,8 +412,7 @@ def with_article(name: str) -> str:
 
 
 def _and(words: Sequence[str]) -> str:
-    words = list(words)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return say._and(list(words))
 
 
 def _capital(text: str) -> str:

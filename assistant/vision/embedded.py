@@ -20,6 +20,7 @@ import numpy as np
 
 from ..cancel import NEVER, CancelToken
 from ..events import Event
+from ..i18n import _
 from ..notices import NO_VISION_MODEL
 from . import LastAnswer, VisionAnswer, runtime_subset
 from . import embedded_answers as say
@@ -164,18 +165,18 @@ class EmbeddedEngine(LastAnswer):
         lines = facts.lines
         if lines and partial(facts.reading):
             # Only words made out of a soft frame: never quoted as what it says.
-            return f"{words_sentence(facts.reading)} Hold the camera still, a hand's length " \
-                   "away, and I will try to read the rest.", True
+            return f"{words_sentence(facts.reading)} " + _(
+                "Hold the camera still, a hand's length away, and I will try to read the rest."), True
         if lines:
             text = say.read_sentence(question, lines)
             if verdict.advice and "text" in verdict.advice:
                 text += f" {verdict.advice}"
             return text, True
         if facts.ocr is not None and facts.ocr.unreadable >= 2:
-            _, fix = unreadable_text(facts)      # the why is what was just said
-            return f"There is writing here, but I can't read it yet. {fix}", True
+            _why, fix = unreadable_text(facts)   # the why is what was just said
+            return _("There is writing here, but I can't read it yet.") + f" {fix}", True
         problem = problem_words(facts.quality, "read_text")
-        return f"I can't find any readable text. {problem}".strip(), True
+        return f"{_(say.NO_TEXT)} {problem}".strip(), True
 
     def _colour(self, rgb, question, facts, verdict, history):
         q = facts.quality

@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
+from ..i18n import _, current, pgettext
+
 if TYPE_CHECKING:
     from .colours import ColourShare
     from .measure import LightLevel
@@ -26,6 +28,7 @@ MAYBE = 0.35
 FLOOR = 0.25
 READ_WORDS = 30      # words of text read out before "and more"
 SUMMARY_WORDS = 12   # words of text quoted inside a description
+NO_TEXT = "I can't find any readable text."
 
 _THINGS = ("sign", "label", "page", "menu", "note", "screen", "board", "poster", "title",
            "letter", "box", "packet", "card", "bottle", "book", "display")
@@ -140,7 +143,7 @@ def label_sentence(ranked: Sequence[tuple[str, float]], *, unsure: bool = False,
                    families: dict[str, float] | None = None) -> str:
     """What the labels allow us to say; ``unsure`` (a poor frame) drops "looks like"."""
     if not ranked:
-        return "I can't tell what this is."
+        return _("I can't tell what this is.")
     best, p_best = clean_label(ranked[0][0]), ranked[0][1]
     # A poor frame moves every band up one step: never "looks like", "might be" only
     # where a good frame would have earned "looks like".
@@ -161,7 +164,7 @@ def label_sentence(ranked: Sequence[tuple[str, float]], *, unsure: bool = False,
             second = clean_label(ranked[1][0])
             return f"I'm not sure; it could be {with_article(best)} or {with_article(second)}."
         return f"I'm not sure; it could be {with_article(best)}."
-    return "I can't tell what this is."
+    return _("I can't tell what this is.")
 
 
 def spoken_text(lines: Sequence["TextLine"], max_words: int = READ_WORDS) -> str:
@@ -182,14 +185,18 @@ def thing_named(question: str) -> str:
 
 
 def read_sentence(question: str, lines: Sequence["TextLine"], problem: str = "") -> str:
+    """'It says: "…".' in the reply language; the text read is never translated."""
     if not lines:
-        base = "I can't find any readable text."
+        base = _(NO_TEXT)
         return f"{base} {problem}" if problem else base
-    thing = thing_named(question)
-    lead = f"The {thing} says" if thing else "It says"
+    # The thing is found by its English name, and each language names it with its own gender
+    # ("le panneau", "la boîte"): other languages say "It says" until the things are in the
+    # catalogue.
+    thing = thing_named(question) if current() == "en" else ""
+    lead = f"The {thing} says" if thing else _("It says")
     text = spoken_text(lines)
-    more = " There is more text." if text.endswith("...") else ""
-    return f'{lead}: "{text.removesuffix(" ...")}".{more}'
+    more = " " + _("There is more text.") if text.endswith("...") else ""
+    return _('{lead}: "{text}".').format(lead=lead, text=text.removesuffix(" ...")) + more
 
 
 def _base_colour(name: str) -> str:
@@ -199,7 +206,7 @@ def _base_colour(name: str) -> str:
 def colour_sentence(colours: Sequence["ColourShare"], *, middle: bool = False) -> str:
     """'Mostly dark brown, with some white.' Shades of one colour are counted together."""
     if not colours:
-        return "I could not measure any colours."
+        return _("I could not measure any colours.")
     groups: dict[str, list] = {}
     for c in colours:
         groups.setdefault(_base_colour(c.name), []).append(c)
@@ -211,21 +218,33 @@ def colour_sentence(colours: Sequence["ColourShare"], *, middle: bool = False) -
         name = top.name if top.share >= 0.7 * share else _base_colour(top.name)
         named.append((name, share))
     named.sort(key=lambda item: -item[1])
+    named = [(colour_word(name), share) for name, share in named]
     first, share = named[0]
     rest = [name for name, s in named[1:3] if s >= 0.1]
     if share >= 0.45:
-        text = f"mostly {first}"
+        text = _("mostly {colour}").format(colour=first)
     elif rest and share < 0.3:
-        text, rest = f"a mix of {_and([first, *rest])}", []
+        text, rest = _("a mix of {colours}").format(colours=_and([first, *rest])), []
     else:
-        text = f"mainly {first}"
+        text = _("mainly {colour}").format(colour=first)
     if rest:
-        text += f", with some {_and(rest)}"
-    return f"In the middle of the picture, it is {text}." if middle else f"{text[0].upper()}{text[1:]}."
+        text = _("{colours}, with some {others}").format(colours=text, others=_and(rest))
+    if middle:
+        return _("In the middle of the picture, it is {colours}.").format(colours=text)
+    return f"{text[0].upper()}{text[1:]}."
+
+
+def colour_word(name: str) -> str:
+    """A measured colour's name ("dark brown") in the reply language, as a colour said on its
+    own ("marron foncé", "Dunkelbraun", "marrón oscuro"): the noun form, which needs no
+    agreement."""
+    return pgettext("colour", name)
 
 
 def _and(words: Sequence[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    if len(words) == 1:
+        return words[0]
+    return _("{first} and {last}").format(first=", ".join(words[:-1]), last=words[-1])
 
 
 def light_sentence(light: "LightLevel", *, about_lamp: bool = False) -> str:

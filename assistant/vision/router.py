@@ -111,6 +111,36 @@ _RULES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
 )
 _COMPILED = tuple((intent, tuple(re.compile(p) for p in patterns)) for intent, patterns in _RULES)
 
+# The same commonest questions in French, German and Spanish, matched on the words with their
+# accents taken off ("écrit" -> "ecrit"), tried after the English rules.
+_OTHER_RULES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
+    (Intent.COLOUR, (
+        r"\b(quelles? couleurs?|de quelle couleur|couleur)\b",
+        r"\b(welche farben?|was fur eine farbe|farbe)\b",
+        r"\b(que colou?r(es)?|de que colou?r|cual es el colou?r|colou?r)\b",
+    )),
+    (Intent.READ_TEXT, (
+        r"\b(lis|lisez|lire|ecrit|ecrite|inscrit|dit (le|la|l)|texte)\b",
+        r"\b(lies|lesen|vorlesen|steht|geschrieben|text|sagt)\b",
+        r"\b(lee|leer|leeme|escrito|escrita|dice|texto|pone)\b",
+    )),
+    (Intent.DESCRIBE, (
+        r"\b(decris|decrivez|decrire|qu est ce que (tu vois|c est)|que vois tu)\b",
+        r"\b(beschreibe|beschreib|was siehst du|was ist das)\b",
+        r"\b(describe|describeme|que ves|que es esto)\b",
+    )),
+)
+_OTHER = tuple((intent, tuple(re.compile(p) for p in patterns)) for intent, patterns in _OTHER_RULES)
+
+
+def _plain(question: str) -> str:
+    """Lower case, accents off, apostrophes and punctuation to spaces: 'Qu'est-ce' -> 'qu est ce'."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", question.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.findall(r"[a-z0-9]+", text.replace("ß", "ss")))
+
 
 def normalise(question: str) -> str:
     """Lower case, plain apostrophes, contractions spelled out, no punctuation."""
@@ -123,9 +153,13 @@ def normalise(question: str) -> str:
 def route(question: str) -> Intent:
     """The intent of a question; no words at all means "tell me what is there"."""
     text = normalise(question)
-    if not text:
+    if not text and not _plain(question):
         return Intent.DESCRIBE
     for intent, patterns in _COMPILED:
         if any(p.search(text) for p in patterns):
+            return intent
+    plain = _plain(question)
+    for intent, patterns in _OTHER:
+        if any(p.search(plain) for p in patterns):
             return intent
     return Intent.QUESTION

@@ -1,4 +1,6 @@
-"""Voice commands that work at any time: stop, repeat, slower, faster.
+"""Voice commands that work at any time: stop, repeat, slower, faster, in English, French,
+German and Spanish (whichever language the user speaks, whatever the reply language: a
+French speaker who set English replies still says "arrête").
 
 A pure parser. An utterance is a command only when it is *nothing but* the
 command (give or take politeness and the wake-up words people add), so a
@@ -24,28 +26,50 @@ _PHRASES: dict[VoiceCommand, tuple[str, ...]] = {
         "stop", "stop it", "stop talking", "stop speaking", "stop that", "stop now", "be quiet",
         "quiet", "shut up", "silence", "enough", "that's enough", "that is enough", "cancel",
         "never mind", "nevermind", "hush", "pause",
+        # French, German, Spanish
+        "arrête", "arrete", "arrêtez", "arrête toi", "stop", "tais toi", "taisez vous", "silence",
+        "ça suffit", "assez", "halte",
+        "halt", "stopp", "hör auf", "aufhören", "ruhe", "sei still", "genug", "das reicht",
+        "para", "pare", "detente", "detente ya", "basta", "cállate", "silencio", "ya basta",
+        "alto",
     ),
     VoiceCommand.REPEAT: (
         "repeat", "repeat that", "repeat it", "repeat please", "say that again", "say it again",
         "again", "once more", "one more time", "what did you say", "come again", "pardon",
         "sorry what", "can you repeat that", "could you repeat that",
+        "répète", "repete", "répétez", "répète ça", "encore", "encore une fois", "redis le",
+        "tu peux répéter", "pardon", "comment",
+        "wiederhole", "wiederholen", "wiederhol das", "wiederhole das", "noch einmal",
+        "noch mal", "nochmal", "wie bitte",
+        "repite", "repítelo", "repita", "repítalo", "otra vez", "de nuevo", "cómo",
     ),
     VoiceCommand.SLOWER: (
         "slower", "slow down", "speak slower", "talk slower", "say it slower", "more slowly",
         "speak more slowly", "talk more slowly", "too fast", "you're too fast", "slowly",
+        "plus lentement", "moins vite", "parle plus lentement", "trop vite", "lentement",
+        "langsamer", "sprich langsamer", "zu schnell", "langsam",
+        "más despacio", "mas despacio", "más lento", "habla más despacio", "demasiado rápido",
+        "despacio",
     ),
     VoiceCommand.FASTER: (
         "faster", "speed up", "speak faster", "talk faster", "say it faster", "more quickly",
         "speak more quickly", "too slow", "you're too slow", "hurry up", "quicker",
+        "plus vite", "parle plus vite", "plus rapidement", "trop lent", "accélère",
+        "schneller", "sprich schneller", "zu langsam",
+        "más rápido", "mas rapido", "más deprisa", "habla más rápido", "demasiado lento",
     ),
 }
 
 # Words people wrap a command in; dropped from both ends before matching.
 _FILLER_LEADING = ("please", "ok", "okay", "hey", "assistant", "hey assistant", "um", "uh",
                    "oh", "no", "now", "just", "can you", "could you", "would you", "and", "so",
-                   "well", "alright", "all right", "yes", "yeah", "er", "hmm")
+                   "well", "alright", "all right", "yes", "yeah", "er", "hmm",
+                   "s'il te plaît", "s'il vous plaît", "euh", "oui", "non", "bon", "alors",
+                   "bitte", "ja", "nein", "also", "äh", "por favor", "sí", "bueno", "eh", "vale")
 _FILLER_TRAILING = ("please", "now", "thanks", "thank you", "a bit", "a little", "a little bit",
-                    "assistant")
+                    "assistant", "s'il te plaît", "s'il vous plaît", "merci", "un peu",
+                    "maintenant", "bitte", "danke", "ein bisschen", "jetzt", "por favor",
+                    "gracias", "un poco", "ya")
 
 _LOOKUP = {phrase: command for command, phrases in _PHRASES.items() for phrase in phrases}
 
@@ -53,7 +77,7 @@ _LOOKUP = {phrase: command for command, phrases in _PHRASES.items() for phrase i
 def normalize(text: str) -> str:
     """Lower case, ASCII apostrophes, punctuation to spaces, single spaces."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-    text = re.sub(r"[^\w' ]+", " ", text)
+    text = re.sub(r"[^\w' ]+", " ", text.replace("-", " "))
     return re.sub(r"\s+", " ", text).strip(" '")
 
 

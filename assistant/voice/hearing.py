@@ -69,6 +69,7 @@ def hear(engine: "TurnHost", heard: "Heard", cancel: "CancelToken") -> None:
         engine.run_command(command, turn_id)
         return
     engine.post(Question(text=text, source=heard.source, transcript=text, heard=heard,
+                         language=result.language,
                            asr_s=asr_s, token=heard.token, turn_id=turn_id))
 
 

@@ -22,6 +22,7 @@ import numpy as np
 from ..audio.sources import resample
 from ..errors import AssistantError
 from ..events import ErrorEvent, EventBus, SpeakingFinished, SpeakingStarted
+from ..i18n import current, speaking
 from ..tts import Speaker
 from .echo_guard import RATE, EchoDetector, EchoTextGuard
 
@@ -105,6 +106,9 @@ class _Job:
     on_first_audio: FirstAudio | None
     text: str = ""
     stream: SpeechStream | None = field(default=None, compare=False)
+    # The reply language of the turn that queued it (``i18n.current()`` there): this thread
+    # has no turn of its own, and the voice follows the language.
+    language: str = field(default_factory=current)
 
 
 class SpeechOutput:
@@ -216,7 +220,8 @@ class SpeechOutput:
                     job.stream.done.set()
                 continue
             try:
-                self._say(job)
+                with speaking(job.language):
+                    self._say(job)
             except AssistantError as exc:
                 self._bus.emit(ErrorEvent(code=exc.code, message=exc.user_text(), stage=exc.stage))
             except Exception as exc:  # a bug in a voice must not end the conversation

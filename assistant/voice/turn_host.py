@@ -33,6 +33,7 @@ class Question:
     source: str
     image: Any = None
     transcript: str | None = None
+    language: str | None = None      # the language it was spoken in (Whisper's), if heard
     heard: "Heard | None" = None
     asr_s: float = 0.0
     token: CancelToken = field(default_factory=CancelToken)

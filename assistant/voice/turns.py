@@ -11,6 +11,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from ..events import StageTimings
+from ..i18n import speaking
 from .events import AnswerGrowing, TurnCompleted, TurnStarted, TurnTimings
 
 if TYPE_CHECKING:
@@ -54,7 +55,9 @@ def answer_turn(engine: "TurnHost", q: "Question") -> None:
         engine.bus.emit(TurnTimings(**timing, end_to_first_audio_s=at - heard.end_of_turn,
                                     voice_to_first_audio_s=at - heard.last_voice))
 
-    spoken = engine.speech.stream(on_first_audio=first_audio)
+    language = engine.assistant.reply_language_for(q.text, q.language)
+    with speaking(language):     # the voice's queue reads it: the reply's voice
+        spoken = engine.speech.stream(on_first_audio=first_audio)
     q.token.on_cancel(spoken.wake)
     written: list[str] = []
 
@@ -69,7 +72,7 @@ def answer_turn(engine: "TurnHost", q: "Question") -> None:
         timings["asr"] = q.asr_s * 1000.0
     try:
         result = engine.assistant.respond(image, q.text, session=engine.session, cancel=q.token,
-                                          on_text=grow, timings=timings)
+                                          on_text=grow, timings=timings, language=q.language)
     except BaseException:
         spoken.wake()          # the voice stops waiting for sentences that will never come
         raise

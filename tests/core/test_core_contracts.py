@@ -41,6 +41,7 @@ REAL_ENGINES = {
     "assistant.remote.asr.OpenAITranscriber": Transcriber,
     "assistant.tts.piper_voice.PiperSpeaker": Speaker,
     "assistant.tts.pyttsx3_voice.Pyttsx3Speaker": Speaker,
+    "assistant.tts.languages.LanguageSpeaker": Speaker,
     "assistant.tts.factory.SilentSpeaker": Speaker,
     "assistant.remote.tts.OpenAISpeaker": Speaker,
 }

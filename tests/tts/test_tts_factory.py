@@ -23,7 +23,12 @@ def test_none_is_silent_but_answers():
 def test_auto_prefers_piper_when_installed():
     assert piper_available()  # installed in this project's environment
     speaker = make_speaker(TtsConfig(engine="auto", rate=1.5))
-    assert isinstance(speaker, PiperSpeaker) and speaker.name == "piper:en_US-joe-medium"
+    assert speaker.name == "piper:en_US-joe-medium"
+    # English replies in the Piper voice, French ones in espeak-ng's French voice
+    assert isinstance(speaker.voice("en"), PiperSpeaker)
+    french = speaker.voice("fr")
+    assert isinstance(french, Pyttsx3Speaker) and french.language == "fr"
+    assert french.player is speaker.player      # one player: "stop" silences either
 
 
 def test_auto_falls_back_to_espeak_without_piper(monkeypatch):
