@@ -85,6 +85,7 @@ def write_private(path: Path, data: bytes | str) -> Path:
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
+        sync_dir(path.parent)   # the rename itself reaches the disk (power loss)
     except BaseException:
         if fd >= 0:
             with contextlib.suppress(OSError):
@@ -93,6 +94,21 @@ def write_private(path: Path, data: bytes | str) -> Path:
             os.unlink(tmp)
         raise
     return path
+
+
+def sync_dir(folder: Path) -> None:
+    """Flush a folder's entries (a rename, a new file) to the disk; quietly skipped where the
+    system cannot (Windows, some network file systems)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def file_kind(mode: int) -> str:
@@ -127,10 +143,12 @@ def utc_stamp(seconds: float | None = None) -> str:
     return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(time.time() if seconds is None else seconds))
 
 
-def set_aside(path: Path) -> Path:
+def set_aside(path: Path, *, keep: bool = False) -> Path:
     """Rename a damaged file to ``<name>.corrupt-<UTC time>`` beside it and return the new path.
 
     Never replaces an earlier copy: a second one in the same second gets ``-2``, ``-3``….
+    ``keep``: a hard link instead, so the file stays where it is too (until the caller
+    replaces it with its repaired copy).
     """
     path = Path(path)
     stamp = utc_stamp()
@@ -139,7 +157,16 @@ def set_aside(path: Path) -> Path:
     while target.exists():
         n += 1
         target = path.with_name(f"{path.name}{CORRUPT}{stamp}-{n}")
-    os.rename(path, target)
+    if keep:
+        try:
+            os.link(path, target)
+        except OSError:   # a file system without hard links (FAT, some network shares)
+            import shutil
+
+            shutil.copyfile(path, target)
+    else:
+        os.rename(path, target)
+    sync_dir(path.parent)
     tighten_mode(target)   # what it held is as private as the file it replaces
     return target
 

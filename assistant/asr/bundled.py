@@ -128,11 +128,14 @@ def _damaged(target: Path) -> dict[str, bool]:
     for name, (size, digest) in expected_files().items():
         path = target / name
         key = packaged.file_key(path)
-        if key is None:
-            bad[name] = path.exists() or path.is_symlink()
-        elif key[0] != size or not stat_mod.S_ISREG(path.stat().st_mode) or \
-                packaged.sha256_of(path) != digest:
-            bad[name] = True
+        try:
+            if key is None:
+                bad[name] = path.exists() or path.is_symlink()
+            elif key[0] != size or not stat_mod.S_ISREG(path.stat().st_mode) or \
+                    packaged.sha256_of(path) != digest:
+                bad[name] = True
+        except OSError:   # a cache we may not read: as good as missing
+            bad[name] = False
     return bad
 
 

@@ -9,6 +9,7 @@ cannot be written (a full or read-only disk) is turned off and said once.
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import logging.handlers
 import os
@@ -169,29 +170,52 @@ class _LogFile(logging.handlers.RotatingFileHandler):
         why = failure_words(exc) if exc is not None else "unknown error"
         try:
             print(f"note: The log file {self.baseFilename} cannot be written ({why}); "
-                  "nothing more is logged in this run.", file=sys.stderr, flush=True)
+                  "log lines go to the screen.", file=sys.stderr, flush=True)
         except (OSError, ValueError):
             pass
         try:
             self.close()
         except (OSError, ValueError):
             pass
+        logging.getLogger().addHandler(_screen_log())
 
 
-def _setup_logging(paths: AppPaths, verbose: bool) -> Path | None:
+class _ScreenFormatter(logging.Formatter):
+    """A warning as one line on stderr: the traceback stays out of the user's way."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        exc = record.exc_info[1] if record.exc_info else None
+        detail = f" ({type(exc).__name__}: {exc})" if exc is not None else ""
+        return f"{record.levelname.lower()}: {record.getMessage()}{detail}"
+
+
+def _screen_log() -> logging.Handler:
+    """Where warnings go when there is no log file: stderr, one line each."""
+    screen = logging.StreamHandler(sys.stderr)
+    screen.setLevel(logging.ERROR)   # warnings are the notes the user was given already
+    screen.setFormatter(_ScreenFormatter())
+    return screen
+
+
+def _setup_logging(paths: AppPaths, verbose: bool, home) -> Path | None:
+    """The log file, or (a home that cannot be written: said in the home's one line) warnings
+    on stderr; ``-v`` adds everything on stderr."""
     logging.raiseExceptions = False   # a log line that cannot be written never costs an answer
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     log_file = paths.log_file
     try:
+        if not home.can_write(paths.cache_dir):
+            raise PermissionError(paths.cache_dir)
         log_file.parent.mkdir(parents=True, exist_ok=True)
         handler = _LogFile(log_file, maxBytes=2_000_000, backupCount=2, encoding="utf-8",
                            errors="backslashreplace")  # a lone surrogate a client sent: escaped
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
-    except OSError:  # a read-only home: no log, and no log lines on the user's screen either
+    except OSError:
         log_file = None
-        root.addHandler(logging.NullHandler())
+        if not verbose:
+            root.addHandler(_screen_log())
     if verbose:
         stream = logging.StreamHandler(sys.stderr)
         stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
@@ -233,8 +257,14 @@ def main(argv: list[str] | None = None) -> int:
     args.verbose = getattr(args, "verbose", False)   # -v/-q: before or after the command
     args.quiet = getattr(args, "quiet", False)
     paths = app_paths()
+    from .. import home as home_mod
+
+    args.home = home = home_mod.check(paths)   # a home that cannot be used never stops a command
     paths.make_private()    # folders an older version left 0755 (issue 10.8)
-    log_file = _setup_logging(paths, args.verbose)
+    log_file = _setup_logging(paths, args.verbose, home)
+    if not home.ok:
+        print(f"note: {home.line(settings_read=args.config is not None or home.can_read(paths.config_dir))}",
+              file=sys.stderr, flush=True)
     from . import check, commands, devices, history, model_files, sessions, settings
 
     try:
@@ -254,19 +284,56 @@ def main(argv: list[str] | None = None) -> int:
         if as_json:
             _json_error(exc.code, exc.user_text(), exc.exit_status)
         return exc.exit_status
+    except OSError as exc:
+        folder = _home_folder(exc, paths)
+        if folder is None:
+            return _unexpected(log_file, as_json)
+        from ..errors import EXIT_NOT_SAVED
+        from ..storage import failure_words
+
+        # A folder problem is never a bug: said in words, the code of what it stopped.
+        status = EXIT_NOT_SAVED if exc.errno in _WRITE_ERRORS else 1
+        message = (f"The assistant's folder {folder} cannot be used ({failure_words(exc)}).")
+        log.warning("%s", message, exc_info=True)
+        print(f"error: {message}", file=sys.stderr)
+        if as_json:
+            _json_error("home_unusable", message, status)
+        return status
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         if as_json:
             _json_error("interrupted", "Stopped.", EXIT_INTERRUPTED)
         return EXIT_INTERRUPTED
     except Exception:  # a bug: keep the traceback in the log, give the user one sentence
-        log.exception("unexpected failure")
-        where = f" Details are in {log_file}." if log_file else ""
-        print(f"error: Something went wrong inside the assistant.{where}", file=sys.stderr)
-        if as_json:
-            _json_error("unexpected", f"Something went wrong inside the assistant.{where}",
-                        EXIT_UNEXPECTED)
-        return EXIT_UNEXPECTED
+        return _unexpected(log_file, as_json)
+
+
+def _unexpected(log_file: Path | None, as_json: bool) -> int:
+    log.exception("unexpected failure")
+    where = f" Details are in {log_file}." if log_file else ""
+    print(f"error: Something went wrong inside the assistant.{where}", file=sys.stderr)
+    if as_json:
+        _json_error("unexpected", f"Something went wrong inside the assistant.{where}",
+                    EXIT_UNEXPECTED)
+    return EXIT_UNEXPECTED
+
+
+_WRITE_ERRORS = {errno.EROFS, errno.ENOSPC, errno.EDQUOT}
+
+
+def _home_folder(exc: OSError, paths: AppPaths) -> Path | None:
+    """Which of our folders a failed file operation was in, or None (not ours: a bug)."""
+    if exc.errno not in (errno.EACCES, errno.EPERM, errno.ENOTDIR, *_WRITE_ERRORS):
+        return None
+    for name in (exc.filename, exc.filename2):
+        if not name:
+            continue
+        where = Path(os.path.abspath(os.fsdecode(name)))
+        for folder in (paths.config_dir, paths.cache_dir, paths.data_dir):
+            folder = Path(os.path.abspath(folder))
+            if where == folder or folder in where.parents or where in folder.parents:
+                return folder
+    return None
 
 
 def _settings(args: argparse.Namespace, paths: AppPaths):
@@ -288,6 +355,8 @@ def _settings(args: argparse.Namespace, paths: AppPaths):
             raise ConfigError(exc.message, hint="Check the --config path, or leave it out to use "
                               "the default one.", code="config_missing") from None
     source = given or paths.config_file
+    if given is None and not args.home.can_read(paths.config_dir):
+        return config_mod.AppConfig(), None   # the home's one line said so
     if source.is_file() or not source.exists():
         loaded = config_mod.read(source)
     elif given is not None:

@@ -134,7 +134,9 @@ def emit_answer_json(args: argparse.Namespace, result, load_ms: dict[str, float]
 def _sessions(paths: AppPaths, bus: EventBus):
     from ..conversation.sessions import SessionStore
 
-    return SessionStore(paths.sessions_dir, on_event=bus.emit)  # a damaged file: one "note:"
+    store = SessionStore(paths.sessions_dir, on_event=bus.emit)  # a damaged file: one "note:"
+    store.remove_leftovers()   # what a writer killed mid-write left
+    return store
 
 
 def _check_speak_to(path: Path) -> None:

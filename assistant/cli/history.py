@@ -16,12 +16,22 @@ EXPORT_FORMATS = {"md": "md", "markdown": "md", "json": "json"}
 
 
 def history(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
-    from ..conversation.store import HistoryStore
+    from ..conversation.store import DB_NAME, HistoryStore
 
     fmt = None
     if args.history_action == "export":
         fmt = export_format(args.path, args.format)  # a bad name fails before anything opens
-    store = HistoryStore.in_folder(paths.data_dir, on_event=_progress_printer)  # repairs: a note
+    home = args.home
+    if not home.can_write(paths.data_dir):
+        if args.history_action == "clear":
+            why = home.unwritable[paths.data_dir].why
+            raise SaveError(f"The history in {paths.data_dir} cannot be cleared ({why}).",
+                            hint="Clear it where the folder can be written.",
+                            code="not_deleted")
+        # Export reads only: a read-only home's history is still the user's to take away.
+        store = HistoryStore.read_only(paths.data_dir / DB_NAME)
+    else:
+        store = HistoryStore.in_folder(paths.data_dir, on_event=_progress_printer)  # repairs: a note
     try:
         if args.history_action == "clear":
             count = store.count()

@@ -134,7 +134,7 @@ def _printer(as_json: bool) -> Callable[[Event], None]:
 def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     from ..audio.sources import MicrophoneSource, WavReplaySource
     from .console import _progress_printer
-    from ..conversation.sessions import SessionStore, check_name
+    from ..conversation.sessions import check_name
     from ..engines.conversation import (build_conversation, build_engines, conversation_options,
                                         prepare)
     from ..engines.factory import EngineFactory
@@ -186,7 +186,7 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
             return voice
 
         built = build_conversation(config, engines, bus=bus, image=image, options=options,
-                                   sessions=SessionStore(paths.sessions_dir, on_event=bus.emit),
+                                   sessions=_sessions(paths, bus),
                                    session=args.session, source=source, player=player,
                                    speaker_for_rate=speaker_for_rate,
                                    typed_only_fallback=False)   # listen has nothing else to take
@@ -238,3 +238,11 @@ def _stop_on_signals() -> None:
         signal.signal(signal.SIGINT, stop)
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGHUP, stop)
+
+
+def _sessions(paths: AppPaths, bus: Any) -> Any:
+    from ..conversation.sessions import SessionStore
+
+    store = SessionStore(paths.sessions_dir, on_event=bus.emit)
+    store.remove_leftovers()   # what a writer killed mid-write left
+    return store

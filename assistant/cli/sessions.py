@@ -40,7 +40,16 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
 
     store = SessionStore(paths.sessions_dir)
     if args.sessions_action == "clear":
-        return _clear(store, args.name)
+        try:
+            return _clear(store, args.name)
+        except OSError as exc:   # a read-only home, another user's folder
+            from ..errors import SaveError
+            from ..storage import failure_hint, failure_words
+
+            what = f"The conversation '{args.name}'" if args.name else "The conversations"
+            raise SaveError(f"{what} in {store.folder} could not be deleted "
+                            f"({failure_words(exc)}).", hint=failure_hint(exc),
+                            code="not_deleted") from exc
     if args.sessions_action == "show":
         return _show(store, args.name, args.json)
     if args.sessions_action == "export":
@@ -141,6 +150,7 @@ def _clear(store, name: str | None) -> int:
     names = store.names()
     for each in names:
         store.clear(each)
+    store.remove_leftovers()   # temporary files, each under its conversation's lock
     leftovers = _leftovers(store)
     for path in leftovers:
         path.unlink(missing_ok=True)
@@ -151,10 +161,12 @@ def _clear(store, name: str | None) -> int:
 
 
 def _leftovers(store) -> list:
-    """Damaged copies, locks and temporary files of conversations that are gone: nothing of
-    what was asked may stay on the disk after "clear all"."""
+    """Damaged copies and temporary files of conversations that are gone: nothing of what
+    was asked may stay on the disk after "clear all". Lock files stay (empty): a writer may be
+    waiting on one, and a deleted lock lets two writers in at once."""
     try:
-        return sorted(p for p in store.folder.iterdir() if p.is_file())
+        return sorted(p for p in store.folder.iterdir()
+                      if p.is_file() and not p.name.endswith((".lock", ".tmp")))
     except OSError:
         return []
 

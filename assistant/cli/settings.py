@@ -22,7 +22,7 @@ def config(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         print(target)
     elif args.action == "init":
         loaded = _read_default(target) if args.config is None else _read_given(target)
-        if target.exists() and not loaded.damaged:
+        if _exists(target) and not loaded.damaged:
             print(f"{target} already exists; not changed.")
             return EXIT_OK
         try:
@@ -43,13 +43,24 @@ def config(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     return EXIT_OK
 
 
+def _exists(target: Path) -> bool:
+    try:
+        return target.exists()
+    except OSError:
+        return False
+
+
 def _read_default(target: Path):
     """The settings file in our folder; something not a file there is never read (a FIFO
     would hang), and saving over it is refused (``write_private``), said why."""
     from .. import config as config_mod
 
-    if target.is_file() or not target.exists():
-        return config_mod.read(target)
+    try:
+        if target.is_file() or not target.exists():
+            return config_mod.read(target)
+    except OSError as exc:   # a folder we may not look into: written below, or refused there
+        return config_mod.Loaded(config_mod.AppConfig(), f"{target} cannot be read "
+                                 f"({exc.strerror or exc}).")
     return config_mod.Loaded(config_mod.AppConfig(), f"{target} is not a file.")
 
 

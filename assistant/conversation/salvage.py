@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 import struct
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 MAX_PROBE = 2_000_000       # rowids looked up one by one, at most
 MAX_SCAN_BYTES = 1 << 30    # files read page by page only below this size
@@ -64,7 +64,9 @@ def readable_rows(path: Path, table: str, columns: Sequence[str],
         db.close()
     try:
         if path.stat().st_size <= MAX_SCAN_BYTES:
-            for rowid, values in leaf_records(path.read_bytes()).items():
+            # Every cell, not the first per rowid: SQLite's own tables (the schema on page 1,
+            # sqlite_sequence) number their rows 1, 2… too, and are read first.
+            for rowid, values in leaf_cells(path.read_bytes()):
                 if rowid not in rows:
                     _keep(rows, rowid, values, accept)
     except OSError:
@@ -96,8 +98,17 @@ def _known_tops(db: sqlite3.Connection, table: str, key: str) -> list[int]:
 
 def leaf_records(data: bytes) -> dict[int, list]:
     """Every readable record on a table leaf page, by rowid (the first copy found wins)."""
+    records: dict[int, list] = {}
+    for rowid, values in leaf_cells(data):
+        records.setdefault(rowid, values)
+    return records
+
+
+def leaf_cells(data: bytes) -> Iterator[tuple[int, list]]:
+    """Every readable cell on every table leaf page, in page order: (rowid, values); rows of
+    different tables may share a rowid."""
     if len(data) < 512:
-        return {}
+        return
     page_size, usable, free = 4096, 4096, set()   # SQLite's default when page 1 is gone
     if data.startswith(_MAGIC):
         size = int.from_bytes(data[16:18], "big")
@@ -105,7 +116,6 @@ def leaf_records(data: bytes) -> dict[int, list]:
         if 512 <= size <= 65536 and size & (size - 1) == 0:
             page_size, usable = size, size - data[20]
             free = _free_pages(data, page_size)
-    records: dict[int, list] = {}
     for number in range(1, len(data) // page_size + 1):
         if number in free:
             continue
@@ -118,11 +128,9 @@ def leaf_records(data: bytes) -> dict[int, list]:
             at = head + 8 + 2 * n
             pointer = int.from_bytes(data[at:at + 2], "big")
             try:
-                rowid, values = _cell(data, base + pointer, page_size, usable)
+                yield _cell(data, base + pointer, page_size, usable)
             except (_Bad, IndexError, ValueError, UnicodeDecodeError, struct.error):
                 continue
-            records.setdefault(rowid, values)
-    return records
 
 
 def _free_pages(data: bytes, page_size: int) -> set[int]:

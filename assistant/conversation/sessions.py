@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import unicodedata
 import threading
 from dataclasses import dataclass
@@ -76,6 +77,7 @@ class SessionStore:
         path = self._path(name)
         private_dir(self.folder)
         with file_lock(self._lock_path(name)):
+            self._remove_temp(name)
             turns = (self._read(name, path, writing=True) + [turn])[-MAX_TURNS:]
             write_private(path, json.dumps({"turns": [t.to_dict() for t in turns]},
                                            ensure_ascii=False, indent=1))
@@ -139,19 +141,64 @@ class SessionStore:
         return SessionInfo(name, len(turns), last, path)
 
     def clear(self, name: str) -> bool:
-        """Delete a conversation, its copies set aside and its lock; False when there was none."""
+        """Delete a conversation, its copies set aside and temporary files; False when there
+        was none.
+
+        Under the writers' lock, and the lock file stays: deleting it would let a writer
+        waiting on the old file and one opening a new file both hold "the lock" (a turn
+        appended right after would be lost). A turn appended after ``clear`` returns is kept.
+        """
         path = self._path(name)
-        lock = self._lock_path(name)
         found = False
-        with file_lock(lock, best_effort=True):
+        with file_lock(self._lock_path(name), best_effort=True):
+            found = bool(self._remove_temp(name))
             for victim in [path, *set_aside_copies(path)]:
                 try:
                     victim.unlink()
                     found = True
                 except FileNotFoundError:
                     pass
-        lock.unlink(missing_ok=True)
         return found
+
+    def _remove_temp(self, name: str) -> list[Path]:
+        """Temporary files a writer killed mid-write left (the caller holds the lock, so no
+        live writer has one): they hold the whole conversation."""
+        removed = []
+        for leftover in self._temp_files(name):
+            try:
+                leftover.unlink()
+                removed.append(leftover)
+            except FileNotFoundError:
+                pass
+        return removed
+
+    def _temp_files(self, name: str) -> list[Path]:
+        pattern = re.compile(rf"\.{re.escape(name)}{re.escape(_SUFFIX)}\.[a-z0-9_]+\.tmp")
+        try:
+            return [p for p in self.folder.glob(f".*{_SUFFIX}.*.tmp") if pattern.fullmatch(p.name)]
+        except OSError:
+            return []
+
+    def remove_leftovers(self) -> int:
+        """At start: every conversation's temporary files left by a killed writer, each
+        removed under that conversation's lock; how many. Never fails (a read-only home)."""
+        names = set()
+        try:
+            for leftover in self.folder.glob(f".*{_SUFFIX}.*.tmp"):
+                stem = leftover.name[1:].rsplit(".", 2)[0]
+                if stem.endswith(_SUFFIX) and _name_problem(stem[:-len(_SUFFIX)]) is None:
+                    names.add(stem[:-len(_SUFFIX)])
+        except OSError:
+            return 0
+        removed = 0
+        for name in sorted(names):
+            try:
+                with file_lock(self._lock_path(name)):
+                    removed += len(self._remove_temp(name))
+            except OSError as exc:
+                log.warning("leftover temporary files of the conversation '%s' could not be "
+                            "removed: %s", name, exc)
+        return removed
 
     def damaged_copies(self) -> list[Path]:
         """Damaged session files kept beside the sessions."""

@@ -22,8 +22,8 @@ from typing import Callable
 
 from ..errors import AssistantError
 from ..events import ErrorEvent, Event
-from ..storage import (FILE_MODE, file_lock, private_dir, set_aside, set_aside_copies, tighten_mode,
-                       write_private)
+from ..storage import (FILE_MODE, file_lock, private_dir, set_aside, set_aside_copies, sync_dir,
+                       tighten_mode, write_private)
 from .salvage import readable_rows
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,7 @@ _COLUMNS = ("id", "started_at", "ended_at", "question", "transcript", "answer", 
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM turns"
 HISTORY_REPAIRED = "history_repaired"   # ErrorEvent code: damaged history set aside at open
 _SIDE_FILES = ("-wal", "-shm")          # SQLite's companions of a WAL-mode database
+_FOREIGN = "another program's database"
 
 
 @dataclass(frozen=True)
@@ -125,49 +126,96 @@ class HistoryStore:
     def _open_checked(self) -> sqlite3.Connection:
         if not self.path.exists():
             _create_private(self.path)   # SQLite gives its -wal and -shm the same mode
-        for file in _with_side_files(self.path):
-            tighten_mode(file)           # an older, looser install
         db = _connect(self.path)
         problem = _problem(db)
         if problem is None:
             try:
-                return _prepare(db)
+                _prepare(db)
+                for file in _with_side_files(self.path):
+                    tighten_mode(file)   # an older, looser install (only once known as ours)
+                return db
             except sqlite3.DatabaseError as exc:
                 if not _is_damage(exc):
                     db.close()
                     raise
                 problem = str(exc)
         db.close()
-        self._repair(problem)
+        if problem == _FOREIGN:
+            self._set_aside_foreign()
+        else:
+            self._repair(problem)
         return _prepare(_connect(self.path))
 
     def _repair(self, problem: str) -> None:
-        """Set the damaged file aside and copy every turn still readable into a fresh one."""
-        aside = set_aside(self.path)
-        for suffix in _SIDE_FILES:
-            side = Path(f"{self.path}{suffix}")
-            if side.exists():
-                os.replace(side, Path(f"{aside}{suffix}"))   # the WAL holds recent turns too
+        """Copy every turn still readable into a new file beside the damaged one, then swap it
+        in (one rename) and keep the damaged one as ``NAME.corrupt-<time>``.
+
+        Until the rename the damaged file stays where it was: a kill at any moment leaves
+        either it (the next start repairs again) or the complete new history, never a valid
+        history short of turns that live only in a set-aside copy.
+        """
+        fresh = self.path.with_name(f".{self.path.name}.repair.tmp")
+        for stale in _with_side_files(fresh):     # a repair that was killed: we hold the lock
+            stale.unlink(missing_ok=True)
         try:
-            kept = _fill(self.path, readable_rows(aside, "turns", _COLUMNS, _as_row))
+            kept = _fill(fresh, readable_rows(self.path, "turns", _COLUMNS, _as_row))
+            aside = _keep_aside(self.path)
+            os.replace(fresh, self.path)
+            sync_dir(self.path.parent)
         except BaseException:
-            # A full disk, say: put the damaged file back, so the next start tries again.
-            for file in _with_side_files(self.path):
+            for file in _with_side_files(fresh):   # a full disk, say: the next start tries again
                 file.unlink(missing_ok=True)
-            for old, new in zip(_with_side_files(aside), _with_side_files(self.path)):
-                if old.exists():
-                    os.replace(old, new)
             raise
         log.warning("the chat history %s was damaged (%s); %d turns recovered, the damaged file "
                     "kept as %s", self.path, problem, kept, aside)
         recovered = ("1 turn was recovered" if kept == 1 else f"{kept} turns were recovered"
                      if kept else "nothing in it could be read, so a new history was started")
-        event = ErrorEvent(code=HISTORY_REPAIRED, stage="history",
-                           message=f"The chat history was damaged; {recovered}. The damaged file "
-                                   f"was kept as {aside.name}.")
+        self._notice(f"The chat history was damaged; {recovered}. The damaged file was kept as "
+                     f"{aside.name}.")
+
+    def _set_aside_foreign(self) -> None:
+        """Another program's database at our place: moved away whole, never written to."""
+        aside = set_aside(self.path)
+        for suffix in _SIDE_FILES:
+            side = Path(f"{self.path}{suffix}")
+            if side.exists():
+                os.replace(side, Path(f"{aside}{suffix}"))
+        sync_dir(self.path.parent)
+        log.warning("the file %s is another program's database; moved to %s", self.path, aside)
+        self._notice(f"The file where the chat history belongs was another program's "
+                     f"database; it was moved, unchanged, to {aside.name} and a new history "
+                     "started.")
+
+    def _notice(self, message: str) -> None:
+        event = ErrorEvent(code=HISTORY_REPAIRED, stage="history", message=message)
         self.notices.append(event)
         if self.on_event is not None:
             self.on_event(event)
+
+    @classmethod
+    def read_only(cls, path: Path) -> "HistoryStore":
+        """The history at ``path`` opened for reading only (a read-only home): nothing is
+        written, repaired or locked. WAL needs a writable ``-shm``; where it cannot be made the
+        file is opened as immutable (no other writer can exist on a read-only disk). A damaged
+        file's readable turns are read into memory; a missing one is an empty history."""
+        store = cls.in_memory()
+        store.path = Path(path)
+        try:
+            if not store.path.exists():
+                return store
+            db = _open_read_only(store.path)
+        except (sqlite3.Error, OSError) as exc:
+            raise AssistantError(f"The chat history at {path} cannot be read "
+                                 f"({_words(exc)}).", hint="Check the folder's permissions.",
+                                 code="history_unavailable", stage="history") from exc
+        if _problem(db) is None and _has_turns(db):
+            store._db.close()
+            store._db = db
+            return store
+        db.close()
+        rows = readable_rows(store.path, "turns", _COLUMNS, _as_row)
+        _insert(store._db, rows)
+        return store
 
     @classmethod
     def in_memory(cls) -> "HistoryStore":
@@ -266,22 +314,68 @@ def _create_private(path: Path) -> None:
 
 
 def _fill(path: Path, rows: list[tuple]) -> int:
-    """A fresh history at ``path`` holding ``rows``; returns how many went in."""
+    """A new history at ``path`` holding ``rows``, on the disk when this returns; how many
+    went in."""
     _create_private(path)
-    db = _prepare(_connect(path))
-    kept = 0
+    db = _connect(path)
     try:
-        db.execute("BEGIN IMMEDIATE")
-        for row in rows:
-            try:
-                db.execute(f"INSERT INTO turns ({', '.join(_COLUMNS)}) VALUES "
-                           f"({', '.join('?' * len(_COLUMNS))})", row)
-                kept += 1
-            except sqlite3.IntegrityError:   # a row that read back as garbage (NULL question)
-                continue
-        db.execute("COMMIT")
+        db.execute("PRAGMA journal_mode=DELETE")   # one file to rename; WAL once it is in use
+        db.execute("PRAGMA synchronous=FULL")
+        db.executescript(_SCHEMA)
+        return _insert(db, rows)
     finally:
         db.close()
+
+
+def _keep_aside(path: Path) -> Path:
+    """The damaged file (and its WAL) kept under ``NAME.corrupt-<time>`` while it also stays
+    at ``path`` (hard links), then its WAL taken from beside ``path`` (it would be replayed
+    into the new file)."""
+    aside = set_aside(path, keep=True)
+    for suffix in _SIDE_FILES:
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            os.link(side, Path(f"{aside}{suffix}"))
+            side.unlink()
+    return aside
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    for flags in ("mode=ro", "mode=ro&immutable=1"):
+        db = sqlite3.connect(f"{path.absolute().as_uri()}?{flags}", uri=True,
+                             check_same_thread=False, isolation_level=None)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.OperationalError:   # "unable to open database file": no -shm possible
+            db.close()
+            if "immutable" in flags:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _has_turns(db: sqlite3.Connection) -> bool:
+    return bool(db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'turns'")
+                .fetchone())
+
+
+def _words(exc: BaseException) -> str:
+    from ..storage import failure_words
+
+    return failure_words(exc) if isinstance(exc, OSError) else str(exc)
+
+
+def _insert(db: sqlite3.Connection, rows: list[tuple]) -> int:
+    kept = 0
+    db.execute("BEGIN IMMEDIATE")
+    for row in rows:
+        try:
+            db.execute(f"INSERT INTO turns ({', '.join(_COLUMNS)}) VALUES "
+                       f"({', '.join('?' * len(_COLUMNS))})", row)
+            kept += 1
+        except sqlite3.IntegrityError:   # a row that read back as garbage (NULL question)
+            continue
+    db.execute("COMMIT")
     return kept
 
 
@@ -307,9 +401,16 @@ def _problem(db: sqlite3.Connection) -> str | None:
             raise
         return str(exc)
     if found != ["ok"]:
-        return "; ".join(found[:3])
-    if columns and not set(_COLUMNS) <= columns:
-        return "its turns table is not the assistant's"
+        return "; ".join(found[:3])[:300]
+    try:
+        tables = {str(r[0]) for r in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+    except sqlite3.DatabaseError as exc:
+        if not _is_damage(exc):
+            raise
+        return str(exc)
+    if tables - {"turns", "sqlite_sequence"} or (columns and not set(_COLUMNS) <= columns):
+        return _FOREIGN
     return None
 
 

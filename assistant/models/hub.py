@@ -41,9 +41,15 @@ def locate_hf_model(name_or_folder: str, extra_roots: tuple[Path, ...] = (), *,
         candidates += [root / name_or_folder, root / name_or_folder.replace("/", "--"),
                        root / name_or_folder.split("/")[-1]]
     for folder in candidates:
-        if folder.is_dir() and is_complete(folder):
-            return folder
-    if name_or_folder.count("/") != 1 or direct.is_absolute() or direct.exists():
+        try:
+            if folder.is_dir() and is_complete(folder):
+                return folder
+        except OSError:   # a folder we may not read (another user's home): not here
+            continue
+    try:
+        if name_or_folder.count("/") != 1 or direct.is_absolute() or direct.exists():
+            return None
+    except OSError:
         return None
     try:
         from huggingface_hub import snapshot_download

@@ -69,12 +69,12 @@ def missing_weights(kind: str, model: str, *, default: str, size: str,
     looks_like_folder = model.startswith(("/", ".", "~")) or "\\" in model
     where = f"at {model}" if looks_like_folder else f"'{model}' on this computer"
     hub_name = default if looks_like_folder else model
+    from ..models.vlm_names import fetch_hint
+
+    hint = fetch_hint(hub_name, setting)
     return ModelMissingError(
         f"The {kind} vision model is not installed: no weights {where}.",
-        hint=(f"On a computer with internet run: huggingface-cli download {hub_name} "
-              f"(about {size}), then copy the folder here and set {setting} = "
-              f"\"/path/to/folder\" in the config file."),
-        stage="vision")
+        hint=f"{hint[0].upper()}{hint[1:]} (about {size}).", stage="vision")
 
 
 def resolve_device(wanted: str, purpose: str) -> str:

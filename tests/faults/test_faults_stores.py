@@ -369,7 +369,10 @@ def test_sessions_list_and_clear(tmp_path):
     assert _aside(folder, "porch.json")
     everything = cli("sessions", "clear")
     assert everything.returncode == 0, everything.stderr
-    assert list(folder.iterdir()) == []              # no copy, lock or temp file left
+    # No copy or temp file left; the empty lock files stay (a writer may be waiting on one:
+    # deleting it lets two writers in at once, test_faults_sessions.py).
+    left = list(folder.iterdir())
+    assert all(p.name.endswith(".lock") and p.stat().st_size == 0 for p in left), left
     assert "No conversations" in cli("sessions", "list").stdout
 
 

@@ -50,7 +50,7 @@ def test_missing_folder(tmp_path, coffee):
         engine.answer(coffee, "What is this?")
     assert err.value.stage == "vision"
     assert "full vision model is not installed" in err.value.message
-    assert "huggingface-cli download Salesforce/blip2-opt-2.7b" in err.value.hint
+    assert "assistant models download blip2" in err.value.hint
 
 
 def test_hub_name_not_cached(tmp_path):

@@ -108,7 +108,7 @@ def test_missing_folder_is_a_plain_model_missing_error(tmp_path, photo):
     err = caught.value
     assert err.code == "model_missing" and err.stage == "vision"
     assert str(missing) in err.message and "BLIP" in err.message
-    assert "huggingface-cli download Salesforce/blip-vqa-base" in err.hint
+    assert "assistant models download blip" in err.hint
     assert "Traceback" not in err.user_text()
 
 
@@ -117,7 +117,7 @@ def test_missing_hub_name_names_the_download(photo):
     with pytest.raises(ModelMissingError) as caught:
         engine.answer(photo("coffee"), "is it on a table?")
     assert "'nobody/blip-not-here' on this computer" in caught.value.message
-    assert "huggingface-cli download nobody/blip-not-here" in caught.value.hint
+    assert "hf download nobody/blip-not-here" in caught.value.hint
 
 
 def test_damaged_weights_are_reported_not_raised_raw(tiny_blip_vqa, tmp_path, photo):

@@ -11,7 +11,7 @@ from assistant.vision.hf_common import choose_dtype, find_weights, resolve_devic
 
 
 def test_found_by_hub_name_in_the_hugging_face_cache(tiny_blip_vqa, tmp_path, monkeypatch, photo):
-    """A user's `huggingface-cli download` leaves this layout; loading goes through it."""
+    """A user's `hf download` leaves this layout; loading goes through it."""
     import huggingface_hub.constants as hub_constants
 
     repo = tmp_path / "hub" / "models--tiny-org--tiny-blip-vqa"
