@@ -22,34 +22,18 @@ from typing import Callable
 
 from ..errors import AssistantError
 from ..events import ErrorEvent, Event
-from ..storage import (FILE_MODE, file_lock, private_dir, set_aside, set_aside_copies, sync_dir,
-                       tighten_mode, write_private)
+from ..storage import (file_lock, private_dir, set_aside, set_aside_copies, sync_dir,
+                       tighten_mode)
+from . import history_db as hdb
+from .history_export import export, to_json, to_markdown  # noqa: F401 (their home before)
 from .salvage import readable_rows
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "history.sqlite3"
 MEMORY = ":memory:"
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS turns (
-    id          INTEGER PRIMARY KEY AUTOINCREMENT,
-    started_at  REAL NOT NULL,
-    ended_at    REAL NOT NULL,
-    question    TEXT NOT NULL,
-    transcript  TEXT,
-    answer      TEXT NOT NULL,
-    engine      TEXT NOT NULL DEFAULT '',
-    image_id    TEXT NOT NULL DEFAULT '',
-    timings     TEXT NOT NULL DEFAULT '{}',
-    thumbnail   BLOB
-);
-"""
-_COLUMNS = ("id", "started_at", "ended_at", "question", "transcript", "answer", "engine",
-            "image_id", "timings", "thumbnail")   # id first: it is the rowid
-_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM turns"
+_SELECT = f"SELECT {', '.join(hdb.COLUMNS)} FROM turns"
 HISTORY_REPAIRED = "history_repaired"   # ErrorEvent code: damaged history set aside at open
-_SIDE_FILES = ("-wal", "-shm")          # SQLite's companions of a WAL-mode database
-_FOREIGN = "another program's database"
 
 
 @dataclass(frozen=True)
@@ -110,7 +94,7 @@ class HistoryStore:
         self.notices: list[ErrorEvent] = []
         self._lock = threading.Lock()
         if str(path) == MEMORY:
-            self._db = _prepare(_connect(self.path))
+            self._db = hdb.prepare(hdb.connect(self.path))
             return
         try:
             private_dir(self.path.parent)
@@ -125,26 +109,26 @@ class HistoryStore:
 
     def _open_checked(self) -> sqlite3.Connection:
         if not self.path.exists():
-            _create_private(self.path)   # SQLite gives its -wal and -shm the same mode
-        db = _connect(self.path)
-        problem = _problem(db)
+            hdb.create_private(self.path)   # SQLite gives its -wal and -shm the same mode
+        db = hdb.connect(self.path)
+        problem = hdb.problem(db)
         if problem is None:
             try:
-                _prepare(db)
-                for file in _with_side_files(self.path):
+                hdb.prepare(db)
+                for file in hdb.with_side_files(self.path):
                     tighten_mode(file)   # an older, looser install (only once known as ours)
                 return db
             except sqlite3.DatabaseError as exc:
-                if not _is_damage(exc):
+                if not hdb.is_damage(exc):
                     db.close()
                     raise
                 problem = str(exc)
         db.close()
-        if problem == _FOREIGN:
+        if problem == hdb.FOREIGN:
             self._set_aside_foreign()
         else:
             self._repair(problem)
-        return _prepare(_connect(self.path))
+        return hdb.prepare(hdb.connect(self.path))
 
     def _repair(self, problem: str) -> None:
         """Copy every turn still readable into a new file beside the damaged one, then swap it
@@ -155,15 +139,15 @@ class HistoryStore:
         history short of turns that live only in a set-aside copy.
         """
         fresh = self.path.with_name(f".{self.path.name}.repair.tmp")
-        for stale in _with_side_files(fresh):     # a repair that was killed: we hold the lock
+        for stale in hdb.with_side_files(fresh):     # a repair that was killed: we hold the lock
             stale.unlink(missing_ok=True)
         try:
-            kept = _fill(fresh, readable_rows(self.path, "turns", _COLUMNS, _as_row))
-            aside = _keep_aside(self.path)
+            kept = hdb.fill(fresh, readable_rows(self.path, "turns", hdb.COLUMNS, hdb.as_row))
+            aside = hdb.keep_aside(self.path)
             os.replace(fresh, self.path)
             sync_dir(self.path.parent)
         except BaseException:
-            for file in _with_side_files(fresh):   # a full disk, say: the next start tries again
+            for file in hdb.with_side_files(fresh):   # a full disk, say: the next start tries again
                 file.unlink(missing_ok=True)
             raise
         log.warning("the chat history %s was damaged (%s); %d turns recovered, the damaged file "
@@ -176,7 +160,7 @@ class HistoryStore:
     def _set_aside_foreign(self) -> None:
         """Another program's database at our place: moved away whole, never written to."""
         aside = set_aside(self.path)
-        for suffix in _SIDE_FILES:
+        for suffix in hdb.SIDE_FILES:
             side = Path(f"{self.path}{suffix}")
             if side.exists():
                 os.replace(side, Path(f"{aside}{suffix}"))
@@ -203,18 +187,18 @@ class HistoryStore:
         try:
             if not store.path.exists():
                 return store
-            db = _open_read_only(store.path)
+            db = hdb.open_read_only(store.path)
         except (sqlite3.Error, OSError) as exc:
             raise AssistantError(f"The chat history at {path} cannot be read "
-                                 f"({_words(exc)}).", hint="Check the folder's permissions.",
+                                 f"({hdb.words(exc)}).", hint="Check the folder's permissions.",
                                  code="history_unavailable", stage="history") from exc
-        if _problem(db) is None and _has_turns(db):
+        if hdb.problem(db) is None and hdb.has_turns(db):
             store._db.close()
             store._db = db
             return store
         db.close()
-        rows = readable_rows(store.path, "turns", _COLUMNS, _as_row)
-        _insert(store._db, rows)
+        rows = readable_rows(store.path, "turns", hdb.COLUMNS, hdb.as_row)
+        hdb.insert(store._db, rows)
         return store
 
     @classmethod
@@ -295,139 +279,6 @@ def purge_folder(data_dir: Path) -> None:
         store.close()
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(str(path), check_same_thread=False,
-                           isolation_level=None)  # explicit transactions in add()
-
-
-def _prepare(db: sqlite3.Connection) -> sqlite3.Connection:
-    db.execute("PRAGMA journal_mode=WAL")
-    # NORMAL is durable against a process crash in WAL mode; FULL adds an fsync per
-    # commit, which only matters for power loss.
-    db.execute("PRAGMA synchronous=NORMAL")
-    db.executescript(_SCHEMA)
-    return db
-
-
-def _create_private(path: Path) -> None:
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE))
-
-
-def _fill(path: Path, rows: list[tuple]) -> int:
-    """A new history at ``path`` holding ``rows``, on the disk when this returns; how many
-    went in."""
-    _create_private(path)
-    db = _connect(path)
-    try:
-        db.execute("PRAGMA journal_mode=DELETE")   # one file to rename; WAL once it is in use
-        db.execute("PRAGMA synchronous=FULL")
-        db.executescript(_SCHEMA)
-        return _insert(db, rows)
-    finally:
-        db.close()
-
-
-def _keep_aside(path: Path) -> Path:
-    """The damaged file (and its WAL) kept under ``NAME.corrupt-<time>`` while it also stays
-    at ``path`` (hard links), then its WAL taken from beside ``path`` (it would be replayed
-    into the new file)."""
-    aside = set_aside(path, keep=True)
-    for suffix in _SIDE_FILES:
-        side = Path(f"{path}{suffix}")
-        if side.exists():
-            os.link(side, Path(f"{aside}{suffix}"))
-            side.unlink()
-    return aside
-
-
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    for flags in ("mode=ro", "mode=ro&immutable=1"):
-        db = sqlite3.connect(f"{path.absolute().as_uri()}?{flags}", uri=True,
-                             check_same_thread=False, isolation_level=None)
-        try:
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return db
-        except sqlite3.OperationalError:   # "unable to open database file": no -shm possible
-            db.close()
-            if "immutable" in flags:
-                raise
-    raise AssertionError("unreachable")
-
-
-def _has_turns(db: sqlite3.Connection) -> bool:
-    return bool(db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'turns'")
-                .fetchone())
-
-
-def _words(exc: BaseException) -> str:
-    from ..storage import failure_words
-
-    return failure_words(exc) if isinstance(exc, OSError) else str(exc)
-
-
-def _insert(db: sqlite3.Connection, rows: list[tuple]) -> int:
-    kept = 0
-    db.execute("BEGIN IMMEDIATE")
-    for row in rows:
-        try:
-            db.execute(f"INSERT INTO turns ({', '.join(_COLUMNS)}) VALUES "
-                       f"({', '.join('?' * len(_COLUMNS))})", row)
-            kept += 1
-        except sqlite3.IntegrityError:   # a row that read back as garbage (NULL question)
-            continue
-    db.execute("COMMIT")
-    return kept
-
-
-def _with_side_files(path: Path) -> list[Path]:
-    return [path, *(Path(f"{path}{suffix}") for suffix in _SIDE_FILES)]
-
-
-def _is_damage(exc: sqlite3.Error) -> bool:
-    """Corrupt or not a database at all; a busy, locked or full database is not damage."""
-    name = getattr(exc, "sqlite_errorname", None)
-    if name is not None:
-        return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
-    return type(exc) is sqlite3.DatabaseError   # Python 3.10: what those two codes raise
-
-
-def _problem(db: sqlite3.Connection) -> str | None:
-    """What is wrong with an opened history (``quick_check``, then our table's shape)."""
-    try:
-        found = [str(r[0]) for r in db.execute("PRAGMA quick_check").fetchall()]
-        columns = {r[1] for r in db.execute("PRAGMA table_info(turns)").fetchall()}
-    except sqlite3.DatabaseError as exc:
-        if not _is_damage(exc):
-            raise
-        return str(exc)
-    if found != ["ok"]:
-        return "; ".join(found[:3])[:300]
-    try:
-        tables = {str(r[0]) for r in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
-    except sqlite3.DatabaseError as exc:
-        if not _is_damage(exc):
-            raise
-        return str(exc)
-    if tables - {"turns", "sqlite_sequence"} or (columns and not set(_COLUMNS) <= columns):
-        return _FOREIGN
-    return None
-
-
-def _as_row(rowid: int, values: list) -> tuple | None:
-    """A recovered record, if it is one of our turns whole (not another table's, not garbled)."""
-    if len(values) != len(_COLUMNS) or values[0] not in (None, rowid):   # id is the rowid
-        return None
-    started, ended, question, transcript, answer, engine, image_id, timings, thumb = values[1:]
-    if not (all(isinstance(v, (int, float)) for v in (started, ended))
-            and all(isinstance(v, str) for v in (question, answer, engine, image_id, timings))
-            and (transcript is None or isinstance(transcript, str))
-            and (thumb is None or isinstance(thumb, bytes))):
-        return None
-    return (rowid, float(started), float(ended), question, transcript, answer, engine, image_id,
-            timings, thumb)
-
-
 def _fields(turn: StoredTurn) -> dict:
     return {f: getattr(turn, f) for f in StoredTurn.__dataclass_fields__}
 
@@ -444,45 +295,3 @@ def _row_to_turn(row: tuple) -> StoredTurn:
                       started_at=started, ended_at=ended, id=ident)
 
 
-def _clock(seconds: float) -> str:
-    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(seconds))
-
-
-def to_markdown(turns: list[StoredTurn]) -> str:
-    """A readable transcript of the conversation."""
-    lines = ["# Conversation with the assistant", ""]
-    if not turns:
-        lines.append("_No turns yet._")
-    for turn in turns:
-        how = "said" if turn.spoken else "typed"
-        lines.append(f"## {_clock(turn.started_at)}")
-        lines.append("")
-        lines.append(f"**You ({how}):** {turn.transcript if turn.spoken else turn.question}")
-        lines.append("")
-        lines.append(f"**Assistant:** {turn.answer}")
-        if turn.timings_ms:
-            parts = ", ".join(f"{k} {v:.0f} ms" for k, v in turn.timings_ms.items())
-            lines.append("")
-            lines.append(f"_{turn.engine}; {parts}_" if turn.engine else f"_{parts}_")
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def to_json(turns: list[StoredTurn]) -> str:
-    return json.dumps({"turns": [t.to_json() for t in turns]}, ensure_ascii=False, indent=2) + "\n"
-
-
-def export(store: HistoryStore, path: Path, fmt: str | None = None) -> Path:
-    """Write the history to ``path`` as Markdown or JSON (from ``fmt`` or the suffix)."""
-    path = Path(path)
-    fmt = (fmt or path.suffix.lstrip(".") or "md").lower()
-    if fmt in ("md", "markdown"):
-        text = to_markdown(store.turns())
-    elif fmt == "json":
-        text = to_json(store.turns())
-    else:
-        raise AssistantError(f"History cannot be exported as '{fmt}'.",
-                             hint="Use a file ending in .md or .json.", code="bad_input",
-                             stage="input")
-    # Atomic and private: a full disk leaves no half export, the transcript is the user's alone.
-    return write_private(path, text)

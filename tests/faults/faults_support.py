@@ -86,7 +86,7 @@ def question_twice(path: Path) -> Path:
 
     with wave.open(str(SAMPLES / "question.wav")) as w:
         rate, audio = w.getframerate(), np.frombuffer(w.readframes(w.getnframes()), np.int16)
-    pause = np.zeros(int(rate * 9), np.int16)
+    pause = np.zeros(int(rate * 15), np.int16)   # room for a slow answer on a busy machine
     with wave.open(str(path), "wb") as out:
         out.setnchannels(1), out.setsampwidth(2), out.setframerate(rate)
         out.writeframes(np.concatenate([pause[:rate], audio, pause, audio, pause]).tobytes())
