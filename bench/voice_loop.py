@@ -216,7 +216,7 @@ def latency(tmp: Path, fronts: list[str]) -> None:
 
 def noise(tmp: Path, minutes: float, speed: float, front: str) -> None:
     from assistant.events import Transcript
-    from assistant.voice.events import UtteranceIgnored
+    from assistant.voice.events import BargedIn, UtteranceIgnored
 
     rng = np.random.default_rng(11)
     parts, total = [], 0.0
@@ -240,8 +240,8 @@ def noise(tmp: Path, minutes: float, speed: float, front: str) -> None:
     ignored = run.of(UtteranceIgnored)
     reasons = {r: sum(1 for i in ignored if i.reason == r) for r in {i.reason for i in ignored}}
     print(f"{total / 60:.1f} min of silence and noise at {speed}x in {time.monotonic() - began:.0f} s "
-          f"({front}): {len(run.of(Transcript))} transcripts; ignored by the guards: "
-          f"{reasons or 'none'}")
+          f"({front}): {len(run.of(Transcript))} transcripts; false stops (barge-ins with no "
+          f"one talking) {len(run.of(BargedIn))}; ignored by the guards: {reasons or 'none'}")
     for t in run.of(Transcript):
         print("  phantom:", t.text)
 
