@@ -12,6 +12,7 @@ from assistant.voice.turn_end import LONG_PAUSE_S, SHORT_PAUSE_S, Ending, ending
     "What does the sign say?", "What is this?", "Who is he?", "stop", "Stop.", "Be quiet.",
     "Slow down please", "Thank you.", "What does the sign say.", "Read the text.",
     "He was not an ill disposed young man.",
+    "Had he married a more amiable woman he might have been made still more respectable than he was.",
 ])
 def test_a_finished_question_or_command_gets_the_short_pause(text):
     assert ending(text) is Ending.COMPLETE
