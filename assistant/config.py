@@ -171,6 +171,9 @@ class UiConfig:
     microphone: str = ""         # "" default input; a device name (substring); or a WAV file to replay
     speaker_device: str = ""     # "" default output; a device name (substring)
     end_silence_s: float = END_SILENCE_S   # silence that ends a hands-free question
+    # ... unless what was said so far shows the question is finished (a shorter pause) or
+    # plainly is not ("and the": a longer one): voice.turn_end. Off: always end_silence_s.
+    smart_turn: bool = True
     hands_free: bool = False
     history: bool = True         # keep the chat history on disk
     history_thumbnails: bool = False  # and the camera frame of each turn with it (private: opt-in)
@@ -195,6 +198,7 @@ class UiConfig:
         low, high = END_SILENCE_RANGE_S
         _check(low <= self.end_silence_s <= high,
                f"ui.end_silence_s must be between {low:g} and {high:g} seconds.")
+        _check(isinstance(self.smart_turn, bool), "ui.smart_turn must be true or false.")
         _check(0.5 <= self.kiosk_idle_minutes <= 1440, "ui.kiosk_idle_minutes must be between 0.5 and 1440.")
         _check(0.5 <= self.font_scale <= 4.0, "ui.font_scale must be between 0.5 and 4.")
         _check(self.reply_voice in REPLY_VOICE, f"ui.reply_voice must be one of {', '.join(REPLY_VOICE)}, not '{self.reply_voice}'.")

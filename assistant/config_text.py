@@ -83,6 +83,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
                       "to replay",
         "speaker_device": "\"\": the default output; a device name (or part of it)",
         "end_silence_s": "seconds of silence that end a hands-free question",
+        "smart_turn": "a shorter pause ends a finished question or command, a longer one an "
+                      "unfinished sentence (\"and the\"); off: always end_silence_s",
         "hands_free": "listen without a key held",
         "history": "keep the chat history on disk",
         "history_thumbnails": "keep each turn's camera frame with it (private: off by default)",

@@ -47,6 +47,8 @@ def rss_mb() -> float:
 class Run:
     """One front end over one replayed recording; ``events`` is everything it emitted."""
 
+    smart_turn = True     # --smart-turn off: every pause is the configured end silence
+
     def __init__(self, front: str, audio_path: Path, speed: float) -> None:
         from assistant.audio.sources import WavReplaySource
 
@@ -78,6 +80,7 @@ class Run:
         from assistant.tts.piper_voice import PiperSpeaker
         from assistant.tts.playback import Player
         from assistant.voice.engine import ConversationEngine
+        from assistant.voice.events import ConversationOptions
 
         bus = EventBus()
         bus.subscribe(self.keep)
@@ -89,7 +92,8 @@ class Run:
         engine = ConversationEngine(source=self.source, detector=SileroStreamingVad(),
                                     transcriber=transcriber, speaker=speaker,
                                     assistant=Assistant(vision=self.vision, bus=bus),
-                                    image=lambda: image, player=Player(self.card), bus=bus)
+                                    image=lambda: image, player=Player(self.card), bus=bus,
+                                    options=ConversationOptions(smart_turn=self.smart_turn))
         self.began = time.monotonic()
         engine.start()
         self.source.wait(timeout)
@@ -127,7 +131,7 @@ class Run:
         paths = AppPaths(home / "config", home / "cache", home / "data")
         config = AppConfig().with_overrides(asr={"language": "en"}, tts={"play": True},
                                             ui={"hands_free": True, "end_silence_s": 0.5,
-                                                "history": False})
+                                                "history": False, "smart_turn": self.smart_turn})
         window = build_window(config, paths, camera=str(ROOT / "resources/samples/sign.jpg"),
                               microphone=self.source, factory=BenchFactory(paths))
         window.host.event.connect(self.keep)
@@ -143,7 +147,7 @@ class Run:
         self.began = time.monotonic()
         engine = window.host.engine
         self.source.stop()                       # restart the replay: timing starts now
-        self.source.start(engine._on_block)
+        self.source.start(engine.on_block)
         pump(lambda: self.source.wait(0), timeout)
         import threading
 
@@ -216,7 +220,7 @@ def latency(tmp: Path, fronts: list[str]) -> None:
 
 def noise(tmp: Path, minutes: float, speed: float, front: str) -> None:
     from assistant.events import Transcript
-    from assistant.voice.events import UtteranceIgnored
+    from assistant.voice.events import BargedIn, UtteranceIgnored
 
     rng = np.random.default_rng(11)
     parts, total = [], 0.0
@@ -240,8 +244,8 @@ def noise(tmp: Path, minutes: float, speed: float, front: str) -> None:
     ignored = run.of(UtteranceIgnored)
     reasons = {r: sum(1 for i in ignored if i.reason == r) for r in {i.reason for i in ignored}}
     print(f"{total / 60:.1f} min of silence and noise at {speed}x in {time.monotonic() - began:.0f} s "
-          f"({front}): {len(run.of(Transcript))} transcripts; ignored by the guards: "
-          f"{reasons or 'none'}")
+          f"({front}): {len(run.of(Transcript))} transcripts; false stops (barge-ins with no "
+          f"one talking) {len(run.of(BargedIn))}; ignored by the guards: {reasons or 'none'}")
     for t in run.of(Transcript):
         print("  phantom:", t.text)
 
@@ -311,7 +315,10 @@ def main() -> None:
     parser.add_argument("--noise-minutes", type=float, help="run the silence+noise phantom count instead")
     parser.add_argument("--soak-minutes", type=float, help="run the memory soak instead")
     parser.add_argument("--speed", type=float, default=1.0, help="replay speed for noise and soak runs")
+    parser.add_argument("--smart-turn", choices=("on", "off"), default="on",
+                        help="off: every pause that ends a turn is the configured silence")
     args = parser.parse_args()
+    Run.smart_turn = args.smart_turn == "on"
     fronts = ["listen", "window"] if args.front == "both" else [args.front]
     with tempfile.TemporaryDirectory() as tmp:
         if args.noise_minutes:

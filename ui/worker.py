@@ -398,6 +398,8 @@ def _conversation_changes(old: AppConfig, new: AppConfig) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     if old.ui.end_silence_s != new.ui.end_silence_s:
         changes["segmenter"] = turn_timing(new.ui.end_silence_s)
+    if old.ui.smart_turn != new.ui.smart_turn:
+        changes["smart_turn"] = new.ui.smart_turn
     if old.ui.hands_free != new.ui.hands_free:
         changes["hands_free"] = new.ui.hands_free
     if old.asr.language != new.asr.language:

@@ -95,4 +95,12 @@ class Transcriber(Protocol):
                         options: TranscribeOptions = TranscribeOptions()) -> Transcription: ...
 
 
+@runtime_checkable
+class QuickText(Protocol):
+    """A transcriber that can give a quick rough transcript of a turn still being spoken,
+    with a model it has already loaded (None when it has none loaded): ``asr.partial``."""
+
+    def quick_text(self, audio: np.ndarray) -> str | None: ...
+
+
 Words = Sequence[Word]

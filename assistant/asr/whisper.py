@@ -22,7 +22,7 @@ from ..config import AsrConfig, language_code
 from ..errors import ConfigError, InputError, ModelMissingError, TranscriptionError
 from ..events import Event, Progress
 from . import (SAMPLE_RATE, Segment, TranscribeOptions, Transcription, Word, align, bundled, language, long_audio,
-               phantom, repair)
+               partial, phantom, repair)
 from .whisper_choice import (  # noqa: F401 (cuda_usable, cuda_failed: this module's API too)
     ModelChoice, _detector, _needed, choose_model, cuda_failed, cuda_usable)
 from .whisper_models import WhisperModels
@@ -89,6 +89,10 @@ class FasterWhisperTranscriber:
 
     def close(self) -> None:
         self._models.clear()
+
+    def quick_text(self, audio: np.ndarray) -> str | None:
+        """A rough transcript of the end of a turn still going on (``partial``)."""
+        return partial.quick_text(self._models, self.config, audio)
 
     def _model_for(self, choice: ModelChoice):
         return self._models.get(choice)

@@ -72,6 +72,17 @@ class WhisperModels:
     def _progress(self, message: str, done: int, total: int) -> None:
         self._emit(Progress(stage=STAGE, message=message, done=done, total=total))
 
+    def loaded(self, choice: ModelChoice):
+        """The model for ``choice`` if it is loaded already, else None (never loads)."""
+        with self._lock:
+            folder = bundled.tiny_en_path() if choice.name == bundled.TINY_EN else None
+            if folder is None:
+                return None    # only the bundled English model serves quick partial transcripts
+            for (where, _device, _compute), model in self._loaded.items():
+                if where == str(folder):
+                    return model
+        return None
+
     def get(self, choice: ModelChoice):
         device = self.device
         compute_type = self._config().compute_type

@@ -14,6 +14,13 @@ speech that a pause split off ("ask ... not what your country"). That short turn
 already handed out when its silence ended (turn-taking is not slowed down); the new
 one starts where it started and says so (``continues``), so the conversation can
 drop the short one in favour of the whole.
+
+The silence that ends a turn may change within a pause (``set_pause``): a caller that
+knows what was said so far (``voice.turn_end``) shortens it after a finished question or
+lengthens it after "and the". It holds for that pause only; speech resuming restores
+``end_silence_s``. A shorter pause closes the turn at the next chunk if the silence already
+heard is enough; no audio is dropped either way (the turn ends ``tail_s`` after its last
+speech, as always).
 """
 from __future__ import annotations
 
@@ -117,6 +124,27 @@ class SpeechSegmenter:
         self._lead: _Lead | None = None
         self._handed_back = 0.0
         self._continues = False
+        self._pause_end_s: float | None = None   # this pause's end silence (set_pause)
+
+    @property
+    def silence_s(self) -> float:
+        """Seconds of silence since the open utterance's last speech (0 while speaking)."""
+        return self._silence_s if self.in_speech else 0.0
+
+    @property
+    def end_silence_s(self) -> float:
+        """The silence that ends the open utterance now."""
+        return self.options.end_silence_s if self._pause_end_s is None else self._pause_end_s
+
+    def set_pause(self, seconds: float | None) -> None:
+        """End the open utterance after ``seconds`` of silence in the pause now running
+        (None: ``end_silence_s``). Ignored while idle or while speech is going on: a pause
+        that has not begun keeps no decision."""
+        low, high = END_SILENCE_RANGE_S
+        if seconds is not None and not low <= seconds <= high:
+            raise ValueError(f"a pause must be between {low:g} and {high:g} seconds")
+        if self.in_speech and self._silence_s > 0:
+            self._pause_end_s = seconds
 
     @property
     def utterance_start_s(self) -> float:
@@ -203,11 +231,12 @@ class SpeechSegmenter:
         events: list[SegmentEvent] = []
         if is_speech:
             self._silence_s = 0.0
+            self._pause_end_s = None
             self._last_speech_end = self.now_s
             self._voiced_s += self.now_s - chunk_start
         else:
             self._silence_s += self.now_s - chunk_start
-            if self._silence_s + 1e-9 >= opts.end_silence_s:
+            if self._silence_s + 1e-9 >= self.end_silence_s:
                 end = min(self._last_speech_end + opts.tail_s, self.now_s)
                 closed = self._close(end, "silence")
                 if self._voiced_s <= opts.short_turn_s + 1e-9 and opts.rejoin_s > 0:
@@ -229,6 +258,7 @@ class SpeechSegmenter:
         self.in_speech = True
         self._start_s = start
         self._silence_s = 0.0
+        self._pause_end_s = None
         self._voiced_s = voiced
         self._last_speech_end = self.now_s
         self._handed_back = handed_back
@@ -238,6 +268,7 @@ class SpeechSegmenter:
 
     def _close(self, end: float, reason: str) -> SegmentEnded:
         self.in_speech = False
+        self._pause_end_s = None
         self._prev_end = end
         self._run_start = None
         return SegmentEnded(at_s=self.now_s, start_s=self._start_s, end_s=end, reason=reason,
@@ -308,6 +339,12 @@ class UtteranceCutter:
                 done.extend(self._handle(event))
             self._trim()
         return done
+
+    def open_audio(self) -> np.ndarray:
+        """The open utterance's audio so far (empty while idle): what was said until now."""
+        if not self.segmenter.in_speech:
+            return np.zeros(0, dtype=np.float32)
+        return self._slice(self._to_sample(self.segmenter.utterance_start_s), self._samples)
 
     def flush(self) -> list[Utterance]:
         """End of stream: return the utterance still open, if any."""

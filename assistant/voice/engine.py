@@ -28,7 +28,7 @@ from typing import Any, Callable, Iterator
 
 import numpy as np
 
-from ..asr import Transcriber
+from ..asr import QuickText, Transcriber
 from ..cancel import CancelToken, Cancelled
 from ..errors import AssistantError
 from ..events import ErrorEvent, EventBus
@@ -42,6 +42,7 @@ from .blocks import ListenerThread, offer as _offer
 from .gate import Latest, TurnGate
 from .listener import Heard, Listener
 from .turn_host import Question
+from .turn_judge import TurnJudge
 from .speech import SpeechOutput
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ READ_TEXT_QUESTION = "Read the text."
 ImageProvider = Callable[[], Any]      # the picture to ask about now (newest camera frame)
 # What ``configure`` changes while running (the rest is fixed when the engine is built).
 RUN_TIME_OPTIONS = frozenset({"segmenter", "hands_free", "barge_in", "language", "rate",
-                              "min_utterance_s", "no_speech_prob"})
+                              "min_utterance_s", "no_speech_prob", "smart_turn"})
 
 
 class ConversationEngine:
@@ -75,10 +76,11 @@ class ConversationEngine:
         self.speech = SpeechOutput(speaker, player, self.bus, echo=self.echo,
                                    echo_text=self.echo_text, speaker_for_rate=speaker_for_rate,
                                    rate=rate)
+        self.judge = TurnJudge(self._quick_text)
         self.listener = Listener(detector, options, echo=self.echo,
                                  speaking=lambda: self.speech.speaking, on_heard=self._heard_put,
                                  on_barge_in=self._barged_in, emit=self.bus.emit,
-                                 on_talk=self._on_talk)
+                                 on_talk=self._on_talk, judge=self.judge)
         self._source = source
         self._heard: queue.Queue[Any] = queue.Queue(maxsize=8)
         self._questions = Latest()
@@ -134,6 +136,7 @@ class ConversationEngine:
             _quietly(self._source.stop)
         self._cancel_current("closing")
         self._hearing.cancel("closing")
+        self.judge.close()
         self.speech.close(timeout=max(0.1, deadline - time.monotonic()))
         self._blocks.stop()
         for q in (self._heard, self._control):
@@ -219,7 +222,8 @@ class ConversationEngine:
         """Settings that need no reload, applied to the running conversation: nothing is
         rebuilt or loaded. ``segmenter`` (end-of-turn silence and the other timings: from the
         next block on), ``hands_free``, ``barge_in``, ``language`` (the next turn heard),
-        ``rate`` (the next reply spoken), and the guards' ``min_utterance_s``, ``no_speech_prob``."""
+        ``rate`` (the next reply spoken), ``smart_turn`` (the next pause), and the guards'
+        ``min_utterance_s``, ``no_speech_prob``."""
         unknown = set(changes) - RUN_TIME_OPTIONS
         if unknown:
             raise ValueError(f"these settings cannot change while running: {sorted(unknown)}")
@@ -265,6 +269,11 @@ class ConversationEngine:
     def frame(self) -> Any:
         """The picture to ask about now (the front end's newest camera frame)."""
         return self._image()
+
+    def _quick_text(self, audio: np.ndarray) -> str | None:
+        """The judge's quick transcript, from the transcriber in use now (engines change)."""
+        transcriber = self.transcriber
+        return transcriber.quick_text(audio) if isinstance(transcriber, QuickText) else None
 
     def _barged_in(self, now: float) -> None:
         stop_s = self.speech.stop()

@@ -157,6 +157,9 @@ class ConversationOptions:
     min_rate: float = SPOKEN_RATE_RANGE[0]
     max_rate: float = SPOKEN_RATE_RANGE[1]
     hands_free: bool = True            # listen for questions without a key held
+    # The pause that ends a hands-free turn depends on what was said (``turn_end``): short
+    # after a finished question or command, long after an unfinished sentence.
+    smart_turn: bool = True
     push_to_talk: PushToTalkOptions = field(default_factory=PushToTalkOptions)
 
     def __post_init__(self) -> None:

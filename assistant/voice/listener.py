@@ -14,6 +14,11 @@ segmenter's ``continues``), unless our own voice was heard in the audio taken ba
 short turn handed out before is then cancelled through its ``Heard.token``: as a question it
 is dropped, while a command in it still runs and the hearing leaves its words out of the
 next turn (``Heard.takes_back``, ``kept_apart``).
+
+Smart end of turn (``options.smart_turn``): when a pause begins in a hands-free turn, the
+turn so far goes to the ``TurnJudge`` (a quick tiny.en transcript on its own thread); its
+answer, read at the next windows, sets how long this pause may last (``turn_end``): short
+after a finished question or command, long after "and the". Push-to-talk never asks.
 """
 from __future__ import annotations
 
@@ -32,6 +37,7 @@ from ..events import Event
 from .echo_guard import RATE, EchoDetector
 from .events import ConversationOptions, MicLevel, UtteranceIgnored, missed
 from .ptt import PushToTalk, Talk
+from .turn_judge import TurnJudge
 
 LEVEL_EVERY_S = 0.05
 
@@ -68,8 +74,12 @@ class Listener:
     def __init__(self, detector, options: ConversationOptions, *, echo: EchoDetector,
                  speaking: Callable[[], bool], on_heard: Callable[[Heard], None],
                  on_barge_in: Callable[[float], None], emit: Callable[[Event], None],
-                 on_talk: Callable[[Talk], None] = lambda talk: None) -> None:
+                 on_talk: Callable[[Talk], None] = lambda talk: None,
+                 judge: TurnJudge | None = None) -> None:
         self.options = options
+        self.judge = judge
+        self._pause = 0                 # the pauses in hands-free turns, counted
+        self._in_pause = False
         self.echo = echo
         self._speaking = speaking
         self._on_heard = on_heard
@@ -162,10 +172,34 @@ class Listener:
         self._pre_roll.append(piece.copy())
         if not self.hands_free:
             return
+        self._pause_decided()
         done = self.cutter.push(piece)
         now = self.to_monotonic(self.stream_s)
         self._finish(done, now)          # a turn this window closed uses what came before it
         self._classify(start_s, now)
+        self._pause_began()
+
+    # -- smart end of turn -----------------------------------------------------------
+    def _pause_began(self) -> None:
+        seg = self.cutter.segmenter
+        if seg.silence_s <= 0:           # speaking, or no turn open
+            self._in_pause = False
+            return
+        if self._in_pause:
+            return
+        self._in_pause = True
+        self._pause += 1
+        opts = self.options
+        if self.judge is not None and opts.smart_turn and TurnJudge.understands(opts.language):
+            self.judge.ask(self._pause, self.cutter.open_audio(), seg.options.end_silence_s,
+                           opts.language)
+
+    def _pause_decided(self) -> None:
+        if self.judge is None or not self._in_pause:
+            return
+        seconds = self.judge.decision(self._pause)
+        if seconds is not None:
+            self.cutter.segmenter.set_pause(seconds)
 
     def _classify(self, start_s: float, now: float) -> None:
         """Is this window speech, and whose: ours coming back, or the user's?"""
