@@ -22,8 +22,8 @@ from typing import Callable
 
 from ..errors import AssistantError
 from ..events import ErrorEvent, Event
-from ..storage import (FILE_MODE, file_lock, private_dir, set_aside, set_aside_copies, tighten_mode,
-                       write_private)
+from ..storage import (FILE_MODE, failure_hint, failure_words, file_lock, private_dir, set_aside,
+                       set_aside_copies, tighten_mode, write_private, write_problem)
 from .salvage import readable_rows
 
 log = logging.getLogger(__name__)
@@ -117,10 +117,14 @@ class HistoryStore:
             with file_lock(self.path.with_name(f".{self.path.name}.lock"), best_effort=True):
                 self._db = self._open_checked()
         except (sqlite3.Error, OSError) as exc:
-            raise AssistantError(f"The chat history at {self.path} could not be opened ({exc}).",
-                                 hint="Check the free disk space and the folder's permissions, "
-                                      "or turn history off in the settings.",
-                                 code="history_unavailable", stage="history") from exc
+            # SQLite says "unable to open database file" for a read-only disk, a folder of
+            # someone else's and a missing one alike: a write in the folder tells which.
+            why = write_problem(self.path.parent) or exc
+            raise AssistantError(f"The chat history at {self.path} could not be opened "
+                                 f"({failure_words(why)}).", hint=failure_hint(why) if isinstance(
+                                     why, OSError) else "Turn history off in the settings, or "
+                                 "move the file away.", code="history_unavailable",
+                                 stage="history") from why
 
     def _open_checked(self) -> sqlite3.Connection:
         if not self.path.exists():
@@ -233,6 +237,32 @@ class HistoryStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def read_only_turns(data_dir: Path, limit: int | None = None) -> list[StoredTurn]:
+    """The turns of the history in ``data_dir`` read without writing a byte (a read-only
+    disk, someone else's folder); [] when there is none or it cannot be read.
+
+    ``mode=ro`` first (it reads what the WAL holds too); a WAL-mode file whose ``-shm`` cannot
+    be made needs ``immutable=1``, which reads the main file as it is."""
+    path = Path(data_dir) / DB_NAME
+    if not path.is_file():
+        return []
+    for how in ("mode=ro", "immutable=1"):
+        try:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?{how}", uri=True)
+        except sqlite3.Error:
+            continue
+        try:
+            rows = db.execute(f"{_SELECT} ORDER BY id").fetchall()
+        except sqlite3.Error:
+            continue
+        finally:
+            db.close()
+        if limit is not None:
+            rows = rows[-limit:] if limit > 0 else []
+        return [_row_to_turn(row) for row in rows]
+    return []
 
 
 def purge_folder(data_dir: Path) -> None:
