@@ -253,3 +253,20 @@ def failure_hint(exc: BaseException) -> str:
     if code == errno.ENOENT:
         return "Create the folder first, or choose another place."
     return "Choose another place."
+
+
+def write_problem(folder: Path) -> OSError | None:
+    """Why nothing can be written in ``folder`` (its nearest existing parent), or None.
+
+    Found by trying (a temporary file, removed at once): file modes say nothing to root, and
+    a disk mounted read-only says it only when written to. A library's vaguer error (SQLite's
+    "unable to open database file") can then be told in words."""
+    probe = Path(folder)
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        with tempfile.TemporaryFile(dir=probe):
+            pass
+    except OSError as exc:
+        return exc
+    return None

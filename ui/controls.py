@@ -206,7 +206,7 @@ class Keys(QObject):
     def open_settings(self):
         from .settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.window.config, self.window)
+        dialog = SettingsDialog(self.window.config, self.window, paths=self.window.paths)
         dialog.accepted.connect(lambda: self.window.apply_config(dialog.config))
         dialog.open()
         return dialog

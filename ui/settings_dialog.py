@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -21,9 +22,12 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDialog, 
 
 from assistant.config import END_SILENCE_RANGE_S, RATE_RANGE, AppConfig
 from assistant.errors import ConfigError
+from assistant.paths import AppPaths, app_paths
 
 from . import accessibility as a11y
+from . import device_names
 from .flow import ScreenFit, room_inside
+from .model_download import ModelRow
 
 LANGUAGES = (("", "Detect the language"), ("en", "English"), ("fr", "French"), ("de", "German"),
              ("es", "Spanish"), ("it", "Italian"), ("pt", "Portuguese"), ("nl", "Dutch"))
@@ -39,20 +43,6 @@ REPLY_CHOICES = (("auto", "Automatic: read by the screen reader when one runs, e
 STACK_CHARS = 60    # labels go above their fields with fewer characters than this across
 REMOTE_WARNING = ("Pictures and recordings are sent to this server whenever an engine is set to "
                   "\"a server on the network\". Leave it empty to keep everything on this computer.")
-
-
-def audio_device_names() -> tuple[list[str], list[str]]:
-    """(input names, output names), from the one audio owner; empty with no sound system.
-
-    Called on a helper thread: listing devices is a PortAudio call, never the UI thread's.
-    """
-    try:
-        from assistant.audio.hub import shared_hub
-
-        hub = shared_hub()
-        return ([d.name for d in hub.input_devices()], [d.name for d in hub.output_devices()])
-    except Exception:  # no PortAudio, no devices: the user can still type a name
-        return [], []
 
 
 def _combo(values, current: str, *, editable: bool = True) -> QComboBox:
@@ -74,6 +64,23 @@ def _combo(values, current: str, *, editable: bool = True) -> QComboBox:
         box.addItem(current, current)
         box.setCurrentIndex(box.count() - 1)
     return box
+
+
+def _refill(box: QComboBox, choices: list[tuple[str, str]]) -> None:
+    """``box`` offering ``choices`` (setting, label), the setting shown now kept: a system
+    route ("pulse") as the system default, a value not listed (a file, an unplugged device)
+    as typed."""
+    current = _value(box)
+    box.clear()
+    for value, label in choices:
+        box.addItem(label, value)
+    if current.lower() in device_names.SYSTEM_ROUTES and box.findData(current) < 0:
+        box.addItem(f"{device_names.SYSTEM_DEFAULT} ({current})", current)
+    index = box.findData(current)
+    if index >= 0:
+        box.setCurrentIndex(index)
+    else:
+        box.setEditText(current)
 
 
 def _value(box: QComboBox) -> str:
@@ -144,17 +151,24 @@ class _DeviceLister(QObject):
     """Carries the device names back from the helper thread. It belongs to the thread's
     closure, not the dialog, so a dialog closed before the names arrive is never touched."""
 
-    listed = Signal(object, object)
+    listed = Signal(object, object, object)   # cameras (None: no V4L2), microphones, speakers
 
-    def start(self, receiver) -> None:
+    def start(self, receiver, v4l2_root: Path, hub) -> None:
         self.listed.connect(receiver)
-        threading.Thread(target=lambda: self.listed.emit(*audio_device_names()),
-                         name="list-audio-devices", daemon=True).start()
+
+        def run() -> None:
+            self.listed.emit(device_names.v4l2_cameras(v4l2_root),
+                             *device_names.sound_choices(hub))
+        threading.Thread(target=run, name="list-devices", daemon=True).start()
 
 
 class SettingsDialog(QDialog):
 
-    def __init__(self, config: AppConfig, parent: QWidget | None = None) -> None:
+    def __init__(self, config: AppConfig, parent: QWidget | None = None, *,
+                 paths: AppPaths | None = None, v4l2_root: Path = device_names.V4L2,
+                 audio_hub=None) -> None:
+        """``v4l2_root`` and ``audio_hub``: where cameras and sound devices are listed from
+        (the system's by default)."""
         super().__init__(parent)
         self.setObjectName("settings")
         self.setWindowTitle("Settings")
@@ -162,9 +176,9 @@ class SettingsDialog(QDialog):
                    "Changes are saved for the next start too.")
         self.config = config
         ui, asr, vision, tts, remote = config.ui, config.asr, config.vision, config.tts, config.remote
-        self.camera = _combo([("0", "Camera 0"), ("1", "Camera 1"), ("2", "Camera 2")], ui.camera)
-        self.microphone = _combo([("", "Default microphone")], ui.microphone)
-        self.speaker_device = _combo([("", "Default speaker")], ui.speaker_device)
+        self.camera = _combo(device_names.GENERIC_CAMERAS, ui.camera)
+        self.microphone = _combo([("", device_names.SYSTEM_DEFAULT)], ui.microphone)
+        self.speaker_device = _combo([("", device_names.SYSTEM_DEFAULT)], ui.speaker_device)
         self.asr_model = _combo([("auto", "Automatic"), ("tiny.en", "Whisper tiny (English)"),
                                  ("base", "Whisper base (many languages)")], asr.model)
         self.language = _combo(LANGUAGES, asr.language or "")
@@ -175,6 +189,7 @@ class SettingsDialog(QDialog):
         self.end_silence = _spin(*END_SILENCE_RANGE_S, 0.1, ui.end_silence_s, " s")
         self.hands_free = _check("Start with &hands-free listening on", ui.hands_free)
         self.vision_engine = _combo(VISION_CHOICES, vision.engine, editable=False)
+        self.vision_model = ModelRow(paths or app_paths(), self)
         self.font_scale = _spin(0.5, 4.0, 0.1, ui.font_scale, "×")
         self.high_contrast = _check("H&igh-contrast colours (white and yellow on black)", ui.high_contrast)
         self.history = _check("Keep the chat hist&ory on this computer", ui.history)
@@ -225,6 +240,7 @@ class SettingsDialog(QDialog):
             (None, self.hands_free, "Listen all the time from the start.")))
         self._page("Vision", (
             ("Vision en&gine", self.vision_engine, "Which engine answers questions about the picture."),
+            (None, self.vision_model, ""),
             (None, _note("The embedded engine works on this computer with no download. The "
                          "large models answer more freely but need a fast computer."), "")))
         self._page("Display", (
@@ -270,7 +286,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.fit = ScreenFit(self)    # capped at the screen, its frame included; pages scroll
-        _DeviceLister().start(self._fill_devices)
+        _DeviceLister().start(self._fill_devices, v4l2_root, audio_hub)
+        self.vision_engine.currentIndexChanged.connect(self._check_model)
+        self.blip2_model.editingFinished.connect(self._check_model)
+        self._check_model()
 
     def sizeHint(self):  # noqa: N802 (Qt's name)
         """Wide enough for every tab's title where the screen allows (``ScreenFit`` caps it)."""
@@ -318,11 +337,26 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(scroll, title)
         return scroll
 
-    def _fill_devices(self, inputs: list[str], outputs: list[str]) -> None:
+    def _fill_devices(self, cameras, inputs, outputs) -> None:
+        """The pickers by the devices' own names; the setting in use stays chosen."""
+        if cameras is None:            # no V4L2 (not Linux): Qt Multimedia's, if installed
+            cameras = device_names.qt_cameras()
+        if cameras:
+            _refill(self.camera, cameras)
         for box, names in ((self.microphone, inputs), (self.speaker_device, outputs)):
-            for name in names:
-                if box.findData(name) < 0:
-                    box.addItem(name, name)
+            _refill(box, [("", device_names.SYSTEM_DEFAULT), *names])
+
+    def _vision_shown(self):
+        return dataclasses.replace(self.config.vision, engine=_value(self.vision_engine),
+                                   blip2_model=self.blip2_model.text().strip()
+                                   or self.config.vision.blip2_model)
+
+    def _check_model(self, *_args) -> None:
+        self.vision_model.check(self._vision_shown())
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt's name; closing stops a download
+        self.vision_model.cancel()
+        super().done(result)
 
     def result_config(self) -> AppConfig:
         """The settings as shown; raises ConfigError on a bad value."""
@@ -331,8 +365,7 @@ class SettingsDialog(QDialog):
         return dataclasses.replace(
             cfg,
             asr=dataclasses.replace(cfg.asr, model=_value(self.asr_model) or "auto", language=language),
-            vision=dataclasses.replace(cfg.vision, engine=_value(self.vision_engine),
-                                       blip2_model=self.blip2_model.text().strip() or cfg.vision.blip2_model,
+            vision=dataclasses.replace(self._vision_shown(),
                                        device=_value(self.vision_device), dtype=_value(self.dtype),
                                        num_beams=self.beams.value()),
             tts=dataclasses.replace(cfg.tts, engine=_value(self.voice_engine),

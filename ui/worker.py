@@ -9,7 +9,6 @@ ones (loading, settings, the microphone, history files) are queued slots on this
 """
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
 import threading
@@ -19,11 +18,10 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from assistant import config as config_mod
 from assistant.config import AppConfig
 from assistant.conversation.sessions import MemorySessions
 from assistant.conversation.store import (HistoryCleared, HistoryRestored, HistoryStore,
-                                          StoredTurn, TurnRecorded, purge_folder)
+                                          StoredTurn, TurnRecorded)
 from assistant.errors import AssistantError
 from assistant.events import ErrorEvent, Event, EventBus, Progress
 from assistant.engines.conversation import (LOADING, ROLES, Engines, build_conversation,
@@ -34,6 +32,7 @@ from assistant.paths import AppPaths
 from assistant.voice.engine import DESCRIBE_QUESTION, READ_TEXT_QUESTION
 from assistant.voice.events import ListeningChanged, TurnCancelled, TurnCompleted
 
+from . import settings_words, worker_settings
 from .chat_rows import thumbnail_jpeg
 
 log = logging.getLogger(__name__)
@@ -106,31 +105,16 @@ class AssistantWorker(QObject):
         self.bus.emit(Progress(stage=READY, message="Ready.", done=steps, total=steps))
 
     def _open_history(self) -> None:
-        """A damaged history is repaired as it opens (said once); one that cannot be opened
-        at all is reported and this run keeps its turns in memory: the engines never wait on it.
-
-        A kiosk's screen starts empty after any restart, crash or power cut. Unless staff keep
-        a record (``ui.kiosk_keep_history``), visitors' turns live in memory only, and what an
-        earlier run left on disk is purged (set-aside copies of a damaged file are left: they
-        may hold turns the live file lacks)."""
-        store = None
-        memory_only = self.kiosk and not self.config.ui.kiosk_keep_history
-        try:
-            if memory_only:
-                purge_folder(self.paths.data_dir)
-            store = HistoryStore.in_memory() if memory_only else HistoryStore.in_folder(
-                self.paths.data_dir, on_event=self.bus.emit)
-            turns = store.turns(limit=200) if self.config.ui.history and not self.kiosk else []
-        except Exception as exc:  # noqa: BLE001 - questions are answered without a history
-            if store is not None:
-                with contextlib.suppress(Exception):
-                    store.close()
-            self._error(exc, "history")
-            # This run's turns are still listed, exported and cleared; the disk is left alone.
-            self._store = HistoryStore.in_memory()
-            self.bus.emit(HistoryRestored(turns=()))
-            return
-        self._store = store
+        """A damaged history is repaired as it opens (said once); one that cannot be written
+        is read where it can and shown, and this run keeps its turns in memory: the engines
+        never wait on it. A kiosk's screen starts empty after any restart, crash or power
+        cut; unless staff keep a record (``ui.kiosk_keep_history``), visitors' turns live in
+        memory only (``worker_settings.open_history``)."""
+        self._store, turns, problem = worker_settings.open_history(
+            self.paths, kiosk=self.kiosk, keep=self.config.ui.kiosk_keep_history,
+            show=self.config.ui.history, on_event=self.bus.emit)
+        if problem and not self.kiosk:    # a visitor can do nothing about it: the log has it
+            self.bus.emit(worker_settings.history_event(problem))
         self.bus.emit(HistoryRestored(turns=tuple(turns)))
 
     def _engines(self, *, starting: bool = True, keep: Engines | None = None) -> Engines:
@@ -153,6 +137,10 @@ class AssistantWorker(QObject):
         return engines
 
     def _start_engine(self) -> None:
+        wanted = self.config
+        self.config, problem = worker_settings.usable_vision(wanted, self.paths, None)
+        if problem and not self.kiosk:
+            self.bus.emit(ErrorEvent(code="model_missing", stage="vision", message=problem))
         engines = self._engines()
         if engines.vision is None or self._closing.is_set():
             return
@@ -274,9 +262,9 @@ class AssistantWorker(QObject):
             try:
                 turn = dataclasses.replace(turn, id=self._store.add(keep).id)
             except Exception as exc:  # a full disk must not cost the answer
-                self._error(AssistantError(f"The chat history could not be saved ({exc}).",
-                                           hint="Check the free disk space.", code="history_failed",
-                                           stage="history"), "history")
+                log.warning("a turn could not be added to the history", exc_info=exc)
+                self.bus.emit(ErrorEvent(code="history_failed", stage="history", message=(
+                    settings_words.turn_not_saved(exc, self.paths.data_dir))))
         self.event.emit(TurnRecorded(turn=turn, turn_id=done.turn_id))
 
     # -- settings and history -------------------------------------------------
@@ -284,10 +272,9 @@ class AssistantWorker(QObject):
     def reload_settings(self, config: AppConfig) -> None:
         """Save to the file the CLI reads, then apply: new engines only where the settings
         need other models; everything else goes to the running conversation (no reload)."""
-        try:
-            config_mod.save(config, self.paths.config_file)
-        except Exception as exc:  # noqa: BLE001
-            self._error(exc, "config")
+        not_saved = worker_settings.save(config, self.paths)
+        # A chosen model that is not here is not loaded: the running vision engine answers.
+        config, missing = worker_settings.usable_vision(config, self.paths, self.config)
         old, self.config = self.config, config
         engines_changed = _engine_settings(old) != _engine_settings(config)
         if self.engine is None:
@@ -303,7 +290,11 @@ class AssistantWorker(QObject):
                 self.engine.configure(**changes)
             if old.ui.microphone != config.ui.microphone:
                 self.open_microphone(config.ui.microphone)
-        self.bus.emit(Progress(stage="settings", message="Settings saved and applied."))
+        if not_saved or missing:   # one message; never "saved and applied" after it
+            self.bus.emit(ErrorEvent(code="settings_not_saved" if not_saved else "model_missing",
+                                     stage="settings", message=not_saved or missing))
+        else:
+            self.bus.emit(Progress(stage="settings", message=settings_words.SAVED))
 
     def _apply_engine_settings(self, old: AppConfig) -> None:
         device = self.config.ui.speaker_device
@@ -387,23 +378,5 @@ class _Mute:
         return iter(())
 
 
-def _engine_settings(config: AppConfig) -> tuple:
-    return (config.asr, config.vision, config.tts, config.remote, config.ui.speaker_device)
-
-
-def _conversation_changes(old: AppConfig, new: AppConfig) -> dict[str, Any]:
-    """The settings the running conversation takes as they are (``ConversationEngine.configure``)."""
-    from assistant.voice.events import turn_timing
-
-    changes: dict[str, Any] = {}
-    if old.ui.end_silence_s != new.ui.end_silence_s:
-        changes["segmenter"] = turn_timing(new.ui.end_silence_s)
-    if old.ui.smart_turn != new.ui.smart_turn:
-        changes["smart_turn"] = new.ui.smart_turn
-    if old.ui.hands_free != new.ui.hands_free:
-        changes["hands_free"] = new.ui.hands_free
-    if old.asr.language != new.asr.language:
-        changes["language"] = new.asr.language
-    if old.tts.rate != new.tts.rate:
-        changes["rate"] = new.tts.rate
-    return changes
+_engine_settings = worker_settings.engine_settings
+_conversation_changes = worker_settings.conversation_changes

@@ -9,9 +9,7 @@ on camera lights. Elsewhere the cameras are left out, said so.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-from pathlib import Path
 from typing import Any
 
 from ..config import AppConfig
@@ -19,7 +17,7 @@ from ..errors import EXIT_OK
 from ..paths import AppPaths
 from .console import emit_json
 
-V4L2 = Path("/sys/class/video4linux")
+from ..vision.camera_list import V4L2, cameras  # noqa: F401 (the completion hook uses it here)
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -27,25 +25,6 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                                              "with the numbers and names the settings take")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     return p
-
-
-def cameras(root: Path = V4L2) -> list[dict[str, Any]] | None:
-    """[{index, path, name}] of V4L2 capture nodes; None where there is no V4L2 (not Linux)."""
-    if not root.is_dir():
-        return None
-    found = []
-    for node in sorted(root.glob("video*"), key=lambda p: int(re.sub(r"\D", "", p.name) or 0)):
-        number = re.fullmatch(r"video(\d+)", node.name)
-        if not number:
-            continue
-        try:
-            if (node / "index").exists() and (node / "index").read_text().strip() != "0":
-                continue    # a camera's second node (metadata), not one to open
-            name = (node / "name").read_text().strip()
-        except OSError:
-            continue
-        found.append({"index": int(number.group(1)), "path": f"/dev/{node.name}", "name": name})
-    return found
 
 
 def sound_devices() -> tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]:

@@ -22,8 +22,8 @@ from typing import Callable
 
 from ..errors import AssistantError
 from ..events import ErrorEvent, Event
-from ..storage import (file_lock, private_dir, set_aside, set_aside_copies, sync_dir,
-                       tighten_mode)
+from ..storage import (failure_hint, failure_words, file_lock, private_dir, set_aside,
+                       set_aside_copies, sync_dir, tighten_mode, write_problem)
 from . import history_db as hdb
 from .history_export import export, to_json, to_markdown  # noqa: F401 (their home before)
 from .salvage import readable_rows
@@ -102,10 +102,14 @@ class HistoryStore:
             with file_lock(self.path.with_name(f".{self.path.name}.lock"), best_effort=True):
                 self._db = self._open_checked()
         except (sqlite3.Error, OSError) as exc:
-            raise AssistantError(f"The chat history at {self.path} could not be opened ({exc}).",
-                                 hint="Check the free disk space and the folder's permissions, "
-                                      "or turn history off in the settings.",
-                                 code="history_unavailable", stage="history") from exc
+            # SQLite says "unable to open database file" for a read-only disk, a folder of
+            # someone else's and a missing one alike: a write in the folder tells which.
+            why = write_problem(self.path.parent) or exc
+            raise AssistantError(f"The chat history at {self.path} could not be opened "
+                                 f"({failure_words(why)}).", hint=failure_hint(why) if isinstance(
+                                     why, OSError) else "Turn history off in the settings, or "
+                                 "move the file away.", code="history_unavailable",
+                                 stage="history") from why
 
     def _open_checked(self) -> sqlite3.Connection:
         if not self.path.exists():
@@ -265,6 +269,23 @@ class HistoryStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def read_only_turns(data_dir: Path, limit: int | None = None) -> list[StoredTurn]:
+    """The turns of the history in ``data_dir`` read without writing a byte (a read-only
+    disk, someone else's folder; ``HistoryStore.read_only``); [] when there is none or it
+    cannot be read."""
+    path = Path(data_dir) / DB_NAME
+    if not path.is_file():
+        return []
+    try:
+        store = HistoryStore.read_only(path)
+    except AssistantError:
+        return []
+    try:
+        return store.turns(limit=limit) if limit is None or limit > 0 else []
+    finally:
+        store.close()
 
 
 def purge_folder(data_dir: Path) -> None:

@@ -27,3 +27,13 @@ def vision_kind(config: VisionConfig, paths: AppPaths) -> str:
         if locate_hf_model(vlm_model_name(kind, config), (paths.models_dir,)):
             return kind
     return "embedded"
+
+
+def missing_vlm(config: VisionConfig, paths: AppPaths, *, ask_library: bool = True) -> str:
+    """The model ``config`` names outright (not "auto") whose weights are not here; "" when
+    none is missing. The window offers its download instead of failing to load it."""
+    if config.engine not in VLM_ORDER:
+        return ""
+    model = vlm_model_name(config.engine, config)
+    found = locate_hf_model(model, (paths.models_dir,), ask_library=ask_library)
+    return "" if found else model

@@ -25,9 +25,10 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Callable, TextIO
 
 from .. import offline
+from ..cancel import Cancelled
 from ..errors import InputError, ModelMissingError
 from .vlm_names import GB, copy_hint, hf_cache_dir, lookup
 
@@ -130,8 +131,40 @@ def verify(hub, repo: str, commit: str, snapshot: Path, cache: Path, names: set[
     return bad
 
 
-def download(name_or_repo: str, *, out: TextIO = sys.stderr) -> Path:
-    """Fetch a model into the Hugging Face cache; its snapshot folder. Coded errors (exit 3)."""
+def _progress_bars(progress: Callable[[int, int], None] | None, stop) -> type:
+    """A tqdm class for ``snapshot_download`` (huggingface_hub sums every file's bytes into
+    one bar, ``unit="B"``): it reports (bytes done, bytes planned) and, once ``stop`` is
+    set, raises ``Cancelled`` from the next chunk of every file being fetched."""
+    from tqdm.auto import tqdm
+
+    class Bars(tqdm):
+        def __init__(self, *args, **kwargs) -> None:
+            kwargs.pop("name", None)
+            kwargs["disable"] = True    # the window (or whoever asked) shows its own progress
+            self.bytes = kwargs.get("unit") == "B" and not str(kwargs.get("desc", "")).startswith(
+                "Downloading bytes")    # the transfer bar counts the same bytes again
+            self.done = 0
+            super().__init__(*args, **kwargs)
+
+        def update(self, n=1):
+            if stop is not None and stop.is_set():
+                raise Cancelled("download cancelled")
+            if self.bytes and progress is not None:
+                self.done += int(n or 0)
+                progress(self.done, Bars.planned)
+            return super().update(n)
+
+    Bars.planned = 0
+    return Bars
+
+
+def download(name_or_repo: str, *, out: TextIO = sys.stderr,
+             progress: Callable[[int, int], None] | None = None, stop=None) -> Path:
+    """Fetch a model into the Hugging Face cache; its snapshot folder. Coded errors (exit 3).
+
+    ``progress(done, total)``: bytes fetched so far of those planned (the window's bar; the
+    console gets huggingface_hub's own). ``stop`` (a ``threading.Event``): set, the fetch
+    ends within one chunk with ``Cancelled``; finished files are kept for the next try."""
     t = target(name_or_repo)
     cache = hf_cache_dir()
     with offline.lifted():
@@ -166,11 +199,18 @@ def download(name_or_repo: str, *, out: TextIO = sys.stderr) -> Path:
                 "cache with HF_HOME, then run this command again.", code="no_disk_space",
                 stage="models")
         fetched = [f for f in files if f.will_download]
+        bars = _progress_bars(progress, stop) if progress is not None or stop is not None else None
+        if bars is not None:
+            bars.planned = need
+            if stop is not None and stop.is_set():
+                raise Cancelled("download cancelled")
         print(f"{len(fetched)} of {len(files)} files to fetch, {_gb(need)}, into {cache}.",
               file=out, flush=True)
         try:
             folder = Path(hub.snapshot_download(t.repo, revision=commit, cache_dir=cache,
-                                                ignore_patterns=ignore))
+                                                ignore_patterns=ignore, tqdm_class=bars))
+        except Cancelled:
+            raise
         except OSError as exc:
             if getattr(exc, "errno", None) == 28:   # ENOSPC: something else filled the disk
                 raise ModelMissingError(f"The disk holding {cache} filled up while {t.repo} was "

@@ -27,9 +27,24 @@ def is_complete(folder: Path) -> bool:
     return any(next(folder.glob(pattern), None) is not None for pattern in _WEIGHTS)
 
 
+def cached_snapshot(repo: str, cache: Path) -> Path | None:
+    """A complete snapshot of ``repo`` in the Hugging Face cache folder ``cache``, read from
+    the cache's layout (``models--ORG--NAME/snapshots/COMMIT``) without importing the library."""
+    snapshots = Path(cache) / f"models--{repo.replace('/', '--')}" / "snapshots"
+    try:
+        found = sorted(snapshots.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return None
+    return next((folder for folder in found if is_complete(folder)), None)
+
+
 def locate_hf_model(name_or_folder: str, extra_roots: tuple[Path, ...] = (), *,
-                    hf_cache: Path | None = None) -> Path | None:
+                    hf_cache: Path | None = None, ask_library: bool = True) -> Path | None:
     """The folder holding a complete copy of a model, or None; never downloads.
+
+    ``ask_library`` false: the cache's layout is read (``cached_snapshot``) instead of asking
+    huggingface_hub, so nothing is imported (a Qt helper thread: PySide6's import hook is
+    not safe against the UI thread importing at the same time).
 
     Looked for in order: the name as a folder; ``root/<name>``, ``root/<org--name>`` and
     ``root/<last part of name>`` under each of ``extra_roots``; the Hugging Face cache
@@ -51,6 +66,10 @@ def locate_hf_model(name_or_folder: str, extra_roots: tuple[Path, ...] = (), *,
             return None
     except OSError:
         return None
+    if not ask_library:
+        from .vlm_names import hf_cache_dir
+
+        return cached_snapshot(name_or_folder, hf_cache or hf_cache_dir())
     try:
         from huggingface_hub import snapshot_download
     except ImportError:

@@ -12,6 +12,8 @@ Faults a test asks for: ``cut_once[file] = n`` sends n bytes of that file, then 
 connection (once); ``fail[file] = status`` answers every GET of it with that status;
 ``claimed_size[file]`` is the size the metadata says (a model bigger than the disk);
 ``corrupt`` files are sent with their first byte changed (the right length, the wrong bytes).
+``hold[file] = n`` sends n bytes of that file, then waits until ``release`` is set (a slow
+link, for cancelling mid-file).
 ``requests`` records (method, path, Range header) of each request.
 """
 from __future__ import annotations
@@ -39,6 +41,8 @@ class HubServer:
         self.fail: dict[str, int] = {}
         self.claimed_size: dict[str, int] = {}
         self.corrupt: set[str] = set()
+        self.hold: dict[str, int] = {}
+        self.release = threading.Event()
         self.requests: list[tuple[str, str, str | None]] = []
         server = self
 
@@ -146,4 +150,10 @@ class HubServer:
             h.close_connection = True
             h.connection.shutdown(2)
             return
+        held = self.hold.get(name)
+        if held is not None:
+            h.wfile.write(data[start:start + held])
+            h.wfile.flush()
+            self.release.wait(60)
+            start += held
         h.wfile.write(data[start:])
