@@ -4,20 +4,18 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ..errors import AssistantError
 from ..storage import write_private
 
-if TYPE_CHECKING:
-    from .store import HistoryStore, StoredTurn
 
 
 def _clock(seconds: float) -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(seconds))
 
 
-def to_markdown(turns: list[StoredTurn]) -> str:
+def to_markdown(turns: list[Any]) -> str:
     """A readable transcript of the conversation."""
     lines = ["# Conversation with the assistant", ""]
     if not turns:
@@ -37,11 +35,11 @@ def to_markdown(turns: list[StoredTurn]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def to_json(turns: list[StoredTurn]) -> str:
+def to_json(turns: list[Any]) -> str:
     return json.dumps({"turns": [t.to_json() for t in turns]}, ensure_ascii=False, indent=2) + "\n"
 
 
-def export(store: HistoryStore, path: Path, fmt: str | None = None) -> Path:
+def export(store: Any, path: Path, fmt: str | None = None) -> Path:
     """Write the history to ``path`` as Markdown or JSON (from ``fmt`` or the suffix)."""
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".") or "md").lower()
