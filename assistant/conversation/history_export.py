@@ -10,7 +10,6 @@ from ..errors import AssistantError
 from ..storage import write_private
 
 
-
 def _clock(seconds: float) -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(seconds))
 
