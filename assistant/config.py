@@ -39,6 +39,7 @@ DTYPES = ("auto", "float16", "bfloat16", "float32")
 QUANTIZE = ("none", "8bit", "4bit")
 TTS_ENGINES = ("auto", "piper", "pyttsx3", "none", "openai")
 REPLY_VOICE = ("auto", "speak", "announce")
+THEMES = ("auto", "light", "dark")   # ui.theme (ui/theme.py draws them)
 DEVICES = ("auto", "cpu", "cuda")
 # Whisper reads hotwords as a prompt of at most 223 tokens; past that they are cut, so a
 # longer setting is a mistake to say rather than to half-apply.
@@ -175,6 +176,8 @@ class UiConfig:
     kiosk_keep_history: bool = False
     font_scale: float = 1.0
     high_contrast: bool = False
+    # the window's colours: auto follows the system's light or dark setting; high_contrast wins
+    theme: str = "auto"
     # a reply is spoken or announced to the screen reader, never both; auto: announced when a
     # screen reader is running, else spoken
     reply_voice: str = "auto"
@@ -185,6 +188,7 @@ class UiConfig:
                f"ui.end_silence_s must be between {low:g} and {high:g} seconds.")
         _check(0.5 <= self.kiosk_idle_minutes <= 1440, "ui.kiosk_idle_minutes must be between 0.5 and 1440.")
         _check(0.5 <= self.font_scale <= 4.0, "ui.font_scale must be between 0.5 and 4.")
+        _check(self.theme in THEMES, f"ui.theme must be one of {', '.join(THEMES)}, not '{self.theme}'.")
         _check(self.reply_voice in REPLY_VOICE, f"ui.reply_voice must be one of {', '.join(REPLY_VOICE)}, not '{self.reply_voice}'.")
         _check(self.kiosk_pin == "" or (self.kiosk_pin.isdigit() and 4 <= len(self.kiosk_pin) <= 12),
                "ui.kiosk_pin must be 4 to 12 digits, or empty.")
