@@ -42,6 +42,7 @@ REPLY_VOICE = ("auto", "speak", "announce")
 # The languages the assistant answers in (assistant/locale has a catalogue for each but
 # English, the source); auto: the language of the question, else the system locale.
 REPLY_LANGUAGES = ("auto", "en", "fr", "de", "es")
+THEMES = ("auto", "light", "dark")   # ui.theme (ui/theme.py draws them)
 DEVICES = ("auto", "cpu", "cuda")
 # Whisper reads hotwords as a prompt of at most 223 tokens; past that they are cut, so a
 # longer setting is a mistake to say rather than to half-apply.
@@ -185,6 +186,8 @@ class UiConfig:
     kiosk_keep_history: bool = False
     font_scale: float = 1.0
     high_contrast: bool = False
+    # the window's colours: auto follows the system's light or dark setting; high_contrast wins
+    theme: str = "auto"
     # a reply is spoken or announced to the screen reader, never both; auto: announced when a
     # screen reader is running, else spoken
     reply_voice: str = "auto"
@@ -201,6 +204,7 @@ class UiConfig:
         _check(isinstance(self.smart_turn, bool), "ui.smart_turn must be true or false.")
         _check(0.5 <= self.kiosk_idle_minutes <= 1440, "ui.kiosk_idle_minutes must be between 0.5 and 1440.")
         _check(0.5 <= self.font_scale <= 4.0, "ui.font_scale must be between 0.5 and 4.")
+        _check(self.theme in THEMES, f"ui.theme must be one of {', '.join(THEMES)}, not '{self.theme}'.")
         _check(self.reply_voice in REPLY_VOICE, f"ui.reply_voice must be one of {', '.join(REPLY_VOICE)}, not '{self.reply_voice}'.")
         _check(self.kiosk_pin == "" or (self.kiosk_pin.isdigit() and 4 <= len(self.kiosk_pin) <= 12),
                "ui.kiosk_pin must be 4 to 12 digits, or empty.")

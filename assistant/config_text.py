@@ -95,6 +95,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
                               "gone at idle, quit or a crash)",
         "font_scale": "0.5 to 4",
         "high_contrast": "high-contrast colours",
+        "theme": "auto | light | dark: auto follows the system's light or dark setting "
+                 "(high_contrast wins over all three)",
         "reply_voice": "auto | speak | announce: a reply is spoken or announced to the screen "
                        "reader, never both; auto: announced when a screen reader runs",
         "language": "auto | en | fr | de | es: the language of answers and spoken messages; "

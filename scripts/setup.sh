@@ -25,14 +25,15 @@ RUNTIME_DEBS=(espeak-ng libportaudio2 libegl1 libgl1 libglib2.0-0 libxkbcommon0 
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
   libxcb-xinerama0 libxcb-image0 libfontconfig1 libdbus-1-3 fonts-dejavu-core)
 # Tests: real recorded speech (pocketsphinx, alsa, asterisk prompts), real photos (opencv-doc),
-# a virtual display with a window manager (openbox), virtual sound devices, sox for audio checks, man-db to render the manual page. Each asterisk language needs
+# a virtual display with a window manager (openbox), a private D-Bus session bus (dbus-daemon: the
+# screen-reader check), virtual sound devices, sox for audio checks, man-db to render the manual page. Each asterisk language needs
 # two packages: -wav has the audio, the one without -wav the transcripts the tests read
 # (/usr/share/doc/asterisk-core-sounds-XX/core-sounds-XX.txt.gz) and the sounds/XX link.
 # tests/system_files.py maps every /usr/share path the tests read to its package.
 TEST_DEBS=(pocketsphinx-testdata alsa-utils opencv-doc
   asterisk-core-sounds-en asterisk-core-sounds-en-wav asterisk-core-sounds-fr asterisk-core-sounds-fr-wav
   asterisk-core-sounds-es asterisk-core-sounds-es-wav asterisk-core-sounds-ru asterisk-core-sounds-ru-wav
-  xvfb xauth openbox pulseaudio pulseaudio-utils libasound2-plugins libasound2-data sox man-db gettext)
+  xvfb xauth openbox dbus-daemon pulseaudio pulseaudio-utils libasound2-plugins libasound2-data sox man-db gettext)
 
 install_debs() {
   local missing=()
@@ -67,6 +68,42 @@ install_completion() {
     mkdir -p "$(dirname "$file")" && { echo "$mark"; "$VENV/bin/register-python-argcomplete" --shell "$shell" assistant; } \
       > "$file.tmp" && mv "$file.tmp" "$file" || { rm -f "$file.tmp"; echo "setup: no $shell completion: $file could not be written." >&2; }
   done
+}
+
+# The window in the desktop's menus: resources/local-assistant.desktop (Exec= made the installed
+# command) into ~/.local/share/applications, the icon (SVG and PNG sizes) into
+# ~/.local/share/icons/hicolor. A file there that this script did not write is left alone.
+install_desktop_entry() {
+  local data="${XDG_DATA_HOME:-$HOME/.local/share}" mark="X-Installed-By=scripts/setup.sh" cmd target size
+  cmd="$(cd "$VENV" && pwd)/bin/assistant"
+  target="$data/applications/local-assistant.desktop"
+  if [ -e "$target" ] && ! grep -qF "$mark" "$target" 2>/dev/null; then
+    echo "setup: $target is not ours; left as it is (no menu entry installed)." >&2
+  else
+    mkdir -p "$(dirname "$target")" \
+      && { sed -e "s|^Exec=assistant|Exec=$cmd|" -e "s|^TryExec=assistant|TryExec=$cmd|" \
+             resources/local-assistant.desktop; echo "$mark"; } > "$target.tmp" \
+      && mv "$target.tmp" "$target" && echo "Installed $target" \
+      || { rm -f "$target.tmp"; echo "setup: no menu entry: $target could not be written." >&2; }
+  fi
+  local icons=("scalable/apps/local-assistant.svg=resources/icons/local-assistant.svg")
+  for size in 16 24 32 48 64 128 256; do
+    icons+=("${size}x${size}/apps/local-assistant.png=resources/icons/local-assistant-$size.png")
+  done
+  local pair file source
+  for pair in "${icons[@]}"; do
+    file="$data/icons/hicolor/${pair%%=*}" source="${pair#*=}"
+    # Ours: the same bytes as one of our drawings (an earlier run); anything else is left alone.
+    if [ -e "$file" ] && ! cmp -s "$file" "$source"; then
+      echo "setup: $file is not ours; left as it is." >&2
+      continue
+    fi
+    mkdir -p "$(dirname "$file")" && cp "$source" "$file.tmp" && mv "$file.tmp" "$file" \
+      || { rm -f "$file.tmp"; echo "setup: icon not installed: $file could not be written." >&2; }
+  done
+  command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$data/icons/hicolor" 2>/dev/null
+  command -v update-desktop-database >/dev/null && update-desktop-database -q "$data/applications" 2>/dev/null
+  return 0
 }
 
 install_python() {
@@ -111,6 +148,7 @@ case "$MODE" in
     install_debs "${RUNTIME_DEBS[@]}"
     install_python all
     install_completion
+    install_desktop_entry
     echo
     echo "Asking: resources/samples/question.wav about resources/samples/sign.jpg"
     "$VENV/bin/assistant" ask --image resources/samples/sign.jpg --audio resources/samples/question.wav \
@@ -131,11 +169,13 @@ case "$MODE" in
       install_debs "${RUNTIME_DEBS[@]}"; install_python all
     fi
     install_completion
+    install_desktop_entry
     ;;
   service)
     install_debs "${RUNTIME_DEBS[@]}"
     install_python all
     install_units
+    install_desktop_entry
     ;;
   *)
     echo "usage: bash scripts/setup.sh [demo|test|install [test]|service]" >&2

@@ -39,6 +39,11 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("repeat", "F7", "Repeat the last answer"),
     Shortcut("stop", "Escape", "Stop speaking"),
     Shortcut("focus_history", "Ctrl+H", "Go to the chat history"),
+    Shortcut("search_history", "Ctrl+F", "Search the chat history"),
+    Shortcut("copy_answer", "Ctrl+Shift+A", "Copy the answer (the chosen one, else the newest); "
+             "Ctrl+C in the history"),
+    Shortcut("new_conversation", "Ctrl+N", "New conversation: the next question starts afresh "
+             "(the history stays)"),
     Shortcut("timings", "Ctrl+T", "Show or hide timings in the history"),
     Shortcut("bigger", "Ctrl++", "Larger text"),
     Shortcut("smaller", "Ctrl+-", "Smaller text"),
@@ -47,11 +52,14 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("clear_history", "Ctrl+Shift+Delete", "Clear the chat history"),
     Shortcut("settings", "Ctrl+,", "Settings"),
     Shortcut("help", "F1", "List of keyboard shortcuts"),
+    Shortcut("details", "Ctrl+I", "Details: the models in use and the processor"),
     Shortcut("quit", "Ctrl+Q", "Quit"),
 )
 KIOSK_SHORTCUTS = {"settings": "Ctrl+Alt+Shift+S", "quit": "Ctrl+Alt+Shift+Q"}
 # Not in the kiosk: a file dialog on a public screen would open the whole disk.
-DESKTOP_ONLY = frozenset({"open_picture", "paste_picture", "use_camera"})
+# Nor the history tools and the details: a visitor's screen keeps to the conversation.
+DESKTOP_ONLY = frozenset({"open_picture", "paste_picture", "use_camera", "search_history",
+                          "copy_answer", "new_conversation", "details"})
 
 
 def keys_for(action: str, *, kiosk: bool = False) -> str:

@@ -33,7 +33,8 @@ def build_window(config: AppConfig, paths: AppPaths, *, kiosk: bool = False,
     from .main_window import MainWindow
 
     app = application()
-    theme.apply(app, scale=config.ui.font_scale, high_contrast=config.ui.high_contrast)
+    theme.apply(app, scale=config.ui.font_scale, high_contrast=config.ui.high_contrast,
+                choice=config.ui.theme)
     return MainWindow(config, paths, kiosk=kiosk, camera=camera, microphone=microphone,
                       factory=factory, notice=notice)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QStyle
 
 from . import accessibility as a11y
@@ -28,6 +28,7 @@ class Keys(QObject):
         super().__init__(window)
         self.window = window
         self.actions: dict[str, QAction] = {}
+        self.theme_actions: dict[str, QAction] = {}   # View → Theme (desktop only)
         self.talking = False
         self.visitor_look: tuple[float, bool] | None = None   # a kiosk visitor's size, contrast
         self.idle = QTimer(self, singleShot=True)
@@ -45,6 +46,8 @@ class Keys(QObject):
             "normal_size": lambda: self._scale(None), "contrast": self._toggle_contrast,
             "clear_history": self._clear_history, "settings": self.open_settings,
             "help": self._help, "quit": window.request_quit,
+            "search_history": self._focus_search, "copy_answer": window.copy_answer,
+            "new_conversation": window.new_conversation, "details": window.show_details,
         }
         for shortcut in a11y.SHORTCUTS:
             if shortcut.action in ("ask", "push_to_talk"):
@@ -70,23 +73,31 @@ class Keys(QObject):
 
     def _menus(self) -> None:
         # Menu letters differ from the buttons' (Ask, Stop speaking): Alt+A, Alt+S do one thing.
-        groups = (("&File", ("open_picture", "paste_picture", "use_camera")),
+        # Quit sits at the end of File (Ctrl+Q), never one click away on the menu bar.
+        groups = (("&File", ("open_picture", "paste_picture", "use_camera", "", "quit")),
                   ("Ass&istant", ("describe", "read_text", "repeat", "stop", "hands_free")),
-                  ("&View", ("focus_history", "timings", "bigger", "smaller", "normal_size", "contrast")),
-                  ("&History", ("clear_history",)), ("S&ettings", ("settings",)),
-                  ("He&lp", ("help",)))
+                  ("&View", ("focus_history", "timings", "bigger", "smaller", "normal_size",
+                             "contrast", "theme")),
+                  ("&History", ("search_history", "copy_answer", "new_conversation", "",
+                                "clear_history", "export")),
+                  ("S&ettings", ("settings",)), ("He&lp", ("help", "details")))
+        export = QAction("Export history…", self.window)
+        export.triggered.connect(self._export)
         self.menus = []
         for title, names in groups:
             menu = QMenu(title, self.window)
             for name in names:
-                menu.addAction(self.actions[name])
-            if title == "&History":
-                export = QAction("Export history…", self.window)
-                export.triggered.connect(self._export)
-                menu.addAction(export)
+                if not name:
+                    menu.addSeparator()
+                elif name == "export":
+                    menu.addAction(export)
+                elif name == "theme":
+                    menu.addMenu(self._theme_menu())
+                else:
+                    menu.addAction(self.actions[name])
             self.menus.append(menu)
-        # Large text on a small screen: one "Menu" holding them all (and Quit), instead of
-        # menus hidden behind the menu bar's hard-to-see » button.
+        # Large text on a small screen: one "Menu" holding them all, instead of menus
+        # hidden behind the menu bar's hard-to-see » button.
         self.all_menus = QMenu("&Menu", self.window)
         self.compact = None
         self.compact_menus(False)
@@ -95,7 +106,7 @@ class Keys(QObject):
         """The width the full menu bar needs at the current text size (generously counted)."""
         bar = self.window.menuBar()
         metrics = QFontMetrics(bar.font())
-        titles = [m.title() for m in self.menus] + [self.actions["quit"].text()]
+        titles = [m.title() for m in self.menus]
         pad = 2 * bar.style().pixelMetric(QStyle.PixelMetric.PM_MenuBarHMargin) + 3 * metrics.averageCharWidth()
         return sum(metrics.horizontalAdvance(t.replace("&", "")) + pad for t in titles)
 
@@ -110,11 +121,26 @@ class Keys(QObject):
         for menu in self.menus:
             target.addMenu(menu)
         if compact:
-            self.all_menus.addSeparator()
-            self.all_menus.addAction(self.actions["quit"])
             bar.addMenu(self.all_menus)
-        else:
-            bar.addAction(self.actions["quit"])
+
+    def _theme_menu(self) -> QMenu:
+        """Automatic (the system's light or dark), Light, Dark: ``ui.theme``."""
+        menu = QMenu("&Theme", self.window)
+        group = QActionGroup(menu)
+        for choice, words in (("auto", "&Automatic (as the system)"), ("light", "&Light"),
+                              ("dark", "&Dark")):
+            action = QAction(words, menu, checkable=True)
+            action.setChecked(self.window.config.ui.theme == choice)
+            action.triggered.connect(lambda _on, c=choice: self.set_theme(c))
+            group.addAction(action)
+            menu.addAction(action)
+            self.theme_actions[choice] = action
+        return menu
+
+    def set_theme(self, choice: str) -> None:
+        self._set_ui(theme=choice)
+        words = {"auto": "automatic", "light": "light", "dark": "dark"}[choice]
+        a11y.announce(self.window, f"Theme {words}")
 
     # -- activity and push-to-talk --------------------------------------------
     def touch(self) -> None:
@@ -147,6 +173,9 @@ class Keys(QObject):
     def _focus_question(self) -> None:
         self.window.question.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def _focus_search(self) -> None:
+        self.window.history_search.open()
+
     def _focus_history(self) -> None:
         chat = self.window.chat
         chat.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -157,9 +186,10 @@ class Keys(QObject):
         self.window.chat.set_show_timings(self.actions["timings"].isChecked())
 
     def _set_ui(self, **changes) -> None:
+        """A look key's change: saved quietly, the key's own announcement is the one."""
         config = self.window.config
         self.window.apply_config(dataclasses.replace(
-            config, ui=dataclasses.replace(config.ui, **changes)))
+            config, ui=dataclasses.replace(config.ui, **changes)), quiet=True)
 
     def look(self) -> tuple[float, bool]:
         """The text size and contrast on screen: a kiosk visitor's own, else the settings'."""
@@ -172,7 +202,7 @@ class Keys(QObject):
             return
         # A visitor's choice lasts until the kiosk is idle; it never reaches the settings file.
         self.visitor_look = (scale, contrast)
-        theme.apply(app(), scale=scale, high_contrast=contrast)
+        theme.apply(app(), scale=scale, high_contrast=contrast, choice=self.window.config.ui.theme)
 
     def reset_look(self) -> None:
         """The next visitor starts with the look staff chose."""
@@ -181,7 +211,7 @@ class Keys(QObject):
         self.visitor_look = None
         ui = self.window.config.ui
         self.actions["contrast"].setChecked(ui.high_contrast)
-        theme.apply(app(), scale=ui.font_scale, high_contrast=ui.high_contrast)
+        theme.apply(app(), scale=ui.font_scale, high_contrast=ui.high_contrast, choice=ui.theme)
 
     def _scale(self, factor: float | None) -> None:
         scale, contrast = self.look()

@@ -169,7 +169,7 @@ class KioskFace(QObject):
         # are in the chat, and a missing device is the problem line above.
         self.spare = QWidget()
         for hidden in (w.talk_button, w.hands_free_button, w.repeat_button, w.stop_button,
-                       w.level_meter, w.models_label, w.notice):
+                       w.level_meter, w.models_label, w.notice, w.history_search):
             hidden.setParent(self.spare)
         self.attract = self._attract_page()
         self.stack.addWidget(self.face)
@@ -253,6 +253,10 @@ class KioskFace(QObject):
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for label in (title, hint):
             a11y.label(label, label.text(), "Welcome screen.")
+        # The idle screen takes the focus (what a screen reader reads on arrival): a named
+        # element, not whatever button of the hidden face had it.
+        title.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.attract_title = title
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         layout.addWidget(title)
@@ -264,6 +268,7 @@ class KioskFace(QObject):
         """No one has used the kiosk for a while: the welcome screen, if the settings ask for it."""
         if self.window.config.ui.kiosk_attract:
             self.stack.setCurrentWidget(self.attract)
+            self.attract_title.setFocus(Qt.FocusReason.OtherFocusReason)
             a11y.announce(self.attract, "Welcome. Touch the screen or press any key to start.")
 
     def wake(self) -> None:

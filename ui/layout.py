@@ -27,6 +27,7 @@ from . import accessibility as a11y
 from .camera_view import CameraView
 from .chat_view import ChatView
 from .flow import fit_to_screen, flow, frame_margins, room_inside
+from .history_tools import HistorySearch
 
 WIDE_CHARS = 95      # the wide arrangement needs about this many average characters of width
 COLUMN_CHARS = 64    # with fewer (above about 2x on 1024x768): one column, the answers full width
@@ -69,6 +70,7 @@ def build(window) -> None:
     w.level_meter.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     a11y.label(w.level_meter, "Microphone level", "How loud the microphone hears you.")
     w.chat = ChatView()
+    w.history_search = HistorySearch(w.chat)
     w.question = QLineEdit()
     w.question.setObjectName("question")
     w.question.setPlaceholderText("Type a question, then press Enter")
@@ -97,8 +99,12 @@ def build(window) -> None:
                                (w.models_label, "Models", "Which models are loaded."),
                                (w.compute_label, "Processor", "Whether models run on the CPU or a GPU.")):
         a11y.label(widget, name, text)
+    # Models and the processor are details (Help → Details, Ctrl+I), not the main view's words.
+    w.details_holder = QWidget(w)
+    w.details_holder.hide()
+    w.models_label.setParent(w.details_holder)
+    w.compute_label.setParent(w.details_holder)
     w.statusBar().addWidget(w.state_label, 1)
-    w.statusBar().addPermanentWidget(w.compute_label)
     w.statusBar().setSizeGripEnabled(False)
 
     w.ask_button.clicked.connect(w.ask_typed)
@@ -281,10 +287,10 @@ class Fit(QObject):
             column.addLayout(flow(w.describe_button, w.read_button, w.camera_button,
                                   w.talk_button, w.hands_free_button))
             column.addWidget(w.level_meter)
-            column.addWidget(w.models_label)
             right = QWidget()
             column = QVBoxLayout(right)
             column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(w.history_search)
             column.addWidget(w.chat, 1)
             ask = QHBoxLayout()
             ask.addWidget(w.question, 1)
@@ -295,6 +301,8 @@ class Fit(QObject):
         else:
             below = flow(w.describe_button, w.read_button, w.camera_button, w.talk_button,
                          w.repeat_button, w.hands_free_button, w.stop_button)
+            # The search field: a line of its own above the panes, while in use (Ctrl+F).
+            outer.addWidget(w.history_search)
             panes = (w.camera_view, w.chat)
         # Short words on the buttons when space is short; their accessible names stay whole.
         for button, (full, short) in ((w.read_button, ("&Read text", "&Read")),
@@ -304,6 +312,7 @@ class Fit(QObject):
         # The level meter: its words beside the bar when wide; a thin bar when narrow (the
         # status line says "no microphone" in words either way).
         w.level_meter.setTextVisible(wide)
+        w.history_search.set_on_demand(not wide)
         splitter = QSplitter(Qt.Orientation.Vertical if one_column else Qt.Orientation.Horizontal)
         splitter.setObjectName("panes")
         splitter.setChildrenCollapsible(False)
@@ -325,16 +334,15 @@ class Fit(QObject):
             ask.addWidget(w.question, 1)
             ask.addWidget(w.ask_button)
             outer.addLayout(ask)
-            w.models_label.setParent(central)
-            w.models_label.hide()       # developer detail; the wide arrangement shows it
-        else:
-            w.models_label.show()
         old = w.takeCentralWidget()
         w.setCentralWidget(central)
         if old is not None:
             old.deleteLater()
-        chain = (w.question, w.ask_button, w.describe_button, w.read_button, w.camera_button,
-                 w.talk_button, w.hands_free_button, w.repeat_button, w.stop_button, w.chat)
+        # Tab follows what the user reads: the question, the answer's controls, the camera's
+        # and voice controls, then the history (its search field first).
+        chain = (w.question, w.ask_button, w.repeat_button, w.stop_button, w.describe_button,
+                 w.read_button, w.camera_button, w.talk_button, w.hands_free_button,
+                 w.history_search, w.chat)
         for first, second in zip(chain, chain[1:]):
             w.setTabOrder(first, second)
         if focus is not None and focus.window() is w:

@@ -7,6 +7,7 @@ shortcuts and held-key push-to-talk live in ``ui/controls.py``.
 from __future__ import annotations
 
 import logging
+import os
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
@@ -15,7 +16,7 @@ from assistant.config import AppConfig
 from assistant.paths import AppPaths
 
 from . import accessibility as a11y
-from . import controls, layout, none_guard, theme
+from . import controls, history_tools, icons, layout, none_guard, theme
 from .devices import DeviceThreads
 from .pictures import Pictures
 from .chat_view import WORKING
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
         self._allow_close = not kiosk
         self._build()
         self.status_events = WindowEvents(self)   # status, notices, announcements
+        # Where a screen reader would be listening (ui/screen_reader.py), read once here.
+        self.status_events.bus_address = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
         self.devices = DeviceThreads(self)
         self.devices.camera_opened.connect(self._camera_opened)
         self.devices.camera_failed.connect(self._camera_failed)
@@ -66,6 +69,11 @@ class MainWindow(QMainWindow):
         self.host.stopped.connect(self._one_closed)
         self.pictures = Pictures(self)   # open, paste, drop a picture; Use camera
         self.keys = controls.install(self)
+        if not kiosk:
+            history_tools.install_copy(self)
+        icons.set_window_icon(self)
+        # ui.theme = auto follows the system's light or dark setting as it changes.
+        controls.app().styleHints().colorSchemeChanged.connect(self._reapply_look)
         layout.after_keys(self)   # clear-history confirmation; the kiosk's PIN locks
         self._retry = QTimer(self, singleShot=True, interval=5000)
         self._retry.timeout.connect(self._reopen_devices)
@@ -121,6 +129,27 @@ class MainWindow(QMainWindow):
         self.host.repeat()
         if self.status_events.announcing:   # else the voice says it again
             a11y.announce(self.chat, f"Assistant: {self.chat.last_answer()}")
+
+    def copy_answer(self) -> None:
+        answer = history_tools.answer_for(self.chat)
+        if not answer:
+            self.status_events.refuse("There is no answer to copy yet.")
+            return
+        history_tools.copy_to_clipboard(answer)
+        a11y.announce(self.chat, "Answer copied")
+
+    def new_conversation(self) -> None:
+        """The next question starts afresh; the history on screen and on disk stays."""
+        self.host.new_conversation()
+        self.status_events.notice("New conversation: the next question starts afresh.")
+
+    def show_details(self):
+        from .text_dialog import TextDialog
+
+        box = TextDialog("Details", history_tools.details_text(self), self, name="details")
+        self.details_box = box     # the tests read it
+        box.open()
+        return box
 
     def stop_speaking(self) -> None:
         self.host.stop_speaking()
@@ -187,12 +216,17 @@ class MainWindow(QMainWindow):
         self.status_events.on_event(event)
 
     # -- settings, look, closing ----------------------------------------------
-    def apply_config(self, config: AppConfig) -> None:
-        """Take new settings: save them (in the worker) and apply what can change live."""
+    def apply_config(self, config: AppConfig, *, quiet: bool = False) -> None:
+        """Take new settings: save them (in the worker) and apply what can change live.
+        ``quiet``: a look key's change, which announced itself (no "Settings saved")."""
         old, self.config = self.config, config
+        self.status_events.quiet_save = quiet
         self.keys.visitor_look = None   # staff chose a look: a visitor's own is gone
         self.host.reload_settings(config)
-        theme.apply(controls.app(), scale=config.ui.font_scale, high_contrast=config.ui.high_contrast)
+        theme.apply(controls.app(), scale=config.ui.font_scale,
+                    high_contrast=config.ui.high_contrast, choice=config.ui.theme)
+        for choice, action in self.keys.theme_actions.items():
+            action.setChecked(choice == config.ui.theme)
         if config.ui.camera != old.ui.camera and self.pictures.active is not None:
             self._camera_spec = config.ui.camera     # opened by Use camera
         elif config.ui.camera != old.ui.camera:
@@ -206,6 +240,10 @@ class MainWindow(QMainWindow):
             self._mic_spec = config.ui.microphone   # the worker reopens it with the new settings
         if config.ui.reply_voice != old.ui.reply_voice:
             self.status_events.set_reply_voice(config.ui.reply_voice)
+
+    def _reapply_look(self, *_scheme) -> None:
+        scale, contrast = self.keys.look()
+        theme.apply(controls.app(), scale=scale, high_contrast=contrast, choice=self.config.ui.theme)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._closed_ok:

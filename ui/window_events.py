@@ -12,8 +12,6 @@ import dataclasses
 import logging
 import re
 
-from PySide6.QtGui import QAccessible
-
 from assistant.conversation.store import HistoryCleared, HistoryRestored, TurnRecorded
 from assistant.events import (ErrorEvent, ModelLoaded, ModelLoading, Progress, SpeakingFinished,
                               SpeakingStarted, SpeechStarted, StageStarted, Transcript)
@@ -24,6 +22,7 @@ from assistant.voice.events import (AnswerGrowing, CommandHeard, ListeningChange
 
 from . import accessibility as a11y
 from .chat_view import WORKING
+from .screen_reader import screen_reader_running
 from .window_state import PROBLEM_CODES, Say, StatusMachine, WindowStatus
 
 log = logging.getLogger(__name__)
@@ -55,13 +54,14 @@ def without_cli_advice(text: str) -> str:
     return re.sub(r"\s{2,}", " ", _CLI_SENTENCE.sub("", text)).strip() or text
 
 
-def announce_replies(mode: str) -> bool:
-    """``ui.reply_voice``: announce, speak, or auto (announce when a screen reader runs)."""
+def announce_replies(mode: str, bus_address: str | None = None) -> bool:
+    """``ui.reply_voice``: announce, speak, or auto: announced when a screen reader is
+    actually running (``ui/screen_reader.py``), whatever Qt's accessibility flag says."""
     if mode == "announce":
         return True
     if mode == "speak":
         return False
-    return QAccessible.isActive()
+    return screen_reader_running(bus_address)
 
 
 class WindowEvents:
@@ -75,6 +75,8 @@ class WindowEvents:
         self._voice_told: bool | None = None
         self.retry_microphone = False
         self._early_notes: list[str] | None = []   # notes the restored history will replace
+        self.bus_address: str | None = None   # the session bus a screen reader would be on
+        self.quiet_save = False   # the last save was a look key's (Ctrl++), which said it
 
     # -- painting ---------------------------------------------------------------------
     def publish(self) -> None:
@@ -119,7 +121,7 @@ class WindowEvents:
         self.tell(Say(announce=message, assertive=True))
 
     def set_reply_voice(self, mode: str) -> None:
-        announcing = announce_replies(mode)
+        announcing = announce_replies(mode, self.bus_address)
         if announcing != self.announcing or self._voice_told is None:
             self.announcing = self._voice_told = announcing
             self.w.host.set_reply_voice(speak=not announcing)
@@ -205,6 +207,8 @@ class WindowEvents:
             self.tell(m.hearing())
         elif isinstance(event, Transcript):
             w.chat.add_question(event.turn_id, f"You said: {event.text}{WORKING}")
+            # What was heard, so a screen reader user can tell a misheard question at once.
+            a11y.announce(w.chat, f"You said: {event.text}")
         elif isinstance(event, TurnStarted):
             if event.turn_id not in w.chat.open_turns():   # asked another way (a voice command)
                 w.chat.add_question(event.turn_id, QUESTION_WORDS.get(
@@ -246,6 +250,8 @@ class WindowEvents:
                     self.set_notice_line("")
             else:
                 self.tell(m.loading(event.message))
+        elif event.stage == "settings" and self.quiet_save:
+            pass   # a look key's save: the key said "Text size 115 percent", once
         elif event.stage in ("settings", "history"):   # "Settings saved and applied."
             self.set_notice_line(event.message)
             self.tell(Say(announce=event.message))

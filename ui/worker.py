@@ -339,6 +339,11 @@ class AssistantWorker(QObject):
         self.bus.emit(Progress(stage="history", message=f"History exported to {written}."))
 
     @Slot()
+    def new_conversation(self) -> None:
+        """The next question starts afresh: follow-up context forgotten, the history kept
+        (the context is behind its own lock, so any thread may call this)."""
+        self._context.clear()
+
     def clear_history(self) -> None:
         """The user's Clear history; in a kiosk, the purge at idle and at quit: the screen and
         the memory are emptied, a record staff chose to keep stays, set-aside copies too."""

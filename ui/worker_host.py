@@ -101,6 +101,9 @@ class WorkerHost(QObject):
     def reload_settings(self, config: AppConfig) -> None:
         self._reload.emit(config)
 
+    def new_conversation(self) -> None:
+        self.worker.new_conversation()
+
     def clear_history(self) -> None:
         self._clear.emit()
 

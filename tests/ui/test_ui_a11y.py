@@ -104,21 +104,7 @@ def test_a_spoken_reply_is_not_also_announced(open_window, qtbot, heard):
     assert replies(heard) == []
 
 
-def test_auto_announces_while_a_screen_reader_runs(open_window, qtbot, heard):
-    from PySide6.QtGui import QAccessible
-
-    QAccessible.setActive(True)     # what Orca or NVDA connecting does
-    try:
-        window = open_window(config=ui_config(reply_voice="auto"))
-        heard.clear()
-        _ask(window, qtbot)
-        assert len(replies(heard)) == 1 and _spoken(window) == []
-    finally:
-        QAccessible.setActive(False)
-    window.status_events.set_reply_voice("auto")   # as on activation: no screen reader now
-    assert not window.status_events.announcing
-    _ask(window, qtbot, "What colour is it?", count=2)
-    assert len(replies(heard)) == 1 and len(_spoken(window)) == 1
+# auto (a screen reader actually running, read from the session bus): test_ui_screen_reader.py
 
 
 def test_the_status_line_is_read_as_its_words(open_window, qtbot, heard):
