@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 from ..config import AsrConfig, RemoteConfig, TtsConfig, VisionConfig
 from ..events import ErrorEvent, Event, ModelUnloaded
-from ..models.choice import VLM_ORDER, vision_kind, vlm_model_name
+from ..models.choice import vision_kind, vlm_model_name
 from ..models.hub import locate_hf_model
 from ..paths import AppPaths
 

@@ -240,7 +240,8 @@ class ImageTextEngine(LastAnswer):
                 raise DependencyMissingError("torchvision", "torchvision",
                                              purpose=f"{_PURPOSE} in {folder.name}",
                                              stage="vision") from exc
-            return load_guarded(_PURPOSE, folder, lambda: _raise(exc))
+            failure = exc   # the name ``exc`` is unbound once this block ends
+            return load_guarded(_PURPOSE, folder, lambda: _raise(failure))
 
     def _load_model(self, transformers, folder: Path, placement: Placement):
         torch = torch_module(_PURPOSE)
