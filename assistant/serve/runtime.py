@@ -319,8 +319,8 @@ class Runtime:
         behind: ``drained`` turns False and the caller ends the process without waiting for
         its thread."""
         self.stop_work()
-        if self.health is not None:
-            self.health.stop(wait_s=0.0)
+        if self.health is not None:   # a self-test in native code at exit aborts the process
+            self.health.stop(wait_s=15.0)
         done = threading.Event()
 
         def drain() -> None:

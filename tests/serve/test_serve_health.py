@@ -1,20 +1,17 @@
 """``/health?full=1`` (issue 25.1): the quick self-test's result per part, run by the server at
 start on the engines it loaded (and daily), behind the token; plain ``/health`` stays open and
-cheap. A damaged speech model (a copy of the bundled tiny.en with 64 KiB of bit rot, pointed
-at by ``asr.model``) makes it 503 and name hearing."""
+cheap. Bit rot in the bundled speech model (a copy of the installed package first on
+PYTHONPATH, rotted in place with size and time kept) makes it 503 and name hearing."""
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
 from serve_support import start
 
-from assistant.asr import bundled
 
-
-def _full(served, deadline_s: float = 600.0):
+def _full(served, deadline_s: float = 120.0):
     """``/health?full=1`` once the first self-test has run."""
     end = time.monotonic() + deadline_s
     with served.http() as http:
@@ -23,20 +20,6 @@ def _full(served, deadline_s: float = 600.0):
             if reply.json().get("selftest") is not None or time.monotonic() > end:
                 return reply
             time.sleep(0.5)
-
-
-def _rotted_tiny_en(folder: Path) -> Path:
-    real = bundled.tiny_en_path()
-    folder.mkdir()
-    for src in real.iterdir():
-        (folder / src.name).symlink_to(src)
-    (folder / "model.bin").unlink()
-    shutil.copyfile(real / "model.bin", folder / "model.bin")
-    size = (folder / "model.bin").stat().st_size
-    with open(folder / "model.bin", "r+b") as handle:
-        handle.seek(size // 2)
-        handle.write(os.urandom(64 * 1024))
-    return folder
 
 
 def test_full_health_needs_the_token_and_reports_every_part(tmp_path):
@@ -61,19 +44,34 @@ def test_full_health_needs_the_token_and_reports_every_part(tmp_path):
         served.stop()
 
 
-def test_a_damaged_speech_model_makes_full_health_fail_naming_hearing(tmp_path):
-    folder = _rotted_tiny_en(tmp_path / "tiny")
-    served = start(tmp_path / "bad", config=f'[asr]\nmodel = "{folder}"\nlanguage = "en"\n'
-                                            '[tts]\nengine = "none"\n')
+def test_bit_rot_in_the_bundled_speech_model_is_found_at_start(tmp_path, monkeypatch):
+    """The installed tiny.en's weights, copied first on PYTHONPATH, verified once (the stamp),
+    then rotted in place with size and time kept: the server's start-up hash finds it, hearing
+    is refused (never loaded with rotten weights) and /health?full=1 names it."""
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "faults"))
+    from test_faults_bitrot import copy_package, rot
+
+    from assistant.models import packaged
+
+    file = packaged.TINY_EN_FILES[0]
+    site = tmp_path / "site"
+    damaged = copy_package(site, file.package, file.path)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
+        p for p in (str(site), os.environ.get("PYTHONPATH")) if p))
+    subprocess.run([sys.executable, "-c", "from assistant.models import packaged as p; "
+                    "p.verified(p.TINY_EN_FILES[0], stage='test')"], check=True, timeout=120)
+    rot(damaged)
+    served = start(tmp_path / "rot", config='[asr]\nlanguage = "en"\n[tts]\nengine = "none"\n')
     try:
-        with served.http(token="") as anonymous:
-            assert anonymous.get("/health").status_code == 200   # it serves; the probe stays cheap
         reply = _full(served)
         body = reply.json()
         assert reply.status_code == 503 and body["status"] == "failed", body
         hearing = body["selftest"]["parts"]["hearing"]
-        assert hearing["status"] == "failed" and hearing["fix"], hearing
-        assert body["selftest"]["sentence"].startswith("I can't hear"), body
+        assert hearing["status"] == "failed" and file.name in hearing["detail"], hearing
+        assert file.package.install in hearing["fix"], hearing
         assert body["selftest"]["parts"]["eyes"]["status"] == "ok"
     finally:
         served.stop()
