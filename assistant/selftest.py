@@ -12,17 +12,26 @@ its loading:
   delivers sound, a speaker plays a moment of silence. A machine without them is "absent",
   not a failure (a server has none).
 
-A part that fails says why and what to do (the coded error's own hint where there is one).
-Nothing is written to disk and nothing leaves the machine.
+Before a part's engine runs, every model file it uses is hashed in full (``models.audit``):
+a damaged file fails the part at once, naming the file and the reinstall command (and is
+refused by every later use, exit 3); the joined Whisper base, a cache, is rebuilt and said.
+
+A part that fails says why and what to do (the coded error's own hint where there is one);
+``sentence`` says the whole result once in words. Nothing leaves the machine; only a damaged
+cache file is rebuilt. The quick form (the window, the kiosk, ``serve``'s ``/health?full=1``)
+runs on the engines already loaded (``engines``), without opening the devices, and takes the
+file audit made before those engines loaded (``audit_files``), so a rebuilt model is the one
+loaded.
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from .config import AppConfig
 from .errors import AssistantError
@@ -34,7 +43,13 @@ QUESTION_WORDS = {"sign", "say"}         # what the recorded question must be he
 SIGN_WORDS = {"launch", "pad"}           # what the sample sign says
 SPOKEN = "The assistant can hear you and speak to you."
 SPOKEN_WORDS = {"assistant", "hear", "speak"}
+HEAR_LIMIT_S = 8.0       # the 3-second question is heard in about 1 s here (tiny.en, 2 cores)
 PARTS = ("hearing", "voice", "eyes", "microphone", "speaker")
+NAMES = {"hearing": "speech recognition", "voice": "voice", "eyes": "vision engine",
+         "microphone": "microphone", "speaker": "sound output"}
+# How the result is said, part by part ("I can't hear: ...").
+CANNOT = {"hearing": "I can't hear", "voice": "I can't speak", "eyes": "I can't see",
+          "microphone": "The microphone does not work", "speaker": "The sound output does not work"}
 _FIX_MODELS = "Run 'assistant models' to see what is installed; reinstall with the README's setup command."
 _FIX_VOICE = _FIX_MODELS[0].lower() + _FIX_MODELS[1:]     # the same, after "or "
 
@@ -59,20 +74,58 @@ def passed(checks: list[Check]) -> bool:
     return all(check.status != "failed" for check in checks)
 
 
-def run(config: AppConfig, factory: Any, *, devices: bool = True,
-        progress: Callable[[str], None] | None = None) -> list[Check]:
-    """Every part in turn; a part that fails never stops the others."""
+MODEL_PARTS = ("hearing", "voice", "eyes")
+ROLE = {"hearing": "asr", "voice": "tts", "eyes": "vision"}
+
+
+def audit_files(config: AppConfig) -> dict[str, Any]:
+    """Each model part's files hashed in full (``models.audit.PartFiles`` by part)."""
+    from .models.audit import audit_part
+
+    return {part: audit_part(part, config) for part in MODEL_PARTS}
+
+
+def run(config: AppConfig, factory: Any = None, *, devices: bool = True,
+        progress: Callable[[str], None] | None = None, engines: Any = None,
+        files: dict[str, Any] | None = None) -> list[Check]:
+    """Every part in turn; a part that fails never stops the others.
+
+    ``engines``: the loaded ``Engines`` to check (the quick form) instead of the factory's;
+    ``files``: an ``audit_files`` made already (else each part's files are hashed first)."""
     from .engines.conversation import prepare
+    from .models.audit import audit_part
 
     checks: list[Check] = []
     found: dict[str, Any] = {}
+
+    def engine(part: str) -> Any:
+        role = ROLE[part]
+        if engines is not None:
+            loaded = engines.get(role)
+            if loaded is None:
+                raise AssistantError(f"The {NAMES[part]} did not load; the reason was given at "
+                                     "start and is in the log.", hint=_FIX_MODELS)
+            return loaded
+        built = {"asr": lambda: factory.transcriber(config.asr),
+                 "tts": lambda: factory.speaker(config.tts),
+                 "vision": lambda: factory.vision(config.vision)}[role]()
+        prepare(built, warm=False)
+        return built
 
     def attempt(part: str, body: Callable[[], Check]) -> None:
         if progress is not None:
             progress(part)
         start = time.perf_counter()
         try:
+            audited = None
+            if part in MODEL_PARTS and (part != "voice" or config.tts.engine != "none"):
+                audited = files[part] if files is not None else audit_part(part, config)
+                if audited.problem is not None:
+                    raise audited.problem
             check = body()
+            if audited is not None and audited.rebuilt:
+                check = Check(check.part, check.status, f"{check.detail}; damaged file "
+                              f"{', '.join(audited.rebuilt)} rebuilt", check.fix)
         except AssistantError as exc:
             check = Check(part, "failed", exc.message, exc.hint or _FIX_MODELS)
         except Exception as exc:  # noqa: BLE001 - a self-test names what broke, it never crashes
@@ -82,11 +135,11 @@ def run(config: AppConfig, factory: Any, *, devices: bool = True,
                             (time.perf_counter() - start) * 1000.0))
 
     def hearing() -> Check:
-        transcriber = factory.transcriber(config.asr)
-        prepare(transcriber, warm=False)
-        found["asr"] = transcriber
-        heard = transcriber.transcribe_file(QUESTION_WAV).text.strip()
+        transcriber = engine("hearing")
+        with _deadline("hearing") as options:
+            heard = transcriber.transcribe_file(QUESTION_WAV, options).text.strip()
         if QUESTION_WORDS <= words(heard):
+            found["asr"] = transcriber     # trusted to hear the voice back
             return Check("hearing", "ok", f'heard "{heard}" ({transcriber.name})')
         return Check("hearing", "failed", f'the recorded question was heard as "{heard}"',
                      "The speech model may be damaged. " + _FIX_MODELS)
@@ -98,8 +151,7 @@ def run(config: AppConfig, factory: Any, *, devices: bool = True,
 
         from .audio.sources import resample
 
-        speaker = factory.speaker(config.tts)
-        prepare(speaker, warm=False)
+        speaker = engine("voice")
         speech = speaker.synthesize(SPOKEN)
         samples = np.asarray(speech.samples, dtype=np.float32)
         seconds = samples.size / max(1, speech.sample_rate)
@@ -112,7 +164,8 @@ def run(config: AppConfig, factory: Any, *, devices: bool = True,
         if transcriber is None:
             return Check("voice", "ok", f"{seconds:.1f} s of sound ({speaker.name}); not heard "
                                         "back: speech recognition failed above")
-        heard = transcriber.transcribe(resample(samples, speech.sample_rate)).text.strip()
+        with _deadline("hearing") as options:
+            heard = transcriber.transcribe(resample(samples, speech.sample_rate), options).text.strip()
         if len(SPOKEN_WORDS & words(heard)) >= 2:
             return Check("voice", "ok", f'{seconds:.1f} s, heard back as "{heard}" ({speaker.name})')
         return Check("voice", "failed", f'the voice\'s sentence was heard back as "{heard}"',
@@ -121,8 +174,7 @@ def run(config: AppConfig, factory: Any, *, devices: bool = True,
     def eyes() -> Check:
         from .vision.image import load_image
 
-        vision = factory.vision(config.vision)
-        prepare(vision, warm=False)
+        vision = engine("eyes")
         answer = vision.answer(load_image(SIGN), "What does the sign say?")
         if SIGN_WORDS <= words(answer.text):
             return Check("eyes", "ok", f"read the sample sign ({vision.name})")
@@ -136,6 +188,28 @@ def run(config: AppConfig, factory: Any, *, devices: bool = True,
         attempt("microphone", lambda: microphone(config))
         attempt("speaker", lambda: loudspeaker(config))
     return checks
+
+
+@contextlib.contextmanager
+def _deadline(part: str, seconds: float = HEAR_LIMIT_S) -> Iterator[Any]:
+    """Transcription options cancelled after ``seconds``: a damaged model that decodes noise
+    into hundreds of tokens fails the check in bounded time instead of holding it for minutes."""
+    from .asr import TranscribeOptions
+    from .cancel import CancelToken, Cancelled
+
+    token = CancelToken()
+    timer = threading.Timer(seconds, token.cancel, args=("self-test deadline",))
+    timer.daemon = True
+    timer.start()
+    try:
+        yield TranscribeOptions(cancel=token)
+    except Cancelled as exc:
+        raise AssistantError(f"the recorded speech was not transcribed within {seconds:.0f} s "
+                             "(a damaged speech model decodes noise)",
+                             hint="The speech model may be damaged. " + _FIX_MODELS,
+                             stage="asr") from exc
+    finally:
+        timer.cancel()
 
 
 def microphone(config: AppConfig, wait_s: float = 5.0) -> Check:
@@ -188,6 +262,21 @@ def table(checks: list[Check]) -> str:
             lines.append(f"{'':<{width}}  {'':<6}  fix: {check.fix}")
     lines.append(summary(checks))
     return "\n".join(lines)
+
+
+def sentence(checks: list[Check]) -> str:
+    """The whole result said once, in words: "Everything works." or each failure, its cause
+    and its fix ("I can't hear: the ... file model.bin is damaged .... Reinstall it with: ...")."""
+    failed = [c for c in checks if c.status == "failed"]
+    if not failed:
+        rebuilt = [c for c in checks if "rebuilt" in c.detail]
+        return "Everything works." + (" A damaged speech model file was found and rebuilt."
+                                      if rebuilt else "")
+    said = []
+    for check in failed:
+        detail = check.detail.rstrip(".")
+        said.append(f"{CANNOT[check.part]}: {detail[:1].lower()}{detail[1:]}. {check.fix}".strip())
+    return " ".join(said)
 
 
 def summary(checks: list[Check]) -> str:

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         a11y.label(self, "Local assistant", "Ask questions about what the camera sees.")
         self.models: dict[str, str] = {}
         self.ready = False
+        self.selftest = None          # the last quick self-test (assistant.health.SelfTestDone)
         self.state = "Starting…"
         self.microphone = False          # the engine has a working microphone
         self.hands_free = False

@@ -13,6 +13,7 @@ import logging
 import re
 
 from assistant.conversation.store import HistoryCleared, HistoryRestored, TurnRecorded
+from assistant.health import SelfTestDone
 from assistant.events import (ErrorEvent, ModelLoaded, ModelLoading, Progress, SpeakingFinished,
                               SpeakingStarted, SpeechStarted, StageStarted, Transcript)
 from assistant.notices import spoken
@@ -23,7 +24,7 @@ from assistant.voice.events import (AnswerGrowing, CommandHeard, ListeningChange
 from . import accessibility as a11y
 from .chat_view import WORKING
 from .screen_reader import screen_reader_running
-from .window_state import PROBLEM_CODES, Say, StatusMachine, WindowStatus
+from .window_state import PROBLEM_CODES, SELFTEST_PROBLEMS, Say, StatusMachine, WindowStatus
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,21 @@ VISITOR_WORDS = {"no_camera": "The camera is not working; please tell a member o
                  "no_microphone": "Voice questions are not working; please tell a member of "
                                   "staff. You can type your question.",
                  "no_sound": "There is no sound; answers are shown on the screen. Please tell "
-                             "a member of staff."}
+                             "a member of staff.",
+                 "cannot_hear": "Voice questions are not working today; please tell a member of "
+                                "staff. You can type your question.",
+                 "cannot_speak": "I cannot speak today; answers are shown on the screen. Please "
+                                 "tell a member of staff.",
+                 "cannot_see": "I cannot see today; please tell a member of staff."}
+
+
+def selftest_words(done: SelfTestDone, kiosk: bool) -> str:
+    """The self-test's result said once: the whole sentence for the window's user (who can
+    fix it), visitors' words on a kiosk (staff read the sentence in the log)."""
+    if not kiosk or done.passed:
+        return "Everything works." if done.passed else done.sentence
+    return " ".join(dict.fromkeys(VISITOR_WORDS[SELFTEST_PROBLEMS[p]] for p in done.failed()
+                                  if p in SELFTEST_PROBLEMS)) or done.sentence
 NO_MICROPHONE = "There is no microphone, so I cannot listen. Type the question instead."
 # A sentence that sends the user to a console command ("'assistant models' shows how"):
 # the window has no console, so such advice is left out of what it shows and says.
@@ -228,6 +243,8 @@ class WindowEvents:
             self.tell(m.speaking())
         elif isinstance(event, ErrorEvent):
             self._error(event)
+        elif isinstance(event, SelfTestDone):
+            self._self_tested(event)
         elif isinstance(event, HistoryRestored):
             w.chat.set_turns(event.turns)
             early, self._early_notes = self._early_notes or [], None
@@ -237,6 +254,19 @@ class WindowEvents:
             w.chat.clear_all()
             self.set_notice_line("The chat history was cleared.")
             a11y.announce(w.chat, "The chat history was cleared.")
+
+    def _self_tested(self, done: SelfTestDone) -> None:
+        """Each failed part a problem of the state (staff's status line, the kiosk's visitor
+        words) until a later self-test passes; the result said once (the worker speaks it)."""
+        m = self.machine
+        failed = {SELFTEST_PROBLEMS[p] for p in done.failed() if p in SELFTEST_PROBLEMS}
+        for problem in SELFTEST_PROBLEMS.values():
+            if problem in failed:
+                m.problem(problem, "")
+            elif m.has(problem):
+                m.fixed(problem)
+        self.w.selftest = done
+        self.notice(selftest_words(done, self.w.kiosk), assertive=not done.passed)
 
     def _progress(self, event: Progress) -> None:
         w, m = self.w, self.machine

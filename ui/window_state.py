@@ -13,11 +13,15 @@ import dataclasses
 from dataclasses import dataclass
 
 STATES = ("loading", "ready", "listening", "thinking", "speaking")
-PROBLEMS = ("no_camera", "no_microphone", "no_sound")
+PROBLEMS = ("no_camera", "no_microphone", "no_sound", "cannot_hear", "cannot_speak", "cannot_see")
 PROBLEM_WORDS = {"no_camera": "no camera", "no_microphone": "no microphone",
-                 "no_sound": "no sound"}
+                 "no_sound": "no sound", "cannot_hear": "hearing broken",
+                 "cannot_speak": "voice broken", "cannot_see": "eyes broken"}
 BACK_WORDS = {"no_camera": "The camera is back.", "no_microphone": "The microphone is back.",
-              "no_sound": "Sound is back."}
+              "no_sound": "Sound is back.", "cannot_hear": "Hearing works again.",
+              "cannot_speak": "The voice works again.", "cannot_see": "The eyes work again."}
+# The self-test's failed parts (``assistant.health.SelfTestDone``) as problems of the state.
+SELFTEST_PROBLEMS = {"hearing": "cannot_hear", "voice": "cannot_speak", "eyes": "cannot_see"}
 # ErrorEvent codes that mean a device is missing: shown once, then a state.
 PROBLEM_CODES = {"no_audio_output": "no_sound", "no_audio_input": "no_microphone",
                  "camera_unavailable": "no_camera", "camera_lost": "no_camera",

@@ -24,6 +24,7 @@ from assistant.conversation.store import (HistoryCleared, HistoryRestored, Histo
                                           StoredTurn, TurnRecorded)
 from assistant.errors import AssistantError
 from assistant.events import ErrorEvent, Event, EventBus, Progress
+from assistant.health import HealthMonitor, SelfTestDone
 from assistant.engines.conversation import (LOADING, ROLES, Engines, build_conversation,
                                             build_engines, conversation_options, failure_event,
                                             load_keys, prepare)
@@ -73,6 +74,7 @@ class AssistantWorker(QObject):
         self._speaker: Any = None      # the loaded voice, kept while replies are announced
         self._speak_replies = True     # False: the screen reader announces them instead
         self._closing = threading.Event()  # set from the window's thread: stop loading models
+        self._health: HealthMonitor | None = None   # the quick self-test, at start and daily
 
     def _forward(self, event: Event) -> None:
         if isinstance(event, TurnCompleted):
@@ -97,12 +99,37 @@ class AssistantWorker(QObject):
         steps = 4
         self.bus.emit(Progress(stage=READY, message="Opening the chat history…", done=0, total=steps))
         self._open_history()
+        files = self._audit_files()    # before loading: a rebuilt model is the one loaded
         self._start_engine()
         if self._closing.is_set():
             return                     # closing while loading: the shutdown slot is next
         if self._microphone is not None:
             self.open_microphone(self._microphone)
         self.bus.emit(Progress(stage=READY, message="Ready.", done=steps, total=steps))
+        if self.engine is not None:
+            self._health = HealthMonitor(self.config, self._running, self._self_tested,
+                                         hold=self.engine.held, files=files)
+            self._health.start()
+
+    def _audit_files(self) -> dict | None:
+        from assistant import selftest
+
+        try:
+            return selftest.audit_files(self.config)
+        except Exception:  # noqa: BLE001 - the self-test hashes again and says what broke
+            log.exception("the model files could not be checked")
+            return None
+
+    def _running(self) -> Engines:
+        return Engines(self.engine.assistant.vision, self.engine.transcriber, self._speaker)
+
+    def _self_tested(self, done: SelfTestDone) -> None:
+        """Shown (the window), and said once by the voice when the voice itself works."""
+        self.bus.emit(done)
+        if self.engine is not None and "voice" not in done.failed() and self._speak_replies:
+            from .window_events import selftest_words
+
+            self.engine.speech.say(selftest_words(done, self.kiosk))
 
     def _open_history(self) -> None:
         """A damaged history is repaired as it opens (said once); one that cannot be written
@@ -362,6 +389,8 @@ class AssistantWorker(QObject):
     @Slot()
     def shutdown(self) -> None:
         try:
+            if self._health is not None:
+                self._health.stop()
             if self.engine is not None:
                 self.engine.close(timeout=2.0)      # stops the microphone too
             if self._factory is not None:

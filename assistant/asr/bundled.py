@@ -7,8 +7,10 @@
 
 Every file is checked by SHA-256 against the pinned releases (``models.packaged``); the
 packages are found on disk, never imported. The joined folder is checked cheaply through a
-stamp (size, mtime, inode and digest of each file, written after a verified build) and in
-full when the stamp is missing or stale. A file that differs (the model, the tokenizer, the
+stamp (size, mtime, inode and digest of each file, and when it was hashed, written after a
+verified build) and in full when the stamp is missing, does not match, or is older than a day
+(``packaged.VERIFY_EVERY_S``: damage that keeps size and time is found within a day, and at
+once by the self-test, ``verify_base``). A file that differs (the model, the tokenizer, the
 config or the vocabulary) is set aside as ``<name>.corrupt-<time>`` and rebuilt. Copies go
 through a temporary name and a rename, serialised by a lock file. When the cache cannot be
 written (a read-only or full home), the model is joined into a private temporary folder
@@ -24,6 +26,7 @@ import os
 import stat as stat_mod
 import tempfile
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -100,6 +103,28 @@ def base_path(cache_dir: Path | None = None, *, on_progress: ProgressCallback | 
             hint="Free some disk space, or make the cache folder writable.", stage=_STAGE) from exc
 
 
+def verify_base(cache_dir: Path | None = None) -> list[str]:
+    """Hash every file of the joined base in full (the self-test, the daily check); a damaged
+    one is set aside and rebuilt from the packages. The names rebuilt ([] when all were right,
+    or the model was never joined here). ModelMissingError when it cannot be rebuilt."""
+    target = Path(cache_dir) if cache_dir is not None else default_base_dir()
+    if not (target / STAMP).exists() and not (target / "model.bin").exists():
+        return []
+    bad = sorted(_damaged(target))
+    if not bad:
+        _write_stamp(target)
+        return []
+    log.warning("the joined speech model in %s had damaged files: %s", target, ", ".join(bad))
+    try:
+        _ensure(target, None)
+    except _CannotWrite as exc:
+        raise ModelMissingError(f"The {_WHAT}'s file {bad[0]} is damaged and {target} cannot be "
+                                f"written to rebuild it ({exc.reason}).",
+                                hint="Make the cache folder writable, or delete it; it is rebuilt "
+                                     "on the next start.", stage=_STAGE, code="model_broken") from exc
+    return bad
+
+
 def base_is_complete(target: Path) -> bool:
     """True when every file of the joined model is there and right (stamp, else full hash)."""
     target = Path(target)
@@ -115,6 +140,9 @@ def _stamp_matches(target: Path) -> bool:
         return False
     if not isinstance(stamp, dict):
         return False
+    at = stamp.get("verified_at")
+    if not isinstance(at, (int, float)) or not 0.0 <= time.time() - at < packaged.VERIFY_EVERY_S:
+        return False      # hashed too long ago (or by a release that kept no time): hash again
     for name, (size, digest) in expected_files().items():
         key = packaged.file_key(target / name)
         if key is None or key[0] != size or stamp.get(name) != [*key, digest]:
@@ -146,6 +174,7 @@ def _write_stamp(target: Path) -> None:
         if key is None:
             return
         stamp[name] = [*key, digest]
+    stamp["verified_at"] = round(time.time(), 3)
     packaged._write_quietly(target / STAMP, json.dumps(stamp, indent=0, sort_keys=True))
 
 

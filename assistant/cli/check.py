@@ -43,6 +43,7 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     ok = selftest.passed(checks)
     if args.json:
         emit_json({"passed": ok, "summary": selftest.summary(checks),
+                   "sentence": selftest.sentence(checks),
                    "checks": [check.to_json() for check in checks]})
     else:
         print(selftest.table(checks))

@@ -6,8 +6,12 @@ ImageNet class names) are third-party uploads. Their folders are found with
 with the digests of the exact release pinned in ``pyproject.toml``, and a file that differs
 is refused with a sentence naming the reinstall command (``ModelMissingError``, exit 3).
 
-Hashing 75 MB costs ~0.2 s, so a file once verified is remembered by (size, mtime, inode):
-in this process, and in a small stamp file in the user cache when that can be written.
+Hashing 75 MB costs ~0.2 s, so a file once verified is remembered by (size, mtime, inode)
+and the time it was hashed: in this process, and in a small stamp file in the user cache when
+that can be written. Damage that keeps size and time (bit rot, a write in place that restored
+the mtime) changes none of those, so the stamp is trusted for ``VERIFY_EVERY_S`` (a day) only;
+older, the file is hashed again in full, and ``verified(full=True)`` (the self-test) always
+hashes. A file found damaged is forgotten, so every later use refuses it too.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ import logging
 import os
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +32,7 @@ from ..errors import ModelMissingError
 log = logging.getLogger(__name__)
 
 STAMP_FILE = "verified-packages.json"
+VERIFY_EVERY_S = 24 * 3600.0     # a stamp older than this is not trusted: the file is hashed again
 
 
 @dataclass(frozen=True)
@@ -160,24 +166,29 @@ def file_key(path: Path) -> tuple[int, int, int] | None:
     return stat.st_size, stat.st_mtime_ns, stat.st_ino
 
 
-def verified(file: DataFile, *, stage: str, stamps: Path | None = None) -> Path:
-    """The checked path of one packaged file; ModelMissingError (exit 3) when it is not right."""
+def verified(file: DataFile, *, stage: str, stamps: Path | None = None, full: bool = False) -> Path:
+    """The checked path of one packaged file; ModelMissingError (exit 3) when it is not right.
+
+    ``full``: hashed whatever the stamp says (the self-test, the daily check)."""
     path = package_dir(file.package, stage=stage) / file.path
     key = file_key(path)
     if key is None:
         raise _refused(file, "is missing", stage, code="model_missing")
+    shared = _Stamps.shared(stamps)
     if key[0] != file.size:
+        shared.forget(path)
         raise _refused(file, "is damaged or not the expected one", stage)
-    if _Stamps.shared(stamps).known(path, key, file.sha256):
+    if not full and shared.known(path, key, file.sha256):
         return path
     if sha256_of(path) != file.sha256:
+        shared.forget(path)
         raise _refused(file, "is damaged or not the expected one", stage)
-    _Stamps.shared(stamps).remember(path, key, file.sha256)
+    shared.remember(path, key, file.sha256)
     return path
 
 
-def verified_all(files: tuple[DataFile, ...], *, stage: str) -> list[Path]:
-    return [verified(file, stage=stage) for file in files]
+def verified_all(files: tuple[DataFile, ...], *, stage: str, full: bool = False) -> list[Path]:
+    return [verified(file, stage=stage, full=full) for file in files]
 
 
 def _refused(file: DataFile, problem: str, stage: str, *,
@@ -190,8 +201,9 @@ def _refused(file: DataFile, problem: str, stage: str, *,
 
 
 class _Stamps:
-    """Files already hashed: (size, mtime_ns, inode, sha256) by path; kept in memory and,
-    where the user cache can be written, in a stamp file so the next process skips the hash."""
+    """Files already hashed: (size, mtime_ns, inode, sha256, verified at) by path; kept in
+    memory and, where the user cache can be written, in a stamp file so the next process skips
+    the hash while the stamp is younger than ``VERIFY_EVERY_S``."""
 
     _instances: dict[Path | None, "_Stamps"] = {}
     _guard = threading.Lock()
@@ -204,7 +216,8 @@ class _Stamps:
             try:
                 loaded = json.loads(file.read_text(encoding="utf-8"))
                 if isinstance(loaded, dict):
-                    self._seen = {k: v for k, v in loaded.items() if isinstance(v, list) and len(v) == 4}
+                    # An entry without its time (an older release's) is hashed again.
+                    self._seen = {k: v for k, v in loaded.items() if isinstance(v, list) and len(v) == 5}
             except (OSError, ValueError):
                 pass   # no stamps yet, or unreadable ones: hash again
 
@@ -219,12 +232,25 @@ class _Stamps:
 
     def known(self, path: Path, key: tuple[int, int, int], sha256: str) -> bool:
         with self._lock:
-            return self._seen.get(str(path)) == [*key, sha256]
+            entry = self._seen.get(str(path))
+        if entry is None or entry[:4] != [*key, sha256] or not isinstance(entry[4], (int, float)):
+            return False
+        return 0.0 <= time.time() - entry[4] < VERIFY_EVERY_S
 
     def remember(self, path: Path, key: tuple[int, int, int], sha256: str) -> None:
         with self._lock:
-            self._seen[str(path)] = [*key, sha256]
+            self._seen[str(path)] = [*key, sha256, round(time.time(), 3)]
             snapshot = dict(self._seen)
+        self._save(snapshot)
+
+    def forget(self, path: Path) -> None:
+        with self._lock:
+            if self._seen.pop(str(path), None) is None:
+                return
+            snapshot = dict(self._seen)
+        self._save(snapshot)
+
+    def _save(self, snapshot: dict[str, list]) -> None:
         if self._file is not None:
             _write_quietly(self._file, json.dumps(snapshot, indent=0, sort_keys=True))
 

@@ -82,11 +82,21 @@ def create_app(runtime: Runtime, *, tokens: "Tokens | str", loopback_only: bool)
         return send(error_for(exc))
 
     @app.get("/health")
-    async def health():
+    async def health(full: str = ""):
         a = runtime.admission
         status = "closing" if a.closing.is_set() else "ok" if a.ready.is_set() else "loading"
-        return JSONResponse({"status": status, "version": __version__},
-                            status_code=200 if status == "ok" else 503)
+        body: dict = {"status": status, "version": __version__}
+        if full not in ("", "0", "false", "no"):       # the token was checked by the guard
+            done = runtime.selftest
+            if done is None:
+                body["selftest"] = None
+                if status == "ok":
+                    status = body["status"] = "checking"
+            else:
+                body["selftest"] = done.to_json()
+                if not done.passed and status == "ok":
+                    status = body["status"] = "failed"
+        return JSONResponse(body, status_code=200 if status == "ok" else 503)
 
     try:
         from .metrics import Measure, Metrics

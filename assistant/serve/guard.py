@@ -3,7 +3,7 @@
 A pure ASGI middleware, so a request without the right token or with a body too large is
 refused before any of it is read or parsed:
 
-* **Token.** Every route but ``/health`` (and ``/metrics`` from a loopback address when
+* **Token.** Every route but plain ``/health`` (``/health?full=1`` needs it too; and ``/metrics`` from a loopback address when
   ``serve.metrics_open_on_loopback`` is on) needs ``Authorization: Bearer <token>`` with one of
   the server's tokens (``auth.Tokens``: settings, environment, key file), compared in
   constant time; otherwise 401. An address that keeps sending wrong ones waits (429
@@ -74,7 +74,8 @@ class Guard:
                                               "this computer (localhost).", code="bad_host"))
             return
         address = (scope.get("client") or ("unknown", 0))[0]
-        if path not in OPEN_PATHS:
+        open_path = path in OPEN_PATHS and not _full_health(scope)
+        if not open_path:
             blocked = self.failures.wait_s(address)
             wait = blocked or self.rate.take(address)
             if wait:
@@ -88,7 +89,7 @@ class Guard:
                     headers={"retry-after": str(max(1, round(wait)))}))
                 return
         local_open = path in self.open_on_loopback and is_loopback(address)
-        if self.tokens and path not in OPEN_PATHS and not local_open:
+        if self.tokens and not open_path and not local_open:
             if not self.tokens.matches(headers.get("authorization", "")):
                 said = "a wrong" if headers.get("authorization") else "no"
                 if headers.get("authorization"):
@@ -107,6 +108,15 @@ class Guard:
             await _refuse(send, _too_big(cap))
             return
         await self.app(scope, _counting(receive, cap), send)
+
+
+def _full_health(scope: Scope) -> bool:
+    """``/health?full=1``: the self-test's parts (what is broken and why) are for the token's
+    holders; plain ``/health`` stays open and cheap."""
+    from urllib.parse import parse_qs
+
+    query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+    return any(v not in ("", "0", "false", "no") for v in query.get("full", []))
 
 
 async def _drain(receive: Receive, headers: dict[str, str], limit: int) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import logging
 import shutil
 import threading
@@ -85,6 +86,7 @@ class Runtime:
         self._ready_lock = threading.Lock()
         self._running: set[CancelToken] = set()
         self._running_lock = threading.Lock()
+        self.health: Any = None      # the HealthMonitor once the engines are loaded
 
     # -- engines ---------------------------------------------------------------
     def vision_kind(self) -> str:
@@ -109,9 +111,12 @@ class Runtime:
         roles = ("vision",) + (("asr",) if self.config.asr.engine == "local" else ()) + \
             (("tts",) if self.config.tts.engine != "none" else ())
         self.model_state.update(dict.fromkeys(roles, "loading"))
+        files = None
         try:
-            build_engines(self.factory, self.config, roles=roles, on_error=self._not_loaded)
+            files = self._audit_files()      # before loading: a rebuilt model is the one loaded
+            built = build_engines(self.factory, self.config, roles=roles, on_error=self._not_loaded)
             self.model_state.update({r: "loaded" for r in roles if self.model_state[r] == "loading"})
+            self._start_health(built, files)
         finally:
             with self._ready_lock:
                 self.admission.ready.set()
@@ -121,6 +126,35 @@ class Runtime:
                     callback()
                 except RuntimeError:   # the server stopped while loading: nobody to tell
                     log.info("loaded after the server stopped")
+
+    def _audit_files(self) -> dict | None:
+        from .. import selftest
+
+        try:
+            return selftest.audit_files(self.config)
+        except Exception:  # noqa: BLE001 - the self-test hashes again and says what broke
+            log.exception("the model files could not be checked")
+            return None
+
+    def _start_health(self, engines, files: dict | None) -> None:
+        """The quick self-test now and daily (``/health?full=1``), between requests: it holds
+        every engine's lock while it runs."""
+        from ..health import HealthMonitor
+
+        def hold():
+            stack = contextlib.ExitStack()
+            for lock in self.locks.values():
+                stack.enter_context(lock)
+            return stack
+
+        self.health = HealthMonitor(self.config, lambda: engines, lambda done: None,
+                                    hold=hold, files=files)
+        self.health.start()
+
+    @property
+    def selftest(self):
+        """The last self-test's ``SelfTestDone`` (None until the first has run)."""
+        return self.health.last if self.health is not None else None
 
     def _not_loaded(self, exc: BaseException, role: str) -> None:
         """Requests that need it will say so; the other engines still load."""
@@ -285,6 +319,8 @@ class Runtime:
         behind: ``drained`` turns False and the caller ends the process without waiting for
         its thread."""
         self.stop_work()
+        if self.health is not None:   # a self-test in native code at exit aborts the process
+            self.health.stop(wait_s=15.0)
         done = threading.Event()
 
         def drain() -> None:

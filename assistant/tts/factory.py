@@ -76,15 +76,18 @@ def _installed(module: str) -> bool:
 
 
 def piper_available() -> bool:
-    """piper-tts importable and a voice file present (without loading either)."""
+    """piper-tts importable and the bundled voice installed (without loading or hashing it)."""
     if not _installed("piper"):
         return False
-    try:
-        from .piper_voice import bundled_voice_path
+    from ..models import packaged
 
-        return bundled_voice_path().is_file()
+    # Installed is enough: a damaged voice must not quietly turn into espeak. Piper is chosen,
+    # and loading it refuses the damaged file in words with the reinstall command (exit 3).
+    try:
+        packaged.package_dir(packaged.PIPER_VOICE, stage="tts")
     except AssistantError:
         return False
+    return True
 
 
 def make_speaker(config: TtsConfig, *, player: Any = None) -> Speaker:

@@ -183,11 +183,21 @@ def _package_dir() -> Path:
     return packaged.package_dir(_detector_package(), stage="vision")
 
 
+def installed() -> bool:
+    """The detector's package is on disk (its files not yet checked)."""
+    try:
+        _package_dir()
+    except ModelMissingError:
+        return False
+    return True
+
+
 _verified: dict[Path, tuple[int, float]] = {}
 
 
-def model_files() -> tuple[Path, Path]:
-    """The graph and its text config, checked against the pinned version and hashes."""
+def model_files(*, full: bool = False) -> tuple[Path, Path]:
+    """The graph and its text config, checked against the pinned version and hashes
+    (``full``: hashed again even when already verified in this process: the self-test)."""
     folder = _package_dir() / "models"
     try:
         version = importlib.metadata.version(PACKAGE)
@@ -205,7 +215,8 @@ def model_files() -> tuple[Path, Path]:
             raise ModelMissingError(f"The object detector's file {name} is missing.",
                                     hint=f"Reinstall it with: {INSTALL}", stage="vision")
         stat = path.stat()
-        if _verified.get(path) != (stat.st_size, stat.st_mtime):
+        if full or _verified.get(path) != (stat.st_size, stat.st_mtime):
+            _verified.pop(path, None)
             if _sha256(path) != digest:
                 raise ModelMissingError(
                     f"The object detector's file {name} is damaged or not the expected one.",

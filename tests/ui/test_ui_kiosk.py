@@ -167,3 +167,19 @@ def test_missing_devices_are_a_clear_state(open_window, qtbot, tmp_path):
         qtbot.waitUntil(lambda: fit_check.problems(window, screen) == [], timeout=5_000)
     except AssertionError:
         assert fit_check.problems(window, screen) == []
+
+
+def test_the_kiosk_says_its_self_test_result_at_start(open_window, qtbot):
+    """The quick self-test runs on the kiosk's own loaded engines at start (issue 25.1): the
+    result is said once in words, and no part is shown broken."""
+    from assistant.health import SelfTestDone
+
+    window = _kiosk(open_window)
+    qtbot.waitUntil(lambda: window.selftest is not None, timeout=60_000)
+    done = window.selftest
+    assert isinstance(done, SelfTestDone) and done.passed, done.sentence
+    assert {c.part: c.status for c in done.checks} == {"hearing": "ok", "voice": "ok", "eyes": "ok"}
+    assert done.elapsed_ms < 10_000, done.elapsed_ms        # the quick form, ≤ 10 s
+    assert window.notice.text() == "Everything works."
+    assert sum(isinstance(e, SelfTestDone) for e in window.events) == 1   # said once
+    assert not window.kiosk_face.problem.isVisible()

@@ -107,4 +107,5 @@ def test_snapshots_are_checked_and_immutable():
     with pytest.raises(Exception):
         status.state = "ready"  # type: ignore[misc]
     assert set(STATES) == {"loading", "ready", "listening", "thinking", "speaking"}
-    assert set(PROBLEMS) == {"no_camera", "no_microphone", "no_sound"}
+    assert set(PROBLEMS) == {"no_camera", "no_microphone", "no_sound",
+                             "cannot_hear", "cannot_speak", "cannot_see"}   # the self-test's parts
