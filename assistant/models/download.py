@@ -30,6 +30,7 @@ from typing import Callable, TextIO
 from .. import offline
 from ..cancel import Cancelled
 from ..errors import InputError, ModelMissingError
+from . import voices
 from .vlm_names import GB, copy_hint, hf_cache_dir, lookup
 
 # Left out when the repository has safetensors: the same weights in other formats.
@@ -43,10 +44,14 @@ class Target:
     repo: str
     setting: str        # the vision.* setting that names it ("" when unknown)
     engine: str
+    files: tuple[str, ...] = ()   # only these of the repository (a Piper voice's two files)
 
 
 def target(name_or_repo: str) -> Target:
-    """A short name of the catalogue or any ``org/name`` repository id; else exit 2."""
+    """A short name of the catalogue, ``voice:NAME`` (a Piper voice) or any ``org/name``
+    repository id; else exit 2."""
+    if voices.is_voice(name_or_repo):
+        return Target(voices.VOICE_REPO, "", "voice", voices.voice_files(name_or_repo))
     known = lookup(name_or_repo)
     if known is not None:
         return Target(known.repo, f"vision.{known.setting}", known.engine)
@@ -72,6 +77,13 @@ def _free_bytes(folder: Path) -> int:
 
 
 def _unreachable(t: Target, endpoint: str) -> ModelMissingError:
+    if t.engine == "voice":
+        return ModelMissingError(
+            f"The voice {Path(t.files[0]).stem} cannot be downloaded because the Hugging Face "
+            f"hub ({endpoint}) cannot be reached from this machine: on a machine with internet "
+            f"run `hf download {t.repo} {' '.join(t.files)}`, then copy its "
+            f"models--{t.repo.replace('/', '--')} cache folder to {hf_cache_dir()} here.",
+            code="hub_unreachable", stage="models")
     return ModelMissingError(
         f"{t.repo} cannot be downloaded because the Hugging Face hub ({endpoint}) cannot be "
         f"reached from this machine: {copy_hint(t.repo, t.setting)}.",
@@ -87,7 +99,8 @@ def _plan(hub, t: Target, cache: Path):
     was_off = are_progress_bars_disabled()
     disable_progress_bars()   # the dry run's own bar would only be noise
     try:
-        listing = hub.snapshot_download(t.repo, cache_dir=cache, dry_run=True)
+        listing = hub.snapshot_download(t.repo, cache_dir=cache, dry_run=True,
+                                        allow_patterns=list(t.files) or None)
     finally:
         if not was_off:
             enable_progress_bars()
@@ -189,6 +202,10 @@ def download(name_or_repo: str, *, out: TextIO = sys.stderr,
                 raise InputError(f"The hub has no model {t.repo}.", hint="Check the name with "
                                  "`assistant models`.", code="unknown_model") from None
             raise _unreachable(t, endpoint) from None
+        if t.files and len(files) < len(t.files):
+            raise InputError(f"The hub has no Piper voice {Path(t.files[0]).stem}.",
+                             hint="Piper's voices are listed at https://rhasspy.github.io/piper-samples/.",
+                             code="unknown_model")
         commit = files[0].commit_hash if files else None
         need = sum(f.file_size or 0 for f in files if f.will_download)
         free = _free_bytes(cache)
@@ -208,7 +225,8 @@ def download(name_or_repo: str, *, out: TextIO = sys.stderr,
               file=out, flush=True)
         try:
             folder = Path(hub.snapshot_download(t.repo, revision=commit, cache_dir=cache,
-                                                ignore_patterns=ignore, tqdm_class=bars))
+                                                ignore_patterns=ignore, tqdm_class=bars,
+                                                allow_patterns=list(t.files) or None))
         except Cancelled:
             raise
         except OSError as exc:
@@ -233,6 +251,11 @@ def download(name_or_repo: str, *, out: TextIO = sys.stderr,
             f"{len(bad)} file(s) of {t.repo} arrived damaged ({', '.join(bad[:3])}) and were "
             "deleted: run this command again to fetch them afresh.", code="download_corrupt",
             stage="models")
+    if t.engine == "voice":
+        language = t.files[0].split("/")[0]
+        print(f"Done: the Piper voice {Path(t.files[0]).stem} is in {folder}. Replies in "
+              f"'{language}' are said by it from the next start.", file=out, flush=True)
+        return folder
     use = (f"set vision.engine = \"{t.engine}\" and {t.setting} = \"{t.repo}\"" if t.engine
            else f"point {t.setting} at \"{t.repo}\"")
     print(f"Done: {t.repo} is in {folder}. To use it, {use} (`assistant config show` lists "
@@ -245,6 +268,8 @@ def remove(name_or_repo: str, *, out: TextIO = sys.stderr) -> int:
     t = target(name_or_repo)
     cache = hf_cache_dir()
     folder = cache / f"models--{t.repo.replace('/', '--')}"
+    if t.files:
+        return _remove_files(t, folder, out)
     if not folder.is_dir():
         print(f"{t.repo} is not in the Hugging Face cache ({cache}): nothing to remove.",
               file=out)
@@ -263,4 +288,26 @@ def remove(name_or_repo: str, *, out: TextIO = sys.stderr) -> int:
     if folder.exists():   # what the strategy leaves (refs, half-fetched files) goes too
         shutil.rmtree(folder, ignore_errors=True)
     print(f"Removed {t.repo}: {_gb(freed)} freed.", file=out)
+    return freed
+
+
+def _remove_files(t: Target, folder: Path, out: TextIO) -> int:
+    """Some files of a repository (a voice of ``rhasspy/piper-voices``): their links in every
+    snapshot and the blobs they name; the other voices stay."""
+    freed = 0
+    for snapshot in sorted((folder / "snapshots").glob("*")):
+        for name in t.files:
+            link = snapshot / name
+            if not (link.is_symlink() or link.exists()):
+                continue
+            blob = link.resolve()
+            if blob.is_file():
+                freed += blob.stat().st_size
+                blob.unlink()
+            link.unlink(missing_ok=True)
+    label = Path(t.files[0]).stem
+    if not freed:
+        print(f"The voice {label} is not in the Hugging Face cache: nothing to remove.", file=out)
+        return 0
+    print(f"Removed the voice {label}: {_gb(freed)} freed.", file=out)
     return freed

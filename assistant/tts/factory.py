@@ -30,6 +30,7 @@ class VoiceInfo:
     size_bytes: int      # 0 when unknown (system voices)
     present: bool
     note: str = ""
+    language: str = ""   # a voice fetched for one reply language ("": the default voices)
 
 
 class SilentSpeaker:
@@ -92,7 +93,8 @@ def piper_available() -> bool:
 
 def make_speaker(config: TtsConfig, *, player: Any = None) -> Speaker:
     """Build the speaker ``config`` asks for; "auto" prefers the clearer Piper voice, which
-    speaks English: a reply in another language is said by espeak-ng's voice of that language
+    speaks English: a reply in another language is said by a Piper voice of that language
+    fetched with ``assistant models download voice:NAME``, else by espeak-ng's voice of it
     (``LanguageSpeaker``; espeak-ng's own speaker picks its voice per reply itself)."""
     if config.engine == "none":
         return SilentSpeaker()
@@ -116,8 +118,18 @@ def make_speaker(config: TtsConfig, *, player: Any = None) -> Speaker:
         from .languages import LanguageSpeaker
         from .pyttsx3_voice import Pyttsx3Speaker
 
-        return LanguageSpeaker(piper, lambda language, rate: Pyttsx3Speaker(
-            None, rate=rate, player=piper.player, language=language), rate=config.rate)
+        def other(language: str, rate: float) -> Speaker:
+            # A Piper voice of that language fetched with `assistant models download
+            # voice:NAME`, else espeak-ng's voice of it.
+            from ..models.voices import downloaded_voice
+
+            fetched = downloaded_voice(language)
+            if fetched is not None:
+                log.info("text to speech in %s: piper %s", language, fetched.stem)
+                return PiperSpeaker(str(fetched), rate=rate, player=piper.player)
+            return Pyttsx3Speaker(None, rate=rate, player=piper.player, language=language)
+
+        return LanguageSpeaker(piper, other, rate=config.rate)
     from .pyttsx3_voice import Pyttsx3Speaker
 
     return Pyttsx3Speaker(config.voice, rate=config.rate, player=player)
@@ -147,6 +159,19 @@ def available_voices() -> list[VoiceInfo]:
         note = "pip install pyttsx3"
     voices.append(VoiceInfo("espeak-ng", "pyttsx3", library or "", 0,
                             bool(library) and pyttsx3_installed, note))
+    from ..models.voices import SUGGESTED, downloaded_voice
+
+    for language, suggested in SUGGESTED.items():
+        if language == "en":
+            continue
+        fetched = downloaded_voice(language)
+        if fetched is not None:
+            voices.append(VoiceInfo(fetched.stem, "piper", str(fetched), fetched.stat().st_size,
+                                    piper_installed, "", language))
+        else:
+            voices.append(VoiceInfo(suggested, "piper", "", 0, False,
+                                    f"espeak-ng says these replies; a clearer voice: "
+                                    f"assistant models download voice:{suggested}", language))
     return voices
 
 

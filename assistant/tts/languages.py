@@ -41,11 +41,11 @@ class LanguageSpeaker:
 
     @property
     def name(self) -> str:
-        return self._english.name
+        return self._last.name      # the voice that said the latest reply
 
     @property
     def device(self) -> str:
-        return self._english.device
+        return self._last.device
 
     @property
     def sample_rate(self) -> int:
