@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw
 from photoset.sources import font
 from system_files import system_file
 
-from assistant.i18n import text_language, translator
+from assistant.i18n import ESPEAK_VOICES, text_language, translator
 from assistant.tts import SpeechAudio
 from assistant.tts.wav import write_wav
 
@@ -107,8 +107,7 @@ def test_spoken_question_is_answered_in_its_language(cli, tmp_path, lang):
     assert text_language(own) == lang, own
     # Said by a voice of that language: espeak-ng's, and Whisper base told the language hears
     # the sign's words and the notice's in that language in the recording.
-    assert "espeak" in result["engines"]["tts"] or f"/{lang}" in result["engines"]["tts"] \
-        or result["engines"]["tts"].startswith("pyttsx3"), result["engines"]
+    assert result["engines"]["tts"] == f"pyttsx3:{ESPEAK_VOICES[lang]} on cpu", result["engines"]
     back = cli("transcribe", str(out), "--language", lang)
     assert back.returncode == 0, back.stderr
     heard_back = set(words(back.stdout))
