@@ -291,6 +291,15 @@ class AppConfig:
     remote: RemoteConfig = field(default_factory=RemoteConfig)
     serve: ServeConfig = field(default_factory=ServeConfig)
 
+    @property
+    def heard_language(self) -> str | None:
+        """The language to transcribe questions in: ``asr.language``, else a fixed reply
+        language (a user who chose French replies is heard as French: Whisper base left to
+        detect takes short French questions for English or Japanese), else None (detect)."""
+        if self.asr.language is not None:
+            return self.asr.language
+        return None if self.ui.language == "auto" else self.ui.language
+
     def with_overrides(self, **sections: dict[str, Any]) -> "AppConfig":
         """Return a copy with e.g. ``asr={"language": "fr"}``; None values are ignored."""
         changes = {}

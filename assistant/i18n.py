@@ -113,9 +113,41 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return translator(current()).ngettext(singular, plural, count)
 
 
+def npgettext(context: str, singular: str, plural: str, count: int) -> str:
+    """The form of ``singular``/``plural`` for ``count``, told apart by ``context``."""
+    return translator(current()).npgettext(context, singular, plural, count)
+
+
 def pgettext(context: str, message: str) -> str:
     """``message`` in the current language, told apart by ``context`` ("colour", "noun")."""
     return translator(current()).pgettext(context, message)
+
+
+def from_accept_language(header: str | None) -> str | None:
+    """The first of our languages an HTTP ``Accept-Language`` header asks for, by its
+    q-values ("de-CH, fr;q=0.9, *;q=0.5" -> "de"); None when it names none of them."""
+    ranked = []
+    for n, item in enumerate((header or "").split(",")):
+        tag, _sep, params = item.strip().partition(";")
+        weight = 1.0
+        for param in params.split(";"):
+            name, _eq, value = param.strip().partition("=")
+            if name.strip() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        code = supported(tag.strip()) if tag.strip() not in ("", "*") else None
+        if code and weight > 0:
+            ranked.append((-weight, n, code))
+    return min(ranked)[2] if ranked else None
+
+
+def answer_instruction(language: str | None) -> str:
+    """What a multilingual vision model is told to answer in ("Answer in French."); "" for
+    English, the language models answer in unasked."""
+    code = supported(language) or "en"
+    return "" if code == "en" else f"Answer in {ENGLISH_NAMES[code]}."
 
 
 # Words that say which of the four languages a typed question is in: common function words
@@ -145,4 +177,4 @@ def text_language(text: str) -> str | None:
 
 __all__ = ["SUPPORTED", "SETTINGS", "ENGLISH_NAMES", "ESPEAK_VOICES", "supported",
            "system_locale", "reply_language", "translator", "current", "set_default",
-           "speaking", "_", "ngettext", "pgettext", "text_language"]
+           "speaking", "npgettext", "answer_instruction", "from_accept_language", "_", "ngettext", "pgettext", "text_language"]

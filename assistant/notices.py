@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 NO_VISION_MODEL = "no_vision_model"   # answered by the offline engine: no vision model installed
+ENGLISH_ONLY = "english_only_model"   # a reply language other than English, a model that answers in English
 
 CONSOLE_WORDS = {
     NO_VISION_MODEL: "For full descriptions, install a vision model; 'assistant models' shows how.",
+    ENGLISH_ONLY: "This vision model answers in English only.",
 }
 
 NoticeWords = Callable[[str], str]

@@ -19,7 +19,7 @@ from .conversation.history import Turn, turns_about
 from .conversation.sessions import SessionStore
 from .errors import AssistantError, InputError
 from .i18n import speaking
-from .notices import Notice, NoticeWords, console_words, spoken, worded
+from .notices import ENGLISH_ONLY, Notice, NoticeWords, console_words, spoken, worded
 from .events import (ErrorEvent, EventBus, Reply, StageFinished, StageStarted, StageTimings,
                      Transcript)
 from .tts import Speaker, SpeechAudio
@@ -148,17 +148,20 @@ class Assistant:
                               language=language)
         answer_text, img_id, details = result.answer, result.image_id, result.details
         vision_engine = result.engines["vision"]
-        speech = None
+        speech = voice = None
         if synthesize and self.speaker is not None:
             with self._stage("tts", timings), speaking(result.reply_language):
                 speech = self.speaker.synthesize(result.spoken)
+                # A LanguageSpeaker names the voice that said this reply (espeak-ng's French...).
+                pick = getattr(self.speaker, "voice", None)
+                voice = pick() if callable(pick) else self.speaker
         timings["total"] = (time.perf_counter() - started) * 1000.0
         self.bus.emit(StageTimings(timings_ms=dict(timings)))
         engines = {"vision": vision_engine}
         if self.transcriber is not None and audio is not None:
             engines["asr"] = engine_label(self.transcriber)
-        if speech is not None and self.speaker is not None:
-            engines["tts"] = engine_label(self.speaker)
+        if speech is not None and voice is not None:
+            engines["tts"] = engine_label(voice)
         return AskResult(question=question, answer=answer_text, transcript=transcript, language=language,
                          engines=engines, timings_ms=timings, image_id=img_id, speech=speech,
                          details=details, turn=result.turn, notices=result.notices,
@@ -193,8 +196,12 @@ class Assistant:
         with self._stage("vision", timings, detail=question), speaking(lang):
             answer = self._vision_answer(image, question, history, cancel, on_text)
         cancel.check()
+        codes = tuple(answer.notices)
+        # A model that answers in English, a reply in another language: said once per conversation.
+        if lang != "en" and not earlier and getattr(self.vision, "english_only", False):
+            codes += (ENGLISH_ONLY,)
         with speaking(lang):
-            notices = worded(answer.notices, self.word_notice)
+            notices = worded(codes, self.word_notice)
         self.bus.emit(Reply(question=question, answer=answer.text, engine=answer.engine,
                             notices=notices))
         turn = Turn(question=question, answer=answer.text, image_id=img_id, engine=answer.engine,

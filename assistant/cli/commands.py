@@ -66,7 +66,7 @@ def ask(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         speaker = engines.speaker
         assistant = make_assistant(config, engines, bus=bus, sessions=_sessions(paths, bus),
                                    speaker=speaker)
-        options = TranscribeOptions(language=config.asr.language, task=config.asr.task,
+        options = TranscribeOptions(language=config.heard_language, task=config.asr.task,
                                     initial_prompt=config.asr.initial_prompt)
         result = assistant.ask(image, text=text, audio=audio, asr_options=options,
                                session=args.session, synthesize=want_speech, save=False)

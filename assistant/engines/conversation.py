@@ -140,7 +140,7 @@ def conversation_options(config: AppConfig, *, end_silence_s: float | None = Non
 
     silence = config.ui.end_silence_s if end_silence_s is None else end_silence_s
     return ConversationOptions(
-        segmenter=turn_timing(silence), language=config.asr.language, barge_in=barge_in,
+        segmenter=turn_timing(silence), language=config.heard_language, barge_in=barge_in,
         hands_free=config.ui.hands_free if hands_free is None else hands_free,
         smart_turn=config.ui.smart_turn)
 

@@ -57,7 +57,10 @@ def messages(image: "Image.Image", question: str, history: Sequence["Turn"] = ()
     earlier turns were about this same picture. The question stays the user's own words,
     so a server that routes on them (another 'assistant serve') routes it right.
     """
+    from ..i18n import answer_instruction, current
+
     measured = f" Measured on the user's device: {_clean(context)}" if context.strip() else ""
+    style = f"{style} {answer_instruction(current())}".strip()   # the reply language
     said: list[dict] = [{"role": "system", "content": f"{SYSTEM} {style}{measured}".strip()}]
     for turn in history:
         said.append({"role": "user", "content": _clean(turn.question)})

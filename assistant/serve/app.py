@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import AssistantError
+from ..i18n import from_accept_language
 from . import audio, chat, models, simple, speech
 from .errors import ApiError, bad_request, error_for
 from .auth import Tokens
@@ -127,6 +128,7 @@ def create_app(runtime: Runtime, *, tokens: "Tokens | str", loopback_only: bool)
     async def chat_completions(request: Request):
         request_chat = chat.parse(await _json(request), models.vision_ids(runtime),
                                   runtime.config.serve.max_text_chars)
+        request_chat.accept_language = from_accept_language(request.headers.get("accept-language"))
         if not request_chat.stream:
             return await chat.complete(request_chat, runtime, receive=request.receive)
         lines = await chat.start_stream(request_chat, runtime)

@@ -58,6 +58,7 @@ class Chat:
     include_usage: bool = False
     prompt_words: int = 0
     extra: dict = field(default_factory=dict)
+    accept_language: str | None = None   # the request's Accept-Language, as one of ours
 
 
 def parse(body: Any, known_models: list[str], max_text: int) -> Chat:
@@ -238,6 +239,15 @@ def work(chat: Chat, runtime, post: Callable[[str, Any], None] | None = None):
     return job
 
 
+def request_language(chat: Chat) -> str | None:
+    """The language the chat is answered in: its question's (the words the user wrote, not
+    our DEFAULT_QUESTION), else its Accept-Language header, else None (the server's setting)."""
+    from ..i18n import text_language
+
+    written = None if chat.question == DEFAULT_QUESTION else text_language(chat.question)
+    return written or chat.accept_language
+
+
 def _answer_each(chat: Chat, runtime, shown: list[int], turns: list, cancel, post,
                  decode: Callable[[int], Any]):
     """The question about each picture in ``shown``; one answer, labelled when several."""
@@ -265,7 +275,8 @@ def _answer_each(chat: Chat, runtime, shown: list[int], turns: list, cancel, pos
 
         tuning = {"max_new_tokens": left, "temperature": chat.temperature}
         result = runtime.answer(picture, chat.question, turns, cancel,
-                                on_text=on_text if post is not None else None, tuning=tuning)
+                                on_text=on_text if post is not None else None, tuning=tuning,
+                                language=request_language(chat))
         del picture
         sent = "".join(streamed)
         if post is not None and result.answer.startswith(sent) and len(result.answer) > len(sent):

@@ -32,7 +32,7 @@ from ..cancel import CancelToken, Cancelled
 from ..config import AppConfig
 from ..errors import AssistantError
 from ..events import ErrorEvent, Event, EventBus, ModelLoaded, ModelLoading
-from ..notices import NO_VISION_MODEL
+from ..notices import ENGLISH_ONLY, NO_VISION_MODEL
 from ..paths import AppPaths
 from .errors import ApiError
 from .limits import KINDS, Admission, default_workers, shutting_down
@@ -54,11 +54,16 @@ def _log_event(event: Event) -> None:
 # The API's words for the core's notices (assistant/notices.py): they travel in the response's
 # own "notices" field (serve/chat.py), never in the answer's content.
 API_WORDS = {NO_VISION_MODEL: "No vision model is installed on this server; the answer comes "
-                              "from its offline engine."}
+                              "from its offline engine.",
+             ENGLISH_ONLY: "This vision model answers in English only."}
 
 
 def api_words(code: str) -> str:
-    return API_WORDS.get(code, "")
+    """The API's words for a notice code, in the reply language."""
+    from ..i18n import _
+
+    words = API_WORDS.get(code, "")
+    return _(words) if words else ""
 
 
 class Runtime:
@@ -176,8 +181,12 @@ class Runtime:
         callback()
 
     def answer(self, image, question: str, earlier: list, cancel: CancelToken, *,
-               on_text: Callable[[str], None] | None = None, tuning: dict | None = None):
-        """``Assistant.respond`` on the shared vision engine; ``earlier``: the request's turns."""
+               on_text: Callable[[str], None] | None = None, tuning: dict | None = None,
+               language: str | None = None):
+        """``Assistant.respond`` on the shared vision engine; ``earlier``: the request's turns;
+        ``language``: the request's (its messages', else its Accept-Language), which wins over
+        ``ui.language``; None: the setting (auto: the system locale, else English)."""
+        from ..i18n import reply_language, system_locale
         from ..conversation.sessions import MemorySessions
         from ..engines.conversation import Engines, make_assistant
         from ..engines.factory import vision_runtime
@@ -195,6 +204,9 @@ class Runtime:
             try:
                 assistant = make_assistant(self.config, Engines(vision=engine), bus=self.bus,
                                            sessions=sessions, word_notice=api_words)
+                setting = self.config.ui.language
+                assistant.reply_setting = reply_language(
+                    "auto", language or (None if setting == "auto" else setting), system_locale())
                 return assistant.respond(image, question, session=SESSION, cancel=cancel,
                                          on_text=on_text, save=False)
             finally:

@@ -154,6 +154,11 @@ class Pyttsx3Speaker:
 
     @property
     def name(self) -> str:
+        """'pyttsx3:roa/fr' for espeak-ng's French voice of a language speaker, else the voice set."""
+        from ..i18n import ESPEAK_VOICES
+
+        if self._voice is None and self.language in ESPEAK_VOICES and self.language != "en":
+            return f"pyttsx3:{ESPEAK_VOICES[self.language]}"
         return f"pyttsx3:{self._voice or 'default'}"
 
     @property

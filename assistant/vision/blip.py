@@ -51,6 +51,7 @@ class BlipEngine(LastAnswer):
     """VisionEngine on BLIP: VQA for questions, the captioning model for "describe"."""
 
     announce_missing_model = False   # the protocol's notice flag: this engine has its model
+    english_only = True   # answers in English whatever it is asked in (the reply says so once)
 
     def __init__(self, model: str = DEFAULT_VQA, caption_model: str | None = DEFAULT_CAPTION, *,
                  device: str = "auto", dtype: str = "auto", max_new_tokens: int = 20,

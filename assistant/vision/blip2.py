@@ -72,6 +72,7 @@ class Blip2Engine(LastAnswer):
     """
 
     announce_missing_model = False   # the protocol's notice flag: this engine has its model
+    english_only = True   # answers in English whatever it is asked in (the reply says so once)
 
     def __init__(self, model: str = DEFAULT_MODEL, *, device: str = "auto", dtype: str = "auto",
                  quantize: str = "none", max_new_tokens: int = 40, num_beams: int = 1,

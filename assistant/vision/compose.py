@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..i18n import _, pgettext
 from . import embedded_answers as say
+from .phrases import count_phrase, place, plural, surface_phrase as _surface
 from .reading import KIND_WORDS, joined, key_lines
 
 if TYPE_CHECKING:
@@ -23,9 +24,6 @@ if TYPE_CHECKING:
 MAX_WORDS = 35
 QUOTE_WORDS = 14
 SURE_OBJECT = 0.62          # below this a detection is "probably" a thing
-_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_IRREGULAR = {"person": "people", "knife": "knives", "mouse": "mice", "sheep": "sheep",
-              "skis": "skis", "scissors": "scissors", "TV": "TVs", "glass": "glasses"}
 SURFACES = ("table", "bed", "sofa", "bench")   # said as "on a table", never the subject
 _SCREENS = ("tv", "laptop", "cell phone")
 _ANIMALS = frozenset({"bird", "cat", "dog", "horse", "sheep", "cow", "elephant", "bear", "zebra",
@@ -60,7 +58,7 @@ def describe(facts: "SceneFacts", tri: "Triage") -> str:
         parts.append(text_sentence(reading, carrier(facts, kind)))
         extra = scene_phrase([o for o in things if not _carries_text(o, facts)], people)
         if extra:
-            parts.append(f"Also {extra}.")   # objects are not in the catalogue yet
+            parts.append(_("Also {things}.").format(things=extra))
     else:
         scene = scene_phrase(things, people, shown, names=specific_names(kind, facts))
         label = label_phrase(facts, minimum=max(evidence_bar(facts)[2],
@@ -268,9 +266,10 @@ def scene_phrase(things: Sequence["SeenObject"], people: int,
     if shown and screens:
         screen = max(screens, key=lambda o: o.area)
         what = count_phrase("person", len(shown))
-        text = f"{with_article(names.get(screen.kind, screen.name))} showing {what}"
+        text = _("{screen} showing {what}").format(
+            screen=count_phrase(names.get(screen.kind, screen.name), 1), what=what)
         others = scene_phrase([o for o in things if o is not screen], people, names=names)
-        return f"{text}, and {others}" if others else text
+        return _("{first}, and {rest}").format(first=text, rest=others) if others else text
     surfaces = [n for n in groups if n in SURFACES]
     named = [n for n in groups if n not in SURFACES] or surfaces[:1]
     pieces = []
@@ -281,39 +280,18 @@ def scene_phrase(things: Sequence["SeenObject"], people: int,
         first = members[0]
         noun = count_phrase(name, len(members))
         if len(members) == 1 and first.score < SURE_OBJECT:
-            noun = f"probably {noun}"
+            noun = _("probably {thing}").format(thing=noun)
         where = first.place()
         if len(pieces) == 0 or len(named) <= 2:
             near = first.distance()
-            noun += f" {where}" + (f", {near}" if near == "close" else "")
+            noun += f" {place(where)}" + (f", {place(near)}" if near == "close" else "")
         pieces.append(noun)
     if not pieces:
         return ""
     text = _and(pieces)
     if surfaces and named and surfaces[0] not in named:
-        text += f" on {with_article(surfaces[0])}"
+        text += " " + _surface(surfaces[0])
     return text
-
-
-def count_phrase(name: str, count: int) -> str:
-    if count == 1:
-        return with_article(name) if name != "person" else "a person"
-    number = _NUMBERS[count] if count < len(_NUMBERS) else str(count)
-    return f"{number} {plural(name)}"
-
-
-def plural(name: str) -> str:
-    words = name.split()
-    last = words[-1]
-    if last in _IRREGULAR:
-        last = _IRREGULAR[last]
-    elif last.endswith(("s", "sh", "ch", "x")):
-        last += "es"
-    elif last.endswith("y") and last[-2:-1] not in "aeiou":
-        last = last[:-1] + "ies"
-    else:
-        last += "s"
-    return " ".join([*words[:-1], last])
 
 
 def on_screen(facts: "SceneFacts", objects: Sequence["SeenObject"]) -> list["SeenObject"]:
@@ -359,9 +337,10 @@ def label_phrase(facts: "SceneFacts", minimum: float = 0.0) -> str:
         return ""
     families = say.imagenet_families(facts.labels)
     unsure = facts.quality is not None and not facts.quality.ok
-    sentence = say.label_sentence(facts.labels, unsure=unsure, families=families)
-    if sentence == _("I can't tell what this is."):
-        return ""
+    missing: list[str] = []
+    sentence = say.label_sentence(facts.labels, unsure=unsure, families=families, missing=missing)
+    if sentence == _("I can't tell what this is.") or missing:
+        return ""   # a label the reply language's catalogue lacks is left out, never said in English
     return sentence.rstrip(".")
 
 

@@ -159,7 +159,7 @@ class EmbeddedEngine(LastAnswer):
         direct = queries.about_text(facts, question) or queries.which_of(facts, question)
         if direct:
             return direct, True
-        return f"{CANT_ANSWER} {describe(facts, verdict)}", False
+        return f"{_(CANT_ANSWER)} {describe(facts, verdict)}", False
 
     def _read(self, rgb, question, facts, verdict, history):
         lines = facts.lines
@@ -209,12 +209,13 @@ class EmbeddedEngine(LastAnswer):
         detected = sum(1 for o in queries.seen(facts) if o.kind == "person")
         faces = len(facts.faces or ())
         if detected == 0 and "faces" in facts.errors and "objects" in facts.errors:
-            return "I can't count people: the face and object models are not installed.", True
+            return _("I can't count people: the face and object models are not installed."), True
         if detected == 0 and faces:
             return say.faces_sentence(faces), True
         if detected == 0:
             problem = problem_words(q, "count_people")
-            return (f"I can't see anyone. {problem}" if problem else "I can't see anyone."), True
+            alone = _("I can't see anyone.")
+            return (f"{alone} {problem}" if problem else alone), True
         text = queries.count(facts, "how many people")
         return text, True
 

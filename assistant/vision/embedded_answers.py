@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
-from ..i18n import _, current, pgettext
+from ..i18n import _, current, npgettext, pgettext
 
 if TYPE_CHECKING:
     from .colours import ColourShare
@@ -140,8 +140,18 @@ def pooled(ranked: Sequence[tuple[str, float]], table: dict[str, str]) -> dict[s
 
 
 def label_sentence(ranked: Sequence[tuple[str, float]], *, unsure: bool = False,
-                   families: dict[str, float] | None = None) -> str:
-    """What the labels allow us to say; ``unsure`` (a poor frame) drops "looks like"."""
+                   families: dict[str, float] | None = None,
+                   missing: list[str] | None = None) -> str:
+    """What the labels allow us to say; ``unsure`` (a poor frame) drops "looks like".
+    In another language each thing comes from the catalogue (``msgctxt "label"``); those it
+    lacks are said in English and added to ``missing``."""
+    def a(noun: str) -> str:
+        phrase = with_article(noun)
+        said = pgettext("label", phrase)
+        if said == phrase and current() != "en" and missing is not None:
+            missing.append(phrase)
+        return said
+
     if not ranked:
         return _("I can't tell what this is.")
     best, p_best = clean_label(ranked[0][0]), ranked[0][1]
@@ -152,18 +162,19 @@ def label_sentence(ranked: Sequence[tuple[str, float]], *, unsure: bool = False,
     if family and p_family >= maybe and p_family > p_best:
         noun = family_noun(family)
         if p_family < sure:
-            return f"It might be {with_article(noun)}."
-        breed = f", perhaps {with_article(best)}" if p_best >= 0.4 and best != family else ""
-        return f"It looks like {with_article(noun)}{breed}."
+            return _("It might be {thing}.").format(thing=a(noun))
+        if p_best >= 0.4 and best != family:
+            return _("It looks like {thing}, perhaps {other}.").format(thing=a(noun), other=a(best))
+        return _("It looks like {thing}.").format(thing=a(noun))
     if p_best >= sure:
-        return f"It looks like {with_article(best)}."
+        return _("It looks like {thing}.").format(thing=a(best))
     if p_best >= maybe:
-        return f"It might be {with_article(best)}."
+        return _("It might be {thing}.").format(thing=a(best))
     if p_best >= floor:
         if len(ranked) > 1 and ranked[1][1] >= 0.1:
             second = clean_label(ranked[1][0])
-            return f"I'm not sure; it could be {with_article(best)} or {with_article(second)}."
-        return f"I'm not sure; it could be {with_article(best)}."
+            return _("I'm not sure; it could be {thing} or {other}.").format(thing=a(best), other=a(second))
+        return _("I'm not sure; it could be {thing}.").format(thing=a(best))
     return _("I can't tell what this is.")
 
 
@@ -269,15 +280,20 @@ def light_sentence(light: "LightLevel", *, about_lamp: bool = False) -> str:
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
+def number(count: int) -> str:
+    """A small count in words in the reply language ("two" -> "deux"), digits above ten."""
+    return pgettext("number", _NUMBERS[count]) if 0 <= count < len(_NUMBERS) else str(count)
+
+
 def faces_sentence(count: int, *, caveat: bool = True) -> str:
     """Faces, not people: the detector cannot see a person turned away, and says so."""
-    number = _NUMBERS[count] if count < len(_NUMBERS) else str(count)
     if count == 0:
-        text = "I cannot see anyone's face."
+        text = _("I cannot see anyone's face.")
     else:
-        text = f"I can see {number} face{'s' if count != 1 else ''}."
+        faces = npgettext("object", "one face", "{count} faces", count).format(count=number(count))
+        text = _("I can see {things}.").format(things=faces)
     if caveat:
-        text += " People facing away from the camera are not counted."
+        text += " " + _("People facing away from the camera are not counted.")
     return text
 
 

@@ -60,6 +60,10 @@ class GroundedEngine(LastAnswer):
 
     announce_missing_model = False   # the protocol's notice flag: the VLM's model is there
 
+    @property
+    def english_only(self) -> bool:
+        return bool(getattr(self.vlm, "english_only", False))
+
     def __init__(self, vlm: VisionEngine, analyser: "SceneAnalyser") -> None:
         self.vlm = vlm
         self.analyser = analyser

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable, Generator, Sequence
 from ..cancel import NEVER, CancelToken
 from ..errors import DependencyMissingError, ModelMissingError, VisionError
 from ..events import Event, Progress
+from ..i18n import current
 from . import LastAnswer, VisionAnswer, runtime_subset
 from . import imagetext_parts as parts
 from .blip2_parts import (QUANTIZE, FrameCache, GenerationSettings, Placement, fallback_ladder,
@@ -178,6 +179,11 @@ class ImageTextEngine(LastAnswer):
         self.last_answer = answer
         return answer
 
+    @property
+    def english_only(self) -> bool:
+        """LLaVA 1.5 answers in English; the other families are asked in the reply language."""
+        return parts.english_only(self._model_name)
+
     def _job(self, image, question: str, history: Sequence["Turn"], context: str) -> "_Job":
         loaded: _Loaded = self._lazy.get(self._load)
         turns = tuple(history)[-self._history_turns:] if self._history_turns else ()
@@ -190,11 +196,12 @@ class ImageTextEngine(LastAnswer):
                      "LLaVA 1.5 set vision.engine = \"llava\".",
                 code="model_broken", stage="vision")
         rgb = image.convert("RGB")
+        style = self._style if self.english_only else parts.in_language(self._style, current())
         prompt = processor.apply_chat_template(
-            parts.conversation(question, turns, style=self._style, context=context),
+            parts.conversation(question, turns, style=style, context=context),
             add_generation_prompt=True, tokenize=False)
         inputs = processor.apply_chat_template(
-            parts.conversation(question, turns, style=self._style, context=context, image=rgb),
+            parts.conversation(question, turns, style=style, context=context, image=rgb),
             add_generation_prompt=True, tokenize=True, return_dict=True, return_tensors="pt")
         torch = torch_module(_PURPOSE)
         inputs = inputs.to(loaded.model.device, getattr(torch, loaded.placement.dtype))

@@ -30,6 +30,19 @@ PIXEL_INPUTS = ("pixel_values", "pixel_values_images", "image_patches")
 _LAYOUT_MAX_NUMEL = 64
 
 
+def english_only(model_name: str) -> bool:
+    """A model that answers in English whatever it is asked in (LLaVA 1.5, by its name)."""
+    name = str(model_name).lower().replace("_", "-")
+    return "llava-1.5" in name or "llava-v1.5" in name
+
+
+def in_language(style: str, language: str) -> str:
+    """``style`` and, for a reply language other than English, the instruction to answer in it."""
+    from ..i18n import answer_instruction
+
+    return f"{style} {answer_instruction(language)}".strip()
+
+
 def conversation(question: str, history: Sequence["Turn"] = (), *, style: str = "",
                  context: str = "", image: Any = None) -> list[dict]:
     """Chat messages: earlier turns, then the question; the picture opens the first message.

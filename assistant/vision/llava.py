@@ -79,6 +79,7 @@ class LlavaEngine(LastAnswer):
     """
 
     announce_missing_model = False   # the protocol's notice flag: this engine has its model
+    english_only = True   # answers in English whatever it is asked in (the reply says so once)
 
     def __init__(self, model: str = DEFAULT_MODEL, *, device: str = "auto", dtype: str = "auto",
                  max_new_tokens: int = 60, num_beams: int = 1, history_turns: int = 4,

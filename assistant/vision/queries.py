@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from ..i18n import _, current
 from . import embedded_answers as say
 from .compose import count_phrase, plural, with_article
 from .reading import joined
@@ -87,7 +88,7 @@ def find(facts: "SceneFacts", question: str) -> str:
     name = SPOKEN.get(kind, kind)
     found = matching(facts, kind)
     if kind == "person" and not found and facts.faces:
-        return f"Yes, I can see {count_phrase('person', len(facts.faces))}."
+        return _("Yes, I can see {things}.").format(things=count_phrase('person', len(facts.faces)))
     if found:
         first = found[0]
         where = first.place() + (f", {first.distance()}" if first.distance() else "")
@@ -109,9 +110,9 @@ def count(facts: "SceneFacts", question: str) -> str:
         number = max(number, len(facts.faces or ()))
     if number == 0:
         return f"I don't see any {plural(name)}."
-    if number == 1:
+    if number == 1 and current() == "en":
         return f"I can see one {name}."
-    return f"I can see {count_phrase(name, number)}."
+    return _("I can see {things}.").format(things=count_phrase(name, number))
 
 
 def referent(history: Sequence["Turn"], facts: "SceneFacts") -> "SeenObject | None":

@@ -124,6 +124,11 @@ _OTHER_RULES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
         r"\b(lies|lesen|vorlesen|steht|geschrieben|text|sagt)\b",
         r"\b(lee|leer|leeme|escrito|escrita|dice|texto|pone)\b",
     )),
+    (Intent.COUNT_PEOPLE, (
+        r"\bcombien (de|d) (personnes|gens)\b", r"\by a t il (quelqu un|des gens)\b",
+        r"\bwie viele (personen|leute|menschen)\b", r"\bist (hier )?(jemand|wer) (da|hier)\b",
+        r"\bcuantas personas\b", r"\bhay (alguien|gente)\b",
+    )),
     (Intent.DESCRIBE, (
         r"\b(decris|decrivez|decrire|qu est ce que (tu vois|c est)|que vois tu)\b",
         r"\b(beschreibe|beschreib|was siehst du|was ist das)\b",

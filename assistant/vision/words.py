@@ -24,6 +24,7 @@ SHORT = frozenset("a i an as at be by do go he if in is it me my no of oh on or 
 SURE_SCORE = 0.97      # the recogniser is rarely this sure of nonsense
 _WORD = re.compile(r"[A-Za-z]+")
 _lock = threading.Lock()
+OTHER_LANGUAGES = ("fr", "de", "es")   # pyspellchecker's word lists of i18n.SUPPORTED but English
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +93,8 @@ def _split_known(word: str, min_frequency: int = 100) -> str:
     check = _frequency()
     if check is None or len(word) < 6 or not word.isalpha() or check(word.lower()) > 0:
         return word
+    if _other_language_word(word.lower()):   # "SECOURS", "SALIDA" are whole words
+        return word
     best, best_score = word, 0
     for cut in range(2, len(word) - 1):
         left, right = word[:cut].lower(), word[cut:].lower()
@@ -111,6 +114,20 @@ def _frequency() -> Callable[[str], int] | None:
     with _lock:
         frequency = SpellChecker(language="en").word_frequency
     return lambda word: frequency[word]
+
+
+@lru_cache(maxsize=1)
+def _other_languages() -> tuple:
+    from spellchecker import SpellChecker
+
+    with _lock:
+        return tuple(SpellChecker(language=code).word_frequency for code in OTHER_LANGUAGES)
+
+
+def _other_language_word(word: str, min_frequency: int = 50) -> bool:
+    """A common word of French, German or Spanish (the other languages we answer in): a sign
+    that says "SORTIE DE SECOURS" is read whole, never split into English pieces."""
+    return any(frequency[word] >= min_frequency for frequency in _other_languages())
 
 
 def plausible(text: str, score: float, is_word: Callable[[str], bool] | None = None) -> bool:

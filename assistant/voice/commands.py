@@ -28,9 +28,9 @@ _PHRASES: dict[VoiceCommand, tuple[str, ...]] = {
         "never mind", "nevermind", "hush", "pause",
         # French, German, Spanish
         "arrête", "arrete", "arrêtez", "arrête toi", "stop", "tais toi", "taisez vous", "silence",
-        "ça suffit", "assez", "halte",
-        "halt", "stopp", "hör auf", "aufhören", "ruhe", "sei still", "genug", "das reicht",
-        "para", "pare", "detente", "detente ya", "basta", "cállate", "silencio", "ya basta",
+        "ça suffit", "assez", "halte", "arrête de parler", "arrêtez de parler", "tais toi maintenant",
+        "halt", "stopp", "hör auf", "hör auf zu reden", "hör auf zu sprechen", "aufhören", "ruhe", "sei still", "genug", "das reicht",
+        "para", "pare", "para de hablar", "deja de hablar", "detente", "detente ya", "basta", "cállate", "silencio", "ya basta",
         "alto",
     ),
     VoiceCommand.REPEAT: (
