@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..i18n import _, pgettext
 from . import embedded_answers as say
-from .phrases import count_phrase, place, plural, surface_phrase as _surface
+from .phrases import count_phrase, place, surface_phrase as _surface
 from .reading import KIND_WORDS, joined, key_lines
 
 if TYPE_CHECKING:

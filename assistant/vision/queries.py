@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..i18n import _, current
 from . import embedded_answers as say
-from .compose import count_phrase, plural, with_article
+from .compose import count_phrase, with_article
+from .phrases import plural
 from .reading import joined
 from .router import normalise
 
