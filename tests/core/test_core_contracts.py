@@ -33,6 +33,7 @@ REAL_ENGINES = {
     "assistant.vision.blip.BlipEngine": VisionEngine,
     "assistant.vision.blip2.Blip2Engine": VisionEngine,
     "assistant.vision.llava.LlavaEngine": VisionEngine,
+    "assistant.vision.imagetext.ImageTextEngine": VisionEngine,
     "assistant.vision.clip.ClipLabeller": VisionEngine,
     "assistant.vision.grounding.GroundedEngine": VisionEngine,
     "assistant.remote.vision.OpenAIVisionEngine": VisionEngine,
@@ -52,6 +53,7 @@ NOT_ENGINES = {
     "assistant.serve.runtime.Runtime": "answer(image, question, earlier, cancel) serves a request",
     "assistant.vision.blip._Job": "answer(text, ids) words one generation's output",
     "assistant.vision.llava._Job": "answer(engine, text, ids) words one generation's output",
+    "assistant.vision.imagetext._Job": "answer(...) words one generation's output",
 }
 
 # Probes that are not of engines: ui/devices.py stops a microphone source and a camera (None
@@ -62,6 +64,9 @@ PENDING = {
     # The scene analyser names whichever helper model it built (labeller, face finder,
     # object detector): those are not engines and not all have a name.
     ("assistant/vision/scene.py", "getattr", "name"),
+    # Which inputs a transformers model's forward and image encoder take (they differ per
+    # family and version): the library's model, not one of our engines.
+    ("assistant/vision/imagetext_parts.py", "inspect.signature", ""),
 }
 
 
