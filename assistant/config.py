@@ -176,6 +176,7 @@ class UiConfig:
     # plainly is not ("and the": a longer one): voice.turn_end. Off: always end_silence_s.
     smart_turn: bool = True
     hands_free: bool = False
+    selftest: bool = True        # the window's quick self-test at start and daily, said once
     history: bool = True         # keep the chat history on disk
     history_thumbnails: bool = False  # and the camera frame of each turn with it (private: opt-in)
     kiosk_idle_minutes: float = 5.0
@@ -202,6 +203,7 @@ class UiConfig:
         _check(low <= self.end_silence_s <= high,
                f"ui.end_silence_s must be between {low:g} and {high:g} seconds.")
         _check(isinstance(self.smart_turn, bool), "ui.smart_turn must be true or false.")
+        _check(isinstance(self.selftest, bool), "ui.selftest must be true or false.")
         _check(0.5 <= self.kiosk_idle_minutes <= 1440, "ui.kiosk_idle_minutes must be between 0.5 and 1440.")
         _check(0.5 <= self.font_scale <= 4.0, "ui.font_scale must be between 0.5 and 4.")
         _check(self.theme in THEMES, f"ui.theme must be one of {', '.join(THEMES)}, not '{self.theme}'.")

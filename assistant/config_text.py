@@ -86,6 +86,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "smart_turn": "a shorter pause ends a finished question or command, a longer one an "
                       "unfinished sentence (\"and the\"); off: always end_silence_s",
         "hands_free": "listen without a key held",
+        "selftest": "the window checks its hearing, voice and eyes at start and daily and "
+                    "says the result once (model files hashed first)",
         "history": "keep the chat history on disk",
         "history_thumbnails": "keep each turn's camera frame with it (private: off by default)",
         "kiosk_idle_minutes": "0.5 to 1440: a kiosk idle this long starts afresh",

@@ -99,14 +99,15 @@ class AssistantWorker(QObject):
         steps = 4
         self.bus.emit(Progress(stage=READY, message="Opening the chat history…", done=0, total=steps))
         self._open_history()
-        files = self._audit_files()    # before loading: a rebuilt model is the one loaded
+        # Before loading: a rebuilt model is the one loaded.
+        files = self._audit_files() if self.config.ui.selftest else None
         self._start_engine()
         if self._closing.is_set():
             return                     # closing while loading: the shutdown slot is next
         if self._microphone is not None:
             self.open_microphone(self._microphone)
         self.bus.emit(Progress(stage=READY, message="Ready.", done=steps, total=steps))
-        if self.engine is not None:
+        if self.engine is not None and self.config.ui.selftest:
             self._health = HealthMonitor(self.config, self._running, self._self_tested,
                                          hold=self.engine.held, files=files)
             self._health.start()

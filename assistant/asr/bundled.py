@@ -108,8 +108,11 @@ def verify_base(cache_dir: Path | None = None) -> list[str]:
     one is set aside and rebuilt from the packages. The names rebuilt ([] when all were right,
     or the model was never joined here). ModelMissingError when it cannot be rebuilt."""
     target = Path(cache_dir) if cache_dir is not None else default_base_dir()
-    if not (target / STAMP).exists() and not (target / "model.bin").exists():
-        return []
+    try:
+        if not (target / STAMP).exists() and not (target / "model.bin").exists():
+            return []
+    except OSError:    # a cache this user may not read: the model is prepared elsewhere
+        return []      # when it is needed (``base_path``'s private folder), checked there
     bad = sorted(_damaged(target))
     if not bad:
         _write_stamp(target)

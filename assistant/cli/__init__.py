@@ -197,15 +197,16 @@ def _screen_log() -> logging.Handler:
     return screen
 
 
-def _setup_logging(paths: AppPaths, verbose: bool, home) -> Path | None:
+def _setup_logging(paths: AppPaths, verbose: bool, home=None) -> Path | None:
     """The log file, or (a home that cannot be written: said in the home's one line) warnings
-    on stderr; ``-v`` adds everything on stderr."""
+    on stderr; ``-v`` adds everything on stderr. ``home``: ``home.check``'s verdict (None:
+    the folder is tried as it is)."""
     logging.raiseExceptions = False   # a log line that cannot be written never costs an answer
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     log_file = paths.log_file
     try:
-        if not home.can_write(paths.cache_dir):
+        if home is not None and not home.can_write(paths.cache_dir):
             raise PermissionError(paths.cache_dir)
         log_file.parent.mkdir(parents=True, exist_ok=True)
         handler = _LogFile(log_file, maxBytes=2_000_000, backupCount=2, encoding="utf-8",

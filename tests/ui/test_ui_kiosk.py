@@ -174,7 +174,7 @@ def test_the_kiosk_says_its_self_test_result_at_start(open_window, qtbot):
     result is said once in words, and no part is shown broken."""
     from assistant.health import SelfTestDone
 
-    window = _kiosk(open_window)
+    window = _kiosk(open_window, selftest=True)
     qtbot.waitUntil(lambda: window.selftest is not None, timeout=60_000)
     done = window.selftest
     assert isinstance(done, SelfTestDone) and done.passed, done.sentence

@@ -21,6 +21,8 @@ def home(root: Path) -> AppPaths:
 
 def ui_config(**ui) -> AppConfig:
     # English Whisper (bundled tiny.en), the embedded vision engine, Piper without a sound card.
+    # The start-up self-test (its own chat row and spoken sentence) only where a test asks.
+    ui.setdefault("selftest", False)
     return AppConfig().with_overrides(asr={"language": "en"}, vision={"engine": "embedded"},
                                       tts={"play": False}, ui=ui)
 
