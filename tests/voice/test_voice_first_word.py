@@ -115,8 +115,11 @@ def test_the_question_keeps_the_word_before_a_pause(tmp_path, transcriber, piper
         loop.close()
 
     # With a fixed silence three turns were cut ("He" alone was one, taken back by the next);
-    # the smart end of turn heard "He" as unfinished and kept the sentence one turn.
-    assert len(rec.of_type(SpeechStarted)) == (2 if smart else 3)
+    # the smart end of turn hears "He" as unfinished and keeps the sentence one turn when its
+    # quick transcript is back before the pause ends. This replay runs in real time, so on a
+    # loaded machine it may not be, and the fixed silence decides (three turns); the decision
+    # itself, paced by its judge, is tests/audio_live/test_audio_live_smart_turn.py's.
+    assert len(rec.of_type(SpeechStarted)) in ((2, 3) if smart else (3,))
     # Either way the last one starts with "He".
     texts = [t.text for t in rec.of_type(Transcript)]
     assert words(texts[-1])[:3] == ["he", "was", "not"], texts
