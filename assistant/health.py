@@ -41,6 +41,19 @@ class SelfTestDone(Event):
                 "parts": {c.part: c.to_json() for c in self.checks}}
 
 
+def audit_files(config: Any) -> dict | None:
+    """Every model file the settings use hashed (``selftest.audit_files``), before the engines
+    load, so a rebuilt model is the one loaded; None when that itself failed (the self-test
+    hashes again and says what broke)."""
+    from . import selftest
+
+    try:
+        return selftest.audit_files(config)
+    except Exception:  # noqa: BLE001
+        log.exception("the model files could not be checked")
+        return None
+
+
 def quick(config: Any, engines: Any, *, files: dict | None = None,
           hold: Callable[[], ContextManager] = contextlib.nullcontext) -> SelfTestDone:
     """Files hashed (unless ``files`` were), then each loaded engine run on the samples."""

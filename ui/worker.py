@@ -24,7 +24,7 @@ from assistant.conversation.store import (HistoryCleared, HistoryRestored, Histo
                                           StoredTurn, TurnRecorded)
 from assistant.errors import AssistantError
 from assistant.events import ErrorEvent, Event, EventBus, Progress
-from assistant.health import HealthMonitor, SelfTestDone
+from assistant.health import HealthMonitor, SelfTestDone, audit_files
 from assistant.engines.conversation import (LOADING, ROLES, Engines, build_conversation,
                                             build_engines, conversation_options, failure_event,
                                             load_keys, prepare)
@@ -100,7 +100,7 @@ class AssistantWorker(QObject):
         self.bus.emit(Progress(stage=READY, message="Opening the chat history…", done=0, total=steps))
         self._open_history()
         # Before loading: a rebuilt model is the one loaded.
-        files = self._audit_files() if self.config.ui.selftest else None
+        files = audit_files(self.config) if self.config.ui.selftest else None
         self._start_engine()
         if self._closing.is_set():
             return                     # closing while loading: the shutdown slot is next
@@ -111,15 +111,6 @@ class AssistantWorker(QObject):
             self._health = HealthMonitor(self.config, self._running, self._self_tested,
                                          hold=self.engine.held, files=files)
             self._health.start()
-
-    def _audit_files(self) -> dict | None:
-        from assistant import selftest
-
-        try:
-            return selftest.audit_files(self.config)
-        except Exception:  # noqa: BLE001 - the self-test hashes again and says what broke
-            log.exception("the model files could not be checked")
-            return None
 
     def _running(self) -> Engines:
         return Engines(self.engine.assistant.vision, self.engine.transcriber, self._speaker)

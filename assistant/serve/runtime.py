@@ -112,13 +112,14 @@ class Runtime:
     def warm_up(self) -> None:
         """Load the models before the first request (which gets 503 until then)."""
         from ..engines.conversation import build_engines
+        from ..health import audit_files
 
         roles = ("vision",) + (("asr",) if self.config.asr.engine == "local" else ()) + \
             (("tts",) if self.config.tts.engine != "none" else ())
         self.model_state.update(dict.fromkeys(roles, "loading"))
         files = None
         try:
-            files = self._audit_files()      # before loading: a rebuilt model is the one loaded
+            files = audit_files(self.config)      # before loading: a rebuilt model is the one loaded
             built = build_engines(self.factory, self.config, roles=roles, on_error=self._not_loaded)
             self.model_state.update({r: "loaded" for r in roles if self.model_state[r] == "loading"})
             self._start_health(built, files)
@@ -131,15 +132,6 @@ class Runtime:
                     callback()
                 except RuntimeError:   # the server stopped while loading: nobody to tell
                     log.info("loaded after the server stopped")
-
-    def _audit_files(self) -> dict | None:
-        from .. import selftest
-
-        try:
-            return selftest.audit_files(self.config)
-        except Exception:  # noqa: BLE001 - the self-test hashes again and says what broke
-            log.exception("the model files could not be checked")
-            return None
 
     def _start_health(self, engines, files: dict | None) -> None:
         """The quick self-test now and daily (``/health?full=1``), between requests: it holds
