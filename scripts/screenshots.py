@@ -1,11 +1,14 @@
 """Make docs/screenshots/*.png from the real window (real engines, the sign photo as the camera).
 
-Run under a virtual screen:
-    xvfb-run -a -s "-screen 0 1280x1024x24" .venv/bin/python scripts/screenshots.py [out_dir]
+Run under a virtual screen of a small desktop; the script starts openbox (a window manager:
+title bars, maximising, placement) when none runs:
+    xvfb-run -a -s "-screen 0 1024x768x24" .venv/bin/python scripts/screenshots.py [out_dir]
 
-Shots: the first view, an answer (a real question through the embedded engine), text at
-2x and 4x (and 4x on a 1024x768 screen), high contrast, the settings dialog, the kiosk,
-and the kiosk with no camera and no microphone.
+Shots of the whole screen, title bar and all: the first view, an answer (a real question
+through the embedded engine), text at 2x and 4x, high contrast, dark, a dropped picture
+(a real drag-and-drop event), the details, the settings dialog, the kiosk, the kiosk idle,
+the kiosk after a restart (nothing of the last visitor), and the kiosk with no camera and no
+microphone.
 """
 from __future__ import annotations
 
@@ -45,9 +48,44 @@ def with_ui(window, **changes) -> None:
 
 
 def shoot(widget, out: Path, name: str) -> None:
-    spin(300)
-    widget.grab().save(str(out / f"{name}.png"))
-    print(f"{name}.png {widget.width()}x{widget.height()}", flush=True)
+    """The whole screen as the user sees it (the window manager's frame included)."""
+    spin(400)
+    screen = widget.screen()
+    picture = screen.grabWindow(0)
+    picture.save(str(out / f"{name}.png"))
+    print(f"{name}.png {picture.width()}x{picture.height()}", flush=True)
+
+
+def window_manager():
+    """openbox, unless another window manager already runs (it then exits at once)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("openbox") is None:
+        print("note: no openbox: the shots have no window manager", file=sys.stderr)
+        return None
+    wm = subprocess.Popen(["openbox", "--sm-disable"], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    return wm
+
+
+def drop_picture(window, path: Path) -> None:
+    """A real drag and drop of a picture file on the camera view, delivered as Qt delivers it:
+    to the nearest widget that takes drops (enter, then drop)."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    widget = target = window.camera_view
+    while not target.acceptDrops():
+        target = target.parentWidget()
+    point = target.mapFromGlobal(widget.mapToGlobal(widget.rect().center()))
+    copy, left, none = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(target, QDragEnterEvent(point, copy, mime, left, none))
+    QApplication.sendEvent(target, QDropEvent(QPointF(point), copy, mime, left, none))
 
 
 def close(window) -> None:
@@ -62,7 +100,6 @@ def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="screenshots-"))
     os.environ["ASSISTANT_HOME"] = str(scratch / "home")
 
-    from PySide6.QtCore import QRect
 
     from assistant.audio.sources import WavReplaySource
     from assistant.config import AppConfig
@@ -71,6 +108,7 @@ def main() -> int:
     from assistant.paths import app_paths
     from ui.app import application, build_window
 
+    wm = window_manager()
     app = application()  # noqa: F841 (kept: the application lives while the window does)
     paths = app_paths()
     factory = EngineFactory(paths)
@@ -83,11 +121,10 @@ def main() -> int:
                               else WavReplaySource(NOISE))
         window.events = []
         window.host.event.connect(window.events.append)
-        if kiosk:   # a bare X server has no window manager to make a window full screen
+        if kiosk:
             window.showFullScreen()
-            window.setGeometry(window.screen().geometry())
         else:
-            window.show()
+            window.showMaximized()
         wait_until(lambda: window.ready, 120)
         return window
 
@@ -102,11 +139,6 @@ def main() -> int:
     shoot(window, out, "text-2x")
     with_ui(window, font_scale=4.0)
     shoot(window, out, "text-4x")
-    window.screen_limit = QRect(0, 0, 1024, 768)
-    window.fit.update()
-    spin(300)
-    shoot(window, out, "text-4x-1024x768")
-    window.screen_limit = None
     with_ui(window, font_scale=1.0)
     window.fit.update()
     with_ui(window, high_contrast=True)
@@ -114,6 +146,14 @@ def main() -> int:
     with_ui(window, high_contrast=False)
     with_ui(window, theme="dark")
     shoot(window, out, "dark")
+    import skimage
+
+    drop_picture(window, Path(skimage.__file__).parent / "data" / "coffee.png")
+    wait_until(lambda: window.pictures.active is not None, 30)
+    window.question.setText("What is in the picture?")
+    window.ask_typed()
+    wait_until(lambda: sum(isinstance(e, TurnRecorded) for e in window.events) >= 2, 120)
+    shoot(window, out, "picture-dropped")
     details = window.show_details()
     spin(200)
     shoot(details, out, "details")
@@ -126,7 +166,7 @@ def main() -> int:
     dialog.reject()
     close(window)
 
-    kiosk = open_window(kiosk=True, cfg=config.with_overrides(ui={"kiosk_pin": "2468"}))
+    kiosk = open_window(kiosk=True, cfg=config.with_overrides(ui={"kiosk_pin": "2468", "history": True}))
     wait_until(lambda: kiosk.camera_view.current_frame is not None)
     kiosk.describe_now()
     wait_until(lambda: any(isinstance(e, TurnRecorded) for e in kiosk.events), 120)
@@ -134,12 +174,18 @@ def main() -> int:
     kiosk.kiosk_face.idle()
     shoot(kiosk, out, "kiosk-idle")
     close(kiosk)
+    again = open_window(kiosk=True, cfg=config.with_overrides(ui={"kiosk_pin": "2468", "history": True}))
+    wait_until(lambda: again.camera_view.current_frame is not None)
+    shoot(again, out, "kiosk-after-restart")
+    close(again)
     bare = open_window(kiosk=True, camera="9", microphone="no such microphone")   # neither exists
     wait_until(lambda: bare.kiosk_face.problem.isVisible(), 30)
     spin(1500)
     shoot(bare, out, "kiosk-no-devices")
     close(bare)
     factory.close()
+    if wm is not None:
+        wm.terminate()
     return 0
 
 

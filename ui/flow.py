@@ -88,6 +88,7 @@ def available(window) -> QRect:
     return room.intersected(limit) if limit is not None else room
 
 
+QWIDGETSIZE_MAX = 16_777_215   # Qt's "no limit" for a widget's size
 _last_frame = QSize(0, 0)   # the frame last seen: the same window manager frames the next window
 
 
@@ -118,6 +119,12 @@ def room_inside(window: QWidget) -> QSize:
 def fit_to_screen(window, wanted: QSize | None = None) -> None:
     """Never larger than the screen's free area, frame included; ``wanted`` is the size asked
     for, if any."""
+    if window.windowState() & Qt.WindowState.WindowFullScreen:
+        # Full screen (the kiosk) has no frame and covers the whole screen: no cap, or a
+        # frame seen on an earlier window would leave a strip of the screen bare.
+        if window.maximumSize() != QSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX):
+            window.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
+        return
     room = available(window)
     inside = room_inside(window)
     if window.maximumSize() != inside:

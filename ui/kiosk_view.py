@@ -202,7 +202,8 @@ class KioskFace(QObject):
             "font-weight: bold; }\n"
             f"QLabel#kiosk_attract_title {{ font-size: {min(size * 1.6, MAX_POINTS * 1.3):.1f}pt; "
             "font-weight: bold; }")
-        fit_to_screen(self.window)
+        if self.window.isVisible():   # before it shows, its state (full screen) is not known
+            fit_to_screen(self.window)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
         kind = event.type()

@@ -124,7 +124,9 @@ def build(window) -> None:
         w.fit = None
     else:
         w.fit = Fit(w)
-    fit_to_screen(w, QSize(1100, 680))
+        # A kiosk is shown full screen (no frame, no cap): capped now, before it is, by the
+        # frame of a window seen earlier, it would leave a strip of the screen bare.
+        fit_to_screen(w, QSize(1100, 680))
     w.question.setFocus()
 
 

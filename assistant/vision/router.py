@@ -104,6 +104,7 @@ _RULES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
         r"\blook around\b",
         r"\bwhere am i\b",
         r"\bwhat is (the )?(scene|view|picture|image|photo)\b",
+        r"^what is (in|on) (the |this |that |my )?(picture|image|photo|scene|view|camera)$",
         r"^(tell me )?what is (here|there|out there)$",
         r"^(look|see|take a look|have a look)( at this| at that| here)?$",
         r"\bwhat is around\b",

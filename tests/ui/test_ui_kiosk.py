@@ -183,3 +183,18 @@ def test_the_kiosk_says_its_self_test_result_at_start(open_window, qtbot):
     assert window.notice.text() == "Everything works."
     assert sum(isinstance(e, SelfTestDone) for e in window.events) == 1   # said once
     assert not window.kiosk_face.problem.isVisible()
+
+
+def test_the_kiosk_fills_the_whole_screen_after_a_framed_window(open_window, qtbot,
+                                                                window_manager):
+    """Full screen has no frame: the title bar last seen on a framed window must not cap the
+    kiosk (it left a bare strip the height of a title bar at the bottom of the screen)."""
+    if window_manager is None:
+        return                            # offscreen Qt: no window manager, no frames at all
+    first = open_window()
+    qtbot.waitUntil(lambda: first.frameGeometry().height() > first.geometry().height(),
+                    timeout=10_000)       # framed by openbox: its title bar is known
+    kiosk = open_window(kiosk=True, show=False)
+    kiosk.showFullScreen()
+    screen = kiosk.screen().geometry()
+    qtbot.waitUntil(lambda: kiosk.geometry() == screen, timeout=10_000)

@@ -38,7 +38,8 @@ CASES = {
         "what's in front of me", "What is in front of me?", "tell me what you see",
         "what am I looking at", "what am I holding?", "What is this?", "what's that",
         "look around", "where am I", "what's going on", "give me a description", "look",
-        "what's around me",
+        "what's around me", "What is in the picture?", "what's in this photo",
+        "What is on the camera?",
     ],
     Intent.FIND: [
         "Is there a chair?", "is there a chair here", "where is my cup", "Where are my keys?",
