@@ -65,6 +65,7 @@ _SHEET = """
 QProgressBar { border: 1px solid %(edge)s; border-radius: 4px; color: %(meter_text)s;
     background: %(trough)s; text-align: center; }
 QProgressBar::chunk { background: %(meter)s; border-radius: 3px; }
+QProgressBar#mic_level::chunk { width: 7px; margin: 1px; border-radius: 1px; }
 QPushButton { background: %(button)s; color: %(button_text)s;
     padding: 8px 14px; border: 1px solid %(edge)s; border-radius: 6px; }
 QMainWindow, QDialog, QWidget#central, QWidget#kiosk_attract { background: %(window)s; }
