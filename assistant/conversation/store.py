@@ -31,6 +31,9 @@ from .salvage import readable_rows
 log = logging.getLogger(__name__)
 
 DB_NAME = "history.sqlite3"
+# A damaged copy set aside at a repair is kept at least this long, and after it only while
+# it holds a turn the live history lacks (``expire_set_aside``, at each open).
+SET_ASIDE_KEPT_S = 30 * 86_400.0
 MEMORY = ":memory:"
 _SELECT = f"SELECT {', '.join(hdb.COLUMNS)} FROM turns"
 HISTORY_REPAIRED = "history_repaired"   # ErrorEvent code: damaged history set aside at open
@@ -213,7 +216,35 @@ class HistoryStore:
     @classmethod
     def in_folder(cls, data_dir: Path,
                   on_event: Callable[[Event], None] | None = None) -> "HistoryStore":
-        return cls(Path(data_dir) / DB_NAME, on_event=on_event)
+        store = cls(Path(data_dir) / DB_NAME, on_event=on_event)
+        store.expire_set_aside()
+        return store
+
+    def expire_set_aside(self, max_age_s: float = SET_ASIDE_KEPT_S) -> list[Path]:
+        """Damaged copies older than ``max_age_s`` deleted, but only those whose every
+        readable turn the live history holds (a repair that finished); the others are kept
+        whatever their age. The copies deleted."""
+        if str(self.path) == MEMORY:
+            return []
+        with self._lock:
+            live = {(r[0], r[1], r[2]) for r in self._db.execute(
+                "SELECT started_at, question, answer FROM turns").fetchall()}
+        gone = []
+        for copy in set_aside_copies(self.path):
+            try:
+                if copy.name.endswith(hdb.SIDE_FILES) or time.time() - copy.stat().st_mtime < max_age_s:
+                    continue
+                rows = readable_rows(copy, "turns", hdb.COLUMNS, hdb.as_row)
+                if all((row[1], row[3], row[5]) in live for row in rows):
+                    for part in hdb.with_side_files(copy):
+                        part.unlink(missing_ok=True)
+                    gone.append(copy)
+            except (OSError, sqlite3.Error):
+                continue             # not readable now: kept, tried again at the next start
+        if gone:
+            log.info("damaged history copies whose turns the history holds, deleted: %s",
+                     ", ".join(p.name for p in gone))
+        return gone
 
     @property
     def journal_mode(self) -> str:

@@ -174,3 +174,32 @@ def test_another_programs_database_is_moved_away_unchanged(tmp_path):
     tables = [r[0] for r in sqlite3.connect(str(kept[0])).execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")]
     assert tables == ["notes"]
+
+
+def test_set_aside_copies_go_only_when_old_and_held_by_the_live_history(tmp_path):
+    """A damaged copy is kept 30 days, and after that only while it holds a turn the live
+    history lacks (before: kept for ever, or deleted with every Clear)."""
+    import os
+
+    db = _history(tmp_path, 5)
+    old = time.time() - 31 * 86_400
+    held = tmp_path / "history.sqlite3.corrupt-20251101T000000Z"     # the live turns, all
+    shutil.copy(db, held)
+    young = tmp_path / "history.sqlite3.corrupt-20261201T000000Z"    # the same, set aside lately
+    shutil.copy(db, young)
+    lacking = tmp_path / "history.sqlite3.corrupt-20251001T000000Z"  # a turn the live one lacks
+    shutil.copy(db, lacking)
+    raw = sqlite3.connect(str(lacking))
+    raw.execute("INSERT INTO turns (started_at, ended_at, question, answer) VALUES "
+                "(99, 99, 'only here', 'kept')")
+    raw.commit()
+    raw.close()
+    for copy in (held, lacking):
+        os.utime(copy, (old, old))
+    store = HistoryStore.in_folder(tmp_path)
+    try:
+        assert store.count() == 5
+    finally:
+        store.close()
+    assert not held.exists()
+    assert young.exists() and lacking.exists()
