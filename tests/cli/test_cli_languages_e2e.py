@@ -111,8 +111,10 @@ def test_spoken_question_is_answered_in_its_language(cli, tmp_path, lang):
     back = cli("transcribe", str(out), "--language", lang)
     assert back.returncode == 0, back.stderr
     heard_back = set(words(back.stdout))
-    notice_words = {w for w in words(result["notices"][0]["message"]) if len(w) > 4}
-    assert len(notice_words & heard_back) >= 2, (said, back.stdout)
+    # Compared by their first six letters: Whisper hears espeak-ng's "descriptions" as
+    # "description" and "assistant" as "assiste" as often as not.
+    notice_stems = {w[:6] for w in words(result["notices"][0]["message"]) if len(w) > 4}
+    assert len(notice_stems & {w[:6] for w in heard_back}) >= 2, (said, back.stdout)
     if lang in SIGN_HEARD_BACK:
         sign_words = {w.casefold() for line in sign for w in line.split() if len(w) > 3}
         assert len(sign_words & heard_back) >= 1, (said, back.stdout)
