@@ -81,6 +81,12 @@ class AssistantWorker(QObject):
             self.event.emit(event)     # the answer first: shown (or announced) now
             self._record(event)        # after the answer was shown and handed to the voice
             return
+        if isinstance(event, ListeningChanged) and not self._listens and not event.note \
+                and self._no_listening is not None:
+            # No speech detector: every "not listening" says why, whichever comes first (the
+            # hands-free switch can overtake the microphone's opening on a busy machine).
+            event = dataclasses.replace(event, microphone=False,
+                                        note=self._no_listening.user_text())
         self.event.emit(event)
 
     def _error(self, exc: BaseException, stage: str) -> None:
