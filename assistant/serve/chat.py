@@ -255,11 +255,13 @@ def _answer_each(chat: Chat, runtime, shown: list[int], turns: list, cancel, pos
     parts: list[str] = []
     results: list[Any] = []
     told_ready = False
+    spent = False
     for n, k in enumerate(shown, 1):
         label = (f"Picture {n}: " if n == 1 else f"\n\nPicture {n}: ") if several else ""
         left = None if chat.max_words is None else chat.max_words - len(("".join(parts) + label).split())
         if left is not None and left <= 0:
-            break                       # max_tokens spent: no more pictures answered
+            spent = True                # max_tokens spent: no more pictures answered
+            break
         cancel.check()
         picture = decode(k)            # a damaged picture: its error, before any answer
         if post is not None and not told_ready:
@@ -285,14 +287,16 @@ def _answer_each(chat: Chat, runtime, shown: list[int], turns: list, cancel, pos
         results.append(result)
     if not several:
         return results[0]
-    return Answers("".join(parts), _merged_notices(results))
+    return Answers("".join(parts), _merged_notices(results), cut=spent)
 
 
 @dataclass
 class Answers:
-    """Several pictures' answers as one: the labelled text and each notice once."""
+    """Several pictures' answers as one: the labelled text and each notice once; ``cut``:
+    ``max_tokens`` ran out exactly at a picture's end, with pictures left unanswered."""
     answer: str
     notices: list
+    cut: bool = False
 
 
 def _merged_notices(results: list) -> list:
@@ -333,6 +337,7 @@ async def complete(chat: Chat, runtime, *, receive=None) -> dict:
         result = await runtime.run("vision", lambda cancel: work(chat, runtime)(cancel, None),
                                    receive=receive)
     text, cut = cut_words(result.answer, chat.max_words, final=True)
+    cut = cut or getattr(result, "cut", False)
     return {"id": _completion_id(turn_id), "turn_id": turn_id, "object": "chat.completion",
             "created": int(time.time()), "model": chat.model,
             "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
@@ -381,6 +386,7 @@ async def _sse(chat: Chat, events) -> AsyncIterator[str]:
                 allowed, cut = cut_words(full, chat.max_words, final=False)
             elif kind == "done":   # the final text: what a request without stream gets
                 allowed, cut = cut_words(value.answer, chat.max_words, final=True)
+                cut = cut or getattr(value, "cut", False)
                 notices = _notices(value)
             else:
                 continue
