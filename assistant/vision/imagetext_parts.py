@@ -13,8 +13,6 @@ from __future__ import annotations
 import inspect
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .hf_common import clean
-
 if TYPE_CHECKING:
     from ..conversation.history import Turn
 
@@ -51,18 +49,11 @@ def conversation(question: str, history: Sequence["Turn"] = (), *, style: str = 
     question, as the other engines put them. ``image`` is the picture itself, for the
     processor; None renders the template's placeholder only (the prompt shown in details).
     """
-    messages: list[dict] = []
-    for turn in history:
-        messages.append({"role": "user", "content": [{"type": "text",
-                                                      "text": clean(turn.question)}]})
-        messages.append({"role": "assistant", "content": [{"type": "text",
-                                                           "text": clean(turn.answer)}]})
-    asked = clean(f"{clean(context)} {clean(question)} {style}")
-    messages.append({"role": "user", "content": [{"type": "text", "text": asked}]})
-    picture: dict[str, Any] = {"type": "image"}
+    from .llava import llava_conversation   # the one builder of these messages
+
+    messages = llava_conversation(question, history, style=style, context=context)
     if image is not None:
-        picture["image"] = image
-    messages[0]["content"].insert(0, picture)
+        messages[0]["content"][0]["image"] = image
     return messages
 
 
