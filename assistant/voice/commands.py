@@ -115,3 +115,19 @@ def parse_command(text: str) -> VoiceCommand | None:
 
 
 _AGAIN_VERBS = ("say", "tell", "read", "repeat", "give", "once")
+
+# The commands as a recogniser prompt, one language at a time: Whisper base hears espeak-ng's
+# "Arrête de parler." as "Ah, mais tu parles !" in about two tries of three (its re-decoding at
+# a higher temperature samples), and as the command every time with these words as hotwords.
+_PROMPTS = {
+    "en": "Stop. Stop talking. Repeat. Slower. Faster.",
+    "fr": "Arrête. Arrête de parler. Tais-toi. Répète. Plus lentement. Plus vite.",
+    "de": "Stopp. Hör auf. Sei still. Wiederhole. Langsamer. Schneller.",
+    "es": "Para. Para de hablar. Cállate. Repite. Más despacio. Más rápido.",
+}
+
+
+def command_prompt(language: str | None) -> str | None:
+    """The command words of ``language`` to prime the recogniser with, or None (no commands
+    in that language)."""
+    return _PROMPTS.get((language or "").split("-")[0].split("_")[0].lower())

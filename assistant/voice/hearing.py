@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..asr import TranscribeOptions
 from ..errors import InputError
 from ..events import Transcript
-from .commands import parse_command
+from .commands import command_prompt, parse_command
 from .events import TurnTimings, UtteranceIgnored, missed, next_turn_id
 from .guards import ignore_reason
 from .listener import trim
@@ -55,6 +55,8 @@ def hear(engine: "TurnHost", heard: "Heard", cancel: "CancelToken") -> None:
             missed(engine.bus.emit)
         return
     command = parse_command(text)
+    if command is None and (heard.barged_in or engine.speech.speaking):
+        command, text = _command_over_speech(engine, utt, result.language, cancel) or (None, text)
     if command is None:
         heard.token.check()      # a question the next turn took back: that one asks it
     else:
@@ -71,6 +73,24 @@ def hear(engine: "TurnHost", heard: "Heard", cancel: "CancelToken") -> None:
     engine.post(Question(text=text, source=heard.source, transcript=text, heard=heard,
                          language=result.language,
                            asr_s=asr_s, token=heard.token, turn_id=turn_id))
+
+
+# Commands are short; a longer stretch said over the voice is a question.
+COMMAND_MAX_S = 3.0
+
+
+def _command_over_speech(engine: "TurnHost", utt, language: str | None, cancel: "CancelToken"):
+    """A short utterance said over our voice that was not heard as a command is heard once
+    more with the command words of its language as hotwords (a misheard "arrête de parler"
+    then comes out as said). Only a command is taken from that second hearing: a question
+    keeps the plain transcript, word for word what the bare recogniser gave."""
+    prompt = command_prompt(language)
+    if prompt is None or utt.duration_s > COMMAND_MAX_S:
+        return None
+    primed = engine.transcriber.transcribe(utt.audio, TranscribeOptions(
+        language=language, hotwords=prompt, cancel=cancel)).text.strip()
+    command = parse_command(primed)
+    return (command, primed) if command is not None else None
 
 
 def _went_on(engine: "TurnHost", heard: "Heard") -> None:

@@ -35,3 +35,23 @@ def test_short_requests_ending_in_again_repeat():
         assert parse_command(said) is VoiceCommand.REPEAT, said
     for said in ("what does it say again about the bridge", "is it raining again"):
         assert parse_command(said) is None, said
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de", "es", "fr-FR", "de_DE"])
+def test_each_word_of_the_command_prompt_is_a_command(language):
+    """The recogniser is primed with these words over our voice; a primed transcript is only
+    taken when it is a command, so each sentence of the prompt must be one."""
+    from assistant.voice.commands import command_prompt
+
+    prompt = command_prompt(language)
+    assert prompt
+    sentences = [s for s in prompt.split(".") if s.strip()]
+    assert len(sentences) >= 4
+    assert all(parse_command(s) is not None for s in sentences), prompt
+    assert {parse_command(s) for s in sentences} == set(VoiceCommand)
+
+
+def test_no_prompt_for_a_language_without_commands():
+    from assistant.voice.commands import command_prompt
+
+    assert command_prompt("ja") is None and command_prompt(None) is None
