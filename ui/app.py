@@ -29,10 +29,12 @@ def build_window(config: AppConfig, paths: AppPaths, *, kiosk: bool = False,
                  camera=None, microphone=None, factory=None, notice: str | None = None):
     """Make (not show) the main window. ``camera``/``microphone``: a FrameSource /
     AudioSource or a settings string; None takes them from ``config.ui``."""
-    from . import theme
+    from . import theme, translation
     from .main_window import MainWindow
 
     app = application()
+    # The window's words: ui.language when fixed, else the system locale (as the replies).
+    translation.install(app, translation.window_language(config.ui.language))
     theme.apply(app, scale=config.ui.font_scale, high_contrast=config.ui.high_contrast,
                 choice=config.ui.theme)
     return MainWindow(config, paths, kiosk=kiosk, camera=camera, microphone=microphone,

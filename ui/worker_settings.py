@@ -98,8 +98,10 @@ def conversation_changes(old: AppConfig, new: AppConfig) -> dict[str, Any]:
         changes["smart_turn"] = new.ui.smart_turn
     if old.ui.hands_free != new.ui.hands_free:
         changes["hands_free"] = new.ui.hands_free
-    if old.asr.language != new.asr.language:
-        changes["language"] = new.asr.language
+    if old.heard_language != new.heard_language:      # asr.language, or a fixed ui.language
+        changes["language"] = new.heard_language
+    if old.ui.language != new.ui.language:
+        changes["reply_language"] = new.ui.language
     if old.tts.rate != new.tts.rate:
         changes["rate"] = new.tts.rate
     return changes

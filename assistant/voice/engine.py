@@ -52,7 +52,7 @@ READ_TEXT_QUESTION = "Read the text."
 ImageProvider = Callable[[], Any]      # the picture to ask about now (newest camera frame)
 # What ``configure`` changes while running (the rest is fixed when the engine is built).
 RUN_TIME_OPTIONS = frozenset({"segmenter", "hands_free", "barge_in", "language", "rate",
-                              "min_utterance_s", "no_speech_prob", "smart_turn"})
+                              "min_utterance_s", "no_speech_prob", "smart_turn", "reply_language"})
 
 
 class ConversationEngine:
@@ -222,13 +222,16 @@ class ConversationEngine:
         """Settings that need no reload, applied to the running conversation: nothing is
         rebuilt or loaded. ``segmenter`` (end-of-turn silence and the other timings: from the
         next block on), ``hands_free``, ``barge_in``, ``language`` (the next turn heard),
-        ``rate`` (the next reply spoken), ``smart_turn`` (the next pause), and the guards'
-        ``min_utterance_s``, ``no_speech_prob``."""
+        ``rate`` (the next reply spoken), ``smart_turn`` (the next pause), ``reply_language``
+        (``ui.language``: the next answer), and the guards' ``min_utterance_s``,
+        ``no_speech_prob``."""
         unknown = set(changes) - RUN_TIME_OPTIONS
         if unknown:
             raise ValueError(f"these settings cannot change while running: {sorted(unknown)}")
         rate = changes.pop("rate", None)
         hands_free = changes.pop("hands_free", None)
+        if "reply_language" in changes:
+            self.assistant.reply_setting = changes.pop("reply_language")
         if changes:
             self.options = dataclasses.replace(self.options, **changes)
             # The listener's own thread takes them, between two blocks.

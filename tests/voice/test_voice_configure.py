@@ -131,3 +131,12 @@ def test_configure_sets_the_rate_the_next_reply_is_spoken_at(conversation):
     assert engine.speech.wait_idle(10)
     assert asked == [1.5] and engine.speech.rate == 1.5
     assert engine.drain(5) and engine.hands_free is False   # the listener took it in order
+
+
+def test_a_new_reply_language_applies_to_the_next_question(conversation):
+    engine, _source, _heard = conversation()
+    assert engine.assistant.reply_language_for("What is this?", "en") == "en"
+    engine.configure(reply_language="de")
+    assert engine.assistant.reply_language_for("What is this?", "en") == "de"
+    engine.configure(reply_language="auto")
+    assert engine.assistant.reply_language_for("Qu'est-ce que c'est ?", "fr") == "fr"
