@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QWidget
 
+from .translation import QT_TRANSLATE_NOOP, translate
+
 log = logging.getLogger(__name__)
 
 
@@ -23,37 +25,67 @@ log = logging.getLogger(__name__)
 class Shortcut:
     action: str      # stable id used in code and tests
     keys: str        # QKeySequence text
-    label: str       # what the user reads in the help and the menus
+    english: str     # what the user reads in the help and the menus, before translation
+
+    @property
+    def label(self) -> str:
+        """The words shown in the help and the menus, in the window's language."""
+        return translate("Accessibility", self.english)
 
 
 SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut("ask", "Return", "Ask the typed question (in the question box)"),
-    Shortcut("focus_question", "Ctrl+L", "Go to the question box"),
-    Shortcut("push_to_talk", "F4", "Push to talk: hold to speak a question"),
-    Shortcut("hands_free", "F8", "Hands-free listening on or off"),
-    Shortcut("describe", "F5", "Describe what the camera sees now"),
-    Shortcut("read_text", "F6", "Read the text the camera sees now"),
-    Shortcut("open_picture", "Ctrl+O", "Open a picture to ask about"),
-    Shortcut("paste_picture", "Ctrl+V", "Paste a picture or a copied picture file to ask about"),
-    Shortcut("use_camera", "F9", "Use the camera again after a picture"),
-    Shortcut("repeat", "F7", "Repeat the last answer"),
-    Shortcut("stop", "Escape", "Stop speaking"),
-    Shortcut("focus_history", "Ctrl+H", "Go to the chat history"),
-    Shortcut("search_history", "Ctrl+F", "Search the chat history"),
-    Shortcut("copy_answer", "Ctrl+Shift+A", "Copy the answer (the chosen one, else the newest); "
-             "Ctrl+C in the history"),
-    Shortcut("new_conversation", "Ctrl+N", "New conversation: the next question starts afresh "
-             "(the history stays)"),
-    Shortcut("timings", "Ctrl+T", "Show or hide timings in the history"),
-    Shortcut("bigger", "Ctrl++", "Larger text"),
-    Shortcut("smaller", "Ctrl+-", "Smaller text"),
-    Shortcut("normal_size", "Ctrl+0", "Normal text size"),
-    Shortcut("contrast", "Ctrl+Shift+C", "High-contrast theme on or off"),
-    Shortcut("clear_history", "Ctrl+Shift+Delete", "Clear the chat history"),
-    Shortcut("settings", "Ctrl+,", "Settings"),
-    Shortcut("help", "F1", "List of keyboard shortcuts"),
-    Shortcut("details", "Ctrl+I", "Details: the models in use and the processor"),
-    Shortcut("quit", "Ctrl+Q", "Quit"),
+    Shortcut("ask", "Return", QT_TRANSLATE_NOOP(
+        "Accessibility", "Ask the typed question (in the question box)")),
+    Shortcut("focus_question", "Ctrl+L", QT_TRANSLATE_NOOP(
+        "Accessibility", "Go to the question box")),
+    Shortcut("push_to_talk", "F4", QT_TRANSLATE_NOOP(
+        "Accessibility", "Push to talk: hold to speak a question")),
+    Shortcut("hands_free", "F8", QT_TRANSLATE_NOOP(
+        "Accessibility", "Hands-free listening on or off")),
+    Shortcut("describe", "F5", QT_TRANSLATE_NOOP(
+        "Accessibility", "Describe what the camera sees now")),
+    Shortcut("read_text", "F6", QT_TRANSLATE_NOOP(
+        "Accessibility", "Read the text the camera sees now")),
+    Shortcut("open_picture", "Ctrl+O", QT_TRANSLATE_NOOP(
+        "Accessibility", "Open a picture to ask about")),
+    Shortcut("paste_picture", "Ctrl+V", QT_TRANSLATE_NOOP(
+        "Accessibility", "Paste a picture or a copied picture file to ask about")),
+    Shortcut("use_camera", "F9", QT_TRANSLATE_NOOP(
+        "Accessibility", "Use the camera again after a picture")),
+    Shortcut("repeat", "F7", QT_TRANSLATE_NOOP(
+        "Accessibility", "Repeat the last answer")),
+    Shortcut("stop", "Escape", QT_TRANSLATE_NOOP(
+        "Accessibility", "Stop speaking")),
+    Shortcut("focus_history", "Ctrl+H", QT_TRANSLATE_NOOP(
+        "Accessibility", "Go to the chat history")),
+    Shortcut("search_history", "Ctrl+F", QT_TRANSLATE_NOOP(
+        "Accessibility", "Search the chat history")),
+    Shortcut("copy_answer", "Ctrl+Shift+A", QT_TRANSLATE_NOOP(
+        "Accessibility", "Copy the answer (the chosen one, else the newest); "
+        "Ctrl+C in the history")),
+    Shortcut("new_conversation", "Ctrl+N", QT_TRANSLATE_NOOP(
+        "Accessibility", "New conversation: the next question starts afresh "
+        "(the history stays)")),
+    Shortcut("timings", "Ctrl+T", QT_TRANSLATE_NOOP(
+        "Accessibility", "Show or hide timings in the history")),
+    Shortcut("bigger", "Ctrl++", QT_TRANSLATE_NOOP(
+        "Accessibility", "Larger text")),
+    Shortcut("smaller", "Ctrl+-", QT_TRANSLATE_NOOP(
+        "Accessibility", "Smaller text")),
+    Shortcut("normal_size", "Ctrl+0", QT_TRANSLATE_NOOP(
+        "Accessibility", "Normal text size")),
+    Shortcut("contrast", "Ctrl+Shift+C", QT_TRANSLATE_NOOP(
+        "Accessibility", "High-contrast theme on or off")),
+    Shortcut("clear_history", "Ctrl+Shift+Delete", QT_TRANSLATE_NOOP(
+        "Accessibility", "Clear the chat history")),
+    Shortcut("settings", "Ctrl+,", QT_TRANSLATE_NOOP(
+        "Accessibility", "Settings")),
+    Shortcut("help", "F1", QT_TRANSLATE_NOOP(
+        "Accessibility", "List of keyboard shortcuts")),
+    Shortcut("details", "Ctrl+I", QT_TRANSLATE_NOOP(
+        "Accessibility", "Details: the models in use and the processor")),
+    Shortcut("quit", "Ctrl+Q", QT_TRANSLATE_NOOP(
+        "Accessibility", "Quit")),
 )
 KIOSK_SHORTCUTS = {"settings": "Ctrl+Alt+Shift+S", "quit": "Ctrl+Alt+Shift+Q"}
 # Not in the kiosk: a file dialog on a public screen would open the whole disk.
@@ -77,7 +109,8 @@ def label(widget: QWidget, name: str, description: str, *, action: str | None = 
           kiosk: bool = False) -> QWidget:
     """Name and describe a control; the shortcut goes into the description and tooltip."""
     if action is not None:
-        description = f"{description} Shortcut: {keys_for(action, kiosk=kiosk)}."
+        description = translate("Accessibility", "{description} Shortcut: {keys}.").format(
+            description=description, keys=keys_for(action, kiosk=kiosk))
     widget.setAccessibleName(name)
     widget.setAccessibleDescription(description)
     widget.setToolTip(description)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from . import accessibility
+from .translation import translate
 
 POLL_MS = 15   # twice the rate of a 30 fps camera, so a frame waits at most ~15 ms
 
@@ -27,14 +28,15 @@ class CameraView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(160, 120))   # small panes at large text sizes still fit
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to operate; the status says its state
-        accessibility.label(self, "Camera view",
-                            "The live picture from the camera that questions are about.")
+        accessibility.label(self, translate("CameraView", "Camera view"),
+                            translate("CameraView", "The live picture from the camera that "
+                                                    "questions are about."))
         self._source = None
         self._frame = None          # the Frame being shown (numpy RGB); questions use this one
         self._image: QImage | None = None   # the frame at the pane's size
         self._pixels = None
         self._last_key: tuple | None = None
-        self._message = "Starting the camera…"
+        self._message = translate("CameraView", "Starting the camera…")
         self._shown_at: deque[float] = deque(maxlen=120)
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -62,7 +64,8 @@ class CameraView(QWidget):
     def set_message(self, message: str) -> None:
         """Words painted in place of the picture (camera missing, reconnecting...)."""
         self._message = message
-        self.setAccessibleDescription(message or "The live picture from the camera.")
+        self.setAccessibleDescription(message or translate("CameraView",
+                                                           "The live picture from the camera."))
         self.update()
 
     @property

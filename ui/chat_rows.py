@@ -14,13 +14,20 @@ from PySide6.QtWidgets import QListWidget, QStyle, QStyledItemDelegate, QStyleOp
 
 from assistant.conversation.store import StoredTurn
 
+from .translation import QT_TRANSLATE_NOOP, translate
+
 THUMB = QSize(96, 72)
 ROLE_TURN = Qt.ItemDataRole.UserRole + 1
 ROLE_KIND = Qt.ItemDataRole.UserRole + 2
 ROLE_ID = Qt.ItemDataRole.UserRole + 3
 PAD = 10          # the style sheet's item padding (6) and border (2), and a little air
 WRAP = Qt.TextFlag.TextWordWrap
-WORKING = " (working on it…)"   # after a question while it is answered
+WORKING = QT_TRANSLATE_NOOP("ChatRows", " (working on it…)")   # after a question being answered
+
+
+def working() -> str:
+    """``WORKING`` in the window's language."""
+    return translate("ChatRows", WORKING)
 
 
 def wrap_option() -> QTextOption:
@@ -59,24 +66,28 @@ def _measure(font: QFont, width: int, text: str) -> int:
             height += line.height()
         layout.endLayout()
     return math.ceil(height)
-WELCOME = ("Nothing asked yet. Press F5 to hear what the camera sees, or F6 to have its text read "
-           "aloud. Type a question below and press Enter, or hold F4 and speak. F1 lists every key.")
+# English, marked for translation: ``translate("ChatRows", WELCOME)`` where shown.
+WELCOME = QT_TRANSLATE_NOOP(
+    "ChatRows", "Nothing asked yet. Press F5 to hear what the camera sees, or F6 to have its text "
+    "read aloud. Type a question below and press Enter, or hold F4 and speak. F1 lists every key.")
 
 
 def timings_text(timings_ms: dict) -> str:
     order = ("asr", "vision", "tts", "total")
     keys = [k for k in order if k in timings_ms] + sorted(k for k in timings_ms if k not in order)
-    return "Timings: " + ", ".join(f"{k} {timings_ms[k]:.0f} ms" for k in keys)
+    listed = ", ".join(f"{k} {timings_ms[k]:.0f} ms" for k in keys)
+    return translate("ChatRows", "Timings: {timings}").format(timings=listed)
 
 
 def question_text(turn: StoredTurn) -> str:
     if turn.spoken:
-        return f"You said: {turn.transcript or turn.question}"
-    return f"You typed: {turn.question}"
+        return translate("ChatRows", "You said: {question}").format(
+            question=turn.transcript or turn.question)
+    return translate("ChatRows", "You typed: {question}").format(question=turn.question)
 
 
 def answer_text(turn: StoredTurn, *, with_timings: bool) -> str:
-    text = f"Assistant: {turn.answer}"
+    text = translate("ChatRows", "Assistant: {answer}").format(answer=turn.answer)
     if with_timings and turn.timings_ms:
         text += f"\n{timings_text(turn.timings_ms)}" + (f" ({turn.engine})" if turn.engine else "")
     return text

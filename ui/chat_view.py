@@ -20,8 +20,19 @@ from assistant.conversation.store import StoredTurn
 
 from . import accessibility
 from .chat_rows import (PAD, ROLE_ID, ROLE_KIND, ROLE_TURN, THUMB, WELCOME, WORKING, WRAP,
-                        WrapDelegate, answer_text, question_text, thumbnail_icon, timings_text)
+                        WrapDelegate, answer_text, question_text, thumbnail_icon, timings_text,
+                        working)
 from .chat_rows import wrapped_height  # noqa: F401 (the tests measure rows with it)
+from .translation import translate
+
+
+def _without_working(item: QListWidgetItem) -> None:
+    """The row's words without the "working on it" ending (in English or translated)."""
+    text = item.text()
+    for ending in (working(), WORKING):
+        if ending and text.endswith(ending):
+            item.setText(text[:-len(ending)])
+            return
 
 
 class _Row(QListWidgetItem):
@@ -58,12 +69,13 @@ class ChatView(QListWidget):
             lambda _action: QTimer.singleShot(0, self, self._note_position))
         self.currentRowChanged.connect(self._row_chosen)
         self.show_timings = False
-        self.welcome = WELCOME
+        self.welcome = translate("ChatRows", WELCOME)
         self._pending: QListWidgetItem | None = None
         self._open: dict[object, list] = {}     # turn id -> [question item, answer item or None]
-        accessibility.label(self, "Chat history",
-                            "Your questions and the assistant's answers, newest last. "
-                            "Use the arrow keys to read them.", action="focus_history")
+        accessibility.label(self, translate("ChatView", "Chat history"),
+                            translate("ChatView", "Your questions and the assistant's answers, "
+                                      "newest last. Use the arrow keys to read them."),
+                            action="focus_history")
         self._describe_empty()
 
     # -- rows that wrap -------------------------------------------------------
@@ -154,8 +166,9 @@ class ChatView(QListWidget):
             painter.end()
 
     def _describe_empty(self) -> None:
-        base = ("Your questions and the assistant's answers, newest last. Use the arrow keys to "
-                "read them. Shortcut: Ctrl+H.")
+        base = translate("ChatView", "Your questions and the assistant's answers, newest last. "
+                         "Use the arrow keys to read them. Shortcut: {keys}.").format(
+            keys=accessibility.keys_for("focus_history"))
         self.setAccessibleDescription(f"{base} {self.welcome}" if self.count() == 0 else base)
 
     def _added(self, item: QListWidgetItem) -> None:
@@ -169,6 +182,8 @@ class ChatView(QListWidget):
 
         ``text`` may end with ``WORKING``; the row drops it when the turn ends either way."""
         self.drop_pending()
+        if text.endswith(WORKING) and working() != WORKING:   # a caller's English ending
+            text = text[:-len(WORKING)] + working()
         item = _Row(text)
         item.setData(ROLE_KIND, "asking")
         item.setData(ROLE_ID, turn_id)
@@ -187,7 +202,7 @@ class ChatView(QListWidget):
             rows[1].setData(ROLE_KIND, "growing")
             rows[1].setData(ROLE_ID, turn_id)
             self.insertItem(self.row(rows[0]) + 1, rows[1])
-        rows[1].setText(f"Assistant: {text}…")
+        rows[1].setText(translate("ChatView", "Assistant: {answer}…").format(answer=text))
         if self.row(rows[1]) == self.count() - 1:
             self.scrollToItem(rows[1])
         return rows[1]
@@ -196,8 +211,8 @@ class ChatView(QListWidget):
         """The answer is complete: it fills the row of its own question (or a new pair)."""
         rows = self._open.pop(turn_id, None)
         words_only = turn is None
-        if rows is not None and rows[0].text().endswith(WORKING):   # answered: no longer working
-            rows[0].setText(rows[0].text()[:-len(WORKING)])
+        if rows is not None:   # answered: no longer working
+            _without_working(rows[0])
         if turn is None:
             asked = rows[0].text().split(": ", 1)[-1] if rows else ""
             turn = StoredTurn(question=asked, answer=text, started_at=time.time())
@@ -217,17 +232,16 @@ class ChatView(QListWidget):
         self.scrollToItem(answer)
         return answer
 
-    def cancel(self, turn_id, note: str = "Not answered.") -> None:
+    def cancel(self, turn_id, note: str = "") -> None:
         """A turn that ends without an answer keeps its question row, with the reason under it."""
         rows = self._open.pop(turn_id, None)
         if rows is None:
             return
-        if rows[0].text().endswith(WORKING):   # no longer being worked on
-            rows[0].setText(rows[0].text()[:-len(WORKING)])
+        _without_working(rows[0])   # no longer being worked on
         if rows[1] is None:
             rows[1] = _Row()
             self.insertItem(self.row(rows[0]) + 1, rows[1])
-        rows[1].setText(note)
+        rows[1].setText(note or translate("ChatView", "Not answered."))
         rows[1].setData(ROLE_KIND, "notice")
 
     def open_turns(self) -> list:
@@ -257,7 +271,8 @@ class ChatView(QListWidget):
         item.setData(ROLE_KIND, "question")
         item.setData(ROLE_TURN, turn)
         self.fit_row(item)   # the picture may have come with the words
-        item.setToolTip(time.strftime("Asked at %H:%M:%S", time.localtime(turn.started_at or time.time())))
+        asked = time.strftime("%H:%M:%S", time.localtime(turn.started_at or time.time()))
+        item.setToolTip(translate("ChatView", "Asked at {time}").format(time=asked))
 
     def _fill_answer(self, item: QListWidgetItem, turn: StoredTurn) -> None:
         item.setText(answer_text(turn, with_timings=self.show_timings))
@@ -281,7 +296,7 @@ class ChatView(QListWidget):
     def add_note(self, text: str) -> QListWidgetItem:
         """An error or a notice, written where the conversation is."""
         self.drop_pending()
-        item = _Row(f"Notice: {text}")
+        item = _Row(translate("ChatView", "Notice: {notice}").format(notice=text))
         item.setData(ROLE_KIND, "notice")
         self.addItem(item)
         self._added(item)

@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject, Signal
 
 from assistant.errors import AssistantError
 
+from .translation import translate
+
 log = logging.getLogger(__name__)
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp"}
@@ -49,7 +51,7 @@ def make_audio_source(spec: str, on_state: Callable | None = None):
 def describe(exc: BaseException) -> str:
     if isinstance(exc, AssistantError):
         return exc.user_text()
-    return f"The device could not be used ({exc})."
+    return translate("DeviceThreads", "The device could not be used ({reason}).").format(reason=exc)
 
 
 class DeviceThreads(QObject):

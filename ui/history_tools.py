@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from . import accessibility as a11y
 from .chat_rows import ROLE_KIND, ROLE_TURN
+from .translation import translate
 
 ANNOUNCE_PAUSE_MS = 400   # one announcement when typing pauses, not one per key
 
@@ -64,10 +65,12 @@ class HistorySearch(QLineEdit):
         super().__init__(parent)
         self.chat = chat
         self.setObjectName("history_search")
-        self.setPlaceholderText("Search the history")
+        self.setPlaceholderText(translate("HistorySearch", "Search the history"))
         self.setClearButtonEnabled(True)
-        a11y.label(self, "Search the history", "Shows only the questions and answers holding "
-                   "these words. Escape shows them all again.", action="search_history")
+        a11y.label(self, translate("HistorySearch", "Search the history"),
+                   translate("HistorySearch", "Shows only the questions and answers holding "
+                             "these words. Escape shows them all again."),
+                   action="search_history")
         self._said = QTimer(self, singleShot=True, interval=ANNOUNCE_PAUSE_MS)
         self._said.timeout.connect(self._announce)
         self.shown = 0
@@ -102,10 +105,16 @@ class HistorySearch(QLineEdit):
 
     def _announce(self) -> None:
         if not self.text().strip():
-            a11y.announce(self, "Showing the whole history")
+            a11y.announce(self, translate("HistorySearch", "Showing the whole history"))
             return
-        found = f"{self.shown} match{'es' if self.shown != 1 else ''}" if self.shown else "No match"
-        a11y.announce(self, f"{found} for {self.text().strip()}")
+        words = self.text().strip()
+        if not self.shown:
+            found = translate("HistorySearch", "No match for {words}")
+        elif self.shown == 1:
+            found = translate("HistorySearch", "1 match for {words}")
+        else:
+            found = translate("HistorySearch", "{count} matches for {words}")
+        a11y.announce(self, found.format(count=self.shown, words=words))
 
     def event(self, event) -> bool:  # noqa: D102
         from PySide6.QtCore import QEvent
@@ -128,7 +137,7 @@ class HistorySearch(QLineEdit):
 def install_copy(window) -> QAction:
     """Ctrl+C in the history and the rows' context menu copy the answer."""
     chat = window.chat
-    action = QAction("Copy answer", chat)
+    action = QAction(translate("HistorySearch", "Copy answer"), chat)
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
     action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     action.triggered.connect(window.copy_answer)
@@ -148,10 +157,17 @@ def details_text(window) -> str:
     ui = window.config.ui
     look = colours(ui.theme, high_contrast=ui.high_contrast,
                    system_dark=system_is_dark(QApplication.instance()))
-    scheme = "high contrast" if look is HIGH else "dark" if look is DARK else "light"
-    models = window.models_label.text()
-    return "\n".join((f"Status: {window.state}",
-                      f"Models: {models if window.models else 'loading…'}",
-                      f"Processor: {window.compute_label.text()}",
-                      f"Theme: {scheme} ({ui.theme})",
-                      f"Settings file: {window.paths.config_file}"))
+    scheme = (translate("HistorySearch", "high contrast") if look is HIGH
+              else translate("HistorySearch", "dark") if look is DARK
+              else translate("HistorySearch", "light"))
+    models = window.models_label.text() if window.models else translate("HistorySearch",
+                                                                         "loading…")
+    return "\n".join((
+        translate("HistorySearch", "Status: {state}").format(state=window.state),
+        translate("HistorySearch", "Models: {models}").format(models=models),
+        translate("HistorySearch", "Processor: {processor}").format(
+            processor=window.compute_label.text()),
+        translate("HistorySearch", "Theme: {scheme} ({setting})").format(scheme=scheme,
+                                                                         setting=ui.theme),
+        translate("HistorySearch", "Settings file: {file}").format(
+            file=window.paths.config_file)))

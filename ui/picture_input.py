@@ -17,16 +17,39 @@ import numpy as np
 
 from assistant.errors import InputError
 
+from .translation import translate
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
     from PySide6.QtGui import QImage
 
 # The dialog's filter: what Pillow reads here (load_image decides by content, not by name).
-DIALOG_FILTER = ("Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff);;"
-                 "All files (*)")
-NOT_LOCAL = InputError("Only pictures stored on this computer can be used.",
-                       hint="Save the picture to a folder first, then open or drop the file.",
-                       code="picture_not_local")
+PATTERNS = "*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff"
+DIALOG_FILTER = f"Pictures ({PATTERNS});;All files (*)"   # in English; shown: dialog_filter()
+
+
+def dialog_filter() -> str:
+    """``DIALOG_FILTER`` in the window's language (the patterns stay as they are)."""
+    return (translate("PictureInput", "Pictures ({patterns})").format(patterns=PATTERNS)
+            + ";;" + translate("PictureInput", "All files (*)"))
+
+
+def not_local() -> InputError:
+    return InputError(translate("PictureInput", "Only pictures stored on this computer can be "
+                                                "used."),
+                      hint=translate("PictureInput", "Save the picture to a folder first, then "
+                                                     "open or drop the file."),
+                      code="picture_not_local")
+
+
+def file_label(path: Path) -> str:
+    """How a picture file is named to the user: "picture sign.jpg"."""
+    return translate("PictureInput", "picture {file}").format(file=path.name)
+
+
+def sentence(text: str) -> str:
+    """``text`` starting with a capital (a picture's name may open a sentence)."""
+    return text[:1].upper() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -52,18 +75,22 @@ def request_from(mime: "QMimeData | None", how: str) -> PictureRequest | None:
         local = [url.toLocalFile() for url in urls if url.isLocalFile()]
         if local:
             path = Path(local[0])
-            return PictureRequest(f"picture {path.name}", path=path)
+            return PictureRequest(file_label(path), path=path)
         if not mime.hasImage():
-            raise NOT_LOCAL
+            raise not_local()
     if mime.hasImage():
         from PySide6.QtGui import QImage
 
         image = QImage(mime.imageData())
+        label = (translate("PictureInput", "the pasted picture") if how == "pasted"
+                 else translate("PictureInput", "the dropped picture"))
         if image.isNull():
-            raise InputError(f"The {how} picture could not be read.",
-                             hint="Copy it again, or save it to a file and open that.",
+            raise InputError(sentence(translate("PictureInput", "The {picture} could not be "
+                                                "read.").format(picture=label.removeprefix("the "))),
+                             hint=translate("PictureInput", "Copy it again, or save it to a file "
+                                                            "and open that."),
                              code="image_unreadable")
-        return PictureRequest(f"the {how} picture", image=image)
+        return PictureRequest(label, image=image)
     return None
 
 
@@ -93,11 +120,15 @@ def _from_qimage(image: "QImage", label: str) -> np.ndarray:
 
     width, height = image.width(), image.height()
     if width * height > MAX_PIXELS:
-        limit = f"{MAX_PIXELS / 1e6:.0f} megapixels"
-        raise InputError(f"The {label.removeprefix('the ')} is too large to use safely "
-                         f"({width * height / 1e6:.0f} megapixels; the limit is {limit}).",
-                         hint=f"Shrink it below {limit}, or save it as a JPEG file and open "
-                              "that.", code="image_too_large")
+        limit = translate("PictureInput", "{count} megapixels").format(
+            count=f"{MAX_PIXELS / 1e6:.0f}")
+        raise InputError(sentence(translate(
+            "PictureInput", "The {picture} is too large to use safely ({size} megapixels; the "
+            "limit is {limit}).").format(picture=label.removeprefix("the "),
+                                         size=f"{width * height / 1e6:.0f}", limit=limit)),
+            hint=translate("PictureInput", "Shrink it below {limit}, or save it as a JPEG file "
+                                           "and open that.").format(limit=limit),
+            code="image_too_large")
     alpha = image.hasAlphaChannel()
     fmt = QImage.Format.Format_RGBA8888 if alpha else QImage.Format.Format_RGB888
     converted = image.convertToFormat(fmt)

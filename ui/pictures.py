@@ -24,14 +24,18 @@ from assistant.vision.camera import RING_SIZE, Frame
 
 from . import accessibility as a11y
 from . import picture_input
-from .picture_input import PictureRequest
+from .picture_input import PictureRequest, sentence
+from .translation import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
-CAMERA_NAME = "Camera view"
-CAMERA_DESCRIPTION = "The live picture from the camera that questions are about."
-NO_PICTURE = ("The clipboard holds no picture. Copy a picture or a picture file, then press "
-              "Ctrl+V.")
+# English, marked for translation: ``translate("Pictures", ...)`` where shown.
+CAMERA_NAME = QT_TRANSLATE_NOOP("Pictures", "Camera view")
+CAMERA_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "Pictures", "The live picture from the camera that questions are about.")
+NO_PICTURE = QT_TRANSLATE_NOOP(
+    "Pictures", "The clipboard holds no picture. Copy a picture or a picture file, then press "
+    "Ctrl+V.")
 _DRAG = (QEvent.Type.DragEnter, QEvent.Type.DragMove)
 
 
@@ -86,11 +90,12 @@ class Pictures(QObject):
         """Open picture: a file dialog, window-modal, that never blocks the window."""
         folder = self._folder or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.PicturesLocation)
-        dialog = QFileDialog(self.w, "Open picture", folder, picture_input.DIALOG_FILTER)
+        dialog = QFileDialog(self.w, translate("Pictures", "Open picture"), folder,
+                             picture_input.dialog_filter())
         dialog.setObjectName("open_picture_dialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setAccessibleName("Open picture")
+        dialog.setAccessibleName(translate("Pictures", "Open picture"))
         dialog.fileSelected.connect(self.open_file)
         self.dialog = dialog
         dialog.open()
@@ -101,7 +106,7 @@ class Pictures(QObject):
             return
         file = Path(path)
         self._folder = str(file.parent)
-        self._load(PictureRequest(f"picture {file.name}", path=file))
+        self._load(PictureRequest(picture_input.file_label(file), path=file))
 
     def paste(self) -> bool:
         """Ctrl+V: the clipboard's picture or copied picture file; False if it holds neither."""
@@ -110,14 +115,14 @@ class Pictures(QObject):
     def use_camera(self) -> None:
         w = self.w
         if self.active is None:
-            w.status_events.refuse("The camera is already in use.")
+            w.status_events.refuse(translate("Pictures", "The camera is already in use."))
             return
         self._request += 1                  # a picture still loading is not wanted now
         self.active = None
         self._show(None)
-        w.camera_view.set_message("Starting the camera…")
+        w.camera_view.set_message(translate("Pictures", "Starting the camera…"))
         w.devices.open_camera(w._camera_spec)
-        w.status_events.notice("Using the camera.")
+        w.status_events.notice(translate("Pictures", "Using the camera."))
 
     # -- pasting into the question box, dragging and dropping --------------------------------
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
@@ -143,7 +148,7 @@ class Pictures(QObject):
             return True
         if request is None:
             if refuse:
-                self.w.status_events.refuse(NO_PICTURE)
+                self.w.status_events.refuse(translate("Pictures", NO_PICTURE))
             return False
         self._load(request)
         return True
@@ -152,7 +157,8 @@ class Pictures(QObject):
     def _load(self, request: PictureRequest) -> None:
         self._request += 1
         number = self._request
-        self.w.status_events.set_notice_line(f"Opening {request.label}…")
+        self.w.status_events.set_notice_line(
+            translate("Pictures", "Opening {picture}…").format(picture=request.label))
 
         def work() -> None:
             try:
@@ -163,8 +169,9 @@ class Pictures(QObject):
                 return
             except Exception:   # noqa: BLE001 - a bug: the log keeps the traceback
                 log.exception("loading %s failed", request.label)
-                self._failed.emit(number, f"The {request.label.removeprefix('the ')} could "
-                                          "not be opened. Details are in the log.")
+                self._failed.emit(number, sentence(translate(
+                    "Pictures", "The {picture} could not be opened. Details are in the "
+                    "log.").format(picture=request.label.removeprefix("the "))))
                 return
             self._loaded.emit(number, pixels, request.label)
 
@@ -183,7 +190,8 @@ class Pictures(QObject):
         events = w.status_events
         events.machine.fixed("no_camera")
         events.publish()
-        events.notice(f"Using {label}. F9 goes back to the camera.")
+        events.notice(sentence(translate("Pictures", "Using {picture}. F9 goes back to the "
+                                                     "camera.").format(picture=label)))
 
     def _refused(self, number: int, words: str) -> None:
         if number == self._request and not self.w._closing:
@@ -194,8 +202,10 @@ class Pictures(QObject):
         w.camera_view.set_source(picture)
         w.camera_button.setVisible(picture is not None)
         if picture is None:
-            a11y.label(w.camera_view, CAMERA_NAME, CAMERA_DESCRIPTION)
+            a11y.label(w.camera_view, translate("Pictures", CAMERA_NAME),
+                       translate("Pictures", CAMERA_DESCRIPTION))
         else:
-            name = picture.label[0].upper() + picture.label[1:]
-            a11y.label(w.camera_view, name, f"{name}: questions are about it until you "
-                                            "choose Use camera.")
+            name = sentence(picture.label)
+            a11y.label(w.camera_view, name, translate(
+                "Pictures", "{picture}: questions are about it until you choose Use "
+                "camera.").format(picture=name))

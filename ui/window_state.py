@@ -1,6 +1,6 @@
 """What the window says it is doing: one pure state machine, fed from the events.
 
-No Qt here. The window feeds it what happened (loading steps, a turn starting, speech,
+No Qt here but its translation of the words. The window feeds it what happened (loading steps, a turn starting, speech,
 a device lost or back) and gets back an immutable ``WindowStatus`` to paint and a
 ``Say`` with what to tell the user once: a notice for the notice line and the chat, and
 the words a screen reader should read. A missing device is a problem the first time it
@@ -12,22 +12,34 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from .translation import QT_TRANSLATE_NOOP, translate
+
 STATES = ("loading", "ready", "listening", "thinking", "speaking")
 PROBLEMS = ("no_camera", "no_microphone", "no_sound", "cannot_hear", "cannot_speak", "cannot_see")
-PROBLEM_WORDS = {"no_camera": "no camera", "no_microphone": "no microphone",
-                 "no_sound": "no sound", "cannot_hear": "hearing broken",
-                 "cannot_speak": "voice broken", "cannot_see": "eyes broken"}
-BACK_WORDS = {"no_camera": "The camera is back.", "no_microphone": "The microphone is back.",
-              "no_sound": "Sound is back.", "cannot_hear": "Hearing works again.",
-              "cannot_speak": "The voice works again.", "cannot_see": "The eyes work again."}
+# English, marked for translation: ``translate("StatusMachine", ...)`` where shown.
+PROBLEM_WORDS = {"no_camera": QT_TRANSLATE_NOOP("StatusMachine", "no camera"),
+                 "no_microphone": QT_TRANSLATE_NOOP("StatusMachine", "no microphone"),
+                 "no_sound": QT_TRANSLATE_NOOP("StatusMachine", "no sound"),
+                 "cannot_hear": QT_TRANSLATE_NOOP("StatusMachine", "hearing broken"),
+                 "cannot_speak": QT_TRANSLATE_NOOP("StatusMachine", "voice broken"),
+                 "cannot_see": QT_TRANSLATE_NOOP("StatusMachine", "eyes broken")}
+BACK_WORDS = {"no_camera": QT_TRANSLATE_NOOP("StatusMachine", "The camera is back."),
+              "no_microphone": QT_TRANSLATE_NOOP("StatusMachine", "The microphone is back."),
+              "no_sound": QT_TRANSLATE_NOOP("StatusMachine", "Sound is back."),
+              "cannot_hear": QT_TRANSLATE_NOOP("StatusMachine", "Hearing works again."),
+              "cannot_speak": QT_TRANSLATE_NOOP("StatusMachine", "The voice works again."),
+              "cannot_see": QT_TRANSLATE_NOOP("StatusMachine", "The eyes work again.")}
 # The self-test's failed parts (``assistant.health.SelfTestDone``) as problems of the state.
 SELFTEST_PROBLEMS = {"hearing": "cannot_hear", "voice": "cannot_speak", "eyes": "cannot_see"}
 # ErrorEvent codes that mean a device is missing: shown once, then a state.
 PROBLEM_CODES = {"no_audio_output": "no_sound", "no_audio_input": "no_microphone",
                  "camera_unavailable": "no_camera", "camera_lost": "no_camera",
                  "camera_closed": "no_camera"}
-BASE_WORDS = {"loading": "Starting…", "ready": "Ready", "listening": "Listening (hands-free)",
-              "thinking": "Thinking…", "speaking": "Speaking"}
+BASE_WORDS = {"loading": QT_TRANSLATE_NOOP("StatusMachine", "Starting…"),
+              "ready": QT_TRANSLATE_NOOP("StatusMachine", "Ready"),
+              "listening": QT_TRANSLATE_NOOP("StatusMachine", "Listening (hands-free)"),
+              "thinking": QT_TRANSLATE_NOOP("StatusMachine", "Thinking…"),
+              "speaking": QT_TRANSLATE_NOOP("StatusMachine", "Speaking")}
 
 
 @dataclass(frozen=True)
@@ -63,9 +75,10 @@ QUIET = Say()
 
 
 def compose(state: str, problems: tuple[str, ...], activity: str = "") -> str:
-    words = activity or BASE_WORDS[state]
+    words = activity or translate("StatusMachine", BASE_WORDS[state])
     if problems:
-        words = f"{words.rstrip('.')} — {', '.join(PROBLEM_WORDS[p] for p in problems)}"
+        missing = ", ".join(translate("StatusMachine", PROBLEM_WORDS[p]) for p in problems)
+        words = f"{words.rstrip('.')} — {missing}"
     return words
 
 
@@ -80,7 +93,7 @@ class StatusMachine:
         self.ready = False
         self.hands_free = False
         self.microphone: bool | None = None     # None: not known yet
-        self.status = WindowStatus()
+        self.status = WindowStatus(text=compose("loading", ()))
 
     # -- the snapshot -----------------------------------------------------------------
     def _idle_state(self) -> str:
@@ -124,22 +137,23 @@ class StatusMachine:
         if before == on or not self.ready:   # while loading, "Ready" will say it
             return QUIET
         if on and self.microphone is False:
-            return Say(announce="Hands-free is on; it starts listening when a microphone is "
-                                "connected.")
-        return Say(announce="Listening (hands-free)" if on else "Hands-free off")
+            return Say(announce=translate("StatusMachine", "Hands-free is on; it starts "
+                                          "listening when a microphone is connected."))
+        return Say(announce=translate("StatusMachine", "Listening (hands-free)") if on
+                   else translate("StatusMachine", "Hands-free off"))
 
     def turn_started(self) -> Say:
         was = self._state
         self._set("thinking")
-        return QUIET if was == "thinking" else Say(announce="Thinking…")
+        return QUIET if was == "thinking" else Say(announce=translate("StatusMachine", "Thinking…"))
 
     def stage(self, words: str) -> Say:
         """A step of the turn in progress ("Transcribing your question…"): shown, not read."""
         self._set("thinking", words)
         return QUIET
 
-    def hearing(self, words: str = "Hearing you…") -> Say:
-        self._set("listening", words)
+    def hearing(self, words: str = "") -> Say:
+        self._set("listening", words or translate("StatusMachine", "Hearing you…"))
         return QUIET
 
     def speaking(self) -> Say:
@@ -172,7 +186,8 @@ class StatusMachine:
             return QUIET
         self._problems = tuple(p for p in self._problems if p != name)
         self._refresh()
-        return Say(notice=BACK_WORDS[name], announce=BACK_WORDS[name])
+        back = translate("StatusMachine", BACK_WORDS[name])
+        return Say(notice=back, announce=back)
 
     def has(self, name: str) -> bool:
         return name in self._problems

@@ -35,13 +35,16 @@ from assistant.voice.events import ListeningChanged, TurnCancelled, TurnComplete
 
 from . import settings_words, worker_settings
 from .chat_rows import thumbnail_jpeg
+from .translation import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
 SESSION = "desktop"
 READY = "startup"        # Progress.stage of the start-up; done == total means ready
-NOT_READY = "The assistant is still starting, so I cannot answer yet."
-WINDOW_MODEL_NOTE = "For fuller descriptions, choose a vision model in Settings."
+NOT_READY = QT_TRANSLATE_NOOP("AssistantWorker",
+                              "The assistant is still starting, so I cannot answer yet.")
+WINDOW_MODEL_NOTE = QT_TRANSLATE_NOOP("AssistantWorker",
+                                      "For fuller descriptions, choose a vision model in Settings.")
 
 
 def error_event(exc: BaseException, stage: str) -> ErrorEvent:
@@ -103,7 +106,8 @@ class AssistantWorker(QObject):
         if self._factory is None:
             self._factory = EngineFactory(self.paths, on_event=self.bus.emit)
         steps = 4
-        self.bus.emit(Progress(stage=READY, message="Opening the chat history…", done=0, total=steps))
+        self.bus.emit(Progress(stage=READY, message=translate(
+            "AssistantWorker", "Opening the chat history…"), done=0, total=steps))
         self._open_history()
         # Before loading: a rebuilt model is the one loaded.
         files = audit_files(self.config) if self.config.ui.selftest else None
@@ -112,7 +116,8 @@ class AssistantWorker(QObject):
             return                     # closing while loading: the shutdown slot is next
         if self._microphone is not None:
             self.open_microphone(self._microphone)
-        self.bus.emit(Progress(stage=READY, message="Ready.", done=steps, total=steps))
+        self.bus.emit(Progress(stage=READY, message=translate("AssistantWorker", "Ready."),
+                               done=steps, total=steps))
         if self.engine is not None and self.config.ui.selftest:
             self._health = HealthMonitor(self.config, self._running, self._self_tested,
                                          hold=self.engine.held, files=files)
@@ -182,7 +187,9 @@ class AssistantWorker(QObject):
         self.engine.start()
 
     def _word_notice(self, code: str) -> str:   # no console: Settings ("" in the kiosk)
-        return self.model_note if code == NO_VISION_MODEL else ""
+        if code != NO_VISION_MODEL or not self.model_note:
+            return ""
+        return translate("AssistantWorker", self.model_note)
 
     def _speaker_for_rate(self, rate: float):
         """The voice at ``rate``: the kept one, set to it, unless its engine cannot."""
@@ -225,15 +232,17 @@ class AssistantWorker(QObject):
         self.engine.set_source(source)
 
     def _mic_state(self, state: str) -> None:
-        note = ("The microphone stopped working. I will keep trying to reconnect."
-                if state == "lost" else "The microphone is back.")
+        note = (translate("AssistantWorker",
+                          "The microphone stopped working. I will keep trying to reconnect.")
+                if state == "lost" else translate("AssistantWorker", "The microphone is back."))
         self.bus.emit(ListeningChanged(hands_free=bool(self.engine and self.engine.hands_free),
                                        microphone=state != "lost", note=note))
 
     # -- instant commands (any thread) -----------------------------------------
     def _ready(self, question: str = "", turn_id: int | None = None):
         if self.engine is None:
-            self.bus.emit(ErrorEvent(code="not_ready", stage="vision", message=NOT_READY))
+            self.bus.emit(ErrorEvent(code="not_ready", stage="vision",
+                                     message=translate("AssistantWorker", NOT_READY)))
             if turn_id is not None:
                 self.bus.emit(TurnCancelled(question=question, reason="not_ready", turn_id=turn_id))
         return self.engine
@@ -355,13 +364,15 @@ class AssistantWorker(QObject):
 
         try:
             if self._store is None:
-                raise AssistantError("There is no chat history to export.", code="history_unavailable",
-                                     stage="history")
+                raise AssistantError(translate("AssistantWorker",
+                                               "There is no chat history to export."),
+                                     code="history_unavailable", stage="history")
             written = export(self._store, Path(path))
         except Exception as exc:  # noqa: BLE001
             self._error(exc, "history")
             return
-        self.bus.emit(Progress(stage="history", message=f"History exported to {written}."))
+        self.bus.emit(Progress(stage="history", message=translate(
+            "AssistantWorker", "History exported to {file}.").format(file=written)))
 
     @Slot()
     def new_conversation(self) -> None:
