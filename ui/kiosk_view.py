@@ -109,8 +109,8 @@ class PinDialog(QDialog):
         self.fit = ScreenFit(self)    # grows with a message, never past the screen
         if wait_s > 0:   # said here only, to whoever asked for the PIN, not on the public screen
             self.field.setEnabled(False)
-            self.message.setText(translate("KioskView", "Please wait %n seconds, then try again.",
-                                           None, max(1, round(wait_s))))
+            self.message.setText(translate("KioskView", "Please wait {seconds} seconds, then try "
+                                           "again.").format(seconds=max(1, round(wait_s))))
             QTimer.singleShot(int(wait_s * 1000), self, self._open_again)
 
     def _open_again(self) -> None:
