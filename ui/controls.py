@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QStyle
 
 from . import accessibility as a11y
 from . import theme
+from .translation import translate
 
 PUSH_TO_TALK_KEY = Qt.Key.Key_F4
 
@@ -74,14 +75,18 @@ class Keys(QObject):
     def _menus(self) -> None:
         # Menu letters differ from the buttons' (Ask, Stop speaking): Alt+A, Alt+S do one thing.
         # Quit sits at the end of File (Ctrl+Q), never one click away on the menu bar.
-        groups = (("&File", ("open_picture", "paste_picture", "use_camera", "", "quit")),
-                  ("Ass&istant", ("describe", "read_text", "repeat", "stop", "hands_free")),
-                  ("&View", ("focus_history", "timings", "bigger", "smaller", "normal_size",
-                             "contrast", "theme")),
-                  ("&History", ("search_history", "copy_answer", "new_conversation", "",
-                                "clear_history", "export")),
-                  ("S&ettings", ("settings",)), ("He&lp", ("help", "details")))
-        export = QAction("Export history…", self.window)
+        groups = ((translate("Keys", "&File"), ("open_picture", "paste_picture", "use_camera", "",
+                                                "quit")),
+                  (translate("Keys", "Ass&istant"), ("describe", "read_text", "repeat", "stop",
+                                                     "hands_free")),
+                  (translate("Keys", "&View"), ("focus_history", "timings", "bigger", "smaller",
+                                                "normal_size", "contrast", "theme")),
+                  (translate("Keys", "&History"), ("search_history", "copy_answer",
+                                                   "new_conversation", "", "clear_history",
+                                                   "export")),
+                  (translate("Keys", "S&ettings"), ("settings",)),
+                  (translate("Keys", "He&lp"), ("help", "details")))
+        export = QAction(translate("Keys", "Export history…"), self.window)
         export.triggered.connect(self._export)
         self.menus = []
         for title, names in groups:
@@ -98,7 +103,7 @@ class Keys(QObject):
             self.menus.append(menu)
         # Large text on a small screen: one "Menu" holding them all, instead of menus
         # hidden behind the menu bar's hard-to-see » button.
-        self.all_menus = QMenu("&Menu", self.window)
+        self.all_menus = QMenu(translate("Keys", "&Menu"), self.window)
         self.compact = None
         self.compact_menus(False)
 
@@ -125,10 +130,11 @@ class Keys(QObject):
 
     def _theme_menu(self) -> QMenu:
         """Automatic (the system's light or dark), Light, Dark: ``ui.theme``."""
-        menu = QMenu("&Theme", self.window)
+        menu = QMenu(translate("Keys", "&Theme"), self.window)
         group = QActionGroup(menu)
-        for choice, words in (("auto", "&Automatic (as the system)"), ("light", "&Light"),
-                              ("dark", "&Dark")):
+        for choice, words in (("auto", translate("Keys", "&Automatic (as the system)")),
+                              ("light", translate("Keys", "&Light")),
+                              ("dark", translate("Keys", "&Dark"))):
             action = QAction(words, menu, checkable=True)
             action.setChecked(self.window.config.ui.theme == choice)
             action.triggered.connect(lambda _on, c=choice: self.set_theme(c))
@@ -139,8 +145,9 @@ class Keys(QObject):
 
     def set_theme(self, choice: str) -> None:
         self._set_ui(theme=choice)
-        words = {"auto": "automatic", "light": "light", "dark": "dark"}[choice]
-        a11y.announce(self.window, f"Theme {words}")
+        words = {"auto": translate("Keys", "Theme automatic"), "light": translate("Keys", "Theme light"),
+                 "dark": translate("Keys", "Theme dark")}[choice]
+        a11y.announce(self.window, words)
 
     # -- activity and push-to-talk --------------------------------------------
     def touch(self) -> None:
@@ -217,12 +224,14 @@ class Keys(QObject):
         scale, contrast = self.look()
         scale = 1.0 if factor is None else theme.clamp_scale(scale * factor)
         self._set_look(scale, contrast)
-        a11y.announce(self.window, f"Text size {round(scale * 100)} percent")
+        a11y.announce(self.window, translate("Keys", "Text size {percent} percent").format(
+            percent=round(scale * 100)))
 
     def _toggle_contrast(self) -> None:
         on = self.actions["contrast"].isChecked()
         self._set_look(self.look()[0], on)
-        a11y.announce(self.window, f"High contrast {'on' if on else 'off'}")
+        a11y.announce(self.window, translate("Keys", "High contrast on") if on
+                      else translate("Keys", "High contrast off"))
 
     def _clear_history(self) -> None:
         self.window.host.clear_history()
@@ -242,7 +251,8 @@ class Keys(QObject):
         return dialog
 
     def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export history", "history.md",
+        path, _ = QFileDialog.getSaveFileName(self.window, translate("Keys", "Export history"),
+                                              "history.md",
                                               "Markdown (*.md);;JSON (*.json)")
         if path:
             self.window.host.export_history(path)
@@ -250,7 +260,7 @@ class Keys(QObject):
     def _help(self) -> None:
         from .text_dialog import TextDialog
 
-        box = TextDialog("Keyboard shortcuts", a11y.help_text(kiosk=self.window.kiosk),
+        box = TextDialog(translate("Keys", "Keyboard shortcuts"), a11y.help_text(kiosk=self.window.kiosk),
                          self.window, name="help")
         self.help_box = box      # the tests read it
         box.open()

@@ -24,24 +24,36 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QHBoxLay
 
 from . import accessibility as a11y
 from .flow import FlowLayout, ScreenFit, fit_to_screen
+from .translation import QT_TRANSLATE_NOOP, translate
 from .window_events import VISITOR_WORDS
 
 KIOSK_SCALE = 2.0        # kiosk text is this much larger than the chosen text size
 BUTTON_SCALE = 1.5       # and its three buttons larger still
 MAX_POINTS = 44.0        # but never so large that the face leaves the screen
-STATE_WORDS = {"loading": "Getting ready…", "ready": "Ready. Press a button.",
-               "listening": "Listening. Ask your question.", "thinking": "Thinking…",
-               "speaking": "Speaking…"}
-PROBLEM_WORDS = VISITOR_WORDS   # for a visitor, who can only tell staff
-VISITOR_HELP = (
+# English here (marked for translation); translated where shown: translate("KioskView", ...).
+STATE_WORDS = {"loading": QT_TRANSLATE_NOOP("KioskView", "Getting ready…"),
+               "ready": QT_TRANSLATE_NOOP("KioskView", "Ready. Press a button."),
+               "listening": QT_TRANSLATE_NOOP("KioskView", "Listening. Ask your question."),
+               "thinking": QT_TRANSLATE_NOOP("KioskView", "Thinking…"),
+               "speaking": QT_TRANSLATE_NOOP("KioskView", "Speaking…")}
+PROBLEM_WORDS = VISITOR_WORDS   # for a visitor, who can only tell staff (context "WindowEvents")
+VISITOR_HELP = QT_TRANSLATE_NOOP(
+    "KioskView",
     "Press Describe (or F5) to hear what the camera sees.\n"
     "Press Read (or F6) to hear the text the camera sees: signs, labels, letters.\n"
     "Press Ask by voice (or F8) and ask your question aloud; press it again to stop listening.\n"
     "Or type a question in the box and press Enter.\n"
     "Escape stops the voice. F7 says the last answer again.\n"
     "Ctrl and plus makes the text larger, Ctrl and minus smaller.")
-LOCKED = ("Settings and quitting are switched off on this kiosk. Staff: set a kiosk PIN "
-          "(4 to 12 digits) in the settings file, under [ui] kiosk_pin, and restart.")
+LOCKED = QT_TRANSLATE_NOOP(
+    "KioskView",
+    "Settings and quitting are switched off on this kiosk. Staff: set a kiosk PIN "
+    "(4 to 12 digits) in the settings file, under [ui] kiosk_pin, and restart.")
+# The PIN box's prompt for each purpose, whole sentences (a translator needs the sentence).
+PIN_PROMPTS = {"open the settings": QT_TRANSLATE_NOOP("KioskView",
+                                                      "Enter the staff PIN to open the settings."),
+               "quit the kiosk": QT_TRANSLATE_NOOP("KioskView",
+                                                   "Enter the staff PIN to quit the kiosk.")}
 MAX_TRIES, LOCKOUT_S = 3, 30.0
 
 log = logging.getLogger(__name__)
@@ -61,35 +73,44 @@ class PinDialog(QDialog):
         """``wait_s``: after too many wrong tries, the field opens only after this long."""
         super().__init__(parent)
         self.setObjectName("kiosk_pin")
-        self.setWindowTitle("Staff PIN")
+        self.setWindowTitle(translate("KioskView", "Staff PIN"))
         self._pin, self.tries = pin, 0
-        a11y.label(self, "Staff PIN", f"Enter the staff PIN to {purpose}.")
-        prompt = QLabel(f"Enter the staff PIN to {purpose}.")
+        if purpose in PIN_PROMPTS:
+            words = translate("KioskView", PIN_PROMPTS[purpose])
+        else:
+            words = translate("KioskView", "Enter the staff PIN to {purpose}.").format(purpose=purpose)
+        a11y.label(self, translate("KioskView", "Staff PIN"), words)
+        prompt = QLabel(words)
         prompt.setWordWrap(True)
         self.field = QLineEdit()
         self.field.setObjectName("pin")
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,12}"), self))
-        a11y.label(self.field, "Staff PIN", "The digits of the staff PIN.")
+        a11y.label(self.field, translate("KioskView", "Staff PIN"),
+                   translate("KioskView", "The digits of the staff PIN."))
         prompt.setBuddy(self.field)
         self.message = QLabel("")
         self.message.setObjectName("pin_message")
         self.message.setWordWrap(True)
-        a11y.label(self.message, "PIN message", "Whether the PIN was accepted.")
+        a11y.label(self.message, translate("KioskView", "PIN message"),
+                   translate("KioskView", "Whether the PIN was accepted."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.check)
         buttons.rejected.connect(self.reject)
         for button in buttons.buttons():
-            a11y.label(button, button.text().replace("&", ""), "Check the PIN." if button is
-                       buttons.button(QDialogButtonBox.StandardButton.Ok) else "Go back.")
+            a11y.label(button, button.text().replace("&", ""),
+                       translate("KioskView", "Check the PIN.") if button is
+                       buttons.button(QDialogButtonBox.StandardButton.Ok)
+                       else translate("KioskView", "Go back."))
         layout = QVBoxLayout(self)
         for widget in (prompt, self.field, self.message, buttons):
             layout.addWidget(widget)
         self.fit = ScreenFit(self)    # grows with a message, never past the screen
         if wait_s > 0:   # said here only, to whoever asked for the PIN, not on the public screen
             self.field.setEnabled(False)
-            self.message.setText(f"Please wait {max(1, round(wait_s))} seconds, then try again.")
+            self.message.setText(translate("KioskView", "Please wait {seconds} seconds, then try "
+                                           "again.").format(seconds=max(1, round(wait_s))))
             QTimer.singleShot(int(wait_s * 1000), self, self._open_again)
 
     def _open_again(self) -> None:
@@ -106,7 +127,7 @@ class PinDialog(QDialog):
         if self.tries >= MAX_TRIES:
             self.done(QDialog.DialogCode.Rejected)
             return
-        words = "That PIN is not right. Try again."
+        words = translate("KioskView", "That PIN is not right. Try again.")
         self.message.setText(words)
         a11y.announce(self.message, words, assertive=True)
 
@@ -124,21 +145,24 @@ class KioskFace(QObject):
         self.stack.setObjectName("kiosk")
         self.face = QWidget()
         self.face.setObjectName("kiosk_face")
-        self.state = QLabel(STATE_WORDS["loading"])
+        self.state = QLabel(translate("KioskView", STATE_WORDS["loading"]))
         self.state.setObjectName("kiosk_state")
         self.state.setWordWrap(True)
-        a11y.label(self.state, "Status", "What the assistant is doing now.")
+        a11y.label(self.state, translate("KioskView", "Status"),
+                   translate("KioskView", "What the assistant is doing now."))
         self.problem = QLabel("")
         self.problem.setObjectName("kiosk_problem")
         self.problem.setWordWrap(True)
         self.problem.hide()
-        a11y.label(self.problem, "Problem", "A device that is missing, in words.")
-        w.describe_button.setText("&Describe")
-        w.read_button.setText("&Read")
-        self.voice_button = QPushButton("Ask by &voice")
+        a11y.label(self.problem, translate("KioskView", "Problem"),
+                   translate("KioskView", "A device that is missing, in words."))
+        w.describe_button.setText(translate("KioskView", "&Describe"))
+        w.read_button.setText(translate("KioskView", "&Read"))
+        self.voice_button = QPushButton(translate("KioskView", "Ask by &voice"))
         self.voice_button.setCheckable(True)
-        a11y.label(self.voice_button, "Ask by voice", "Press, then ask your question aloud. "
-                   "Press again to stop listening. Shortcut: F8.")
+        a11y.label(self.voice_button, translate("KioskView", "Ask by voice"),
+                   translate("KioskView", "Press, then ask your question aloud. "
+                             "Press again to stop listening. Shortcut: F8."))
         self.voice_button.toggled.connect(self._voice)
         w.hands_free_button.toggled.connect(self._voice_shown)
         self.buttons = (w.describe_button, w.read_button, self.voice_button)
@@ -162,8 +186,9 @@ class KioskFace(QObject):
         column.addWidget(middle, 1)
         column.addLayout(row)
         column.addLayout(ask)
-        w.chat.welcome = ("Press Describe to hear what the camera sees, or Read to hear its text. "
-                          "Press Ask by voice to ask a question aloud.")
+        w.chat.welcome = translate("KioskView", "Press Describe to hear what the camera sees, or "
+                                   "Read to hear its text. Press Ask by voice to ask a question "
+                                   "aloud.")
         w.chat.update()
         # Kept (shortcuts and the status still use them) but not shown to visitors; notices
         # are in the chat, and a missing device is the problem line above.
@@ -220,11 +245,14 @@ class KioskFace(QObject):
     # -- status ---------------------------------------------------------------
     def show_status(self, status) -> None:
         self.status = status
-        headline = STATE_WORDS.get(status.state, status.text)
+        headline = (translate("KioskView", STATE_WORDS[status.state])
+                    if status.state in STATE_WORDS else status.text)
         if status.state == "ready" and "no_camera" in status.problems:
-            headline = "Waiting for the camera."   # Describe and Read cannot work without it
+            # Describe and Read cannot work without it
+            headline = translate("KioskView", "Waiting for the camera.")
         self.state.setText(headline)
-        words = " ".join(PROBLEM_WORDS[p] for p in status.problems if p in PROBLEM_WORDS)
+        words = " ".join(translate("WindowEvents", PROBLEM_WORDS[p])
+                         for p in status.problems if p in PROBLEM_WORDS)
         self.problem.setText(words)
         self.problem.setVisible(bool(words))
         self.voice_button.setEnabled("no_microphone" not in status.problems)
@@ -236,7 +264,8 @@ class KioskFace(QObject):
             self.window.hands_free_button.setChecked(on)
 
     def _voice_shown(self, on: bool) -> None:
-        self.voice_button.setText("Stop &listening" if on else "Ask by &voice")
+        self.voice_button.setText(translate("KioskView", "Stop &listening") if on
+                                  else translate("KioskView", "Ask by &voice"))
         if self.voice_button.isChecked() != on:
             self.voice_button.setChecked(on)
 
@@ -244,16 +273,16 @@ class KioskFace(QObject):
     def _attract_page(self) -> QWidget:
         page = QWidget()
         page.setObjectName("kiosk_attract")
-        title = QLabel("Hello! I can tell you what this camera sees, and read signs, labels "
-                       "and letters aloud.")
+        title = QLabel(translate("KioskView", "Hello! I can tell you what this camera sees, "
+                                 "and read signs, labels and letters aloud."))
         title.setObjectName("kiosk_attract_title")
         title.setWordWrap(True)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel("Touch the screen or press any key to start.")
+        hint = QLabel(translate("KioskView", "Touch the screen or press any key to start."))
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for label in (title, hint):
-            a11y.label(label, label.text(), "Welcome screen.")
+            a11y.label(label, label.text(), translate("KioskView", "Welcome screen."))
         # The idle screen takes the focus (what a screen reader reads on arrival): a named
         # element, not whatever button of the hidden face had it.
         title.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -270,7 +299,8 @@ class KioskFace(QObject):
         if self.window.config.ui.kiosk_attract:
             self.stack.setCurrentWidget(self.attract)
             self.attract_title.setFocus(Qt.FocusReason.OtherFocusReason)
-            a11y.announce(self.attract, "Welcome. Touch the screen or press any key to start.")
+            a11y.announce(self.attract, translate("KioskView", "Welcome. Touch the screen or "
+                                                  "press any key to start."))
 
     def wake(self) -> None:
         self.stack.setCurrentWidget(self.face)
@@ -290,7 +320,8 @@ class KioskFace(QObject):
     def help(self):
         from .text_dialog import TextDialog
 
-        box = TextDialog("How to use this assistant", VISITOR_HELP, self.window, name="kiosk_help")
+        box = TextDialog(translate("KioskView", "How to use this assistant"),
+                         translate("KioskView", VISITOR_HELP), self.window, name="kiosk_help")
         box.setFont(self.face.font())
         box.fit.fit(box.sizeHint())
         box.open()
@@ -301,7 +332,7 @@ class KioskFace(QObject):
         """The PIN dialog for settings or quit (None when they are locked)."""
         w = self.window
         if not self.pin:
-            w.show_notice(LOCKED)
+            w.show_notice(translate("KioskView", LOCKED))
             return None
         # A lockout is said in the PIN box only: visitors see no alarm on the public screen.
         wait_s = max(0.0, self.locked_until - time.monotonic())

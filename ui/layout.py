@@ -28,6 +28,7 @@ from .camera_view import CameraView
 from .chat_view import ChatView
 from .flow import fit_to_screen, flow, frame_margins, room_inside
 from .history_tools import HistorySearch
+from .translation import translate
 
 WIDE_CHARS = 95      # the wide arrangement needs about this many average characters of width
 COLUMN_CHARS = 64    # with fewer (above about 2x on 1024x768): one column, the answers full width
@@ -52,52 +53,66 @@ def build(window) -> None:
     """Make the window's controls, wire them to its commands and arrange them."""
     w = window
     w.camera_view = CameraView()
-    w.describe_button = _button(w, "&Describe", "describe", "Describe what the camera sees now.", "describe")
-    w.read_button = _button(w, "&Read text", "read_text", "Read aloud the text the camera sees.", "read_text")
-    w.camera_button = _button(w, "Use &camera", "use_camera",
-                              "Ask about the live camera again instead of the picture.", "use_camera")
+    w.describe_button = _button(w, translate("Layout", "&Describe"), "describe",
+                                translate("Layout", "Describe what the camera sees now."), "describe")
+    w.read_button = _button(w, translate("Layout", "&Read text"), "read_text",
+                            translate("Layout", "Read aloud the text the camera sees."), "read_text")
+    w.camera_button = _button(w, translate("Layout", "Use &camera"), "use_camera",
+                              translate("Layout", "Ask about the live camera again instead of "
+                                        "the picture."), "use_camera")
     w.camera_button.setParent(w)   # arranged by the desktop layout; the kiosk has no pictures
     w.camera_button.hide()         # shown while a picture is in use (ui/pictures.py)
-    w.talk_button = _button(w, "Push to &talk", "push_to_talk",
-                            "Hold this button, or hold F4, while you speak a question.", "push_to_talk")
-    w.hands_free_button = _button(w, "Hands-free: off", "hands_free",
-                                  "Listen all the time and answer each spoken question.", "hands_free")
+    w.talk_button = _button(w, translate("Layout", "Push to &talk"), "push_to_talk",
+                            translate("Layout", "Hold this button, or hold F4, while you speak "
+                                      "a question."), "push_to_talk")
+    w.hands_free_button = _button(w, translate("Layout", "Hands-free: off"), "hands_free",
+                                  translate("Layout", "Listen all the time and answer each spoken "
+                                            "question."), "hands_free")
     w.hands_free_button.setCheckable(True)
     w.level_meter = QProgressBar()
     w.level_meter.setObjectName("mic_level")
     w.level_meter.setRange(0, 100)
-    w.level_meter.setFormat("Microphone %p%")
+    w.level_meter.setFormat(translate("Layout", "Microphone %p%"))
     w.level_meter.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    a11y.label(w.level_meter, "Microphone level", "How loud the microphone hears you.")
+    a11y.label(w.level_meter, translate("Layout", "Microphone level"),
+               translate("Layout", "How loud the microphone hears you."))
     w.chat = ChatView()
     w.history_search = HistorySearch(w.chat)
     w.question = QLineEdit()
     w.question.setObjectName("question")
-    w.question.setPlaceholderText("Type a question, then press Enter")
+    w.question.setPlaceholderText(translate("Layout", "Type a question, then press Enter"))
     w.question.setClearButtonEnabled(True)
-    a11y.label(w.question, "Question", "Type a question about what the camera sees and press "
-               "Enter to ask it.", action="focus_question")
-    w.ask_button = _button(w, "&Ask", "ask", "Ask the typed question.", "ask")
-    w.repeat_button = _button(w, "Re&peat", "repeat", "Say the last answer again.", "repeat")
-    w.stop_button = _button(w, "&Stop speaking", "stop", "Stop the spoken answer.", "stop")
+    a11y.label(w.question, translate("Layout", "Question"),
+               translate("Layout", "Type a question about what the camera sees and press "
+                         "Enter to ask it."), action="focus_question")
+    w.ask_button = _button(w, translate("Layout", "&Ask"), "ask",
+                           translate("Layout", "Ask the typed question."), "ask")
+    w.repeat_button = _button(w, translate("Layout", "Re&peat"), "repeat",
+                              translate("Layout", "Say the last answer again."), "repeat")
+    w.stop_button = _button(w, translate("Layout", "&Stop speaking"), "stop",
+                            translate("Layout", "Stop the spoken answer."), "stop")
     w.notice = NoticeLabel("")
     w.notice.setObjectName("notice")
     w.notice.setWordWrap(True)
     w.notice.setVisible(False)
     w.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    a11y.label(w.notice, "Latest notice", "The latest problem or notice, in words.")
+    a11y.label(w.notice, translate("Layout", "Latest notice"),
+               translate("Layout", "The latest problem or notice, in words."))
 
     w.state_label = QLabel(w.state)
     w.state_label.setObjectName("state")
     w.state_label.setWordWrap(True)
-    w.models_label = QLabel("Models: loading…")
+    w.models_label = QLabel(translate("Layout", "Models: loading…"))
     w.models_label.setObjectName("models")
     w.models_label.setWordWrap(True)
     w.compute_label = QLabel("CPU")
     w.compute_label.setObjectName("compute")
-    for widget, name, text in ((w.state_label, "Assistant state", "What the assistant is doing now."),
-                               (w.models_label, "Models", "Which models are loaded."),
-                               (w.compute_label, "Processor", "Whether models run on the CPU or a GPU.")):
+    for widget, name, text in ((w.state_label, translate("Layout", "Assistant state"),
+                                translate("Layout", "What the assistant is doing now.")),
+                               (w.models_label, translate("Layout", "Models"),
+                                translate("Layout", "Which models are loaded.")),
+                               (w.compute_label, translate("Layout", "Processor"),
+                                translate("Layout", "Whether models run on the CPU or a GPU."))):
         a11y.label(widget, name, text)
     # Models and the processor are details (Help → Details, Ctrl+I), not the main view's words.
     w.details_holder = QWidget(w)
@@ -143,12 +158,13 @@ def after_keys(window) -> None:
 
 def confirm_clear_history(window) -> bool:
     """Clearing cannot be undone: ask first, with No as the default answer."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Clear the chat history",
-                      "Delete every question and answer in the history? This cannot be undone.",
+    box = QMessageBox(QMessageBox.Icon.Question, translate("Layout", "Clear the chat history"),
+                      translate("Layout", "Delete every question and answer in the history? "
+                                "This cannot be undone."),
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(QMessageBox.StandardButton.No)
-    box.setAccessibleName("Clear the chat history?")
+    box.setAccessibleName(translate("Layout", "Clear the chat history?"))
     window.clear_question = box          # tests answer it
 
     def done(answer: int) -> None:
@@ -208,7 +224,8 @@ class Fit(QObject):
             keys.compact_menus(keys.menu_bar_width() > w.width())
         metrics = QFontMetrics(w.font())
         if self.wide:
-            w.level_meter.setMinimumSize(metrics.horizontalAdvance("No microphone 100%") + 24,
+            widest = translate("WindowEvents", "No microphone") + " 100%"   # what it may show
+            w.level_meter.setMinimumSize(metrics.horizontalAdvance(widest) + 24,
                                          metrics.height() + 8)
             w.level_meter.setMaximumHeight(16_777_215)
         else:
@@ -220,9 +237,9 @@ class Fit(QObject):
         else:
             w.camera_view.setMinimumSize(QSize(160, 120))
             w.chat.setMinimumHeight(0)
-        long_hint = "Type a question, then press Enter"
+        long_hint = translate("Layout", "Type a question, then press Enter")
         w.question.setPlaceholderText(long_hint if metrics.horizontalAdvance(long_hint) + 40
-                                      < w.question.width() else "Question")
+                                      < w.question.width() else translate("Layout", "Question"))
         need = self._fit_height(restore.width() if restore is not None else None)
         if restore is None and changed and not self.wide and not (w.isMaximized() or w.isFullScreen()):
             # Larger text: taller (up to the screen), so the picture and chat keep some room.
@@ -307,9 +324,11 @@ class Fit(QObject):
             outer.addWidget(w.history_search)
             panes = (w.camera_view, w.chat)
         # Short words on the buttons when space is short; their accessible names stay whole.
-        for button, (full, short) in ((w.read_button, ("&Read text", "&Read")),
-                                      (w.talk_button, ("Push to &talk", "&Talk")),
-                                      (w.stop_button, ("&Stop speaking", "&Stop"))):
+        for button, (full, short) in (
+                (w.read_button, (translate("Layout", "&Read text"), translate("Layout", "&Read"))),
+                (w.talk_button, (translate("Layout", "Push to &talk"), translate("Layout", "&Talk"))),
+                (w.stop_button, (translate("Layout", "&Stop speaking"),
+                                 translate("Layout", "&Stop")))):
             button.setText(full if wide else short)
         # The level meter: its words beside the bar when wide; a thin bar when narrow (the
         # status line says "no microphone" in words either way).

@@ -22,6 +22,7 @@ from .pictures import Pictures
 from .chat_view import WORKING
 from assistant.voice.events import next_turn_id
 
+from .translation import translate
 from .window_events import WindowEvents
 from .worker_host import WorkerHost
 
@@ -40,12 +41,13 @@ class MainWindow(QMainWindow):
         none_guard.install(controls.app())   # PySide6 6.12 on Python 3.11: see ui/none_guard.py
         self.config, self.paths, self.kiosk = config, paths, kiosk
         self.setObjectName("main_window")
-        self.setWindowTitle("Local assistant")
-        a11y.label(self, "Local assistant", "Ask questions about what the camera sees.")
+        self.setWindowTitle(translate("MainWindow", "Local assistant"))
+        a11y.label(self, translate("MainWindow", "Local assistant"),
+                   translate("MainWindow", "Ask questions about what the camera sees."))
         self.models: dict[str, str] = {}
         self.ready = False
         self.selftest = None          # the last quick self-test (assistant.health.SelfTestDone)
-        self.state = "Starting…"
+        self.state = translate("MainWindow", "Starting…")
         self.microphone = False          # the engine has a working microphone
         self.hands_free = False
         self._closing = self._closed_ok = False
@@ -83,8 +85,9 @@ class MainWindow(QMainWindow):
         self.host.start()
         self.devices.open_camera(self._camera_spec)
         self.host.open_microphone(self._mic_spec)   # opened once the engine is up
-        self._startup_notice = (f"{notice} Saving the settings here keeps a copy of the damaged "
-                                "file.") if notice else ""
+        self._startup_notice = translate(
+            "MainWindow", "{notice} Saving the settings here keeps a copy of the damaged file."
+        ).format(notice=notice) if notice else ""
         if notice:  # after the first paint, so a screen reader hears it
             QTimer.singleShot(0, lambda: self.show_notice(self._startup_notice))
 
@@ -98,56 +101,62 @@ class MainWindow(QMainWindow):
         """Words outside the status machine (closing)."""
         self.state = words
         self.state_label.setText(words)
-        self.state_label.setAccessibleName(f"Status: {words}")
+        self.state_label.setAccessibleName(translate("MainWindow", "Status: {status}").format(
+            status=words))
 
     def ask_typed(self) -> None:
         text = self.question.text().strip()
         if not text:
-            self.status_events.refuse("Type a question first.")
+            self.status_events.refuse(translate("MainWindow", "Type a question first."))
             return
         self.question.clear()
         turn_id = next_turn_id()      # its own row, whatever other rows say
-        self.chat.add_question(turn_id, f"You typed: {text}{WORKING}")
+        self.chat.add_question(turn_id, translate("MainWindow", "You typed: {question}").format(
+            question=text) + WORKING)
         self._asked(turn_id, self.host.ask_text(text, self.camera_view.current_frame, turn_id))
 
     def describe_now(self) -> None:
         turn_id = next_turn_id()
-        self.chat.add_question(turn_id, "Describing the picture…")
+        self.chat.add_question(turn_id, translate("MainWindow", "Describing the picture…"))
         self._asked(turn_id, self.host.describe_now(self.camera_view.current_frame, turn_id))
 
     def read_text_now(self) -> None:
         turn_id = next_turn_id()
-        self.chat.add_question(turn_id, "Reading the text in the picture…")
+        self.chat.add_question(turn_id, translate("MainWindow", "Reading the text in the picture…"))
         self._asked(turn_id, self.host.read_text_now(self.camera_view.current_frame, turn_id))
 
     def _asked(self, turn_id: int, handed_on: bool) -> None:
         if handed_on:
             self.status_events.asked()
         else:
-            self.chat.cancel(turn_id, "Not answered: the assistant was closing.")
+            self.chat.cancel(turn_id, translate("MainWindow",
+                                                "Not answered: the assistant was closing."))
 
     def repeat(self) -> None:
         self.host.repeat()
         if self.status_events.announcing:   # else the voice says it again
-            a11y.announce(self.chat, f"Assistant: {self.chat.last_answer()}")
+            a11y.announce(self.chat, translate("MainWindow", "Assistant: {answer}").format(
+                answer=self.chat.last_answer()))
 
     def copy_answer(self) -> None:
         answer = history_tools.answer_for(self.chat)
         if not answer:
-            self.status_events.refuse("There is no answer to copy yet.")
+            self.status_events.refuse(translate("MainWindow", "There is no answer to copy yet."))
             return
         history_tools.copy_to_clipboard(answer)
-        a11y.announce(self.chat, "Answer copied")
+        a11y.announce(self.chat, translate("MainWindow", "Answer copied"))
 
     def new_conversation(self) -> None:
         """The next question starts afresh; the history on screen and on disk stays."""
         self.host.new_conversation()
-        self.status_events.notice("New conversation: the next question starts afresh.")
+        self.status_events.notice(translate("MainWindow", "New conversation: the next question "
+                                            "starts afresh."))
 
     def show_details(self):
         from .text_dialog import TextDialog
 
-        box = TextDialog("Details", history_tools.details_text(self), self, name="details")
+        box = TextDialog(translate("MainWindow", "Details"), history_tools.details_text(self), self,
+                         name="details")
         self.details_box = box     # the tests read it
         box.open()
         return box
@@ -157,8 +166,8 @@ class MainWindow(QMainWindow):
 
     def begin_push_to_talk(self) -> None:
         if not self.microphone:
-            self.status_events.refuse("There is no microphone, so I cannot listen. "
-                                      "Type the question instead.")
+            self.status_events.refuse(translate("MainWindow", "There is no microphone, so I "
+                                                "cannot listen. Type the question instead."))
             return
         self.host.push_to_talk(True)
         self.status_events.recording()
@@ -168,7 +177,8 @@ class MainWindow(QMainWindow):
             self.host.push_to_talk(False)
 
     def set_hands_free(self, on: bool) -> None:
-        words = f"Hands-free: {'on' if on else 'off'}"
+        words = (translate("MainWindow", "Hands-free: on") if on
+                 else translate("MainWindow", "Hands-free: off"))
         self.hands_free_button.setText(words)
         self.hands_free_button.setAccessibleName(words)   # its name says what it shows
         if self.hands_free_button.isChecked() != on:
@@ -233,7 +243,7 @@ class MainWindow(QMainWindow):
         elif config.ui.camera != old.ui.camera:
             old_camera = self.camera_view.source()
             self.camera_view.set_source(None)
-            self.camera_view.set_message("Switching camera…")
+            self.camera_view.set_message(translate("MainWindow", "Switching camera…"))
             self.devices.close_all(old_camera, None)
             self._camera_spec = config.ui.camera
             self.devices.open_camera(config.ui.camera)
@@ -257,7 +267,7 @@ class MainWindow(QMainWindow):
         # the window closes for real when both report back.
         self._closing = True
         self._pending_close = 2
-        self.set_state("Closing…")
+        self.set_state(translate("MainWindow", "Closing…"))
         if self.kiosk:   # the purge at quit: the last visitor's words leave the screen first
             self.chat.clear_all()
         self.keys.remove()

@@ -24,42 +24,68 @@ from assistant.voice.events import (AnswerGrowing, CommandHeard, ListeningChange
 from . import accessibility as a11y
 from .chat_view import WORKING
 from .screen_reader import screen_reader_running
+from .translation import QT_TRANSLATE_NOOP, translate
 from .window_state import PROBLEM_CODES, SELFTEST_PROBLEMS, Say, StatusMachine, WindowStatus
 
 log = logging.getLogger(__name__)
 
 READY_STAGE = "startup"   # worker.READY, kept here so this module needs no worker import
-STAGE_WORDS = {"asr": "Transcribing your question…", "vision": "Thinking…",
-               "tts": "Preparing the spoken answer…"}
-STAGE_NAMES = {"vision": "Vision", "asr": "Speech recognition", "tts": "Voice"}
-QUESTION_WORDS = {DESCRIBE_QUESTION: "Describing the picture…",
-                  READ_TEXT_QUESTION: "Reading the text in the picture…"}
-CANCEL_WORDS = {"newer_question": "Not answered: a newer question came first.",
-                "stop": "Stopped.", "closing": "Not answered: the assistant was closing.",
-                "continued": "Joined to what you said next.",
-                "not_ready": "Not answered: the assistant was still loading.",
-                "settings": "Not answered: the settings changed; ask again."}
+# The tables hold English (marked for translation); each is translated where it is shown,
+# with translate("WindowEvents", ...).
+STAGE_WORDS = {"asr": QT_TRANSLATE_NOOP("WindowEvents", "Transcribing your question…"),
+               "vision": QT_TRANSLATE_NOOP("WindowEvents", "Thinking…"),
+               "tts": QT_TRANSLATE_NOOP("WindowEvents", "Preparing the spoken answer…")}
+STAGE_NAMES = {"vision": QT_TRANSLATE_NOOP("WindowEvents", "Vision"),
+               "asr": QT_TRANSLATE_NOOP("WindowEvents", "Speech recognition"),
+               "tts": QT_TRANSLATE_NOOP("WindowEvents", "Voice")}
+QUESTION_WORDS = {DESCRIBE_QUESTION: QT_TRANSLATE_NOOP("WindowEvents", "Describing the picture…"),
+                  READ_TEXT_QUESTION: QT_TRANSLATE_NOOP("WindowEvents",
+                                                        "Reading the text in the picture…")}
+CANCEL_WORDS = {"newer_question": QT_TRANSLATE_NOOP("WindowEvents",
+                                                    "Not answered: a newer question came first."),
+                "stop": QT_TRANSLATE_NOOP("WindowEvents", "Stopped."),
+                "closing": QT_TRANSLATE_NOOP("WindowEvents",
+                                             "Not answered: the assistant was closing."),
+                "continued": QT_TRANSLATE_NOOP("WindowEvents", "Joined to what you said next."),
+                "not_ready": QT_TRANSLATE_NOOP("WindowEvents",
+                                               "Not answered: the assistant was still loading."),
+                "settings": QT_TRANSLATE_NOOP("WindowEvents",
+                                              "Not answered: the settings changed; ask again.")}
 # On a kiosk a visitor can only tell staff; the device's own words go to the log for them.
-VISITOR_WORDS = {"no_camera": "The camera is not working; please tell a member of staff.",
-                 "no_microphone": "Voice questions are not working; please tell a member of "
-                                  "staff. You can type your question.",
-                 "no_sound": "There is no sound; answers are shown on the screen. Please tell "
-                             "a member of staff.",
-                 "cannot_hear": "Voice questions are not working today; please tell a member of "
-                                "staff. You can type your question.",
-                 "cannot_speak": "I cannot speak today; answers are shown on the screen. Please "
-                                 "tell a member of staff.",
-                 "cannot_see": "I cannot see today; please tell a member of staff."}
+VISITOR_WORDS = {"no_camera": QT_TRANSLATE_NOOP(
+                     "WindowEvents", "The camera is not working; please tell a member of staff."),
+                 "no_microphone": QT_TRANSLATE_NOOP(
+                     "WindowEvents", "Voice questions are not working; please tell a member of "
+                                     "staff. You can type your question."),
+                 "no_sound": QT_TRANSLATE_NOOP(
+                     "WindowEvents", "There is no sound; answers are shown on the screen. Please "
+                                     "tell a member of staff."),
+                 "cannot_hear": QT_TRANSLATE_NOOP(
+                     "WindowEvents", "Voice questions are not working today; please tell a member "
+                                     "of staff. You can type your question."),
+                 "cannot_speak": QT_TRANSLATE_NOOP(
+                     "WindowEvents", "I cannot speak today; answers are shown on the screen. "
+                                     "Please tell a member of staff."),
+                 "cannot_see": QT_TRANSLATE_NOOP(
+                     "WindowEvents", "I cannot see today; please tell a member of staff.")}
+
+
+def visitor_words(problem: str) -> str:
+    """A device problem in a visitor's words, translated."""
+    return translate("WindowEvents", VISITOR_WORDS[problem])
 
 
 def selftest_words(done: SelfTestDone, kiosk: bool) -> str:
     """The self-test's result said once: the whole sentence for the window's user (who can
     fix it), visitors' words on a kiosk (staff read the sentence in the log)."""
     if not kiosk or done.passed:
-        return "Everything works." if done.passed else done.sentence
-    return " ".join(dict.fromkeys(VISITOR_WORDS[SELFTEST_PROBLEMS[p]] for p in done.failed()
+        return translate("WindowEvents", "Everything works.") if done.passed else done.sentence
+    return " ".join(dict.fromkeys(visitor_words(SELFTEST_PROBLEMS[p]) for p in done.failed()
                                   if p in SELFTEST_PROBLEMS)) or done.sentence
-NO_MICROPHONE = "There is no microphone, so I cannot listen. Type the question instead."
+
+
+NO_MICROPHONE = QT_TRANSLATE_NOOP("WindowEvents", "There is no microphone, so I cannot listen. "
+                                                  "Type the question instead.")
 # A sentence that sends the user to a console command ("'assistant models' shows how"):
 # the window has no console, so such advice is left out of what it shows and says.
 _CLI_SENTENCE = re.compile(r"[^.!?]*'assistant [a-z-]+[^']*'[^.!?]*[.!?]?\s*")
@@ -106,7 +132,8 @@ class WindowEvents:
         self._published = status
         w.state_label.setText(status.text)
         # The words themselves are the name, so a screen reader reads the status, not a title.
-        w.state_label.setAccessibleName(f"Status: {status.text}")
+        w.state_label.setAccessibleName(
+            translate("WindowEvents", "Status: {status}").format(status=status.text))
         w.status_changed.emit(status)
 
     def tell(self, say: Say) -> None:
@@ -124,7 +151,9 @@ class WindowEvents:
 
     def set_notice_line(self, text: str) -> None:
         self.w.notice.setText(text)
-        self.w.notice.setAccessibleName(f"Notice: {text}" if text else "No notice")
+        self.w.notice.setAccessibleName(
+            translate("WindowEvents", "Notice: {notice}").format(notice=text) if text
+            else translate("WindowEvents", "No notice"))
 
     def notice(self, message: str, *, assertive: bool = False) -> None:
         """A one-off notice (not a device state): shown, noted in the chat, announced once."""
@@ -145,7 +174,9 @@ class WindowEvents:
     def public(self, problem: str, message: str) -> str:
         """A device problem in the words of whoever is in front of the screen: on a kiosk a
         visitor, who can only tell staff (the details are in the log for them)."""
-        return VISITOR_WORDS.get(problem, message) if self.w.kiosk and message else message
+        if self.w.kiosk and message and problem in VISITOR_WORDS:
+            return visitor_words(problem)
+        return message
 
     def camera_failed(self, message: str) -> None:
         message = self.public("no_camera", message)
@@ -166,11 +197,13 @@ class WindowEvents:
     def listening(self, event: ListeningChanged) -> None:
         w = self.w
         w.microphone = event.microphone
-        w.level_meter.setFormat("Microphone %p%" if event.microphone else "No microphone")
+        w.level_meter.setFormat(translate("WindowEvents", "Microphone %p%") if event.microphone
+                                else translate("WindowEvents", "No microphone"))
         if event.microphone:
             say = self.machine.fixed("no_microphone")
         else:
-            say = self.machine.problem("no_microphone", event.note or NO_MICROPHONE)
+            say = self.machine.problem("no_microphone", event.note
+                                       or translate("WindowEvents", NO_MICROPHONE))
         # One that never opened is tried again quietly; a lost one reconnects by itself.
         self.retry_microphone = not event.microphone and not event.note
         if self.retry_microphone and not w._retry.isActive():
@@ -185,7 +218,7 @@ class WindowEvents:
         self.tell(self.machine.turn_started())
 
     def recording(self) -> None:
-        self.tell(self.machine.hearing("Recording: release to ask"))
+        self.tell(self.machine.hearing(translate("WindowEvents", "Recording: release to ask")))
 
     # -- events from the worker ---------------------------------------------------------
     def on_event(self, event) -> None:
@@ -198,7 +231,8 @@ class WindowEvents:
             if event.notices:     # beside the answer (the voice says them after it)
                 self.set_notice_line(" ".join(n.message for n in event.notices))
             if self.announcing:   # the voice was told to stay silent: this is the reply
-                a11y.announce(w.chat, f"Assistant: {spoken(answer, event.notices)}")
+                a11y.announce(w.chat, translate("WindowEvents", "Assistant: {answer}").format(
+                    answer=spoken(answer, event.notices)))
             self.tell(m.idle())
         elif isinstance(event, TurnRecorded):
             turn = event.turn
@@ -211,31 +245,40 @@ class WindowEvents:
         elif isinstance(event, Progress):
             self._progress(event)
         elif isinstance(event, ModelLoading):
-            self.tell(m.loading(f"Loading {event.model}…"))
+            self.tell(m.loading(translate("WindowEvents", "Loading {model}…").format(
+                model=event.model)))
         elif isinstance(event, ModelLoaded):
             self._model_loaded(event)
         elif isinstance(event, StageStarted) and event.stage in STAGE_WORDS:
-            self.tell(m.stage(STAGE_WORDS[event.stage]))
+            self.tell(m.stage(translate("WindowEvents", STAGE_WORDS[event.stage])))
         elif isinstance(event, ListeningChanged):
             self.listening(event)
         elif isinstance(event, SpeechStarted):
             self.tell(m.hearing())
         elif isinstance(event, Transcript):
-            w.chat.add_question(event.turn_id, f"You said: {event.text}{WORKING}")
+            said = translate("WindowEvents", "You said: {question}").format(question=event.text)
+            w.chat.add_question(event.turn_id, said + WORKING)
             # What was heard, so a screen reader user can tell a misheard question at once.
-            a11y.announce(w.chat, f"You said: {event.text}")
+            a11y.announce(w.chat, said)
         elif isinstance(event, TurnStarted):
             if event.turn_id not in w.chat.open_turns():   # asked another way (a voice command)
-                w.chat.add_question(event.turn_id, QUESTION_WORDS.get(
-                    event.question, f"You asked: {event.question}{WORKING}"))
+                if event.question in QUESTION_WORDS:
+                    asked = translate("WindowEvents", QUESTION_WORDS[event.question])
+                else:
+                    asked = translate("WindowEvents", "You asked: {question}").format(
+                        question=event.question) + WORKING
+                w.chat.add_question(event.turn_id, asked)
             self.tell(m.turn_started())
         elif isinstance(event, AnswerGrowing):
             w.chat.grow_answer(event.turn_id, without_cli_advice(event.text))
         elif isinstance(event, TurnCancelled):
-            w.chat.cancel(event.turn_id, CANCEL_WORDS.get(event.reason, "Not answered."))
+            w.chat.cancel(event.turn_id, translate("WindowEvents", CANCEL_WORDS[event.reason])
+                          if event.reason in CANCEL_WORDS
+                          else translate("WindowEvents", "Not answered."))
             self.tell(m.idle())
         elif isinstance(event, CommandHeard):
-            w.chat.cancel(event.turn_id, f"Voice command: {event.command}.")
+            w.chat.cancel(event.turn_id, translate("WindowEvents", "Voice command: {command}.")
+                          .format(command=event.command))
             self.tell(m.idle())
         elif isinstance(event, (UtteranceIgnored, SpeakingFinished)):
             self.tell(m.idle())
@@ -252,8 +295,9 @@ class WindowEvents:
                 w.chat.add_note(note)
         elif isinstance(event, HistoryCleared):
             w.chat.clear_all()
-            self.set_notice_line("The chat history was cleared.")
-            a11y.announce(w.chat, "The chat history was cleared.")
+            cleared = translate("WindowEvents", "The chat history was cleared.")
+            self.set_notice_line(cleared)
+            a11y.announce(w.chat, cleared)
 
     def _self_tested(self, done: SelfTestDone) -> None:
         """Each failed part a problem of the state (staff's status line, the kiosk's visitor
@@ -306,8 +350,11 @@ class WindowEvents:
             w.models[event.stage] = f"{known} + {event.model}" if known else event.model
         if event.device and event.device != "cpu":
             w.models[event.stage] += f" ({event.device})"
-        w.models_label.setText("; ".join(f"{STAGE_NAMES.get(k, k)}: {v}"
-                                         for k, v in sorted(w.models.items())))
+        w.models_label.setText("; ".join(
+            translate("WindowEvents", "{stage}: {model}").format(
+                stage=translate("WindowEvents", STAGE_NAMES[k]) if k in STAGE_NAMES else k,
+                model=v)
+            for k, v in sorted(w.models.items())))
         uses_gpu = any("cuda" in v for v in w.models.values()) or "cuda" in event.device
         w.compute_label.setText("GPU" if uses_gpu else "CPU")
 
@@ -324,7 +371,8 @@ class WindowEvents:
         message = without_cli_advice(event.message)
         open_turns = w.chat.open_turns()
         if waiting and open_turns:   # the question it answers keeps its row, the reason under it
-            w.chat.cancel(open_turns[-1], f"Not answered: {message}")
+            w.chat.cancel(open_turns[-1], translate("WindowEvents", "Not answered: {reason}")
+                          .format(reason=message))
             self.set_notice_line(message)
             self.tell(Say(announce=message, assertive=True))
             return
