@@ -6,7 +6,8 @@ devices`` does), Qt Multimedia's descriptions elsewhere when it is installed, el
 devices by PortAudio's names through the one ``AudioHub``, without ALSA's "(hw:0,0)"; the
 system's own routes ("default", "pulse", "sysdefault", "pipewire") are the one "System
 default" entry, whose setting is empty. Listing runs on the dialog's helper thread (PortAudio
-and sysfs may be slow); Qt Multimedia only on the UI thread.
+and sysfs may be slow); Qt Multimedia only on the UI thread. The words of our own ("System
+default", "Camera 1") are translated (Qt's ``translate`` is safe on any thread).
 """
 from __future__ import annotations
 
@@ -18,10 +19,26 @@ from typing import Any
 from assistant.audio.hub import shared_hub
 from assistant.vision.camera_list import V4L2, cameras
 
-SYSTEM_DEFAULT = "System default"
+from .translation import QT_TRANSLATE_NOOP, translate
+
+SYSTEM_DEFAULT = QT_TRANSLATE_NOOP("DeviceNames", "System default")   # shown by system_default()
 SYSTEM_ROUTES = ("default", "pulse", "sysdefault", "pipewire")
-GENERIC_CAMERAS = [("0", "Camera 0"), ("1", "Camera 1"), ("2", "Camera 2")]
 _ALSA_ADDRESS = re.compile(r"\s*\(hw:\d+,\s*\d+\)$")
+
+
+def system_default() -> str:
+    """The words of the entry whose setting is empty: the system's own choice."""
+    return translate("DeviceNames", SYSTEM_DEFAULT)
+
+
+def camera_name(index) -> str:
+    """A camera with no name of its own: "Camera 1"."""
+    return translate("DeviceNames", "Camera {number}").format(number=index)
+
+
+def generic_cameras() -> list[tuple[str, str]]:
+    """The cameras offered before the real ones are listed: numbers 0 to 2."""
+    return [(str(i), camera_name(i)) for i in range(3)]
 
 
 def _unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -39,7 +56,7 @@ def v4l2_cameras(root: Path = V4L2) -> list[tuple[str, str]] | None:
     found = cameras(root)
     if found is None:
         return None
-    return _unique([(str(c["index"]), c["name"] or f"Camera {c['index']}") for c in found])
+    return _unique([(str(c["index"]), c["name"] or camera_name(c["index"])) for c in found])
 
 
 def qt_cameras() -> list[tuple[str, str]] | None:
@@ -48,13 +65,17 @@ def qt_cameras() -> list[tuple[str, str]] | None:
         from PySide6.QtMultimedia import QMediaDevices
     except ImportError:
         return None
-    return _unique([(str(i), d.description() or f"Camera {i}")
+    return _unique([(str(i), d.description() or camera_name(i))
                     for i, d in enumerate(QMediaDevices.videoInputs())])
 
 
+def _system_route(name: str) -> bool:
+    return name.strip().lower() in SYSTEM_ROUTES
+
+
 def sound_label(name: str) -> str:
-    if name.strip().lower() in SYSTEM_ROUTES:
-        return SYSTEM_DEFAULT
+    if _system_route(name):
+        return system_default()
     return _ALSA_ADDRESS.sub("", name).strip() or name
 
 
@@ -70,6 +91,6 @@ def sound_choices(hub: Any = None) -> tuple[list[tuple[str, str]], list[tuple[st
 
     def choices(devices) -> list[tuple[str, str]]:
         return _unique([(d.name, sound_label(d.name)) for d in devices
-                        if sound_label(d.name) != SYSTEM_DEFAULT])
+                        if not _system_route(d.name)])
 
     return (choices([d for d in listed if d.is_input]), choices([d for d in listed if d.is_output]))

@@ -22,23 +22,32 @@ from assistant.models.vlm_names import lookup
 from assistant.paths import AppPaths
 
 from . import accessibility as a11y
-from .settings_words import ENGINE_NAMES
+from .settings_words import engine_name
+from .translation import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
-# A download's failure by its code (assistant/models/download.py), in one plain sentence.
-FAILED = {"hub_unreachable": "The download could not start: this computer cannot reach the "
-                             "Hugging Face hub. Try again when it is online.",
-          "model_gated": "This model's makers ask you to accept its licence on the Hugging "
-                         "Face website before it can be downloaded.",
-          "unknown_model": "The Hugging Face hub has no model by this name; check the name "
-                           "on the Advanced page.",
-          "no_disk_space": "There is not enough free disk space for this model.",
-          "download_failed": "The download stopped before the end; Download again fetches "
-                             "the rest.",
-          "download_corrupt": "Some files arrived damaged and were deleted; Download again "
-                              "fetches them afresh."}
-CANCELLED = "Download cancelled. The finished files are kept; Download again fetches the rest."
+# A download's failure by its code (assistant/models/download.py), in one plain sentence
+# (English here; translated where it is shown).
+FAILED = {"hub_unreachable": QT_TRANSLATE_NOOP(
+              "ModelRow", "The download could not start: this computer cannot reach the "
+                          "Hugging Face hub. Try again when it is online."),
+          "model_gated": QT_TRANSLATE_NOOP(
+              "ModelRow", "This model's makers ask you to accept its licence on the Hugging "
+                          "Face website before it can be downloaded."),
+          "unknown_model": QT_TRANSLATE_NOOP(
+              "ModelRow", "The Hugging Face hub has no model by this name; check the name "
+                          "on the Advanced page."),
+          "no_disk_space": QT_TRANSLATE_NOOP(
+              "ModelRow", "There is not enough free disk space for this model."),
+          "download_failed": QT_TRANSLATE_NOOP(
+              "ModelRow", "The download stopped before the end; Download again fetches "
+                          "the rest."),
+          "download_corrupt": QT_TRANSLATE_NOOP(
+              "ModelRow", "Some files arrived damaged and were deleted; Download again "
+                          "fetches them afresh.")}
+CANCELLED = QT_TRANSLATE_NOOP("ModelRow", "Download cancelled. The finished files are kept; "
+                                          "Download again fetches the rest.")
 
 
 class _Carrier(QObject):
@@ -48,7 +57,9 @@ class _Carrier(QObject):
 
 
 def _size(n: int) -> str:
-    return f"{n / 1e9:.1f} GB" if n >= 1e9 else f"{n / 1e6:.0f} MB"
+    if n >= 1e9:
+        return translate("ModelRow", "{size} GB").format(size=f"{n / 1e9:.1f}")
+    return translate("ModelRow", "{size} MB").format(size=f"{n / 1e6:.0f}")
 
 
 class ModelRow(QWidget):
@@ -64,16 +75,20 @@ class ModelRow(QWidget):
         self.outcome = ""                 # the last download's: "done", "failed", "cancelled"
         self.words = QLabel("")
         self.words.setWordWrap(True)
-        self.download_button = QPushButton("Download…")
-        self.cancel_button = QPushButton("Cancel download")
+        self.download_button = QPushButton(translate("ModelRow", "Download…"))
+        self.cancel_button = QPushButton(translate("ModelRow", "Cancel download"))
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
-        a11y.label(self.words, "Vision model", "Whether the chosen vision model is on this computer.")
-        a11y.label(self.download_button, "Download the vision model",
-                   "Fetch the chosen model from the Hugging Face hub (it goes online).")
-        a11y.label(self.cancel_button, "Cancel download", "Stop the download; finished files stay.")
-        a11y.label(self.bar, "Download progress", "How much of the model has arrived.")
+        a11y.label(self.words, translate("ModelRow", "Vision model"),
+                   translate("ModelRow", "Whether the chosen vision model is on this computer."))
+        a11y.label(self.download_button, translate("ModelRow", "Download the vision model"),
+                   translate("ModelRow", "Fetch the chosen model from the Hugging Face hub "
+                                         "(it goes online)."))
+        a11y.label(self.cancel_button, translate("ModelRow", "Cancel download"),
+                   translate("ModelRow", "Stop the download; finished files stay."))
+        a11y.label(self.bar, translate("ModelRow", "Download progress"),
+                   translate("ModelRow", "How much of the model has arrived."))
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.download_button)
@@ -90,7 +105,9 @@ class ModelRow(QWidget):
 
     def _show(self, *, words: str, download: bool, running: bool = False) -> None:
         self.words.setText(words)
-        self.words.setAccessibleName(f"Vision model: {words}" if words else "Vision model")
+        self.words.setAccessibleName(
+            translate("ModelRow", "Vision model: {words}").format(words=words) if words
+            else translate("ModelRow", "Vision model"))
         self.words.setVisible(bool(words))
         self.download_button.setVisible(download and not running)
         self.cancel_button.setVisible(running)
@@ -118,18 +135,26 @@ class ModelRow(QWidget):
         if asked != self._asked or self.running is not None:
             return                        # a newer choice, or a download, came since
         self.missing = missing
-        name = ENGINE_NAMES.get(self.engine, self.engine)
+        name = engine_name(self.engine)
         if not missing:
-            self._show(words=f"{name} is on this computer.", download=False)
+            self._show(words=translate("ModelRow", "{name} is on this computer.").format(name=name),
+                       download=False)
             return
         known = lookup(missing)
-        size = f" about {_size(known.disk_bytes)}" if known is not None else ""
         can_fetch = missing.count("/") == 1 and not missing.startswith(("/", "~", "."))
-        how = (f" Download fetches{size} from the Hugging Face hub; it is the only step that "
-               "goes online." if can_fetch else " The folder named on the Advanced page does "
-               "not hold a complete model.")
-        self._show(words=f"{name} is not on this computer ({missing}), so it cannot answer "
-                         f"yet.{how}", download=can_fetch)
+        if not can_fetch:
+            how = translate("ModelRow", "The folder named on the Advanced page does not hold a "
+                                        "complete model.")
+        elif known is not None:
+            how = translate("ModelRow", "Download fetches about {size} from the Hugging Face hub; "
+                                        "it is the only step that goes online."
+                            ).format(size=_size(known.disk_bytes))
+        else:
+            how = translate("ModelRow", "Download fetches from the Hugging Face hub; it is the "
+                                        "only step that goes online.")
+        said = translate("ModelRow", "{name} is not on this computer ({model}), so it cannot "
+                                     "answer yet.").format(name=name, model=missing)
+        self._show(words=f"{said} {how}", download=can_fetch)
 
     # -- the download -------------------------------------------------------------------
     def start(self) -> None:
@@ -147,38 +172,44 @@ class ModelRow(QWidget):
         self.running = stop
         carrier.progress.connect(self._progress)
         carrier.finished.connect(self._finished)
-        name = ENGINE_NAMES.get(self.engine, self.engine)
+        name = engine_name(self.engine)
         self.bar.setValue(0)
-        self._show(words=f"Downloading {name}…", download=True, running=True)
-        a11y.announce(self.words, f"Downloading {name}")
+        self._show(words=translate("ModelRow", "Downloading {name}…").format(name=name),
+                   download=True, running=True)
+        a11y.announce(self.words, translate("ModelRow", "Downloading {name}").format(name=name))
 
         def run() -> None:
             try:
                 download(repo, out=io.StringIO(), progress=carrier.progress.emit, stop=stop)
             except Cancelled:
-                carrier.finished.emit("cancelled", CANCELLED)
+                carrier.finished.emit("cancelled", translate("ModelRow", CANCELLED))
             except AssistantError as exc:
-                carrier.finished.emit("failed", FAILED.get(exc.code, "The download failed."))
+                carrier.finished.emit("failed", translate("ModelRow", FAILED[exc.code])
+                                      if exc.code in FAILED
+                                      else translate("ModelRow", "The download failed."))
             except Exception:  # noqa: BLE001 - a bug: the log keeps it, the reader a sentence
                 log.exception("model download failed")
-                carrier.finished.emit("failed", "The download failed.")
+                carrier.finished.emit("failed", translate("ModelRow", "The download failed."))
             else:
-                carrier.finished.emit("done", f"{name} is downloaded. Save to use it.")
+                carrier.finished.emit("done", translate(
+                    "ModelRow", "{name} is downloaded. Save to use it.").format(name=name))
 
         threading.Thread(target=run, name="download-model", daemon=True).start()
 
     def cancel(self) -> None:
         if self.running is not None:
             self.running.set()
-            self._show(words="Cancelling the download…", download=True, running=True)
+            self._show(words=translate("ModelRow", "Cancelling the download…"), download=True,
+                       running=True)
             self.cancel_button.setEnabled(False)
 
     def _progress(self, done: int, total: int) -> None:
         if self.running is None or self.running.is_set():
             return
         self.bar.setValue(int(1000 * done / total) if total > 0 else 0)
-        name = ENGINE_NAMES.get(self.engine, self.engine)
-        self.words.setText(f"Downloading {name}: {_size(done)} of {_size(total)}.")
+        name = engine_name(self.engine)
+        self.words.setText(translate("ModelRow", "Downloading {name}: {done} of {total}.").format(
+            name=name, done=_size(done), total=_size(total)))
 
     def _finished(self, outcome: str, words: str) -> None:
         self.running = None

@@ -28,21 +28,45 @@ from . import accessibility as a11y
 from . import device_names
 from .flow import ScreenFit, room_inside
 from .model_download import ModelRow
+from .translation import QT_TRANSLATE_NOOP, translate
 
-LANGUAGES = (("", "Detect the language"), ("en", "English"), ("fr", "French"), ("de", "German"),
-             ("es", "Spanish"), ("it", "Italian"), ("pt", "Portuguese"), ("nl", "Dutch"))
-VISION_CHOICES = (("auto", "Automatic"), ("embedded", "Embedded: text, light, colours (fast)"),
-                  ("imagetext", "Image-text model: SmolVLM, Qwen2-VL, Gemma 3..."),
-                  ("blip", "BLIP (smaller model)"), ("blip2", "BLIP-2 (large, best with a GPU)"),
-                  ("llava", "LLaVA (large, needs a GPU)"),
-                  ("openai", "A server on the network (see Advanced)"))
-VOICE_CHOICES = (("auto", "Automatic"), ("piper", "Piper"), ("pyttsx3", "eSpeak"),
-                 ("none", "Do not speak"), ("openai", "A server on the network (see Advanced)"))
-REPLY_CHOICES = (("auto", "Automatic: read by the screen reader when one runs, else spoken"),
-                 ("speak", "Spoken"), ("announce", "Read by the screen reader"))
+# (setting, words): the words in English, translated where they are shown (_translated).
+LANGUAGES = (("", QT_TRANSLATE_NOOP("SettingsDialog", "Detect the language")),
+             ("en", QT_TRANSLATE_NOOP("SettingsDialog", "English")),
+             ("fr", QT_TRANSLATE_NOOP("SettingsDialog", "French")),
+             ("de", QT_TRANSLATE_NOOP("SettingsDialog", "German")),
+             ("es", QT_TRANSLATE_NOOP("SettingsDialog", "Spanish")),
+             ("it", QT_TRANSLATE_NOOP("SettingsDialog", "Italian")),
+             ("pt", QT_TRANSLATE_NOOP("SettingsDialog", "Portuguese")),
+             ("nl", QT_TRANSLATE_NOOP("SettingsDialog", "Dutch")))
+VISION_CHOICES = (("auto", QT_TRANSLATE_NOOP("SettingsDialog", "Automatic")),
+                  ("embedded", QT_TRANSLATE_NOOP("SettingsDialog",
+                                                 "Embedded: text, light, colours (fast)")),
+                  ("imagetext", QT_TRANSLATE_NOOP("SettingsDialog",
+                                                  "Image-text model: SmolVLM, Qwen2-VL, Gemma 3...")),
+                  ("blip", QT_TRANSLATE_NOOP("SettingsDialog", "BLIP (smaller model)")),
+                  ("blip2", QT_TRANSLATE_NOOP("SettingsDialog", "BLIP-2 (large, best with a GPU)")),
+                  ("llava", QT_TRANSLATE_NOOP("SettingsDialog", "LLaVA (large, needs a GPU)")),
+                  ("openai", QT_TRANSLATE_NOOP("SettingsDialog",
+                                               "A server on the network (see Advanced)")))
+VOICE_CHOICES = (("auto", QT_TRANSLATE_NOOP("SettingsDialog", "Automatic")), ("piper", "Piper"),
+                 ("pyttsx3", "eSpeak"), ("none", QT_TRANSLATE_NOOP("SettingsDialog", "Do not speak")),
+                 ("openai", QT_TRANSLATE_NOOP("SettingsDialog",
+                                              "A server on the network (see Advanced)")))
+REPLY_CHOICES = (("auto", QT_TRANSLATE_NOOP("SettingsDialog", "Automatic: read by the screen "
+                                                              "reader when one runs, else spoken")),
+                 ("speak", QT_TRANSLATE_NOOP("SettingsDialog", "Spoken")),
+                 ("announce", QT_TRANSLATE_NOOP("SettingsDialog", "Read by the screen reader")))
 STACK_CHARS = 60    # labels go above their fields with fewer characters than this across
-REMOTE_WARNING = ("Pictures and recordings are sent to this server whenever an engine is set to "
-                  "\"a server on the network\". Leave it empty to keep everything on this computer.")
+REMOTE_WARNING = QT_TRANSLATE_NOOP(
+    "SettingsDialog", "Pictures and recordings are sent to this server whenever an engine is set "
+                      "to \"a server on the network\". Leave it empty to keep everything on this "
+                      "computer.")
+
+
+def _translated(choices) -> list[tuple[str, str]]:
+    """A table of (setting, English words) with the words in the window's language."""
+    return [(value, translate("SettingsDialog", words)) for value, words in choices]
 
 
 def _combo(values, current: str, *, editable: bool = True) -> QComboBox:
@@ -75,7 +99,7 @@ def _refill(box: QComboBox, choices: list[tuple[str, str]]) -> None:
     for value, label in choices:
         box.addItem(label, value)
     if current.lower() in device_names.SYSTEM_ROUTES and box.findData(current) < 0:
-        box.addItem(f"{device_names.SYSTEM_DEFAULT} ({current})", current)
+        box.addItem("{} ({})".format(device_names.system_default(), current), current)
     index = box.findData(current)
     if index >= 0:
         box.setCurrentIndex(index)
@@ -135,7 +159,7 @@ def _note(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setObjectName("settings_note")
-    a11y.label(label, text, "A note about the settings above.")
+    a11y.label(label, text, translate("SettingsDialog", "A note about the settings above."))
     return label
 
 
@@ -171,34 +195,43 @@ class SettingsDialog(QDialog):
         (the system's by default)."""
         super().__init__(parent)
         self.setObjectName("settings")
-        self.setWindowTitle("Settings")
-        a11y.label(self, "Settings", "Devices, speech, vision, display, privacy and the kiosk. "
-                   "Changes are saved for the next start too.")
+        self.setWindowTitle(translate("SettingsDialog", "Settings"))
+        a11y.label(self, translate("SettingsDialog", "Settings"),
+                   translate("SettingsDialog", "Devices, speech, vision, display, privacy and the "
+                             "kiosk. Changes are saved for the next start too."))
         self.config = config
         ui, asr, vision, tts, remote = config.ui, config.asr, config.vision, config.tts, config.remote
-        self.camera = _combo(device_names.GENERIC_CAMERAS, ui.camera)
-        self.microphone = _combo([("", device_names.SYSTEM_DEFAULT)], ui.microphone)
-        self.speaker_device = _combo([("", device_names.SYSTEM_DEFAULT)], ui.speaker_device)
-        self.asr_model = _combo([("auto", "Automatic"), ("tiny.en", "Whisper tiny (English)"),
-                                 ("base", "Whisper base (many languages)")], asr.model)
-        self.language = _combo(LANGUAGES, asr.language or "")
-        self.voice_engine = _combo(VOICE_CHOICES, tts.engine, editable=False)
+        self.camera = _combo(device_names.generic_cameras(), ui.camera)
+        self.microphone = _combo([("", device_names.system_default())], ui.microphone)
+        self.speaker_device = _combo([("", device_names.system_default())], ui.speaker_device)
+        self.asr_model = _combo([("auto", translate("SettingsDialog", "Automatic")),
+                                 ("tiny.en", translate("SettingsDialog", "Whisper tiny (English)")),
+                                 ("base", translate("SettingsDialog",
+                                                    "Whisper base (many languages)"))], asr.model)
+        self.language = _combo(_translated(LANGUAGES), asr.language or "")
+        self.voice_engine = _combo(_translated(VOICE_CHOICES), tts.engine, editable=False)
         self.voice = QLineEdit(tts.voice or "")
         self.rate = _spin(*RATE_RANGE, 0.05, tts.rate, "×")
-        self.reply_voice = _combo(REPLY_CHOICES, ui.reply_voice, editable=False)
+        self.reply_voice = _combo(_translated(REPLY_CHOICES), ui.reply_voice, editable=False)
         self.end_silence = _spin(*END_SILENCE_RANGE_S, 0.1, ui.end_silence_s, " s")
-        self.hands_free = _check("Start with &hands-free listening on", ui.hands_free)
-        self.vision_engine = _combo(VISION_CHOICES, vision.engine, editable=False)
+        self.hands_free = _check(translate("SettingsDialog", "Start with &hands-free listening on"),
+                                 ui.hands_free)
+        self.vision_engine = _combo(_translated(VISION_CHOICES), vision.engine, editable=False)
         self.vision_model = ModelRow(paths or app_paths(), self)
         self.font_scale = _spin(0.5, 4.0, 0.1, ui.font_scale, "×")
-        self.high_contrast = _check("H&igh-contrast colours (white and yellow on black)", ui.high_contrast)
-        self.history = _check("Keep the chat hist&ory on this computer", ui.history)
-        self.thumbnails = _check("Keep the camera picture of each &question in the history",
-                                 ui.history_thumbnails)
+        self.high_contrast = _check(translate("SettingsDialog", "H&igh-contrast colours (white "
+                                              "and yellow on black)"), ui.high_contrast)
+        self.history = _check(translate("SettingsDialog", "Keep the chat hist&ory on this computer"),
+                              ui.history)
+        self.thumbnails = _check(translate("SettingsDialog", "Keep the camera picture of each "
+                                           "&question in the history"), ui.history_thumbnails)
         self.blip2_model = QLineEdit(vision.blip2_model)
-        self.vision_device = _combo([("auto", "Automatic"), ("cpu", "Processor (CPU)"),
-                                     ("cuda", "Graphics card (CUDA)")], vision.device, editable=False)
-        self.dtype = _combo([("auto", "Automatic"), ("float16", "float16"), ("bfloat16", "bfloat16"),
+        self.vision_device = _combo([("auto", translate("SettingsDialog", "Automatic")),
+                                     ("cpu", translate("SettingsDialog", "Processor (CPU)")),
+                                     ("cuda", translate("SettingsDialog", "Graphics card (CUDA)"))],
+                                    vision.device, editable=False)
+        self.dtype = _combo([("auto", translate("SettingsDialog", "Automatic")),
+                             ("float16", "float16"), ("bfloat16", "bfloat16"),
                              ("float32", "float32")], vision.dtype, editable=False)
         self.beams = QSpinBox()
         self.beams.setRange(1, 8)
@@ -207,80 +240,106 @@ class SettingsDialog(QDialog):
         self.remote_url.setPlaceholderText("http://server:8000/v1")
         self.remote_model = QLineEdit(remote.vision_model)
         self.idle_minutes = _spin(0.5, 1440.0, 1.0, ui.kiosk_idle_minutes, " min")
-        self.attract = _check("Show a welcome screen when the kiosk is not in use", ui.kiosk_attract)
-        self.kiosk_history = _check("Keep visitors' questions and answers on disk",
-                                    ui.kiosk_keep_history)
+        self.attract = _check(translate("SettingsDialog", "Show a welcome screen when the kiosk "
+                                        "is not in use"), ui.kiosk_attract)
+        self.kiosk_history = _check(translate("SettingsDialog", "Keep visitors' questions and "
+                                              "answers on disk"), ui.kiosk_keep_history)
         self.kiosk_pin = QLineEdit(ui.kiosk_pin)
         self.kiosk_pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.kiosk_pin.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,12}"), self))
         self.error = QLabel("")
         self.error.setWordWrap(True)
-        a11y.label(self.error, "Settings problem", "What is wrong with the settings, if anything.")
+        a11y.label(self.error, translate("SettingsDialog", "Settings problem"),
+                   translate("SettingsDialog", "What is wrong with the settings, if anything."))
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
         self.tabs.setElideMode(Qt.TextElideMode.ElideNone)   # whole words; arrows when many
         self.tabs.setUsesScrollButtons(True)
         self._stacked = self._narrow(parent)
-        a11y.label(self.tabs, "Settings pages", "Ctrl+Tab moves to the next page.")
-        self._page("Devices", (
-            ("C&amera", self.camera, "Camera number, or a picture or video file to use instead."),
-            ("&Microphone", self.microphone, "Microphone by name, or a recording to replay."),
-            ("Spea&ker", self.speaker_device, "Sound output by name.")))
-        self._page("Speech", (
-            ("Re&plies", self.reply_voice, "Whether answers are spoken, read by your screen reader, "
-                                            "or chosen automatically."),
-            ("Speech &recognition", self.asr_model, "Which Whisper model turns speech into text."),
-            ("&Language", self.language, "The language you speak."),
-            ("&Voice engine", self.voice_engine, "Which voice speaks the answers."),
-            ("Voice &name", self.voice, "Voice file or voice name; empty for the default."),
-            ("Speaking ra&te", self.rate, "How fast answers are spoken; 1 is normal."),
-            ("&End-of-turn silence", self.end_silence,
-             "How long a pause ends a hands-free question, in seconds."),
-            (None, self.hands_free, "Listen all the time from the start.")))
-        self._page("Vision", (
-            ("Vision en&gine", self.vision_engine, "Which engine answers questions about the picture."),
+        a11y.label(self.tabs, translate("SettingsDialog", "Settings pages"),
+                   translate("SettingsDialog", "Ctrl+Tab moves to the next page."))
+        self._page(QT_TRANSLATE_NOOP("SettingsDialog", "Devices"), (
+            (translate("SettingsDialog", "C&amera"), self.camera,
+             translate("SettingsDialog", "Camera number, or a picture or video file to use instead.")),
+            (translate("SettingsDialog", "&Microphone"), self.microphone,
+             translate("SettingsDialog", "Microphone by name, or a recording to replay.")),
+            (translate("SettingsDialog", "Spea&ker"), self.speaker_device,
+             translate("SettingsDialog", "Sound output by name."))))
+        self._page(QT_TRANSLATE_NOOP("SettingsDialog", "Speech"), (
+            (translate("SettingsDialog", "Re&plies"), self.reply_voice,
+             translate("SettingsDialog", "Whether answers are spoken, read by your screen reader, "
+                                         "or chosen automatically.")),
+            (translate("SettingsDialog", "Speech &recognition"), self.asr_model,
+             translate("SettingsDialog", "Which Whisper model turns speech into text.")),
+            (translate("SettingsDialog", "&Language"), self.language,
+             translate("SettingsDialog", "The language you speak.")),
+            (translate("SettingsDialog", "&Voice engine"), self.voice_engine,
+             translate("SettingsDialog", "Which voice speaks the answers.")),
+            (translate("SettingsDialog", "Voice &name"), self.voice,
+             translate("SettingsDialog", "Voice file or voice name; empty for the default.")),
+            (translate("SettingsDialog", "Speaking ra&te"), self.rate,
+             translate("SettingsDialog", "How fast answers are spoken; 1 is normal.")),
+            (translate("SettingsDialog", "&End-of-turn silence"), self.end_silence,
+             translate("SettingsDialog", "How long a pause ends a hands-free question, in seconds.")),
+            (None, self.hands_free, translate("SettingsDialog", "Listen all the time from the start."))))
+        self._page(QT_TRANSLATE_NOOP("SettingsDialog", "Vision"), (
+            (translate("SettingsDialog", "Vision en&gine"), self.vision_engine,
+             translate("SettingsDialog", "Which engine answers questions about the picture.")),
             (None, self.vision_model, ""),
-            (None, _note("The embedded engine works on this computer with no download. The "
-                         "large models answer more freely but need a fast computer."), "")))
-        self._page("Display", (
-            ("Te&xt size", self.font_scale, "Size of all text; 1 is normal, up to 4."),
-            (None, self.high_contrast, "White and yellow on black.")))
-        self._page("Privacy", (
-            (None, self.history, "Keep the chat history on disk."),
-            (None, self.thumbnails, "Store a small picture of what the camera saw with each "
-                                    "question (off: words only)."),
-            (None, _note("Nothing you say or show leaves this computer unless a server is set "
-                         "under Advanced."), "")))
-        self.advanced_tab = self._page("Advanced", (
-            ("&BLIP-2 model", self.blip2_model, "Name or folder of the BLIP-2 model."),
-            ("Vision &device", self.vision_device, "Where the vision model runs."),
-            ("Number &format", self.dtype, "The number format of the vision model's weights."),
-            ("Beam &width", self.beams, "How many answers the vision model weighs at once; "
-                                        "1 is fastest."),
-            ("Server address (&URL)", self.remote_url, "An OpenAI-compatible server. "
-                                                        + REMOTE_WARNING),
-            (None, _note(REMOTE_WARNING), ""),
-            ("Server's vision model", self.remote_model, "The model on that server; empty for "
-                                                          "the first it lists.")))
-        self.kiosk_tab = self._page("Kiosk", (
-            (None, _note("These apply when the assistant runs as a kiosk (assistant --kiosk)."), ""),
-            ("Idle minutes before the histor&y is cleared", self.idle_minutes,
-             "In kiosk mode, the history is cleared after this many idle minutes."),
-            (None, self.attract, "Invite the next visitor when no one has used the kiosk for a while."),
-            (None, self.kiosk_history, "Off: visitors' turns live in memory only and are gone "
-                                       "at idle, quit, restart or a crash. The screen always "
-                                       "starts empty."),
-            ("Staff PIN", self.kiosk_pin, "4 to 12 digits asked before the kiosk's settings or "
-                                          "quit. Empty: those stay locked in the kiosk.")))
+            (None, _note(translate("SettingsDialog", "The embedded engine works on this computer "
+                                   "with no download. The large models answer more freely but "
+                                   "need a fast computer.")), "")))
+        self._page(QT_TRANSLATE_NOOP("SettingsDialog", "Display"), (
+            (translate("SettingsDialog", "Te&xt size"), self.font_scale,
+             translate("SettingsDialog", "Size of all text; 1 is normal, up to 4.")),
+            (None, self.high_contrast, translate("SettingsDialog", "White and yellow on black."))))
+        self._page(QT_TRANSLATE_NOOP("SettingsDialog", "Privacy"), (
+            (None, self.history, translate("SettingsDialog", "Keep the chat history on disk.")),
+            (None, self.thumbnails, translate("SettingsDialog", "Store a small picture of what the "
+                                              "camera saw with each question (off: words only).")),
+            (None, _note(translate("SettingsDialog", "Nothing you say or show leaves this computer "
+                                   "unless a server is set under Advanced.")), "")))
+        remote_warning = translate("SettingsDialog", REMOTE_WARNING)
+        self.advanced_tab = self._page(QT_TRANSLATE_NOOP("SettingsDialog", "Advanced"), (
+            (translate("SettingsDialog", "&BLIP-2 model"), self.blip2_model,
+             translate("SettingsDialog", "Name or folder of the BLIP-2 model.")),
+            (translate("SettingsDialog", "Vision &device"), self.vision_device,
+             translate("SettingsDialog", "Where the vision model runs.")),
+            (translate("SettingsDialog", "Number &format"), self.dtype,
+             translate("SettingsDialog", "The number format of the vision model's weights.")),
+            (translate("SettingsDialog", "Beam &width"), self.beams,
+             translate("SettingsDialog", "How many answers the vision model weighs at once; "
+                                         "1 is fastest.")),
+            (translate("SettingsDialog", "Server address (&URL)"), self.remote_url,
+             translate("SettingsDialog", "An OpenAI-compatible server.") + " " + remote_warning),
+            (None, _note(remote_warning), ""),
+            (translate("SettingsDialog", "Server's vision model"), self.remote_model,
+             translate("SettingsDialog", "The model on that server; empty for the first it lists."))))
+        self.kiosk_tab = self._page(QT_TRANSLATE_NOOP("SettingsDialog", "Kiosk"), (
+            (None, _note(translate("SettingsDialog", "These apply when the assistant runs as a "
+                                   "kiosk (assistant --kiosk).")), ""),
+            (translate("SettingsDialog", "Idle minutes before the histor&y is cleared"),
+             self.idle_minutes,
+             translate("SettingsDialog", "In kiosk mode, the history is cleared after this many "
+                                         "idle minutes.")),
+            (None, self.attract, translate("SettingsDialog", "Invite the next visitor when no one "
+                                           "has used the kiosk for a while.")),
+            (None, self.kiosk_history, translate("SettingsDialog", "Off: visitors' turns live in "
+                                                 "memory only and are gone at idle, quit, restart "
+                                                 "or a crash. The screen always starts empty.")),
+            (translate("SettingsDialog", "Staff PIN"), self.kiosk_pin,
+             translate("SettingsDialog", "4 to 12 digits asked before the kiosk's settings or "
+                                         "quit. Empty: those stay locked in the kiosk."))))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         for button in buttons.buttons():
             a11y.label(button, button.text().replace("&", ""),
-                       "Save the settings and apply them." if button is buttons.button(
-                           QDialogButtonBox.StandardButton.Save) else "Close without saving.")
+                       translate("SettingsDialog", "Save the settings and apply them.")
+                       if button is buttons.button(QDialogButtonBox.StandardButton.Save)
+                       else translate("SettingsDialog", "Close without saving."))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
@@ -303,7 +362,8 @@ class SettingsDialog(QDialog):
         return width < STACK_CHARS * max(self.fontMetrics().averageCharWidth(), 1)
 
     def _page(self, title: str, rows) -> QWidget:
-        """One tab: a form that wraps long rows and scrolls when it is taller than the dialog."""
+        """One tab: a form that wraps long rows and scrolls when it is taller than the dialog.
+        ``title``: in English (it names the page's object), translated on the tab."""
         inner = QWidget()
         form = QFormLayout(inner)
         # Large text on a small screen: each label above its field, never over it.
@@ -333,8 +393,12 @@ class SettingsDialog(QDialog):
         scroll.setWidget(inner)
         # Tab moves through the fields and the page scrolls to each; the page itself needs no stop.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        a11y.label(scroll, f"{title} settings", f"The {title.lower()} settings.")
-        self.tabs.addTab(scroll, title)
+        shown = translate("SettingsDialog", title)
+        # {page}: the page's title as on its tab; {page_lower}: the same in small letters
+        a11y.label(scroll, translate("SettingsDialog", "{page} settings").format(page=shown),
+                   translate("SettingsDialog", "The {page_lower} settings.").format(
+                       page=shown, page_lower=shown.lower()))
+        self.tabs.addTab(scroll, shown)
         return scroll
 
     def _fill_devices(self, cameras, inputs, outputs) -> None:
@@ -344,7 +408,7 @@ class SettingsDialog(QDialog):
         if cameras:
             _refill(self.camera, cameras)
         for box, names in ((self.microphone, inputs), (self.speaker_device, outputs)):
-            _refill(box, [("", device_names.SYSTEM_DEFAULT), *names])
+            _refill(box, [("", device_names.system_default()), *names])
 
     def _vision_shown(self):
         return dataclasses.replace(self.config.vision, engine=_value(self.vision_engine),

@@ -1,6 +1,7 @@
 """What the window says when settings or the history cannot be kept, or a chosen vision model
 is not on this computer: what happened and what to do, in the reader's words (no errno, no
-command line, no log the reader may not have). Pure: no Qt, no files.
+command line, no log the reader may not have), translated for the window (Qt's
+``translate``, safe on any thread). No widgets, no files.
 """
 from __future__ import annotations
 
@@ -11,11 +12,26 @@ from pathlib import Path
 from assistant.errors import AssistantError
 from assistant.storage import failure_words
 
-SAVED = "Settings saved and applied."
-# the engine names the settings offer (ui/settings_dialog.py VISION_CHOICES)
-ENGINE_NAMES = {"blip2": "BLIP-2", "blip": "BLIP", "llava": "LLaVA", "embedded": "the embedded engine",
-                "openai": "the server on the network"}
-DOWNLOAD_WHERE = "Settings, Vision page, Download button"
+from .translation import QT_TRANSLATE_NOOP, translate
+
+# the engine names the settings offer (ui/settings_dialog.py VISION_CHOICES); shown through
+# engine_name(), which translates them
+ENGINE_NAMES = {"blip2": "BLIP-2", "blip": "BLIP", "llava": "LLaVA",
+                "embedded": QT_TRANSLATE_NOOP("SettingsWords", "the embedded engine"),
+                "openai": QT_TRANSLATE_NOOP("SettingsWords", "the server on the network")}
+
+
+def __getattr__(name: str) -> str:
+    """``SAVED``: the words said once the settings are saved, in the window's language of now
+    (a module constant would be English: it is read before any translator is installed)."""
+    if name == "SAVED":
+        return translate("SettingsWords", "Settings saved and applied.")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def engine_name(engine: str) -> str:
+    """The words for a vision engine (its setting's value), translated."""
+    return translate("SettingsWords", ENGINE_NAMES[engine]) if engine in ENGINE_NAMES else engine
 
 
 def _errno(exc: BaseException | None) -> int | None:
@@ -35,56 +51,69 @@ def _errno(exc: BaseException | None) -> int | None:
 
 def _why(exc: BaseException) -> str:
     code = _errno(exc)
-    words = {errno.ENOSPC: "the disk is full", errno.EROFS: "the disk is read-only",
-             errno.EACCES: "this account may not write there",
-             errno.EPERM: "this account may not write there"}
-    if code in words:
-        return words[code]
+    if code == errno.ENOSPC:
+        return translate("SettingsWords", "the disk is full")
+    if code == errno.EROFS:
+        return translate("SettingsWords", "the disk is read-only")
+    if code in (errno.EACCES, errno.EPERM):
+        return translate("SettingsWords", "this account may not write there")
     if isinstance(exc, AssistantError):
         return exc.message.rstrip(".")
     return failure_words(exc)
 
 
-def _to_do(exc: BaseException, folder: Path) -> str:
+def _to_do(exc: BaseException, folder: Path, *, again: bool = True) -> str:
     """What the reader can do about it (nothing they cannot do: no free-space advice for a
-    read-only disk)."""
+    read-only disk). ``again``: ending with "then save again" where that helps."""
     code = _errno(exc)
     if code == errno.ENOSPC:
-        return "Free some space on the disk, then save again."
+        return (translate("SettingsWords", "Free some space on the disk, then save again.") if again
+                else translate("SettingsWords", "Free some space on the disk."))
     if code in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return (f"Ask whoever looks after this computer to let this account write to {folder}, "
-                "or to start the assistant with ASSISTANT_HOME set to a folder it can write.")
-    return f"Check that {folder} can be written, then save again."
+        return translate("SettingsWords", "Ask whoever looks after this computer to let this "
+                         "account write to {folder}, or to start the assistant with "
+                         "ASSISTANT_HOME set to a folder it can write.").format(folder=folder)
+    return (translate("SettingsWords", "Check that {folder} can be written, then save again.")
+            if again else translate("SettingsWords", "Check that {folder} can be written.")
+            ).format(folder=folder)
 
 
 def settings_not_saved(exc: BaseException, path: Path) -> str:
     """The settings were applied but could not be written: one message, never followed by
     "saved"."""
-    return (f"Settings applied until the assistant closes, but not saved: {_why(exc)}. "
-            f"{_to_do(exc, Path(path).parent)}")
+    return translate("SettingsWords", "Settings applied until the assistant closes, but not "
+                     "saved: {why}. {to_do}").format(why=_why(exc),
+                                                     to_do=_to_do(exc, Path(path).parent))
 
 
 def history_unwritable(exc: BaseException, folder: Path, shown: int) -> str:
     """The history cannot be written at start; ``shown`` earlier turns could still be read."""
-    earlier = ("Earlier conversations are shown" if shown else "Nothing earlier could be read")
-    return (f"The chat history cannot be saved: {_why(exc)}. {earlier}; new questions and "
-            "answers stay on screen until the assistant closes. "
-            f"{_to_do(exc, Path(folder)).replace(', then save again', '')}")
+    if shown:
+        said = translate("SettingsWords", "The chat history cannot be saved: {why}. Earlier "
+                         "conversations are shown; new questions and answers stay on screen "
+                         "until the assistant closes. {to_do}")
+    else:
+        said = translate("SettingsWords", "The chat history cannot be saved: {why}. Nothing "
+                         "earlier could be read; new questions and answers stay on screen until "
+                         "the assistant closes. {to_do}")
+    return said.format(why=_why(exc), to_do=_to_do(exc, Path(folder), again=False))
 
 
 def turn_not_saved(exc: BaseException, folder: Path) -> str:
     """One finished turn could not be added to the history on disk (it stays on screen)."""
     code = _errno(exc)
     if code == errno.ENOSPC:
-        to_do = "Free some space on the disk to keep the next ones."
+        to_do = translate("SettingsWords", "Free some space on the disk to keep the next ones.")
     else:
-        to_do = _to_do(exc, Path(folder)).replace(", then save again", "")
-    return f"This answer was not saved in the chat history: {_why(exc)}. It stays on screen. {to_do}"
+        to_do = _to_do(exc, Path(folder), again=False)
+    return translate("SettingsWords", "This answer was not saved in the chat history: {why}. "
+                     "It stays on screen. {to_do}").format(why=_why(exc), to_do=to_do)
 
 
 def model_missing(engine: str, repo: str, *, kept: str) -> str:
     """The chosen vision model is not on this computer: said plainly, with the way to get it,
     and which engine answers meanwhile (``kept``: its words)."""
-    name = ENGINE_NAMES.get(engine, engine)
-    return (f"Settings saved, but {name} is not on this computer ({repo}), so {kept} answers "
-            f"until it is downloaded ({DOWNLOAD_WHERE}).")
+    where = translate("SettingsWords", "Settings, Vision page, Download button")
+    return translate("SettingsWords", "Settings saved, but {name} is not on this computer "
+                     "({model}), so {kept} answers until it is downloaded ({where})."
+                     ).format(name=engine_name(engine), model=repo, kept=kept, where=where)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QLabel, QScrol
 
 from . import accessibility as a11y
 from .flow import ScreenFit, room_inside
+from .translation import translate
 
 
 class TextDialog(QDialog):
@@ -34,11 +35,13 @@ class TextDialog(QDialog):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.words)
-        a11y.label(self.scroll, title, "Scrolls with the arrow keys or Page Down.")
+        a11y.label(self.scroll, title,
+                   translate("TextDialog", "Scrolls with the arrow keys or Page Down."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        a11y.label(self.ok, "OK", "Close this list.")
+        a11y.label(self.ok, self.ok.text().replace("&", "") or translate("TextDialog", "OK"),
+                   translate("TextDialog", "Close this list."))
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(buttons)

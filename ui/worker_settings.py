@@ -2,7 +2,8 @@
 settings (applied either way, "saved" only when they were), a chosen vision model that is
 not on this computer (the engine in use keeps answering; the choice is not called applied),
 a history that cannot be written (what can be read is shown, new turns kept in memory), and
-which settings the running conversation takes as they are. No Qt.
+which settings the running conversation takes as they are. No widgets (the words are
+translated in ``settings_words``).
 """
 from __future__ import annotations
 
@@ -43,8 +44,7 @@ def usable_vision(config: AppConfig, paths: AppPaths, fallback: AppConfig | None
         return config, ""
     kept = fallback.vision if fallback is not None else dataclasses.replace(
         config.vision, engine="embedded")
-    kept_words = ("the embedded engine" if kept.engine in ("embedded", "auto")
-                  else words.ENGINE_NAMES.get(kept.engine, kept.engine))
+    kept_words = words.engine_name("embedded" if kept.engine == "auto" else kept.engine)
     log.warning("vision model %s (vision.engine = %s) is not on this computer", model,
                 config.vision.engine)
     return (dataclasses.replace(config, vision=kept),
