@@ -39,6 +39,9 @@ LANGUAGES = (("", QT_TRANSLATE_NOOP("SettingsDialog", "Detect the language")),
              ("it", QT_TRANSLATE_NOOP("SettingsDialog", "Italian")),
              ("pt", QT_TRANSLATE_NOOP("SettingsDialog", "Portuguese")),
              ("nl", QT_TRANSLATE_NOOP("SettingsDialog", "Dutch")))
+# The window's and the answers' language (ui.language): each in its own words, as a user who
+# cannot read the current language looks for them.
+WINDOW_LANGUAGES = (("en", "English"), ("fr", "Français"), ("de", "Deutsch"), ("es", "Español"))
 VISION_CHOICES = (("auto", QT_TRANSLATE_NOOP("SettingsDialog", "Automatic")),
                   ("embedded", QT_TRANSLATE_NOOP("SettingsDialog",
                                                  "Embedded: text, light, colours (fast)")),
@@ -219,6 +222,9 @@ class SettingsDialog(QDialog):
         self.vision_engine = _combo(_translated(VISION_CHOICES), vision.engine, editable=False)
         self.vision_model = ModelRow(paths or app_paths(), self)
         self.font_scale = _spin(0.5, 4.0, 0.1, ui.font_scale, "×")
+        self.ui_language = _combo([("auto", translate("SettingsDialog", "Automatic: the language "
+                                                      "you speak, else the system's")),
+                                   *WINDOW_LANGUAGES], ui.language, editable=False)
         self.high_contrast = _check(translate("SettingsDialog", "H&igh-contrast colours (white "
                                               "and yellow on black)"), ui.high_contrast)
         self.history = _check(translate("SettingsDialog", "Keep the chat hist&ory on this computer"),
@@ -293,7 +299,10 @@ class SettingsDialog(QDialog):
         self._page(QT_TRANSLATE_NOOP("SettingsDialog", "Display"), (
             (translate("SettingsDialog", "Te&xt size"), self.font_scale,
              translate("SettingsDialog", "Size of all text; 1 is normal, up to 4.")),
-            (None, self.high_contrast, translate("SettingsDialog", "White and yellow on black."))))
+            (None, self.high_contrast, translate("SettingsDialog", "White and yellow on black.")),
+            (translate("SettingsDialog", "Language of answers and window"), self.ui_language,
+             translate("SettingsDialog", "Answers change at once, the window at the next "
+                       "start."))))
         self._page(QT_TRANSLATE_NOOP("SettingsDialog", "Privacy"), (
             (None, self.history, translate("SettingsDialog", "Keep the chat history on disk.")),
             (None, self.thumbnails, translate("SettingsDialog", "Store a small picture of what the "
@@ -394,10 +403,9 @@ class SettingsDialog(QDialog):
         # Tab moves through the fields and the page scrolls to each; the page itself needs no stop.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         shown = translate("SettingsDialog", title)
-        # {page}: the page's title as on its tab; {page_lower}: the same in small letters
         a11y.label(scroll, translate("SettingsDialog", "{page} settings").format(page=shown),
-                   translate("SettingsDialog", "The {page_lower} settings.").format(
-                       page=shown, page_lower=shown.lower()))
+                   translate("SettingsDialog", "The settings of the {page} page.").format(
+                       page=shown))
         self.tabs.addTab(scroll, shown)
         return scroll
 
@@ -445,6 +453,7 @@ class SettingsDialog(QDialog):
                                    history_thumbnails=self.thumbnails.isChecked(),
                                    high_contrast=self.high_contrast.isChecked(),
                                    font_scale=self.font_scale.value(),
+                                   language=_value(self.ui_language),
                                    reply_voice=_value(self.reply_voice),
                                    kiosk_idle_minutes=self.idle_minutes.value(),
                                    kiosk_attract=self.attract.isChecked(),

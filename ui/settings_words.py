@@ -29,6 +29,13 @@ def __getattr__(name: str) -> str:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def language_changed() -> str:
+    """Saved with a new ``ui.language``: the answers follow now, the window's words at the next
+    start (its widgets are built in the language of the start)."""
+    return translate("SettingsWords", "Settings saved and applied. Answers are in the new "
+                     "language from now on; the window changes at the next start.")
+
+
 def engine_name(engine: str) -> str:
     """The words for a vision engine (its setting's value), translated."""
     return translate("SettingsWords", ENGINE_NAMES[engine]) if engine in ENGINE_NAMES else engine

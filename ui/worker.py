@@ -327,6 +327,8 @@ class AssistantWorker(QObject):
         if not_saved or missing:   # one message; never "saved and applied" after it
             self.bus.emit(ErrorEvent(code="settings_not_saved" if not_saved else "model_missing",
                                      stage="settings", message=not_saved or missing))
+        elif old.ui.language != config.ui.language:
+            self.bus.emit(Progress(stage="settings", message=settings_words.language_changed()))
         else:
             self.bus.emit(Progress(stage="settings", message=settings_words.SAVED))
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from assistant.config import AppConfig
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 import update_translations as ut  # noqa: E402
@@ -140,7 +142,11 @@ def _shown_texts(root) -> list[str]:
 
 
 def _english_shown(root, patterns) -> list[str]:
-    return sorted({t for t in _shown_texts(root) for p in patterns if p.fullmatch(t)})
+    from ui.settings_dialog import WINDOW_LANGUAGES
+
+    native = {name for _code, name in WINDOW_LANGUAGES}   # "English" in its own words, on purpose
+    return sorted({t for t in _shown_texts(root) if t not in native
+                   for p in patterns if p.fullmatch(t)})
 
 
 @pytest.fixture
@@ -219,3 +225,47 @@ def test_german_fits_at_every_text_size(window_in, qtbot, window_manager):
         assert _settled(qtbot, lambda: fits(help_box)) == [], f"F1 at {scale}x"
         assert _english_shown(help_box, patterns) == [], scale
         help_box.accept()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_two_mnemonics_of_settings_share_a_letter_in_any_language(qtbot, lang):
+    from collections import Counter
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from ui import translation
+    from ui.app import application
+    from ui.settings_dialog import SettingsDialog
+
+    assert translation.install(application(), lang) == lang
+    try:
+        dialog = SettingsDialog(AppConfig())
+        qtbot.addWidget(dialog)
+        texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)]
+        texts += [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+        letters = [m.group(1).lower() for t in texts
+                   if (m := re.search(r"&([^&])", t.replace("&&", "")))]
+        assert len(letters) >= 15, texts
+        assert [letter for letter, n in Counter(letters).items() if n > 1] == []
+    finally:
+        translation.install(application(), "en")
+
+
+def test_a_language_chosen_in_settings_answers_in_it_at_once(open_window, qtbot):
+    """Settings -> Display -> language: saved, the next answer in that language, and the
+    window says its own words change at the next start."""
+    from assistant.events import Progress
+    from ui import settings_words
+
+    window = open_window()
+    settings = window.keys.open_settings()
+    qtbot.waitUntil(settings.isVisible)
+    settings.ui_language.setCurrentIndex(settings.ui_language.findData("fr"))
+    settings.accept()
+    said = settings_words.language_changed()
+    qtbot.waitUntil(lambda: any(isinstance(e, Progress) and e.message == said
+                                for e in window.events), timeout=20_000)
+    assert window.host.engine.assistant.reply_setting == "fr"
+    from assistant.config import load
+
+    assert load(window.paths.config_file).ui.language == "fr"
