@@ -55,7 +55,7 @@ def hear(engine: "TurnHost", heard: "Heard", cancel: "CancelToken") -> None:
             missed(engine.bus.emit)
         return
     command = parse_command(text)
-    if command is None and (heard.barged_in or engine.speech.speaking):
+    if command is None and _answering(engine, heard, start):
         command, text = _command_over_speech(engine, utt, result.language, cancel) or (None, text)
     if command is None:
         heard.token.check()      # a question the next turn took back: that one asks it
@@ -77,12 +77,24 @@ def hear(engine: "TurnHost", heard: "Heard", cancel: "CancelToken") -> None:
 
 # Commands are short; a longer stretch said over the voice is a question.
 COMMAND_MAX_S = 3.0
+# "Slower", "repeat" come while a reply sounds or just after it.
+AFTER_REPLY_S = 8.0
+
+
+def _answering(engine: "TurnHost", heard: "Heard", start: float) -> bool:
+    """Said over our voice (it barged in, or barge-in is off and we still speak), or within
+    a few seconds of the end of a reply."""
+    if heard.barged_in or engine.speech.speaking:
+        return True
+    until = getattr(engine.speech, "spoken_until", None)
+    return until is not None and start - until <= AFTER_REPLY_S
 
 
 def _command_over_speech(engine: "TurnHost", utt, language: str | None, cancel: "CancelToken"):
-    """A short utterance said over our voice that was not heard as a command is heard once
-    more with the command words of its language as hotwords (a misheard "arrête de parler"
-    then comes out as said). Only a command is taken from that second hearing: a question
+    """A short utterance said over our voice (or just after it) that was not heard as a
+    command is heard once more with the command words of its language as hotwords (a
+    misheard "arrête de parler" then comes out as said; tiny.en heard espeak-ng's "Slower."
+    as "So where?" or "Sorry" ten times in ten, and as "Slower." ten times in ten primed). Only a command is taken from that second hearing: a question
     keeps the plain transcript, word for word what the bare recogniser gave."""
     prompt = command_prompt(language)
     if prompt is None or utt.duration_s > COMMAND_MAX_S:

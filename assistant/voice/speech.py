@@ -132,6 +132,7 @@ class SpeechOutput:
         self._playing = threading.Event()
         self._streams: list[SpeechStream] = []    # open streams, woken by stop()
         self.last_text = ""
+        self.spoken_until: float | None = None   # monotonic: when our last reply stopped sounding
         self._thread = threading.Thread(target=self._run, name="voice-speech", daemon=True)
         self._thread.start()
 
@@ -292,5 +293,6 @@ class SpeechOutput:
             self._player.end()
             finished = self._player.wait() and self._current(job.generation)
         ended = time.monotonic()
-        self._echo_text.remember(full, started, max(ended, self._echo.audible_until()))
+        self.spoken_until = max(ended, self._echo.audible_until())
+        self._echo_text.remember(full, started, self.spoken_until)
         self._bus.emit(SpeakingFinished(interrupted=not finished))
