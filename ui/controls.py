@@ -74,11 +74,10 @@ class Keys(QObject):
 
     def _menus(self) -> None:
         # Menu letters differ from the buttons' (Ask, Stop speaking): Alt+A, Alt+S do one thing.
-        # Quit sits at the end of File (Ctrl+Q), never one click away on the menu bar.
-        groups = ((translate("Keys", "&File"), ("open_picture", "paste_picture", "use_camera", "",
-                                                "quit")),
+        # Quit sits at the end of the Assistant menu (Ctrl+Q), never one click away on the bar.
+        groups = ((translate("Keys", "&File"), ("open_picture", "paste_picture", "use_camera")),
                   (translate("Keys", "Ass&istant"), ("describe", "read_text", "repeat", "stop",
-                                                     "hands_free")),
+                                                     "hands_free", "", "quit")),
                   (translate("Keys", "&View"), ("focus_history", "timings", "bigger", "smaller",
                                                 "normal_size", "contrast", "theme")),
                   (translate("Keys", "&History"), ("search_history", "copy_answer",

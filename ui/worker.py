@@ -28,7 +28,7 @@ from assistant.health import HealthMonitor, SelfTestDone, audit_files
 from assistant.engines.conversation import (LOADING, ROLES, Engines, build_conversation,
                                             build_engines, conversation_options, failure_event,
                                             load_keys, prepare)
-from assistant.notices import NO_VISION_MODEL
+from assistant.notices import ENGLISH_ONLY, NO_VISION_MODEL, console_words
 from assistant.paths import AppPaths
 from assistant.voice.engine import DESCRIBE_QUESTION, READ_TEXT_QUESTION
 from assistant.voice.events import ListeningChanged, TurnCancelled, TurnCompleted
@@ -187,6 +187,8 @@ class AssistantWorker(QObject):
         self.engine.start()
 
     def _word_notice(self, code: str) -> str:   # no console: Settings ("" in the kiosk)
+        if code == ENGLISH_ONLY:   # for visitors too: why the answer is not in their language
+            return console_words(code)
         if code != NO_VISION_MODEL or not self.model_note:
             return ""
         return translate("AssistantWorker", self.model_note)

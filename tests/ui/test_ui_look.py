@@ -66,15 +66,16 @@ def test_the_theme_menu_switches_to_dark_and_saves_it(open_window, qtbot, heard)
     assert window.config.ui.theme == "auto"
 
 
-def test_quit_is_in_the_file_menu_and_details_hold_the_models(open_window, qtbot):
+def test_quit_is_in_the_assistant_menu_and_details_hold_the_models(open_window, qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     window = open_window()
     bar = window.menuBar()
     assert all(action.menu() is not None for action in bar.actions())   # no bare Quit
-    file_menu = next(a.menu() for a in bar.actions() if a.text() == "&File")
-    assert window.keys.actions["quit"] in file_menu.actions()
+    menu = next(a.menu() for a in bar.actions() if a.text() == "Ass&istant")
+    assert menu.actions()[-1] is window.keys.actions["quit"]     # last, after a separator
+    assert menu.actions()[-2].isSeparator()
     assert window.keys.actions["quit"].shortcut().toString() == "Ctrl+Q"
     assert not window.windowIcon().isNull()
     words = _shown_words(window)

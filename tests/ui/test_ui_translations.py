@@ -268,3 +268,15 @@ def test_a_language_chosen_in_settings_answers_in_it_at_once(open_window, qtbot)
     from assistant.config import load
 
     assert load(window.paths.config_file).ui.language == "fr"
+
+
+def test_the_window_says_when_the_vision_model_answers_in_english_only(open_window):
+    """A French reply from a model that answers in English: the window's notice says so, in
+    French (it was dropped: only the missing-model notice had window words)."""
+    from assistant import i18n
+    from assistant.notices import ENGLISH_ONLY
+
+    window = open_window()
+    with i18n.speaking("fr"):
+        words = window.host.worker._word_notice(ENGLISH_ONLY)
+    assert words and i18n.text_language(words) == "fr", words
