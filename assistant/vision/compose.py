@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
-from ..i18n import _, pgettext
+from ..i18n import _, ngettext, pgettext
 from . import embedded_answers as say
 from .phrases import count_phrase, place, surface_phrase as _surface
 from .reading import KIND_WORDS, joined, key_lines
@@ -38,7 +38,9 @@ def describe(facts: "SceneFacts", tri: "Triage") -> str:
     if not tri.usable:
         return f"{say_cant_tell()} {tri.advice}".strip()
     if tri.one_colour:
-        return f"It is all {tri.one_colour}, like something held very close. {tri.advice}"
+        said = _("It is all {colour}, like something held very close.").format(
+            colour=say.colour_word(tri.one_colour))
+        return f"{said} {tri.advice}".strip()
     from .kinds import main_kind
     from .triage import evidence_bar, trusted_objects, writing_seen
 
@@ -111,16 +113,23 @@ def partial(reading: "Reading") -> bool:
 
 def words_sentence(reading: "Reading") -> str:
     words = [w for line in reading.lines for w in line.text.split()][:6]
-    quoted = _and([f'"{w}"' for w in words])
-    return f"I can make out the word{'s' if len(words) > 1 else ''} {quoted}."
+    quoted = _and([quoted_word(w) for w in words])
+    return ngettext("I can make out the word {words}.", "I can make out the words {words}.",
+                    len(words)).format(words=quoted)
+
+
+def quoted_word(word: str) -> str:
+    """A word read, in the reply language's quotation marks ('"EXIT"', '« EXIT »')."""
+    return pgettext("quote", '"{text}"').format(text=word)
 
 
 def kind_phrase(kind, facts: "SceneFacts") -> str:
-    """'Probably a computer monitor' (two signals or one strong); 'A bottle' when sure."""
+    """'Probably a computer monitor' (two signals or one strong); 'A bottle' when sure; in
+    the reply language (each kind's noun is a ``msgctxt "kind"`` entry)."""
     from .kinds import noun
 
-    thing = noun(kind, facts)
-    return _capital(thing) if kind.sure else f"Probably {thing}"
+    thing = pgettext("kind", noun(kind, facts))
+    return _capital(thing) if kind.sure else _("Probably {thing}").format(thing=thing)
 
 
 def _kind_said(kind, things, people: int, lead: str) -> bool:

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..cancel import NEVER, CancelToken
 from ..events import Event
-from ..i18n import _
+from ..i18n import _, current
 from ..notices import NO_VISION_MODEL
 from . import LastAnswer, VisionAnswer, runtime_subset
 from . import embedded_answers as say
@@ -169,7 +169,7 @@ class EmbeddedEngine(LastAnswer):
                 "Hold the camera still, a hand's length away, and I will try to read the rest."), True
         if lines:
             text = say.read_sentence(question, lines)
-            if verdict.advice and "text" in verdict.advice:
+            if verdict.advice and verdict.advice_about_text:
                 text += f" {verdict.advice}"
             return text, True
         if facts.ocr is not None and facts.ocr.unreadable >= 2:
@@ -183,14 +183,14 @@ class EmbeddedEngine(LastAnswer):
         if q is not None and ((q.covered and q.brightness < 40) or q.noise):
             return problem_words(q), True
         if verdict.one_colour:
-            return f"It is {verdict.one_colour}.", True
+            return _("It is {colour}.").format(colour=say.colour_word(verdict.one_colour)), True
         if facts.light.is_dark and _value(rgb) < 0.3:
             # Luma alone would call a deep red or navy shirt dark; its brightest channel not.
-            return f"{problem_words(q) or 'It is dark.'} I can't judge colours in this light.", True
+            return f"{problem_words(q) or _('It is dark.')} " + _(
+                "I can't judge colours in this light."), True
         thing = queries.referent(history, facts) if history else None
         if thing is not None:
-            sentence = say.colour_sentence(object_colours(rgb, thing.box))
-            return f"The {thing.name} is {sentence[0].lower()}{sentence[1:]}", True
+            return _thing_is(thing.name, say.colour_sentence(object_colours(rgb, thing.box))), True
         if _WHOLE_PICTURE.search(question.lower()):
             return say.colour_sentence(facts.colours), True
         return _thing_colour(rgb, facts), True
@@ -264,14 +264,30 @@ def _thing_colour(rgb: np.ndarray, facts: SceneFacts) -> str:
                if o.kind != "person" and o.name not in SURFACES and o.area < 0.85]
     if objects:
         thing = max(objects, key=lambda o: o.area)
-        sentence = say.colour_sentence(thing_colours(rgb, thing.box))
-        return f"The {thing.name} is {sentence[0].lower()}{sentence[1:]}"
+        return _thing_is(thing.name, say.colour_sentence(thing_colours(rgb, thing.box)))
     region = main_region(rgb)
     if region is not None:
         sentence = say.colour_sentence(thing_colours(rgb, region[0]))
-        return f"The thing in front is {sentence[0].lower()}{sentence[1:]}"
+        return _("The thing in front is {colours}").format(colours=_lower_first(sentence))
     middle = say.colour_sentence(facts.centre_colours, middle=True)
-    return f"I can't tell the thing apart from what is behind it. {middle}"
+    return _("I can't tell the thing apart from what is behind it.") + f" {middle}"
+
+
+def _thing_is(name: str, sentence: str) -> str:
+    """'The cup is mostly red.' ``sentence`` is ``colour_sentence``'s ("Mostly red.").
+
+    In English ``{thing}`` is the thing's name; in another language it is the thing with its
+    indefinite article from the catalogue ("une tasse", ``msgctxt "object"``): "the" would
+    need each noun's gender, so the translations say "there is a cup: mostly red".
+    """
+    from .phrases import count_phrase
+
+    thing = name if current() == "en" else count_phrase(name, 1)
+    return _("The {thing} is {colours}").format(thing=thing, colours=_lower_first(sentence))
+
+
+def _lower_first(sentence: str) -> str:
+    return f"{sentence[0].lower()}{sentence[1:]}" if sentence else sentence
 
 
 def _value(rgb: np.ndarray) -> float:

@@ -258,22 +258,25 @@ def _and(words: Sequence[str]) -> str:
     return _("{first} and {last}").format(first=", ".join(words[:-1]), last=words[-1])
 
 
+# How light the picture looks, alone and with the verdict about the lamp (one message each:
+# each language agrees the adjective its own way).
+_LOOKS = {
+    "very dark": ("It looks very dark.", "It looks very dark; the light is probably off."),
+    "dark": ("It looks dark.", "It looks dark; the light may be off."),
+    "dim": ("It looks dim.", "It looks dim; there is some light, but not much."),
+    "well lit": ("It looks well lit.", "It looks well lit; the light seems to be on."),
+    "bright": ("It looks bright.", "It looks bright; the light seems to be on."),
+    "very bright": ("It looks very bright.", "It looks very bright; the light seems to be on."),
+}
+
+
 def light_sentence(light: "LightLevel", *, about_lamp: bool = False) -> str:
     """'It looks dark; the light may be off.' Verdict about a lamp only when asked."""
-    if light.label == "very dark":
-        verdict = "the light is probably off"
-    elif light.label == "dark":
-        verdict = "the light may be off"
-    elif light.label == "dim":
-        verdict = "there is some light, but not much"
-    else:
-        verdict = "the light seems to be on"
-    text = f"It looks {light.label}"
-    if about_lamp or light.is_dark:
-        text += f"; {verdict}"
-    text += "."
+    alone, verdict = _LOOKS.get(light.label, _LOOKS["well lit"])
+    text = _(verdict if about_lamp or light.is_dark else alone)
     if light.highlight_share >= 0.25:
-        text += " Part of the picture is washed out, perhaps by a lamp or window facing the camera."
+        text += " " + _("Part of the picture is washed out, perhaps by a lamp or window "
+                        "facing the camera.")
     return text
 
 

@@ -12,6 +12,7 @@ from typing import Any, Sequence, TypeVar
 
 import numpy as np
 
+from ..i18n import _
 from .quality import FrameQuality, QualityThresholds, check_frame, sharpest
 
 T = TypeVar("T")
@@ -57,11 +58,12 @@ def best_frame(frames: Sequence[T], thresholds: QualityThresholds = QualityThres
 
 
 def problem_words(quality: FrameQuality | None, task: str = "") -> str:
-    """One or two sentences naming what is wrong with the frame and the fix; '' if nothing."""
+    """One or two sentences naming what is wrong with the frame and the fix, in the reply
+    language; '' if nothing."""
     if quality is None or quality.ok:
         return ""
     problem = quality.problem
     if problem == "covered" and quality.brightness < QualityThresholds().covered_mean:
         # Nearly black and flat: a covered lens and a dark room look the same.
-        return _BLACK
-    return _WORDS.get((problem, task)) or _WORDS[(problem, "")]
+        return _(_BLACK)
+    return _(_WORDS.get((problem, task)) or _WORDS[(problem, "")])

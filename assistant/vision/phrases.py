@@ -40,6 +40,16 @@ def count_phrase(name: str, count: int) -> str:
     return counted(singular, f"{{count}} {plural(name)}", count)
 
 
+def plural_noun(name: str) -> str:
+    """'cups' in the reply language, without a number ("tasses", "Tassen", "tazas"): the
+    catalogue's plural with its ``{count}`` left out."""
+    if current() == "en":
+        return plural(name)
+    singular = with_article(name) if name != "person" else "a person"
+    many = npgettext("object", singular, f"{{count}} {plural(name)}", 2)
+    return " ".join(many.replace("{count}", " ").split())
+
+
 def plural(name: str) -> str:
     words = name.split()
     last = words[-1]
@@ -54,4 +64,5 @@ def plural(name: str) -> str:
     return " ".join([*words[:-1], last])
 
 
-__all__ = ["number", "counted", "place", "surface_phrase", "count_phrase", "plural"]
+__all__ = ["number", "counted", "place", "surface_phrase", "count_phrase", "plural",
+           "plural_noun"]

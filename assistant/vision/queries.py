@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..i18n import _, current
 from . import embedded_answers as say
-from .compose import count_phrase, with_article
-from .phrases import plural
+from .compose import count_phrase
+from .phrases import place, plural, plural_noun
 from .reading import joined
 from .router import normalise
 
@@ -92,13 +92,17 @@ def find(facts: "SceneFacts", question: str) -> str:
         return _("Yes, I can see {things}.").format(things=count_phrase('person', len(facts.faces)))
     if found:
         first = found[0]
-        where = first.place() + (f", {first.distance()}" if first.distance() else "")
-        more = f", and {len(found) - 1} more" if len(found) > 1 else ""
-        sure = "Yes" if first.score >= 0.62 else "Probably"
-        return f"{sure}, {with_article(name)} {where}{more}."
+        where = place(first.place()) + (f", {place(first.distance())}" if first.distance() else "")
+        more = _(", and {count} more").format(count=len(found) - 1) if len(found) > 1 else ""
+        sure = (_("Yes, {thing} {where}{more}.") if first.score >= 0.62 else
+                _("Probably, {thing} {where}{more}."))
+        return sure.format(thing=count_phrase(name, 1), where=where, more=more)
     names = sorted({o.name for o in seen(facts)})
-    also = f" I can see {_and([with_article(n) for n in names[:3]])}." if names else ""
-    return f"I don't see {with_article(name) if kind else 'that'}; it may be out of view.{also}"
+    also = " " + _("I can see {things}.").format(
+        things=say._and([count_phrase(n, 1) for n in names[:3]])) if names else ""
+    missing = (_("I don't see {thing}; it may be out of view.").format(thing=count_phrase(name, 1))
+               if kind else _("I don't see that; it may be out of view."))
+    return _capital(missing) + also
 
 
 def count(facts: "SceneFacts", question: str) -> str:
@@ -110,7 +114,7 @@ def count(facts: "SceneFacts", question: str) -> str:
     if kind == "person":
         number = max(number, len(facts.faces or ()))
     if number == 0:
-        return f"I don't see any {plural(name)}."
+        return _("I don't see any {things}.").format(things=plural_noun(name))
     if number == 1 and current() == "en":
         return f"I can see one {name}."
     return _("I can see {things}.").format(things=count_phrase(name, number))
@@ -123,8 +127,8 @@ def referent(history: Sequence["Turn"], facts: "SceneFacts") -> "SeenObject | No
         answer = turn.answer.lower()
         best = None
         for obj in objects:
-            hit = re.search(rf"\b({re.escape(obj.name.lower())}|{re.escape(plural(obj.name).lower())})\b",
-                            answer)
+            names = (obj.name.lower(), plural(obj.name).lower(), *_said(obj))
+            hit = re.search(rf"\b({'|'.join(re.escape(n) for n in names)})\b", answer)
             if hit and (best is None or hit.start() < best[0]):
                 best = (hit.start(), obj)
         if best:
@@ -134,8 +138,18 @@ def referent(history: Sequence["Turn"], facts: "SceneFacts") -> "SeenObject | No
 
 def mentioned(history: Sequence["Turn"], obj: "SeenObject") -> bool:
     return any(re.search(rf"\b{re.escape(obj.name.lower())}", t.answer.lower()) or
-               re.search(rf"\b{re.escape(plural(obj.name).lower())}\b", t.answer.lower())
+               re.search(rf"\b{re.escape(plural(obj.name).lower())}\b", t.answer.lower()) or
+               any(re.search(rf"\b{re.escape(said)}\b", t.answer.lower()) for said in _said(obj))
                for t in history)
+
+
+def _said(obj: "SeenObject") -> tuple[str, ...]:
+    """The thing's nouns in the reply language, lower case, when it is not English ("tasse",
+    "tasses"): how an earlier answer in that language named it."""
+    if current() == "en":
+        return ()
+    one = count_phrase(obj.name, 1).split(maxsplit=1)     # "une tasse" -> "tasse"
+    return tuple(w.lower() for w in (one[-1], plural_noun(obj.name)) if w)
 
 
 def more(facts: "SceneFacts", history: Sequence["Turn"]) -> str:
@@ -148,10 +162,12 @@ def more(facts: "SceneFacts", history: Sequence["Turn"]) -> str:
         names: dict[str, int] = {}
         for obj in new:
             names[obj.name] = names.get(obj.name, 0) + 1
-        parts.append("I can also see " + _and([count_phrase(n, c) for n, c in names.items()]) + ".")
+        parts.append(_("I can also see {things}.").format(
+            things=say._and([count_phrase(n, c) for n, c in names.items()])))
     if facts.lines and not text_said:
-        parts.append(f'There is writing: "{joined([l.text for l in facts.lines][:3])}".')
-    return " ".join(parts) or "Nothing else that I can recognise."
+        parts.append(_('{lead}: "{text}".').format(
+            lead=_("There is writing"), text=joined([l.text for l in facts.lines][:3])))
+    return " ".join(parts) or _("Nothing else that I can recognise.")
 
 
 def about_text(facts: "SceneFacts", question: str) -> str:
@@ -164,10 +180,14 @@ def about_text(facts: "SceneFacts", question: str) -> str:
         if words & set(topic):
             hits = [l for l in lines if re.search(pattern, l, re.I)]
             if hits:
-                return f'It says: "{joined(hits[:3])}".'
+                return _it_says(joined(hits[:3]))
     content = {w for w in words if len(w) >= 4 and w not in _STOP}
     hits = [l for l in lines if content & set(normalise(l).split())]
-    return f'It says: "{joined(hits[:3])}".' if hits else ""
+    return _it_says(joined(hits[:3])) if hits else ""
+
+
+def _it_says(text: str) -> str:
+    return _('{lead}: "{text}".').format(lead=_("It says"), text=text)
 
 
 def which_of(facts: "SceneFacts", question: str) -> str:
@@ -183,10 +203,14 @@ def which_of(facts: "SceneFacts", question: str) -> str:
     present = [w for w in options if SYNONYMS.get(w, w) in kinds or w in families
                or w in label_words]
     if len(present) == 1:
-        return f"It looks like {with_article(present[0])}."
+        return _("It looks like {thing}.").format(thing=count_phrase(present[0], 1))
     return ""
 
 
 def _and(words: Sequence[str]) -> str:
     words = list(words)
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -130,6 +130,11 @@ _OTHER_RULES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
         r"\bwie viele (personen|leute|menschen)\b", r"\bist (hier )?(jemand|wer) (da|hier)\b",
         r"\bcuantas personas\b", r"\bhay (alguien|gente)\b",
     )),
+    (Intent.MORE, (
+        r"\b(quoi d autre|qu y a t il d autre|qu est ce qu il y a d autre|autre chose|rien d autre)\b",
+        r"\b(was (noch|sonst)|sonst noch|noch etwas|was gibt es noch)\b",
+        r"\b(que mas|algo mas|que otra cosa|que otras cosas|nada mas)\b",
+    )),
     (Intent.DESCRIBE, (
         r"\b(decris|decrivez|decrire|qu est ce que (tu vois|c est)|que vois tu)\b",
         r"\b(beschreibe|beschreib|was siehst du|was ist das)\b",

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..i18n import _
 from .calibration import CALIBRATION
 from .embedded_answers import MAYBE
 
@@ -34,15 +35,38 @@ _FIXES = {
     "plain": "I only see a plain surface. Point the camera at the thing you want to know about.",
     "nothing": "Try moving the camera back a little, so the whole thing is in view.",
 }
-_EDGE_MOVES = {"left": "left", "right": "right", "top": "up", "bottom": "down"}
+# Text cut off at one edge, and which way to move (one message each: the edge and the way
+# agree in each language).
+_EDGE_ADVICE = {
+    "left": "Some text runs off the left edge; move the camera a little left.",
+    "right": "Some text runs off the right edge; move the camera a little right.",
+    "top": "Some text runs off the top edge; move the camera a little up.",
+    "bottom": "Some text runs off the bottom edge; move the camera a little down.",
+}
+# Why text seen could not be read, what to do, and both as one piece of advice.
+_UNREADABLE = {
+    "glare": ("There is glare on the text", "Tilt it away from the light.",
+              "There is glare on the text; tilt it away from the light."),
+    "angle": ("Some text is hard to read", "Hold the camera level with it.",
+              "Some text is hard to read; hold the camera level with it."),
+    "dark": ("It is dark", "More light would help me read the text.",
+             "It is dark; more light would help me read the text."),
+    "blurred": ("Some text is blurred", "Hold the camera still, a hand's length away.",
+                "Some text is blurred; hold the camera still, a hand's length away."),
+    "small": ("The text is small", "Move the camera closer.",
+              "The text is small; move the camera closer."),
+    "unclear": ("Some text is too unclear to read", "Hold the camera still and a little closer.",
+                "Some text is too unclear to read; hold the camera still and a little closer."),
+}
 
 
 @dataclass(frozen=True)
 class Triage:
     usable: bool
     reason: str = ""   # black | noise | dark | glare | plain | small | blurred | nothing | ""
-    advice: str = ""                 # one sentence, or ""
+    advice: str = ""                 # one sentence in the reply language, or ""
     one_colour: str = ""             # a well-lit frame filled by one colour
+    advice_about_text: bool = False  # the advice is about reading text (cut off, glare...)
 
     def to_dict(self) -> dict:
         return {"usable": self.usable, "reason": self.reason, "advice": self.advice,
@@ -142,19 +166,20 @@ def one_colour(facts: "SceneFacts") -> str:
 def triage(facts: "SceneFacts") -> Triage:
     q = facts.quality
     if q is not None and q.covered and q.brightness < 40:
-        return Triage(False, "black", _FIXES["black"])
+        return Triage(False, "black", _(_FIXES["black"]))
     if q is not None and q.noise:
-        return Triage(False, "noise", _FIXES["noise"])
+        return Triage(False, "noise", _(_FIXES["noise"]))
     colour = one_colour(facts)
     if colour:
         return Triage(True, one_colour=colour,
-                      advice="Move the camera back a little to see what it is.")
+                      advice=_("Move the camera back a little to see what it is."))
     if found_anything(facts) or unread_page(facts) or writing_seen(facts):
-        return Triage(True, advice=advice(facts))
+        return Triage(True, advice=advice(facts), advice_about_text=_about_text(facts))
     reason = refusal(facts)
     if reason:
-        return Triage(False, reason, _FIXES[reason])
-    return Triage(True, advice=advice(facts))   # colours and shapes, said as such
+        return Triage(False, reason, _(_FIXES[reason]))
+    # colours and shapes, said as such
+    return Triage(True, advice=advice(facts), advice_about_text=_about_text(facts))
 
 
 def writing_seen(facts: "SceneFacts") -> bool:
@@ -191,37 +216,63 @@ def refusal(facts: "SceneFacts") -> str:
 
 
 def advice(facts: "SceneFacts") -> str:
-    """The one change that would help most, for a picture that was usable; '' if none."""
+    """The one change that would help most, for a picture that was usable, in the reply
+    language; '' if none."""
+    key = _advice_key(facts)
+    if key == "small picture":
+        return _("The picture is very small; move closer, or use a bigger picture.")
+    if key == "both sides":
+        return _("The text is cut off on both sides; move the camera back a little.")
+    if key in _EDGE_ADVICE:
+        return _(_EDGE_ADVICE[key])
+    if key == "blurred picture":
+        return _("Hold the camera still for a sharper picture.")
+    if key:
+        return _(_UNREADABLE[key][2])
+    return ""
+
+
+def _about_text(facts: "SceneFacts") -> bool:
+    """Is the advice about reading text (said after the text read, too)?"""
+    return _advice_key(facts) not in ("", "small picture", "blurred picture")
+
+
+def _advice_key(facts: "SceneFacts") -> str:
+    """Which advice applies: a key of ``_EDGE_ADVICE`` or ``_UNREADABLE``, "small picture",
+    "both sides", "blurred picture", or ''."""
     ocr, reading, q = facts.ocr, facts.reading, facts.quality
     if min(facts.size) < CALIBRATION.small_side:
-        return "The picture is very small; move closer, or use a bigger picture."
+        return "small picture"
     if reading is not None and reading.cut_edges and reading.lines:
         edges = set(reading.cut_edges)
         if {"left", "right"} <= edges or {"top", "bottom"} <= edges:
-            return "The text is cut off on both sides; move the camera back a little."
-        edge = next(e for e in ("left", "right", "top", "bottom") if e in edges)
-        return f"Some text runs off the {edge} edge; move the camera a little {_EDGE_MOVES[edge]}."
+            return "both sides"
+        return next(e for e in ("left", "right", "top", "bottom") if e in edges)
     if ocr is None or ocr.unreadable < 2:
         if q is not None and q.blurred and not facts.lines:
-            return "Hold the camera still for a sharper picture."
+            return "blurred picture"
         return ""
-    problem, fix = unreadable_text(facts)
-    return f"{problem}; {fix[:1].lower()}{fix[1:]}"
+    return _unreadable_key(facts)
 
 
 def unreadable_text(facts: "SceneFacts") -> tuple[str, str]:
-    """Why some text seen could not be read, and what to do: ("There is glare on the text",
-    "Tilt it away from the light.")."""
+    """Why some text seen could not be read, and what to do, in the reply language:
+    ("There is glare on the text", "Tilt it away from the light.")."""
+    why, fix, _both = _UNREADABLE[_unreadable_key(facts)]
+    return _(why), _(fix)
+
+
+def _unreadable_key(facts: "SceneFacts") -> str:
     ocr, q = facts.ocr, facts.quality
     if facts.light.highlight_share >= 0.08:
-        return "There is glare on the text", "Tilt it away from the light."
+        return "glare"
     if ocr is not None and 20 <= abs(ocr.angle) <= 70:
-        return "Some text is hard to read", "Hold the camera level with it."
+        return "angle"
     if q is not None and q.too_dark:
-        return "It is dark", "More light would help me read the text."
+        return "dark"
     if q is not None and q.blurred:
-        return "Some text is blurred", "Hold the camera still, a hand's length away."
+        return "blurred"
     small = [line.height for line in facts.lines if line.height > 0]
     if small and max(small) < 0.02 * facts.size[1]:
-        return "The text is small", "Move the camera closer."
-    return "Some text is too unclear to read", "Hold the camera still and a little closer."
+        return "small"
+    return "unclear"
