@@ -16,8 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
-                               QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox,
+                               QFormLayout, QFrame, QLabel, QLineEdit,
                                QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from assistant.config import END_SILENCE_RANGE_S, RATE_RANGE, AppConfig
@@ -28,151 +28,8 @@ from . import accessibility as a11y
 from . import device_names
 from .flow import ScreenFit, room_inside
 from .model_download import ModelRow
+from .settings_fields import (LANGUAGES, WINDOW_LANGUAGES, VISION_CHOICES, VOICE_CHOICES, REPLY_CHOICES, STACK_CHARS, REMOTE_WARNING, translated, combo, refill, value_of, spin, check_row, check, note, name_inner_editors)
 from .translation import QT_TRANSLATE_NOOP, translate
-
-# (setting, words): the words in English, translated where they are shown (_translated).
-LANGUAGES = (("", QT_TRANSLATE_NOOP("SettingsDialog", "Detect the language")),
-             ("en", QT_TRANSLATE_NOOP("SettingsDialog", "English")),
-             ("fr", QT_TRANSLATE_NOOP("SettingsDialog", "French")),
-             ("de", QT_TRANSLATE_NOOP("SettingsDialog", "German")),
-             ("es", QT_TRANSLATE_NOOP("SettingsDialog", "Spanish")),
-             ("it", QT_TRANSLATE_NOOP("SettingsDialog", "Italian")),
-             ("pt", QT_TRANSLATE_NOOP("SettingsDialog", "Portuguese")),
-             ("nl", QT_TRANSLATE_NOOP("SettingsDialog", "Dutch")))
-# The window's and the answers' language (ui.language): each in its own words, as a user who
-# cannot read the current language looks for them.
-WINDOW_LANGUAGES = (("en", "English"), ("fr", "Français"), ("de", "Deutsch"), ("es", "Español"))
-VISION_CHOICES = (("auto", QT_TRANSLATE_NOOP("SettingsDialog", "Automatic")),
-                  ("embedded", QT_TRANSLATE_NOOP("SettingsDialog",
-                                                 "Embedded: text, light, colours (fast)")),
-                  ("imagetext", QT_TRANSLATE_NOOP("SettingsDialog",
-                                                  "Image-text model: SmolVLM, Qwen2-VL, Gemma 3...")),
-                  ("blip", QT_TRANSLATE_NOOP("SettingsDialog", "BLIP (smaller model)")),
-                  ("blip2", QT_TRANSLATE_NOOP("SettingsDialog", "BLIP-2 (large, best with a GPU)")),
-                  ("llava", QT_TRANSLATE_NOOP("SettingsDialog", "LLaVA (large, needs a GPU)")),
-                  ("openai", QT_TRANSLATE_NOOP("SettingsDialog",
-                                               "A server on the network (see Advanced)")))
-VOICE_CHOICES = (("auto", QT_TRANSLATE_NOOP("SettingsDialog", "Automatic")), ("piper", "Piper"),
-                 ("pyttsx3", "eSpeak"), ("none", QT_TRANSLATE_NOOP("SettingsDialog", "Do not speak")),
-                 ("openai", QT_TRANSLATE_NOOP("SettingsDialog",
-                                              "A server on the network (see Advanced)")))
-REPLY_CHOICES = (("auto", QT_TRANSLATE_NOOP("SettingsDialog", "Automatic: read by the screen "
-                                                              "reader when one runs, else spoken")),
-                 ("speak", QT_TRANSLATE_NOOP("SettingsDialog", "Spoken")),
-                 ("announce", QT_TRANSLATE_NOOP("SettingsDialog", "Read by the screen reader")))
-STACK_CHARS = 60    # labels go above their fields with fewer characters than this across
-REMOTE_WARNING = QT_TRANSLATE_NOOP(
-    "SettingsDialog", "Pictures and recordings are sent to this server whenever an engine is set "
-                      "to \"a server on the network\". Leave it empty to keep everything on this "
-                      "computer.")
-
-
-def _translated(choices) -> list[tuple[str, str]]:
-    """A table of (setting, English words) with the words in the window's language."""
-    return [(value, translate("SettingsDialog", words)) for value, words in choices]
-
-
-def _combo(values, current: str, *, editable: bool = True) -> QComboBox:
-    box = QComboBox()
-    box.setEditable(editable)
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(12)
-    for value in values:
-        if isinstance(value, tuple):
-            box.addItem(value[1], value[0])
-        else:
-            box.addItem(value, value)
-    index = box.findData(current)
-    if index >= 0:
-        box.setCurrentIndex(index)
-    elif editable:
-        box.setEditText(current)
-    elif current:   # a value this list does not offer is kept, not silently changed
-        box.addItem(current, current)
-        box.setCurrentIndex(box.count() - 1)
-    return box
-
-
-def _refill(box: QComboBox, choices: list[tuple[str, str]]) -> None:
-    """``box`` offering ``choices`` (setting, label), the setting shown now kept: a system
-    route ("pulse") as the system default, a value not listed (a file, an unplugged device)
-    as typed."""
-    current = _value(box)
-    box.clear()
-    for value, label in choices:
-        box.addItem(label, value)
-    if current.lower() in device_names.SYSTEM_ROUTES and box.findData(current) < 0:
-        box.addItem("{} ({})".format(device_names.system_default(), current), current)
-    index = box.findData(current)
-    if index >= 0:
-        box.setCurrentIndex(index)
-    else:
-        box.setEditText(current)
-
-
-def _value(box: QComboBox) -> str:
-    text = box.currentText()
-    index = box.findText(text)
-    data = box.itemData(index) if index >= 0 else None
-    return str(data if data is not None else text).strip()
-
-
-def _spin(low: float, high: float, step: float, value: float, suffix: str = "") -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setRange(low, high)
-    spin.setSingleStep(step)
-    spin.setDecimals(2)
-    spin.setValue(value)
-    spin.setSuffix(suffix)
-    return spin
-
-
-def _check(text: str, on: bool) -> QCheckBox:
-    """A check box whose words are a wrapping label beside it (a check box's own text cannot
-    wrap, so at large text sizes it would run off the dialog)."""
-    box = QCheckBox()
-    box.setChecked(on)
-    box.setProperty("words", text)
-    return box
-
-
-class _CheckWords(QLabel):
-    """The words of a check box: wrap, carry its mnemonic, and toggle it when clicked."""
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if self.buddy() is not None:
-            self.buddy().toggle()
-            self.buddy().setFocus()
-
-
-def _check_row(box: QCheckBox) -> QWidget:
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    words = _CheckWords(box.property("words"))
-    words.setWordWrap(True)
-    words.setBuddy(box)
-    words.setAccessibleName(words.text().replace("&", ""))
-    layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-    layout.addWidget(words, 1)
-    return row
-
-
-def _note(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setObjectName("settings_note")
-    a11y.label(label, text, translate("SettingsDialog", "A note about the settings above."))
-    return label
-
-
-def name_inner_editors(widget: QWidget, name: str, description: str) -> None:
-    """An editable combo box or a spin box has a text field inside: it gets the same name."""
-    editor = widget.lineEdit() if isinstance(widget, QComboBox) else (
-        widget.findChild(QLineEdit) if isinstance(widget, QAbstractSpinBox) else None)
-    if editor is not None:
-        a11y.label(editor, name, description)
-
 
 class _DeviceLister(QObject):
     """Carries the device names back from the helper thread. It belongs to the thread's
@@ -204,39 +61,39 @@ class SettingsDialog(QDialog):
                              "kiosk. Changes are saved for the next start too."))
         self.config = config
         ui, asr, vision, tts, remote = config.ui, config.asr, config.vision, config.tts, config.remote
-        self.camera = _combo(device_names.generic_cameras(), ui.camera)
-        self.microphone = _combo([("", device_names.system_default())], ui.microphone)
-        self.speaker_device = _combo([("", device_names.system_default())], ui.speaker_device)
-        self.asr_model = _combo([("auto", translate("SettingsDialog", "Automatic")),
+        self.camera = combo(device_names.generic_cameras(), ui.camera)
+        self.microphone = combo([("", device_names.system_default())], ui.microphone)
+        self.speaker_device = combo([("", device_names.system_default())], ui.speaker_device)
+        self.asr_model = combo([("auto", translate("SettingsDialog", "Automatic")),
                                  ("tiny.en", translate("SettingsDialog", "Whisper tiny (English)")),
                                  ("base", translate("SettingsDialog",
                                                     "Whisper base (many languages)"))], asr.model)
-        self.language = _combo(_translated(LANGUAGES), asr.language or "")
-        self.voice_engine = _combo(_translated(VOICE_CHOICES), tts.engine, editable=False)
+        self.language = combo(translated(LANGUAGES), asr.language or "")
+        self.voice_engine = combo(translated(VOICE_CHOICES), tts.engine, editable=False)
         self.voice = QLineEdit(tts.voice or "")
-        self.rate = _spin(*RATE_RANGE, 0.05, tts.rate, "×")
-        self.reply_voice = _combo(_translated(REPLY_CHOICES), ui.reply_voice, editable=False)
-        self.end_silence = _spin(*END_SILENCE_RANGE_S, 0.1, ui.end_silence_s, " s")
-        self.hands_free = _check(translate("SettingsDialog", "Start with &hands-free listening on"),
+        self.rate = spin(*RATE_RANGE, 0.05, tts.rate, "×")
+        self.reply_voice = combo(translated(REPLY_CHOICES), ui.reply_voice, editable=False)
+        self.end_silence = spin(*END_SILENCE_RANGE_S, 0.1, ui.end_silence_s, " s")
+        self.hands_free = check(translate("SettingsDialog", "Start with &hands-free listening on"),
                                  ui.hands_free)
-        self.vision_engine = _combo(_translated(VISION_CHOICES), vision.engine, editable=False)
+        self.vision_engine = combo(translated(VISION_CHOICES), vision.engine, editable=False)
         self.vision_model = ModelRow(paths or app_paths(), self)
-        self.font_scale = _spin(0.5, 4.0, 0.1, ui.font_scale, "×")
-        self.ui_language = _combo([("auto", translate("SettingsDialog", "Automatic: the language "
+        self.font_scale = spin(0.5, 4.0, 0.1, ui.font_scale, "×")
+        self.ui_language = combo([("auto", translate("SettingsDialog", "Automatic: the language "
                                                       "you speak, else the system's")),
                                    *WINDOW_LANGUAGES], ui.language, editable=False)
-        self.high_contrast = _check(translate("SettingsDialog", "H&igh-contrast colours (white "
+        self.high_contrast = check(translate("SettingsDialog", "H&igh-contrast colours (white "
                                               "and yellow on black)"), ui.high_contrast)
-        self.history = _check(translate("SettingsDialog", "Keep the chat hist&ory on this computer"),
+        self.history = check(translate("SettingsDialog", "Keep the chat hist&ory on this computer"),
                               ui.history)
-        self.thumbnails = _check(translate("SettingsDialog", "Keep the camera picture of each "
+        self.thumbnails = check(translate("SettingsDialog", "Keep the camera picture of each "
                                            "&question in the history"), ui.history_thumbnails)
         self.blip2_model = QLineEdit(vision.blip2_model)
-        self.vision_device = _combo([("auto", translate("SettingsDialog", "Automatic")),
+        self.vision_device = combo([("auto", translate("SettingsDialog", "Automatic")),
                                      ("cpu", translate("SettingsDialog", "Processor (CPU)")),
                                      ("cuda", translate("SettingsDialog", "Graphics card (CUDA)"))],
                                     vision.device, editable=False)
-        self.dtype = _combo([("auto", translate("SettingsDialog", "Automatic")),
+        self.dtype = combo([("auto", translate("SettingsDialog", "Automatic")),
                              ("float16", "float16"), ("bfloat16", "bfloat16"),
                              ("float32", "float32")], vision.dtype, editable=False)
         self.beams = QSpinBox()
@@ -245,10 +102,10 @@ class SettingsDialog(QDialog):
         self.remote_url = QLineEdit(remote.base_url)
         self.remote_url.setPlaceholderText("http://server:8000/v1")
         self.remote_model = QLineEdit(remote.vision_model)
-        self.idle_minutes = _spin(0.5, 1440.0, 1.0, ui.kiosk_idle_minutes, " min")
-        self.attract = _check(translate("SettingsDialog", "Show a welcome screen when the kiosk "
+        self.idle_minutes = spin(0.5, 1440.0, 1.0, ui.kiosk_idle_minutes, " min")
+        self.attract = check(translate("SettingsDialog", "Show a welcome screen when the kiosk "
                                         "is not in use"), ui.kiosk_attract)
-        self.kiosk_history = _check(translate("SettingsDialog", "Keep visitors' questions and "
+        self.kiosk_history = check(translate("SettingsDialog", "Keep visitors' questions and "
                                               "answers on disk"), ui.kiosk_keep_history)
         self.kiosk_pin = QLineEdit(ui.kiosk_pin)
         self.kiosk_pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -293,7 +150,7 @@ class SettingsDialog(QDialog):
             (translate("SettingsDialog", "Vision en&gine"), self.vision_engine,
              translate("SettingsDialog", "Which engine answers questions about the picture.")),
             (None, self.vision_model, ""),
-            (None, _note(translate("SettingsDialog", "The embedded engine works on this computer "
+            (None, note(translate("SettingsDialog", "The embedded engine works on this computer "
                                    "with no download. The large models answer more freely but "
                                    "need a fast computer.")), "")))
         self._page(QT_TRANSLATE_NOOP("SettingsDialog", "Display"), (
@@ -307,7 +164,7 @@ class SettingsDialog(QDialog):
             (None, self.history, translate("SettingsDialog", "Keep the chat history on disk.")),
             (None, self.thumbnails, translate("SettingsDialog", "Store a small picture of what the "
                                               "camera saw with each question (off: words only).")),
-            (None, _note(translate("SettingsDialog", "Nothing you say or show leaves this computer "
+            (None, note(translate("SettingsDialog", "Nothing you say or show leaves this computer "
                                    "unless a server is set under Advanced.")), "")))
         remote_warning = translate("SettingsDialog", REMOTE_WARNING)
         self.advanced_tab = self._page(QT_TRANSLATE_NOOP("SettingsDialog", "Advanced"), (
@@ -322,11 +179,11 @@ class SettingsDialog(QDialog):
                                          "1 is fastest.")),
             (translate("SettingsDialog", "Server address (&URL)"), self.remote_url,
              translate("SettingsDialog", "An OpenAI-compatible server.") + " " + remote_warning),
-            (None, _note(remote_warning), ""),
+            (None, note(remote_warning), ""),
             (translate("SettingsDialog", "Server's vision model"), self.remote_model,
              translate("SettingsDialog", "The model on that server; empty for the first it lists."))))
         self.kiosk_tab = self._page(QT_TRANSLATE_NOOP("SettingsDialog", "Kiosk"), (
-            (None, _note(translate("SettingsDialog", "These apply when the assistant runs as a "
+            (None, note(translate("SettingsDialog", "These apply when the assistant runs as a "
                                    "kiosk (assistant --kiosk).")), ""),
             (translate("SettingsDialog", "Idle minutes before the histor&y is cleared"),
              self.idle_minutes,
@@ -383,7 +240,7 @@ class SettingsDialog(QDialog):
             if text is None:
                 if isinstance(widget, QCheckBox):
                     a11y.label(widget, widget.property("words").replace("&", ""), description)
-                    widget = _check_row(widget)
+                    widget = check_row(widget)
                 form.addRow(widget)
                 continue
             name = text.replace("&", "")
@@ -414,12 +271,12 @@ class SettingsDialog(QDialog):
         if cameras is None:            # no V4L2 (not Linux): Qt Multimedia's, if installed
             cameras = device_names.qt_cameras()
         if cameras:
-            _refill(self.camera, cameras)
+            refill(self.camera, cameras)
         for box, names in ((self.microphone, inputs), (self.speaker_device, outputs)):
-            _refill(box, [("", device_names.system_default()), *names])
+            refill(box, [("", device_names.system_default()), *names])
 
     def _vision_shown(self):
-        return dataclasses.replace(self.config.vision, engine=_value(self.vision_engine),
+        return dataclasses.replace(self.config.vision, engine=value_of(self.vision_engine),
                                    blip2_model=self.blip2_model.text().strip()
                                    or self.config.vision.blip2_model)
 
@@ -433,28 +290,28 @@ class SettingsDialog(QDialog):
     def result_config(self) -> AppConfig:
         """The settings as shown; raises ConfigError on a bad value."""
         cfg = self.config
-        language = _value(self.language) or None
+        language = value_of(self.language) or None
         return dataclasses.replace(
             cfg,
-            asr=dataclasses.replace(cfg.asr, model=_value(self.asr_model) or "auto", language=language),
+            asr=dataclasses.replace(cfg.asr, model=value_of(self.asr_model) or "auto", language=language),
             vision=dataclasses.replace(self._vision_shown(),
-                                       device=_value(self.vision_device), dtype=_value(self.dtype),
+                                       device=value_of(self.vision_device), dtype=value_of(self.dtype),
                                        num_beams=self.beams.value()),
-            tts=dataclasses.replace(cfg.tts, engine=_value(self.voice_engine),
+            tts=dataclasses.replace(cfg.tts, engine=value_of(self.voice_engine),
                                     voice=self.voice.text().strip() or None, rate=self.rate.value()),
             remote=dataclasses.replace(cfg.remote, base_url=self.remote_url.text().strip(),
                                        vision_model=self.remote_model.text().strip()),
-            ui=dataclasses.replace(cfg.ui, camera=_value(self.camera) or "0",
-                                   microphone=_value(self.microphone),
-                                   speaker_device=_value(self.speaker_device),
+            ui=dataclasses.replace(cfg.ui, camera=value_of(self.camera) or "0",
+                                   microphone=value_of(self.microphone),
+                                   speaker_device=value_of(self.speaker_device),
                                    end_silence_s=self.end_silence.value(),
                                    hands_free=self.hands_free.isChecked(),
                                    history=self.history.isChecked(),
                                    history_thumbnails=self.thumbnails.isChecked(),
                                    high_contrast=self.high_contrast.isChecked(),
                                    font_scale=self.font_scale.value(),
-                                   language=_value(self.ui_language),
-                                   reply_voice=_value(self.reply_voice),
+                                   language=value_of(self.ui_language),
+                                   reply_voice=value_of(self.reply_voice),
                                    kiosk_idle_minutes=self.idle_minutes.value(),
                                    kiosk_attract=self.attract.isChecked(),
                                    kiosk_keep_history=self.kiosk_history.isChecked(),
