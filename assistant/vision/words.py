@@ -124,6 +124,33 @@ def _other_languages() -> tuple:
         return tuple(SpellChecker(language=code).word_frequency for code in OTHER_LANGUAGES)
 
 
+@lru_cache(maxsize=1)
+def _frequencies() -> dict | None:
+    """pyspellchecker's word counts of each language we answer in (None: not installed)."""
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:
+        return None
+    with _lock:
+        english = SpellChecker(language="en").word_frequency
+    return {"en": english, **dict(zip(OTHER_LANGUAGES, _other_languages()))}
+
+
+def written_language(text: str, min_frequency: int = 50) -> str | None:
+    """The language a short text read from a picture is written in ("SORTIE DE SECOURS" ->
+    "fr"): the one language whose common words hold most of its words, when one clearly
+    does; None for a tie, a name or a code ("EXIT" is English, "Restaurant" is anyone's)."""
+    freqs = _frequencies()
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]{2,}", text)]
+    if not freqs or not words:
+        return None
+    scores = {lang: sum(1 for w in words if freq[w] >= min_frequency) for lang, freq in freqs.items()}
+    first, second = sorted(scores.values(), reverse=True)[:2]
+    if first == second or first * 2 < len(words):
+        return None
+    return max(scores, key=scores.__getitem__)
+
+
 def _other_language_word(word: str, min_frequency: int = 50) -> bool:
     """A common word of French, German or Spanish (the other languages we answer in): a sign
     that says "SORTIE DE SECOURS" is read whole, never split into English pieces."""
