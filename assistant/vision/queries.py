@@ -8,6 +8,7 @@ named among the things measured in this picture. Pure: facts and earlier turns i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from ..i18n import _, current
@@ -68,7 +69,46 @@ def target(question: str) -> str:
                           word[:-2] if word.endswith("es") else word):
             if candidate in names:
                 return candidate
-    return words[0].rstrip("s") if words else ""
+    return _named_in_other_language(question) or (words[0].rstrip("s") if words else "")
+
+
+def _named_in_other_language(question: str) -> str:
+    """The COCO class a French, German or Spanish question names ("où est la tasse" -> "cup"),
+    by the catalogues' own nouns for each thing; "" when it names none."""
+    from .router import _plain
+
+    words = _plain(question).split()
+    for language in ("fr", "de", "es"):
+        nouns = _nouns(language)
+        for size in (3, 2, 1):     # "téléphone portable" before "téléphone"
+            for at in range(len(words) - size + 1):
+                kind = nouns.get(" ".join(words[at:at + size]))
+                if kind:
+                    return kind
+    return ""
+
+
+@lru_cache(maxsize=None)
+def _nouns(language: str) -> dict[str, str]:
+    """Each thing's noun in ``language``, singular and plural, accents off -> its COCO class."""
+    from ..i18n import speaking
+    from .objects import COCO, SPOKEN
+    from .router import _plain
+
+    out: dict[str, str] = {}
+    with speaking(language):
+        for kind in sorted(set(COCO.values())):
+            name = SPOKEN.get(kind, kind)
+            for phrase in (count_phrase(name, 1), plural_noun(name)):
+                words = _plain(phrase).split()
+                noun = " ".join(words[1:] if len(words) > 1 and words[0] in _ARTICLES else words)
+                if noun and len(noun) > 2:
+                    out.setdefault(noun, kind)
+    return out
+
+
+_ARTICLES = frozenset("un une des le la les l du de ein eine einen der die das den el los las una uno "
+                      "unos unas".split())
 
 
 def seen(facts: "SceneFacts") -> tuple["SeenObject", ...]:

@@ -135,6 +135,18 @@ _OTHER_RULES: tuple[tuple[Intent, tuple[str, ...]], ...] = (
         r"\b(was (noch|sonst)|sonst noch|noch etwas|was gibt es noch)\b",
         r"\b(que mas|algo mas|que otra cosa|que otras cosas|nada mas)\b",
     )),
+    (Intent.COUNT, (
+        r"\bcombien (de|d) (\w+)", r"\bwie viele (\w+)", r"\bcuant[oa]s (\w+)",
+    )),
+    (Intent.FIND, (
+        r"\bou (est|sont|se trouve|se trouvent) (le|la|les|l|mon|ma|mes|un|une) (\w+)",
+        r"\by a t il (un|une|des|du|de la) (\w+)",
+        r"\b(vois|voyez) (tu|vous) (un|une|des|le|la|les|mon|ma|mes) (\w+)",
+        r"\bwo (ist|sind|steht|liegt) (der|die|das|mein|meine|ein|eine) (\w+)",
+        r"\b(gibt es|siehst du|sehen sie) (ein|eine|einen|der|die|das|den|meine|meinen) (\w+)",
+        r"\bdonde (esta|estan) (el|la|los|las|mi|mis) (\w+)",
+        r"\b(hay|ves|ve) (un|una|unos|unas|el|la|mi) (\w+)",
+    )),
     (Intent.DESCRIBE, (
         r"\b(decris|decrivez|decrire|qu est ce que (tu vois|c est)|que vois tu)\b",
         r"\b(beschreibe|beschreib|was siehst du|was ist das)\b",

@@ -224,3 +224,26 @@ def test_words_made_out_are_quoted_in_the_reply_language():
     assert said["fr"] == "Je distingue les mots « EXIT » et « NOW »."
     assert said["de"] == "Ich kann die Wörter „EXIT“ und „NOW“ erkennen."
     assert said["es"] == "Distingo las palabras «EXIT» y «NOW»."
+
+
+# The same follow-ups asked in the language itself: "where is" and "how many" are understood
+# (they were open questions outside English) and the thing named in it is found.
+ASKED_IN = {
+    "fr": {"Où est la tasse ?": "where is the cup?", "Y a-t-il un chien ?": "where is the dog?",
+           "Combien de chiens ?": "how many dogs?"},
+    "de": {"Wo ist die Tasse?": "where is the cup?", "Gibt es einen Hund?": "where is the dog?",
+           "Wie viele Hunde?": "how many dogs?"},
+    "es": {"¿Dónde está la taza?": "where is the cup?", "¿Hay un perro?": "where is the dog?",
+           "¿Cuántos perros hay?": "how many dogs?"},
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "es"])
+def test_where_and_how_many_asked_in_the_language(engine, coffee, lang):
+    from assistant.vision.router import Intent, route
+
+    with speaking(lang):
+        for question, english in ASKED_IN[lang].items():
+            assert route(question) in (Intent.FIND, Intent.COUNT), question
+            reply = engine.answer(coffee, question, []).text
+            assert reply.startswith(FOLLOW_UPS[english][lang]), (question, reply)
