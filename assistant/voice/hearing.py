@@ -94,8 +94,10 @@ def _command_over_speech(engine: "TurnHost", utt, language: str | None, cancel: 
     """A short utterance said over our voice (or just after it) that was not heard as a
     command is heard once more with the command words of its language as hotwords (a
     misheard "arrête de parler" then comes out as said; tiny.en heard espeak-ng's "Slower."
-    as "So where?" or "Sorry" ten times in ten, and as "Slower." ten times in ten primed). Only a command is taken from that second hearing: a question
-    keeps the plain transcript, word for word what the bare recogniser gave."""
+    as "So where?" or "Sorry" ten times in ten, and as "Slower." ten times in ten primed).
+    Only a command is taken from that second hearing: a question keeps the plain
+    transcript, word for word what the bare recogniser gave (at the cost of one more short
+    decode for a short question said then)."""
     prompt = command_prompt(language)
     if prompt is None or utt.duration_s > COMMAND_MAX_S:
         return None
