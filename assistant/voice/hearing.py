@@ -45,6 +45,13 @@ def hear(engine: "TurnHost", heard: "Heard", cancel: "CancelToken") -> None:
     text = result.text.strip()
     start = engine.listener.to_monotonic(utt.start_s)
     reason = ignore_reason(result, text, heard, engine.options, engine.echo_text, start)
+    command = None if reason else parse_command(text)
+    if command is None and reason != "own_voice_text" and _answering(engine, heard, start):
+        # Also when the plain hearing found no words: tiny.en drops espeak-ng's "Slower." as
+        # the phantom "so" one time in three.
+        again = _command_over_speech(engine, heard, utt, result.language, cancel, start)
+        if again is not None:
+            (command, text), reason = again, ""
     if reason:
         if reason == "own_voice_text":
             heard.kept_apart.set()
@@ -54,9 +61,6 @@ def hear(engine: "TurnHost", heard: "Heard", cancel: "CancelToken") -> None:
             # echo or nothing: say so, never drop a question in silence.
             missed(engine.bus.emit)
         return
-    command = parse_command(text)
-    if command is None and _answering(engine, heard, start):
-        command, text = _command_over_speech(engine, utt, result.language, cancel) or (None, text)
     if command is None:
         heard.token.check()      # a question the next turn took back: that one asks it
     else:
@@ -90,7 +94,8 @@ def _answering(engine: "TurnHost", heard: "Heard", start: float) -> bool:
     return until is not None and start - until <= AFTER_REPLY_S
 
 
-def _command_over_speech(engine: "TurnHost", utt, language: str | None, cancel: "CancelToken"):
+def _command_over_speech(engine: "TurnHost", heard: "Heard", utt, language: str | None,
+                         cancel: "CancelToken", start: float):
     """A short utterance said over our voice (or just after it) that was not heard as a
     command is heard once more with the command words of its language as hotwords (a
     misheard "arrête de parler" then comes out as said; tiny.en heard espeak-ng's "Slower."
@@ -98,13 +103,19 @@ def _command_over_speech(engine: "TurnHost", utt, language: str | None, cancel: 
     Only a command is taken from that second hearing: a question keeps the plain
     transcript, word for word what the bare recogniser gave (at the cost of one more short
     decode for a short question said then)."""
+    language = language or engine.options.language
     prompt = command_prompt(language)
     if prompt is None or utt.duration_s > COMMAND_MAX_S:
         return None
-    primed = engine.transcriber.transcribe(utt.audio, TranscribeOptions(
-        language=language, hotwords=prompt, cancel=cancel)).text.strip()
+    result = engine.transcriber.transcribe(utt.audio, TranscribeOptions(
+        language=language, hotwords=prompt, cancel=cancel))
+    primed = result.text.strip()
     command = parse_command(primed)
-    return (command, primed) if command is not None else None
+    # The same guards as any turn: Whisper must hear speech in it, and not our own words.
+    if command is None or ignore_reason(result, primed, heard, engine.options, engine.echo_text,
+                                        start):
+        return None
+    return command, primed
 
 
 def _went_on(engine: "TurnHost", heard: "Heard") -> None:
