@@ -28,13 +28,22 @@ OTHER_LANGUAGES = ("fr", "de", "es")   # pyspellchecker's word lists of i18n.SUP
 
 
 @lru_cache(maxsize=1)
-def _english() -> Callable[[str], bool] | None:
+def _english_counts():
+    """pyspellchecker's English word counts, loaded once for every check here (None: not
+    installed)."""
     try:
         from spellchecker import SpellChecker
-    except ImportError:  # no word list: every line counts as words, as before
+    except ImportError:
         return None
     with _lock:
-        frequency = SpellChecker(language="en").word_frequency
+        return SpellChecker(language="en").word_frequency
+
+
+@lru_cache(maxsize=1)
+def _english() -> Callable[[str], bool] | None:
+    frequency = _english_counts()
+    if frequency is None:  # no word list: every line counts as words, as before
+        return None
     return lambda word: word in frequency
 
 
@@ -107,13 +116,8 @@ def _split_known(word: str, min_frequency: int = 100) -> str:
 
 @lru_cache(maxsize=1)
 def _frequency() -> Callable[[str], int] | None:
-    try:
-        from spellchecker import SpellChecker
-    except ImportError:
-        return None
-    with _lock:
-        frequency = SpellChecker(language="en").word_frequency
-    return lambda word: frequency[word]
+    frequency = _english_counts()
+    return None if frequency is None else (lambda word: frequency[word])
 
 
 @lru_cache(maxsize=1)
@@ -127,12 +131,9 @@ def _other_languages() -> tuple:
 @lru_cache(maxsize=1)
 def _frequencies() -> dict | None:
     """pyspellchecker's word counts of each language we answer in (None: not installed)."""
-    try:
-        from spellchecker import SpellChecker
-    except ImportError:
+    english = _english_counts()
+    if english is None:
         return None
-    with _lock:
-        english = SpellChecker(language="en").word_frequency
     return {"en": english, **dict(zip(OTHER_LANGUAGES, _other_languages()))}
 
 
