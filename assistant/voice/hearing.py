@@ -39,19 +39,35 @@ def hear(engine: "TurnHost", heard: "Heard", cancel: "CancelToken") -> None:
                          hint="Type the question instead, or check the speech settings.",
                          code="asr_unavailable", stage="asr")
     began = time.monotonic()
-    result = engine.transcriber.transcribe(utt.audio, TranscribeOptions(
-        language=engine.options.language, cancel=cancel))
-    asr_s = time.monotonic() - began
-    text = result.text.strip()
     start = engine.listener.to_monotonic(utt.start_s)
-    reason = ignore_reason(result, text, heard, engine.options, engine.echo_text, start)
-    command = None if reason else parse_command(text)
-    if command is None and reason != "own_voice_text" and _answering(engine, heard, start):
-        # Also when the plain hearing found no words: tiny.en drops espeak-ng's "Slower." as
-        # the phantom "so" one time in three.
-        again = _command_over_speech(engine, heard, utt, result.language, cancel, start)
-        if again is not None:
-            (command, text), reason = again, ""
+    answering = _answering(engine, heard, start)
+    known = engine.options.language
+    tried = False
+    found = None
+    if answering and known:
+        # A command said over the voice is heard primed first: about 1 s, where the plain
+        # hearing of a misheard "Arrête de parler." took 3-5 s of re-decoding (measured).
+        tried = True
+        found = _command_over_speech(engine, heard, utt, known, cancel, start)
+    if found is not None:
+        command, text, result = found
+        reason = ""
+    else:
+        result = engine.transcriber.transcribe(utt.audio, TranscribeOptions(
+            language=known, cancel=cancel))
+        text = result.text.strip()
+        reason = ignore_reason(result, text, heard, engine.options, engine.echo_text, start)
+        command = None if reason else parse_command(text)
+        language = result.language or known
+        if command is None and reason != "own_voice_text" and answering \
+                and not (tried and language == known):
+            # Also when the plain hearing found no words: tiny.en drops espeak-ng's "Slower."
+            # as the phantom "so" one time in three.
+            found = _command_over_speech(engine, heard, utt, language, cancel, start)
+            if found is not None:
+                command, text, result = found
+                reason = ""
+    asr_s = time.monotonic() - began
     if reason:
         if reason == "own_voice_text":
             heard.kept_apart.set()
@@ -96,14 +112,14 @@ def _answering(engine: "TurnHost", heard: "Heard", start: float) -> bool:
 
 def _command_over_speech(engine: "TurnHost", heard: "Heard", utt, language: str | None,
                          cancel: "CancelToken", start: float):
-    """A short utterance said over our voice (or just after it) that was not heard as a
-    command is heard once more with the command words of its language as hotwords (a
+    """A short utterance said over our voice (or just after it) is heard with the command
+    words of its language as hotwords: first when the session's language is set, else after
+    a plain hearing that found no command (a
     misheard "arrête de parler" then comes out as said; tiny.en heard espeak-ng's "Slower."
     as "So where?" or "Sorry" ten times in ten, and as "Slower." ten times in ten primed).
-    Only a command is taken from that second hearing: a question keeps the plain
+    Only a command is taken from the primed hearing: a question keeps the plain
     transcript, word for word what the bare recogniser gave (at the cost of one more short
-    decode for a short question said then)."""
-    language = language or engine.options.language
+    decode for a short question said then). Returns (command, text, transcription) or None."""
     prompt = command_prompt(language)
     if prompt is None or utt.duration_s > COMMAND_MAX_S:
         return None
@@ -115,7 +131,7 @@ def _command_over_speech(engine: "TurnHost", heard: "Heard", utt, language: str 
     if command is None or ignore_reason(result, primed, heard, engine.options, engine.echo_text,
                                         start):
         return None
-    return command, primed
+    return command, primed, result
 
 
 def _went_on(engine: "TurnHost", heard: "Heard") -> None:

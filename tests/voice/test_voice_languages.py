@@ -27,11 +27,11 @@ from assistant.voice.engine import ConversationEngine
 from assistant.voice.events import CommandHeard, ConversationOptions
 
 IMAGE = Image.new("RGB", (64, 64), (90, 120, 60))
-# About 50 s said by espeak-ng: still speaking when the command comes, however slow the
-# question's transcription on a busy machine.
+# About 80 s said by espeak-ng: still speaking when the command comes, however slow the
+# transcriptions on a busy machine (with 50 s, CI once heard the command after the end).
 ANSWER = " ".join(["Le panneau indique que le vieux moulin se trouve à trois kilomètres, "
                    "que le pont est fermé aux camions, et qu'il faut prendre la route de "
-                   "gauche après l'église."] * 5)
+                   "gauche après l'église."] * 8)
 
 
 def espeak(tmp_path, text: str, voice: str, rate: int) -> np.ndarray:

@@ -1,0 +1,152 @@
+"""Barge-in on real voices, at the listener, in stream time: how soon talking over our reply
+stops it, and how often our own voice coming back stops it (false stops).
+
+    python bench/barge_in.py                       # the defaults
+    python bench/barge_in.py --windows 1,2 --echo-thresholds 0.55,0.7
+
+Our reply is the bundled Piper voice reading a long text. The microphone hears it back as a
+room would: 60 ms late and quieter (35% and 100%; and not at all, as with headphones), optionally with a reverberant tail (an
+exponentially decaying noise impulse response, RT60 0.3 s, its energy half the direct
+sound's), plus a little steady noise. The
+user is a human recording (LibriVox and the bundled question) starting 3 s into the reply.
+Each run feeds the real ``Listener`` (Silero VAD, the acoustic echo detector) 32 ms blocks
+with the times a live stream would have; nothing waits on the wall clock, so the figures
+are the decision's own latency (the live loop adds the block's delivery and the sound
+card's stop, measured by ``bench/voice_loop.py``).
+
+Figures: speech onset (first sample over 0.02) -> barge-in decision, median and p90 over
+the clips and echo conditions; false stops over every echo-only reply.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "voice")]
+
+from voice_helpers import LIBRIVOX, QUESTION, read_pcm16  # noqa: E402
+
+RATE = 16_000
+T0 = 1000.0           # monotonic time of stream sample 0 (any value: only differences count)
+REPLY = ("The sign says that the old mill is two miles ahead and that the bridge is closed to "
+         "lorries. There is a tall white rocket on the pad, and people stand around it looking "
+         "up at the sky. The weather is clear and bright, and a small dog sits by the fence. "
+         "Behind them a red bus waits at the corner with its doors open.")
+
+
+def reply_audio() -> np.ndarray:
+    from assistant.audio.resampler import resample
+    from assistant.tts.piper_voice import PiperSpeaker
+
+    piper = PiperSpeaker()
+    piper.load()
+    audio = np.concatenate(list(piper.chunks(REPLY)))
+    return resample(audio, piper.sample_rate, RATE).astype(np.float32)
+
+
+def room(reply: np.ndarray, gain: float, reverb: bool, rng) -> np.ndarray:
+    """What the microphone hears of ``reply`` (same length + tail)."""
+    delay = int(0.060 * RATE)
+    ir = np.zeros(delay + int(0.35 * RATE), np.float64)
+    ir[delay] = 1.0
+    if reverb:
+        t = np.arange(ir.shape[0] - delay - 1) / RATE
+        ir[delay + 1:] += 0.04 * rng.normal(0, 1, t.shape[0]) * np.exp(-6.9 * t / 0.3)
+    out = np.convolve(reply.astype(np.float64), ir)[: reply.shape[0] + ir.shape[0]]
+    return (gain * out).astype(np.float32)
+
+
+def run(detector, reply: np.ndarray, mic: np.ndarray, reply_at: float, windows: int,
+        echo_threshold: float) -> list[float]:
+    """Stream times of the barge-in decisions over ``mic`` while ``reply`` plays from
+    ``reply_at`` (our voice stops at the first one, as the engine stops it)."""
+    from assistant.voice.echo_guard import EchoDetector
+    from assistant.voice.events import ConversationOptions
+    from assistant.voice.listener import Listener
+
+    options = ConversationOptions(barge_in_windows=windows, echo_threshold=echo_threshold,
+                                  smart_turn=False)
+    echo = EchoDetector(max_delay_s=options.echo_max_delay_s)
+    echo.played(reply, T0 + reply_at)
+    stops: list[float] = []
+    end = reply_at + reply.shape[0] / RATE
+
+    def speaking() -> bool:
+        return not stops and listener.stream_s < end
+
+    def barged(now: float) -> None:
+        stops.append(now - T0)
+        echo.stopped(now)
+
+    detector.reset()
+    listener = Listener(detector, options, echo=echo, speaking=speaking,
+                        on_heard=lambda heard: None, on_barge_in=barged, emit=lambda e: None)
+    block = 512
+    for at in range(0, mic.shape[0] - block + 1, block):
+        listener.block(mic[at:at + block], T0 + (at + block) / RATE)
+    return stops
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--windows", default="2", help="barge_in_windows values")
+    parser.add_argument("--echo-thresholds", default="0.55", help="echo_threshold values")
+    args = parser.parse_args()
+    from assistant.audio.vad import SileroStreamingVad
+
+    detector = SileroStreamingVad()
+    reply = reply_audio()
+    users = [read_pcm16(QUESTION)] + [read_pcm16(p) for p in sorted(LIBRIVOX.glob("*.wav"))]
+    lead, user_at = 1.0, 4.0     # the reply starts 1 s in; the user 3 s into it
+    conditions = [(0.0, False)] + [(g, r) for g in (0.35, 1.0) for r in (False, True)]
+    print(f"reply {reply.shape[0] / RATE:.1f} s, {len(users)} user clips, echo conditions "
+          f"{conditions} (gain, reverberant)")
+    for windows in [int(x) for x in args.windows.split(",")]:
+        for echo_t in [float(x) for x in args.echo_thresholds.split(",")]:
+            latencies, false_stops, echo_runs = [], 0, 0
+            by_room: dict[str, list[float]] = {}
+            for k, (gain, reverb) in enumerate(conditions):
+                rng = np.random.default_rng(k)    # the same rooms for every setting
+                total = int((lead + reply.shape[0] / RATE + 1.0) * RATE)
+                echo_mic = np.zeros(total, np.float32)
+                heard = room(reply, gain, reverb, rng)[: total - int(lead * RATE)]
+                echo_mic[int(lead * RATE):int(lead * RATE) + heard.shape[0]] += heard
+                echo_mic += rng.normal(0, 0.002, total).astype(np.float32)
+                echo_runs += 1
+                false_stops += len(run(detector, reply, echo_mic, lead, windows, echo_t))
+                for clip in users:
+                    mic = echo_mic.copy()
+                    start = int(user_at * RATE)
+                    piece = clip[: total - start]
+                    mic[start:start + piece.shape[0]] += piece
+                    onset = user_at + np.flatnonzero(np.abs(piece) > 0.02)[0] / RATE
+                    stops = run(detector, reply, mic, lead, windows, echo_t)
+                    # Before the clip began: our own voice stopped us. Between its start and
+                    # the energy onset: the clip's breath or first soft sound (0 s late).
+                    early = [s for s in stops if s < user_at]
+                    false_stops += len(early)
+                    later = [s for s in stops if s >= user_at]
+                    latencies.append(max(later[0] - onset, 0.0) if later and not early
+                                     else float("nan"))
+                    name = "no echo" if gain == 0 else f"echo {gain:.0%}{' reverberant' if reverb else ''}"
+                    by_room.setdefault(name, []).append(latencies[-1])
+            found = [x for x in latencies if x == x]
+            print(f"barge_in_windows {windows}, echo_threshold {echo_t:.2f}: onset -> decision "
+                  f"median {statistics.median(found):.3f} s, p90 "
+                  f"{float(np.percentile(found, 90)):.3f} s over {len(found)} of {len(latencies)} "
+                  f"talk-overs (missed {len(latencies) - len(found)}); false stops "
+                  f"{false_stops} ({echo_runs} echo-only replies + talk-over leads)")
+            for name, values in by_room.items():
+                ok = [x for x in values if x == x]
+                if ok:
+                    print(f"    {name:<26} median {statistics.median(ok):.3f} s, max {max(ok):.3f} s")
+
+
+if __name__ == "__main__":
+    main()
