@@ -175,6 +175,9 @@ class UiConfig:
     # ... unless what was said so far shows the question is finished (a shorter pause) or
     # plainly is not ("and the": a longer one): voice.turn_end. Off: always end_silence_s.
     smart_turn: bool = True
+    # Hear a turn while its last pause still runs; shown and answered only if it ends the
+    # turn (voice.speculation): the answer comes sooner. Off: heard once the pause is over.
+    speculate: bool = True
     hands_free: bool = False
     selftest: bool = True        # the window's quick self-test at start and daily, said once
     history: bool = True         # keep the chat history on disk
@@ -203,6 +206,7 @@ class UiConfig:
         _check(low <= self.end_silence_s <= high,
                f"ui.end_silence_s must be between {low:g} and {high:g} seconds.")
         _check(isinstance(self.smart_turn, bool), "ui.smart_turn must be true or false.")
+        _check(isinstance(self.speculate, bool), "ui.speculate must be true or false.")
         _check(isinstance(self.selftest, bool), "ui.selftest must be true or false.")
         _check(0.5 <= self.kiosk_idle_minutes <= 1440, "ui.kiosk_idle_minutes must be between 0.5 and 1440.")
         _check(0.5 <= self.font_scale <= 4.0, "ui.font_scale must be between 0.5 and 4.")

@@ -85,6 +85,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "end_silence_s": "seconds of silence that end a hands-free question",
         "smart_turn": "a shorter pause ends a finished question or command, a longer one an "
                       "unfinished sentence (\"and the\"); off: always end_silence_s",
+        "speculate": "hear a question while its last pause still runs (shown and answered "
+                     "only if the pause ends it), so the answer comes sooner",
         "hands_free": "listen without a key held",
         "selftest": "the window checks its hearing, voice and eyes at start and daily and "
                     "says the result once (model files hashed first)",

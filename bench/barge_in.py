@@ -5,9 +5,9 @@ stops it, and how often our own voice coming back stops it (false stops).
     python bench/barge_in.py --windows 1,2 --echo-thresholds 0.55,0.7
 
 Our reply is the bundled Piper voice reading a long text. The microphone hears it back as a
-room would: 60 ms late and quieter (35% and 100%; and not at all, as with headphones), optionally with a reverberant tail (an
-exponentially decaying noise impulse response, RT60 0.3 s, its energy half the direct
-sound's), plus a little steady noise. The
+room would: 60 ms late and quieter (35% and 100%; and not at all, as with headphones),
+optionally with a reverberant tail (an exponentially decaying noise impulse response, RT60
+0.3 s, its energy half the direct sound's), plus a little steady noise. The
 user is a human recording (LibriVox and the bundled question) starting 3 s into the reply.
 Each run feeds the real ``Listener`` (Silero VAD, the acoustic echo detector) 32 ms blocks
 with the times a live stream would have; nothing waits on the wall clock, so the figures
@@ -134,7 +134,8 @@ def main() -> None:
                     later = [s for s in stops if s >= user_at]
                     latencies.append(max(later[0] - onset, 0.0) if later and not early
                                      else float("nan"))
-                    name = "no echo" if gain == 0 else f"echo {gain:.0%}{' reverberant' if reverb else ''}"
+                    name = ("no echo" if gain == 0
+                            else f"echo {gain:.0%}{' reverberant' if reverb else ''}")
                     by_room.setdefault(name, []).append(latencies[-1])
             found = [x for x in latencies if x == x]
             print(f"barge_in_windows {windows}, echo_threshold {echo_t:.2f}: onset -> decision "

@@ -48,6 +48,8 @@ class Run:
     """One front end over one replayed recording; ``events`` is everything it emitted."""
 
     smart_turn = True     # --smart-turn off: every pause is the configured end silence
+    speculate = True      # --speculate off: nothing is heard before the pause ends the turn
+    each_turn = False     # --each-turn: every turn's figures too
 
     def __init__(self, front: str, audio_path: Path, speed: float) -> None:
         from assistant.audio.sources import WavReplaySource
@@ -93,7 +95,8 @@ class Run:
                                     transcriber=transcriber, speaker=speaker,
                                     assistant=Assistant(vision=self.vision, bus=bus),
                                     image=lambda: image, player=Player(self.card), bus=bus,
-                                    options=ConversationOptions(smart_turn=self.smart_turn))
+                                    options=ConversationOptions(smart_turn=self.smart_turn,
+                                                                speculate=self.speculate))
         self.began = time.monotonic()
         engine.start()
         self.source.wait(timeout)
@@ -131,7 +134,8 @@ class Run:
         paths = AppPaths(home / "config", home / "cache", home / "data")
         config = AppConfig().with_overrides(asr={"language": "en"}, tts={"play": True},
                                             ui={"hands_free": True, "end_silence_s": 0.5,
-                                                "history": False, "smart_turn": self.smart_turn})
+                                                "history": False, "smart_turn": self.smart_turn,
+                                                "speculate": self.speculate})
         window = build_window(config, paths, camera=str(ROOT / "resources/samples/sign.jpg"),
                               microphone=self.source, factory=BenchFactory(paths))
         window.host.event.connect(self.keep)
@@ -187,6 +191,12 @@ def latency(tmp: Path, fronts: list[str]) -> None:
         run = Run(front, path, 1.0)
         run.run(600)
         turns = run.of(TurnTimings)
+        if Run.each_turn:
+            for x in turns:
+                print(f"    turn: last voice -> end {x.voice_to_transcript_s - x.end_to_transcript_s:.3f} s, "
+                      f"-> transcript {x.voice_to_transcript_s:.3f} s, -> first audio "
+                      f"{x.voice_to_first_audio_s if x.voice_to_first_audio_s is None else round(x.voice_to_first_audio_s, 3)} s"
+                      f"  {x.text[:40]!r}")
         a = [x.end_to_transcript_s for x in turns]
         a2 = [x.voice_to_transcript_s for x in turns]
         b = [x.end_to_first_audio_s for x in turns if x.end_to_first_audio_s is not None]
@@ -317,8 +327,13 @@ def main() -> None:
     parser.add_argument("--speed", type=float, default=1.0, help="replay speed for noise and soak runs")
     parser.add_argument("--smart-turn", choices=("on", "off"), default="on",
                         help="off: every pause that ends a turn is the configured silence")
+    parser.add_argument("--speculate", choices=("on", "off"), default="on",
+                        help="off: a turn is heard only once its pause has ended it")
+    parser.add_argument("--each-turn", action="store_true", help="print every turn's figures")
     args = parser.parse_args()
     Run.smart_turn = args.smart_turn == "on"
+    Run.speculate = args.speculate == "on"
+    Run.each_turn = args.each_turn
     fronts = ["listen", "window"] if args.front == "both" else [args.front]
     with tempfile.TemporaryDirectory() as tmp:
         if args.noise_minutes:

@@ -96,6 +96,8 @@ def conversation_changes(old: AppConfig, new: AppConfig) -> dict[str, Any]:
         changes["segmenter"] = turn_timing(new.ui.end_silence_s)
     if old.ui.smart_turn != new.ui.smart_turn:
         changes["smart_turn"] = new.ui.smart_turn
+    if old.ui.speculate != new.ui.speculate:
+        changes["speculate"] = new.ui.speculate
     if old.ui.hands_free != new.ui.hands_free:
         changes["hands_free"] = new.ui.hands_free
     if old.heard_language != new.heard_language:      # asr.language, or a fixed ui.language

@@ -151,6 +151,15 @@ class SpeechSegmenter:
         """Start of the open utterance (meaningful while ``in_speech``)."""
         return self._start_s
 
+    def open_turn(self) -> SegmentEnded | None:
+        """The open utterance as it would end now, after its last speech (None while idle):
+        what a turn heard before its pause is over would hold."""
+        if not self.in_speech:
+            return None
+        end = min(self._last_speech_end + self.options.tail_s, self.now_s)
+        return SegmentEnded(at_s=self.now_s, start_s=self._start_s, end_s=end, reason="pause",
+                            handed_back_s=self._handed_back, continues=self._continues)
+
     @property
     def keep_from_s(self) -> float:
         """The earliest stream time a turn opened from now on can start at: audio before it
@@ -345,6 +354,11 @@ class UtteranceCutter:
         if not self.segmenter.in_speech:
             return np.zeros(0, dtype=np.float32)
         return self._slice(self._to_sample(self.segmenter.utterance_start_s), self._samples)
+
+    def open_utterance(self) -> Utterance | None:
+        """The open utterance cut as if its pause ended the turn now (None while idle)."""
+        event = self.segmenter.open_turn()
+        return None if event is None else self._handle(event)[0]
 
     def flush(self) -> list[Utterance]:
         """End of stream: return the utterance still open, if any."""

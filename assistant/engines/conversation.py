@@ -142,7 +142,7 @@ def conversation_options(config: AppConfig, *, end_silence_s: float | None = Non
     return ConversationOptions(
         segmenter=turn_timing(silence), language=config.heard_language, barge_in=barge_in,
         hands_free=config.ui.hands_free if hands_free is None else hands_free,
-        smart_turn=config.ui.smart_turn)
+        smart_turn=config.ui.smart_turn, speculate=config.ui.speculate)
 
 
 def make_assistant(config: AppConfig, engines: Engines, *, bus, sessions=None,

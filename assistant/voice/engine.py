@@ -52,7 +52,8 @@ READ_TEXT_QUESTION = "Read the text."
 ImageProvider = Callable[[], Any]      # the picture to ask about now (newest camera frame)
 # What ``configure`` changes while running (the rest is fixed when the engine is built).
 RUN_TIME_OPTIONS = frozenset({"segmenter", "hands_free", "barge_in", "language", "rate",
-                              "min_utterance_s", "no_speech_prob", "smart_turn", "reply_language"})
+                              "min_utterance_s", "no_speech_prob", "smart_turn", "speculate",
+                              "reply_language"})
 
 
 class ConversationEngine:
@@ -175,6 +176,10 @@ class ConversationEngine:
             question.turn_id = turn_id
         self._do(self.post, question)
         return question.turn_id
+
+    @property
+    def closing(self) -> threading.Event:
+        return self._closing
 
     def stop_speaking(self) -> None:
         self._cancel_current("stop")     # the answer being written stops at its next token

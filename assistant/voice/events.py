@@ -160,6 +160,9 @@ class ConversationOptions:
     # The pause that ends a hands-free turn depends on what was said (``turn_end``): short
     # after a finished question or command, long after an unfinished sentence.
     smart_turn: bool = True
+    # Hear a hands-free turn while its last pause still runs (``speculation.py``): nothing is
+    # shown or said before the pause ends the turn.
+    speculate: bool = True
     push_to_talk: PushToTalkOptions = field(default_factory=PushToTalkOptions)
 
     def __post_init__(self) -> None:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..asr import Transcription
     from .echo_guard import EchoTextGuard
     from .events import ConversationOptions
-    from .listener import Heard
+    from .heard import Heard
 
 
 def ignore_reason(result: "Transcription", text: str, heard: "Heard",

@@ -6,6 +6,7 @@ answer is still being written on the answering thread.
 """
 from __future__ import annotations
 
+import dataclasses
 import time
 from typing import TYPE_CHECKING
 
@@ -15,12 +16,12 @@ from ..events import Transcript
 from .commands import command_prompt, parse_command
 from .events import TurnTimings, UtteranceIgnored, missed, next_turn_id
 from .guards import ignore_reason
-from .listener import trim
+from .heard import trim
 from .turn_host import Question
 
 if TYPE_CHECKING:
     from ..cancel import CancelToken
-    from .listener import Heard
+    from .heard import Heard
     from .turn_host import TurnHost
 
 
@@ -68,6 +69,12 @@ def hear(engine: "TurnHost", heard: "Heard", cancel: "CancelToken") -> None:
                 command, text, result = found
                 reason = ""
     asr_s = time.monotonic() - began
+    if heard.tentative is not None:
+        # Heard while its pause ran: shown, said and answered only if that pause ended it.
+        ended = heard.tentative.wait(engine.closing)
+        if ended is None:
+            return          # the user went on; the longer turn that follows is heard instead
+        heard = dataclasses.replace(heard, end_of_turn=ended, tentative=None)
     if reason:
         if reason == "own_voice_text":
             heard.kept_apart.set()

@@ -15,6 +15,10 @@ short turn handed out before is then cancelled through its ``Heard.token``: as a
 is dropped, while a command in it still runs and the hearing leaves its words out of the
 next turn (``Heard.takes_back``, ``kept_apart``).
 
+Speculative hearing (``options.speculate``, ``speculation.py``): once a pause in a hands-free
+turn has run the segmenter's ``tail_s``, the turn is handed out tentatively (the same audio
+it would hold if the pause ended it) and confirmed or dropped when the pause is decided.
+
 Smart end of turn (``options.smart_turn``): when a pause begins in a hands-free turn, the
 turn so far goes to the ``TurnJudge`` (a quick tiny.en transcript on its own thread); its
 answer, read at the next windows, sets how long this pause may last (``turn_end``): short
@@ -24,38 +28,23 @@ from __future__ import annotations
 
 import collections
 import math
-import threading
 import time
-from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
 
 from ..audio.segmenter import SegmentStarted, Utterance, UtteranceCutter
-from ..cancel import CancelToken
 from ..events import Event
 from .echo_guard import RATE, EchoDetector
 from .events import ConversationOptions, MicLevel, UtteranceIgnored, missed
+from .heard import Heard, trim
 from .ptt import PushToTalk, Talk
+from .speculation import Tentative
 from .turn_judge import TurnJudge
 
+__all__ = ["Heard", "Listener", "level_of", "trim"]
+
 LEVEL_EVERY_S = 0.05
-
-
-@dataclass(frozen=True)
-class Heard:
-    utterance: Utterance
-    end_of_turn: float        # monotonic: when the turn was closed
-    last_voice: float         # monotonic: end of the voiced audio
-    barged_in: bool
-    source: str = "hands_free"   # or "push_to_talk"
-    # Cancelled ("continued") when the user went on and the next turn takes this one back.
-    token: CancelToken = field(default_factory=CancelToken, compare=False, repr=False)
-    takes_back: Heard | None = field(default=None, compare=False, repr=False)
-    # Set by the hearing when this was a command (done at once) or our own voice: a turn
-    # that took it back leaves it out again.
-    kept_apart: threading.Event = field(default_factory=threading.Event, compare=False,
-                                        repr=False)
 
 
 def level_of(block: np.ndarray) -> float:
@@ -80,6 +69,7 @@ class Listener:
         self.judge = judge
         self._pause = 0                 # the pauses in hands-free turns, counted
         self._in_pause = False
+        self._spec_pause = 0            # the pause a turn was last handed out in
         self.echo = echo
         self._speaking = speaking
         self._on_heard = on_heard
@@ -113,6 +103,8 @@ class Listener:
         self._last_echo_s = -1.0                  # end of the newest window that was our echo
         # The open turn's start, where to keep it from, and the short turn it takes back.
         self._keep_from: tuple[float, float, Heard | None] | None = None
+        self._speculated: Heard | None = None     # handed out while its pause runs
+        self._speculated_span: tuple[float, float] = (0.0, 0.0)   # its (start_s, end_s) as cut
 
     # -- inputs (listener thread only) -------------------------------------------------
     def block(self, block: np.ndarray, arrived: float) -> None:
@@ -139,6 +131,7 @@ class Listener:
 
     def set_hands_free(self, on: bool) -> None:
         self.hands_free = on
+        self._drop_speculated()
         self.cutter.reset()
         self._reset_turn()
         self._last_heard = None
@@ -184,8 +177,11 @@ class Listener:
         seg = self.cutter.segmenter
         if seg.silence_s <= 0:           # speaking, or no turn open
             self._in_pause = False
+            if self._speculated is not None and seg.in_speech:
+                self._drop_speculated()  # the user went on: that pause did not end the turn
             return
         if self._in_pause:
+            self._speculate()
             return
         self._in_pause = True
         self._pause += 1
@@ -193,6 +189,37 @@ class Listener:
         if self.judge is not None and opts.smart_turn and TurnJudge.understands(opts.language):
             self.judge.ask(self._pause, self.cutter.open_audio(), seg.options.end_silence_s,
                            opts.language)
+
+    def _speculate(self) -> None:
+        """Hand the open turn out once its pause has run ``tail_s``: from then on its audio
+        is what the turn would hold if this pause ended it. Also in a pause lengthened for a
+        sentence that sounds unfinished: when the user does stop there, the answer is not
+        held up by the longer pause on top of the transcription."""
+        seg = self.cutter.segmenter
+        opts = self.options
+        if not opts.speculate or self._speculated is not None or self._spec_pause == self._pause:
+            return
+        if seg.silence_s + 1e-9 < seg.options.tail_s:
+            return
+        self._spec_pause = self._pause
+        utt = self.cutter.open_utterance()
+        if utt is None:
+            return
+        shaped = self._shape(utt)
+        if isinstance(shaped, str):      # our own voice, or too short: the pause decides
+            return
+        kept, takes_back = shaped
+        now = self.to_monotonic(self.stream_s)
+        heard = Heard(kept, end_of_turn=now, last_voice=self._last_voice(kept),
+                      barged_in=self._barged or self._barge_unheard, takes_back=takes_back,
+                      tentative=Tentative())
+        self._speculated, self._speculated_span = heard, (utt.start_s, utt.end_s)
+        self._on_heard(heard)
+
+    def _drop_speculated(self) -> None:
+        heard, self._speculated = self._speculated, None
+        if heard is not None and heard.tentative is not None:
+            heard.tentative.drop()
 
     def _pause_decided(self) -> None:
         if self.judge is None or not self._in_pause:
@@ -270,46 +297,68 @@ class Listener:
             short.token.cancel("continued")   # it is part of this turn now
 
     def _finish(self, done: list[Utterance], now: float) -> None:
-        opts = self.options
-        for utt in done:
-            from ..events import SpeechEnded
+        from ..events import SpeechEnded
 
+        for utt in done:
             self._emit(SpeechEnded(duration_s=utt.duration_s))
-            takes_back = None
-            if self._keep_from is not None and self._keep_from[0] == utt.start_s:
-                _start, keep_from, takes_back = self._keep_from
-                utt = trim(utt, keep_from)
-            barged, onset, echo_seen = self._barged, self._user_onset_s, self._echo_seen
+            shaped = self._shape(utt)
+            barged = self._barged
             self._reset_turn()
-            if echo_seen:
-                if onset is None:      # every speech window was our own voice
-                    self._emit(UtteranceIgnored(reason="own_voice_acoustic",
-                                                duration_s=utt.duration_s))
-                    self._last_heard = None
+            speculated, self._speculated = self._speculated, None
+            if speculated is not None and speculated.tentative is not None:
+                if (utt.start_s, utt.end_s) == self._speculated_span:
+                    # The pause ended the turn: the same audio was handed out already.
+                    self._barge_unheard = False
+                    self._last_heard = speculated
+                    speculated.tentative.confirm(now)
                     continue
-                # Our echo first, then the user: keep from the usual pre-roll before the user's
-                # first window (soft onsets like the "s" of "stop" come before the detector).
-                # A turn that took back the user's earlier word begins with that word.
-                if utt.handed_back_s <= 0:
-                    utt = trim(utt, onset - opts.segmenter.pre_roll_s)
+                speculated.tentative.drop()
+            if shaped == "own_voice_acoustic":      # every speech window was our own voice
+                self._emit(UtteranceIgnored(reason=shaped, duration_s=utt.duration_s))
+                self._last_heard = None
+                continue
             barged = barged or self._barge_unheard
             self._barge_unheard = False
-            if utt.duration_s < opts.min_utterance_s:
-                self._emit(UtteranceIgnored(reason="too_short", duration_s=utt.duration_s))
+            if isinstance(shaped, str):
+                self._emit(UtteranceIgnored(reason=shaped, duration_s=utt.duration_s))
                 if barged:
                     missed(self._emit)
                 self._last_heard = None
                 continue
-            last_voice = self.to_monotonic(max(utt.end_s - opts.segmenter.tail_s, utt.start_s))
-            heard = Heard(utt, end_of_turn=now, last_voice=last_voice, barged_in=barged,
-                          takes_back=takes_back)
+            kept, takes_back = shaped
+            heard = Heard(kept, end_of_turn=now, last_voice=self._last_voice(kept),
+                          barged_in=barged, takes_back=takes_back)
             self._last_heard = heard
             self._on_heard(heard)
+
+    def _shape(self, utt: Utterance) -> tuple[Utterance, Heard | None] | str:
+        """The turn as handed out and the short turn it takes back, or why it is not one
+        ("own_voice_acoustic", "too_short"). Reads the open turn's state, changes nothing."""
+        opts = self.options
+        takes_back = None
+        if self._keep_from is not None and self._keep_from[0] == utt.start_s:
+            _start, keep_from, takes_back = self._keep_from
+            utt = trim(utt, keep_from)
+        if self._echo_seen:
+            if self._user_onset_s is None:
+                return "own_voice_acoustic"
+            # Our echo first, then the user: keep from the usual pre-roll before the user's
+            # first window (soft onsets like the "s" of "stop" come before the detector).
+            # A turn that took back the user's earlier word begins with that word.
+            if utt.handed_back_s <= 0:
+                utt = trim(utt, self._user_onset_s - opts.segmenter.pre_roll_s)
+        if utt.duration_s < opts.min_utterance_s:
+            return "too_short"
+        return utt, takes_back
+
+    def _last_voice(self, utt: Utterance) -> float:
+        return self.to_monotonic(max(utt.end_s - self.options.segmenter.tail_s, utt.start_s))
 
     # -- push-to-talk ----------------------------------------------------------------
     def _talk(self, talk: Talk) -> None:
         self._on_talk(talk)
         if talk is Talk.BEGIN:
+            self._drop_speculated()
             self.cutter.reset()
             self._reset_turn()
             self._last_heard = None
@@ -328,14 +377,3 @@ class Listener:
                         reason="push_to_talk")
         self._on_heard(Heard(utt, end_of_turn=now, last_voice=now, barged_in=False,
                              source="push_to_talk"))
-
-
-def trim(utt: Utterance, from_s: float) -> Utterance:
-    """The utterance from stream time ``from_s`` on (unchanged when that is before it)."""
-    if from_s <= utt.start_s:
-        return utt
-    cut = min(int(round((from_s - utt.start_s) * utt.sample_rate)), utt.audio.shape[0])
-    cut_s = cut / utt.sample_rate
-    return Utterance(audio=utt.audio[cut:], start_s=utt.start_s + cut_s, end_s=utt.end_s,
-                     reason=utt.reason, sample_rate=utt.sample_rate,
-                     handed_back_s=max(utt.handed_back_s - cut_s, 0.0), continues=utt.continues)

@@ -7,6 +7,7 @@ the engine (which starts them) and the three form no import cycle.
 """
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -53,6 +54,7 @@ class TurnHost(Protocol):
     echo_text: "EchoTextGuard"
     session: str | None
     last_answer: str
+    closing: "threading.Event"           # set when the engine closes: stop waiting
 
     def post(self, question: Question) -> None:
         """Answer ``question`` next (latest wins)."""

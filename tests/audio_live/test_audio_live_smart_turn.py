@@ -135,7 +135,9 @@ def _hear(audio, end_silence_s, tiny_en, silero_factory, smart=True):
         listener.flush(audio.shape[0] / RATE)
     finally:
         judge.close()
-    return [(h.end_of_turn - h.last_voice, h.utterance) for h in heard]
+    # A turn handed out while its pause ran and then dropped (the user went on) is no turn.
+    return [(h.turn_ended() - h.last_voice, h.utterance) for h in heard
+            if h.tentative is None or not h.tentative.dropped]
 
 
 def _room(seconds, rng):

@@ -1,0 +1,139 @@
+"""Speculative hearing (issue 26): a hands-free turn is heard while its last pause still runs,
+and nothing of it is shown, said or answered unless that pause ends the turn.
+
+The listener's part on tones (exact, stream-timed); then the whole engine on a real
+recording (the bundled question, a human voice), Silero and tiny.en.
+"""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PIL import Image
+from fake_portaudio import sound_card
+from voice_helpers import QUESTION, FixedVision, librivox, read_pcm16, silence, write_pcm16
+
+from assistant.audio.sources import WavReplaySource
+from assistant.events import EventBus, Recorder, SpeechEnded, Transcript
+from assistant.pipeline import Assistant
+from assistant.tts.playback import Player
+from assistant.voice.engine import ConversationEngine
+from assistant.voice.events import ConversationOptions, TurnCancelled, UtteranceIgnored, turn_timing
+from assistant.voice.listener import Listener
+from energy_detector import EnergyDetector
+
+RATE = 16_000
+
+
+class NoEcho:
+    def audible_until(self) -> float:
+        return -1.0
+
+    def score(self, audio, now: float) -> float:
+        return 0.0
+
+
+def tone(seconds: float, hz: float = 300) -> np.ndarray:
+    t = np.arange(int(seconds * RATE)) / RATE
+    return (0.3 * np.sin(2 * np.pi * hz * t)).astype(np.float32)
+
+
+def quiet(seconds: float) -> np.ndarray:
+    return np.zeros(int(seconds * RATE), np.float32)
+
+
+def listen_to(stream: np.ndarray, *, speculate: bool = True, events: list | None = None,
+              **options) -> list[tuple[float, object]]:
+    """Each turn handed out, with the stream time it was handed out at."""
+    heard: list = []
+    listener: Listener
+
+    def on_heard(turn) -> None:
+        heard.append((listener.stream_s, turn))
+
+    listener = Listener(EnergyDetector(), ConversationOptions(segmenter=turn_timing(0.8),
+                                                              speculate=speculate, **options),
+                        echo=NoEcho(), speaking=lambda: False, on_heard=on_heard,
+                        on_barge_in=lambda now: None,
+                        emit=(events.append if events is not None else lambda event: None))
+    for at in range(0, stream.shape[0], 512):
+        listener.block(stream[at:at + 512], arrived=min(at + 512, stream.shape[0]) / RATE)
+    listener.flush(stream.shape[0] / RATE)
+    return heard
+
+
+def test_a_turn_is_handed_out_during_its_pause_with_the_audio_it_ends_with():
+    stream = np.concatenate([quiet(1.0), tone(1.5), quiet(1.5)])
+    ((at, turn),) = listen_to(stream)
+    ((plain_at, plain),) = listen_to(stream, speculate=False)
+    assert turn.tentative is not None and turn.tentative.ended_at is not None   # confirmed
+    # Handed out once the pause had run tail_s (0.2 s), not after the 0.8 s end silence.
+    assert at <= 2.5 + 0.2 + 0.064 < plain_at - 0.4
+    assert turn.turn_ended() == plain.end_of_turn       # the turn still ended with its pause
+    assert (turn.utterance.start_s, turn.utterance.end_s) == (plain.utterance.start_s,
+                                                              plain.utterance.end_s)
+    np.testing.assert_array_equal(turn.utterance.audio, plain.utterance.audio)
+
+
+def test_speech_after_the_pause_began_drops_the_tentative_turn():
+    # 0.4 s of quiet: past tail_s, short of the 0.8 s end silence; then the sentence goes on.
+    stream = np.concatenate([quiet(1.0), tone(1.0), quiet(0.4), tone(1.0, 450), quiet(1.5)])
+    turns = [turn for _at, turn in listen_to(stream)]
+    assert len(turns) == 2, [(t.utterance.start_s, t.utterance.end_s) for t in turns]
+    first, whole = turns
+    assert first.tentative.dropped and whole.tentative.ended_at is not None
+    assert whole.utterance.start_s <= 1.0 and whole.utterance.end_s >= 3.4    # both tones
+    (plain,) = [turn for _at, turn in listen_to(stream, speculate=False)]
+    np.testing.assert_array_equal(whole.utterance.audio, plain.utterance.audio)
+
+
+def test_a_turn_too_short_to_hear_is_not_handed_out_early():
+    events: list = []
+    stream = np.concatenate([quiet(1.0), tone(0.25), quiet(2.5), tone(1.0), quiet(1.5)])
+    turns = [turn for _at, turn in listen_to(stream, events=events, min_utterance_s=0.9)]
+    assert len(turns) == 1 and turns[0].utterance.start_s > 3.0       # only the second one
+    assert [e.reason for e in events if isinstance(e, UtteranceIgnored)] == ["too_short"]
+
+
+def _converse(audio: np.ndarray, tmp_path, transcriber, piper, detector, **options):
+    bus = EventBus()
+    rec = Recorder(bus)
+    source = WavReplaySource(write_pcm16(tmp_path / "mic.wav", audio), speed=1.0)
+    image = Image.new("RGB", (64, 64))
+    loop = ConversationEngine(source=source, detector=detector, transcriber=transcriber,
+                              assistant=Assistant(vision=FixedVision("It is a sign."), bus=bus),
+                              image=lambda: image, speaker=piper, player=Player(sound_card()),
+                              bus=bus, options=ConversationOptions(language="en", **options))
+    loop.start()
+    try:
+        assert source.wait(60)
+        assert loop.drain(60)
+        time.sleep(0.3)
+    finally:
+        loop.close()
+    return rec
+
+
+def test_nothing_is_shown_before_the_pause_ends_the_turn(tmp_path, transcriber, piper, detector):
+    """A long end silence (1.5 s): the transcript is ready long before the turn ends, and
+    still comes after it."""
+    question = read_pcm16(QUESTION)
+    rec = _converse(np.concatenate([silence(0.5), question, silence(3.0)]), tmp_path,
+                    transcriber, piper, detector, segmenter=turn_timing(1.5), smart_turn=False)
+    (ended,) = rec.of_type(SpeechEnded)
+    (said,) = rec.of_type(Transcript)
+    assert "sign" in said.text.lower()
+    assert said.at >= ended.at
+
+
+def test_a_sentence_that_goes_on_after_a_pause_is_one_turn_and_nothing_else(
+        tmp_path, transcriber, piper, detector):
+    clip = librivox("0880")                     # "He was not an ill-disposed young man."
+    cut = int(1.05 * RATE)                      # a quiet point after "not an"
+    audio = np.concatenate([silence(0.5), clip[:cut], silence(0.4), clip[cut:], silence(2.5)])
+    rec = _converse(audio, tmp_path, transcriber, piper, detector,
+                    segmenter=turn_timing(0.8), smart_turn=False)
+    said = rec.of_type(Transcript)
+    assert len(said) == 1, [t.text for t in said]
+    assert not rec.of_type(TurnCancelled) and not rec.of_type(UtteranceIgnored)
+    assert "young man" in said[0].text.lower()
