@@ -156,9 +156,9 @@ class SpeechSegmenter:
         what a turn heard before its pause is over would hold."""
         if not self.in_speech:
             return None
-        end = min(self._last_speech_end + self.options.tail_s, self.now_s)
-        return SegmentEnded(at_s=self.now_s, start_s=self._start_s, end_s=end, reason="pause",
-                            handed_back_s=self._handed_back, continues=self._continues)
+        return SegmentEnded(at_s=self.now_s, start_s=self._start_s, end_s=self._end_now(),
+                            reason="pause", handed_back_s=self._handed_back,
+                            continues=self._continues)
 
     @property
     def keep_from_s(self) -> float:
@@ -188,7 +188,7 @@ class SpeechSegmenter:
         if not self.in_speech:
             self._run_start = None
             return []
-        end = min(self._last_speech_end + self.options.tail_s, self.now_s)
+        end = self._end_now()
         closed = self._close(end, "flush")
         # A turn reopened by a max-length cut on the very last chunk holds no audio.
         return [closed] if closed.duration_s > 1e-6 else []
@@ -246,7 +246,7 @@ class SpeechSegmenter:
         else:
             self._silence_s += self.now_s - chunk_start
             if self._silence_s + 1e-9 >= self.end_silence_s:
-                end = min(self._last_speech_end + opts.tail_s, self.now_s)
+                end = self._end_now()
                 closed = self._close(end, "silence")
                 if self._voiced_s <= opts.short_turn_s + 1e-9 and opts.rejoin_s > 0:
                     # A word or two, then a pause: if speech resumes soon, it continues this.
@@ -274,6 +274,12 @@ class SpeechSegmenter:
         self._continues = continues
         return SegmentStarted(at_s=self.now_s, start_s=start, handed_back_s=handed_back,
                               continues=continues)
+
+    def _end_now(self) -> float:
+        """Where the open utterance ends if it ends now: ``tail_s`` after its last speech.
+        One computation for every way a turn ends (and the speculative turn is confirmed by
+        comparing it with the one that closes)."""
+        return min(self._last_speech_end + self.options.tail_s, self.now_s)
 
     def _close(self, end: float, reason: str) -> SegmentEnded:
         self.in_speech = False

@@ -43,12 +43,11 @@ def hear(engine: "TurnHost", heard: "Heard", cancel: "CancelToken") -> None:
     start = engine.listener.to_monotonic(utt.start_s)
     answering = _answering(engine, heard, start)
     known = engine.options.language
-    tried = False
+    primed_first = bool(answering and known)
     found = None
-    if answering and known:
+    if primed_first:
         # A command said over the voice is heard primed first: about 1 s, where the plain
         # hearing of a misheard "Arrête de parler." took 3-5 s of re-decoding (measured).
-        tried = True
         found = _command_over_speech(engine, heard, utt, known, cancel, start)
     if found is not None:
         command, text, result = found
@@ -61,7 +60,7 @@ def hear(engine: "TurnHost", heard: "Heard", cancel: "CancelToken") -> None:
         command = None if reason else parse_command(text)
         language = result.language or known
         if command is None and reason != "own_voice_text" and answering \
-                and not (tried and language == known):
+                and not (primed_first and language == known):
             # Also when the plain hearing found no words: tiny.en drops espeak-ng's "Slower."
             # as the phantom "so" one time in three.
             found = _command_over_speech(engine, heard, utt, language, cancel, start)
@@ -121,9 +120,9 @@ def _command_over_speech(engine: "TurnHost", heard: "Heard", utt, language: str 
                          cancel: "CancelToken", start: float):
     """A short utterance said over our voice (or just after it) is heard with the command
     words of its language as hotwords: first when the session's language is set, else after
-    a plain hearing that found no command (a
-    misheard "arrête de parler" then comes out as said; tiny.en heard espeak-ng's "Slower."
-    as "So where?" or "Sorry" ten times in ten, and as "Slower." ten times in ten primed).
+    a plain hearing that found no command (a misheard "arrête de parler" then comes out as
+    said; tiny.en heard espeak-ng's "Slower." as "So where?" or "Sorry" ten times in ten,
+    and as "Slower." ten times in ten primed).
     Only a command is taken from the primed hearing: a question keeps the plain
     transcript, word for word what the bare recogniser gave (at the cost of one more short
     decode for a short question said then). Returns (command, text, transcription) or None."""

@@ -218,7 +218,7 @@ class Listener:
 
     def _drop_speculated(self) -> None:
         heard, self._speculated = self._speculated, None
-        if heard is not None and heard.tentative is not None:
+        if heard is not None:
             heard.tentative.drop()
 
     def _pause_decided(self) -> None:
@@ -305,7 +305,7 @@ class Listener:
             barged = self._barged
             self._reset_turn()
             speculated, self._speculated = self._speculated, None
-            if speculated is not None and speculated.tentative is not None:
+            if speculated is not None:
                 if (utt.start_s, utt.end_s) == self._speculated_span:
                     # The pause ended the turn: the same audio was handed out already.
                     self._barge_unheard = False
