@@ -8,8 +8,9 @@ import dataclasses
 import logging
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +147,7 @@ class EventBus:
     def __init__(self) -> None:
         self._handlers: list[Handler] = []
         self._lock = threading.Lock()
+        self._local = threading.local()     # this thread's diversion, if any
 
     def subscribe(self, handler: Handler) -> Callable[[], None]:
         with self._lock:
@@ -159,6 +161,14 @@ class EventBus:
         return unsubscribe
 
     def emit(self, event: Event) -> None:
+        divert = getattr(self._local, "to", None)
+        if divert is not None:       # called with the diversion off: it may emit here itself
+            self._local.to = None
+            try:
+                divert(event)
+            finally:
+                self._local.to = divert
+            return
         with self._lock:
             handlers = list(self._handlers)
         for handler in handlers:
@@ -166,6 +176,18 @@ class EventBus:
                 handler(event)
             except Exception:  # a UI or log handler must not stop the pipeline
                 log.exception("event handler failed on %s", type(event).__name__)
+
+
+    @contextmanager
+    def diverted(self, to: Handler) -> Iterator[None]:
+        """Events this thread emits inside the block go to ``to`` instead of the handlers
+        (an answer begun before its turn is certain holds them: voice/speculation.py)."""
+        before = getattr(self._local, "to", None)
+        self._local.to = to
+        try:
+            yield
+        finally:
+            self._local.to = before
 
 
 class Recorder:

@@ -4,6 +4,7 @@
     python bench/voice_loop.py --front window       # one of them
     python bench/voice_loop.py --noise-minutes 10 [--speed 20]   # phantom count on silence + noise
     python bench/voice_loop.py --soak-minutes 30 [--front window] # resident memory over a long replay
+    python bench/voice_loop.py --speculate on|off --vision-s 0.6  # answering before the verdict
 
 Latency mode replays each clip followed by 3.5 s of quiet, so the next clip talks over the
 (long) reply: every clip gives (a) end of turn -> transcript and (b) end of turn -> first
@@ -44,12 +45,26 @@ def rss_mb() -> float:
         return int(f.read().split()[1]) * resource.getpagesize() / 1e6
 
 
+class SlowVision(FixedVision):
+    """The stand-in vision model, taking as long as a real one would (``--vision-s``)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+
+    def answer(self, image, question, history=(), **kwargs):
+        time.sleep(self.seconds)
+        return super().answer(image, question, history, **kwargs)
+
+
 class Run:
     """One front end over one replayed recording; ``events`` is everything it emitted."""
 
     smart_turn = True     # --smart-turn off: every pause is the configured end silence
     speculate = True      # --speculate off: nothing is heard before the pause ends the turn
     each_turn = False     # --each-turn: every turn's figures too
+    vision_s = 0.0        # --vision-s: how long the stand-in vision model takes to answer
+    end_silence_s = 0.5   # --end-silence: the end-of-turn silence (both fronts' default)
 
     def __init__(self, front: str, audio_path: Path, speed: float) -> None:
         from assistant.audio.sources import WavReplaySource
@@ -57,7 +72,7 @@ class Run:
         self.front, self.card = front, sound_card()
         self.source = WavReplaySource(audio_path, speed=speed)
         self.events: list = []
-        self.vision = FixedVision()
+        self.vision = SlowVision(self.vision_s) if self.vision_s else FixedVision()
         self.began = 0.0
 
     def keep(self, event) -> None:
@@ -82,7 +97,7 @@ class Run:
         from assistant.tts.piper_voice import PiperSpeaker
         from assistant.tts.playback import Player
         from assistant.voice.engine import ConversationEngine
-        from assistant.voice.events import ConversationOptions
+        from assistant.voice.events import ConversationOptions, turn_timing
 
         bus = EventBus()
         bus.subscribe(self.keep)
@@ -95,8 +110,9 @@ class Run:
                                     transcriber=transcriber, speaker=speaker,
                                     assistant=Assistant(vision=self.vision, bus=bus),
                                     image=lambda: image, player=Player(self.card), bus=bus,
-                                    options=ConversationOptions(smart_turn=self.smart_turn,
-                                                                speculate=self.speculate))
+                                    options=ConversationOptions(
+                                        segmenter=turn_timing(self.end_silence_s),
+                                        smart_turn=self.smart_turn, speculate=self.speculate))
         self.began = time.monotonic()
         engine.start()
         self.source.wait(timeout)
@@ -133,7 +149,7 @@ class Run:
         home = Path(tempfile.mkdtemp(prefix="bench-window-"))
         paths = AppPaths(home / "config", home / "cache", home / "data")
         config = AppConfig().with_overrides(asr={"language": "en"}, tts={"play": True},
-                                            ui={"hands_free": True, "end_silence_s": 0.5,
+                                            ui={"hands_free": True, "end_silence_s": self.end_silence_s,
                                                 "history": False, "smart_turn": self.smart_turn,
                                                 "speculate": self.speculate})
         window = build_window(config, paths, camera=str(ROOT / "resources/samples/sign.jpg"),
@@ -330,7 +346,14 @@ def main() -> None:
     parser.add_argument("--speculate", choices=("on", "off"), default="on",
                         help="off: a turn is heard only once its pause has ended it")
     parser.add_argument("--each-turn", action="store_true", help="print every turn's figures")
+    parser.add_argument("--vision-s", type=float, default=0.0,
+                        help="seconds the stand-in vision model takes to answer (default 0: "
+                             "instant; a real model on a CPU takes one or more)")
+    parser.add_argument("--end-silence", type=float, default=0.5,
+                        help="the end-of-turn silence in seconds (default 0.5, as listen's)")
     args = parser.parse_args()
+    Run.vision_s = args.vision_s
+    Run.end_silence_s = args.end_silence
     Run.smart_turn = args.smart_turn == "on"
     Run.speculate = args.speculate == "on"
     Run.each_turn = args.each_turn

@@ -5,6 +5,7 @@ progress and notes on stderr. The commands (``commands.py``, ``listen.py``,
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -28,6 +29,20 @@ def emit_json(obj: dict) -> None:
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
     _written.append(True)
+
+
+def exit_now(code: int) -> None:
+    """End the process now, its own work done and closed: a worker thread still inside a
+    model call (a stage that ignored its cancel) would hold the interpreter's exit for minutes,
+    and a native library's threads can abort it while it tears down ("terminate called
+    without an active exception": CTranslate2, ONNX Runtime), an exit status of 134 for a
+    clean stop."""
+    import logging
+
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def check_file(path: Path, what: str) -> Path:

@@ -163,6 +163,7 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     image, release_image = _image_provider(args, config)
     factory = EngineFactory(paths, on_event=bus.emit, remote=config.remote)
     loop = None
+    stopped = False
     try:
         mic_setting = args.device if args.device is not None else config.ui.microphone
         audio_in = args.audio_in or (Path(mic_setting) if mic_setting.lower().endswith(RECORDING_SUFFIXES) else None)
@@ -207,12 +208,21 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
         return _status(unsaved)
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
+        stopped = True
         return _status(unsaved)
     finally:
         if loop is not None:
             loop.close()
         release_image()
         factory.close()
+        if stopped:
+            # Stopped by a signal (a kiosk's shutdown, Ctrl+C): all closed, so the process
+            # ends here, not in the interpreter's teardown, where a native library's threads
+            # aborted about one stop in five ("terminate called without an active exception",
+            # exit status 134; tests/voice/test_voice_pulse_e2e.py, SIGTERM).
+            from .console import exit_now
+
+            exit_now(_status(unsaved))
 
 
 def _status(unsaved: list) -> int:

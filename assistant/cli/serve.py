@@ -22,6 +22,7 @@ from typing import Any
 from ..config import AppConfig
 from ..errors import EXIT_INTERRUPTED, EXIT_OK, ConfigError, InputError
 from ..paths import AppPaths
+from .console import exit_now
 
 TOKEN_ENV = "ASSISTANT_API_TOKEN"
 
@@ -124,7 +125,7 @@ def run(args: argparse.Namespace, config: AppConfig, paths: AppPaths) -> int:
     if code == EXIT_INTERRUPTED:
         print("Stopped.", file=sys.stderr, flush=True)
     if not runtime.drained:
-        _exit_now(code)
+        exit_now(code)
     return code
 
 
@@ -163,17 +164,6 @@ def reload_settings(path: Any, running: AppConfig, tokens: Any, loopback: bool) 
     if restart:
         said += f" A restart is needed for {', '.join(restart)}."
     return said
-
-
-def _exit_now(code: int) -> None:
-    """End the process although a worker thread still runs (a stage that ignored its cancel):
-    the interpreter would otherwise wait for that thread at exit, minutes for a long job."""
-    import logging
-
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
 
 
 def _require_server():

@@ -371,8 +371,21 @@ class ConversationEngine:
         if current is not None:
             current.token.cancel("newer_question")
         if isinstance(stale, Question):
-            self.bus.emit(TurnCancelled(question=stale.text, reason="newer_question",
-                                        turn_id=stale.turn_id))
+            emit = stale.hold.to(self.bus) if stale.hold is not None else self.bus.emit
+            emit(TurnCancelled(question=stale.text, reason="newer_question",
+                               turn_id=stale.turn_id))
+
+    def speculate(self, question: Question) -> bool:
+        """Begin a held answer (``question.hold``) on a turn not yet certain, only when no
+        other question is in flight or waiting and nothing is said: nothing is stopped or
+        cancelled for a turn that may still be dropped."""
+        with self._lock:
+            if self._closing.is_set() or self._current is not None or self.speech.speaking \
+                    or self._questions.holds_one():
+                return False
+            self._posted += 1
+            self._questions.put(question)
+        return True
 
     def _post_marker(self, done: threading.Event) -> None:
         """Set ``done`` once every question posted so far is answered and spoken."""
@@ -406,20 +419,22 @@ class ConversationEngine:
                 self._current = question
                 # Taken just before a newer one was posted (which saw no question in flight).
                 superseded = self._questions.holds_one()
+            # A held answer's outcome is held (or dropped) with the rest of what it reports.
+            emit = question.hold.to(self.bus) if question.hold is not None else self.bus.emit
             try:
                 if superseded:
                     raise Cancelled("newer_question")
                 self._answer_one(question)
             except Cancelled as why:
-                self.bus.emit(TurnCancelled(question=question.text, reason=str(why) or "cancelled",
-                                            turn_id=question.turn_id))
+                emit(TurnCancelled(question=question.text, reason=str(why) or "cancelled",
+                                   turn_id=question.turn_id))
             except AssistantError as exc:
-                self.bus.emit(ErrorEvent(code=exc.code, message=exc.user_text(), stage=exc.stage))
+                emit(ErrorEvent(code=exc.code, message=exc.user_text(), stage=exc.stage))
             except Exception:  # a bug: log it, say so, keep the conversation going
                 log.exception("answering failed")
-                self.bus.emit(ErrorEvent(code="internal", stage="vision",
-                                         message="Something went wrong answering that; the "
-                                                 "details are in the log."))
+                emit(ErrorEvent(code="internal", stage="vision",
+                                message="Something went wrong answering that; the details "
+                                        "are in the log."))
             finally:
                 with self._lock:
                     self._current = None

@@ -68,37 +68,62 @@ def hear(engine: "TurnHost", heard: "Heard", cancel: "CancelToken") -> None:
                 command, text, result = found
                 reason = ""
     asr_s = time.monotonic() - began
-    if heard.tentative is not None:
-        # Heard while its pause ran: shown, said and answered only if that pause ended it.
-        ended = heard.tentative.wait(engine.closing)
-        if ended is None:
-            return          # the user went on; the longer turn that follows is heard instead
-        heard = dataclasses.replace(heard, end_of_turn=ended, tentative=None)
-    if reason:
-        if reason == "own_voice_text":
+    early = None
+    try:
+        if heard.tentative is not None:
+            # Heard while its pause ran: shown, said and answered only if that pause ended it.
+            # A question is answered meanwhile, held (speculation.py).
+            if not reason and command is None and not heard.tentative.settled:
+                early = _answer_early(engine, heard, text, result.language, asr_s)
+            ended = heard.tentative.wait(engine.closing)
+            if ended is None:
+                if early is not None:
+                    heard.token.cancel("dropped")
+                return      # the user went on; the longer turn that follows is heard instead
+            heard = dataclasses.replace(heard, end_of_turn=ended, tentative=None)
+        if reason:
+            if reason == "own_voice_text":
+                heard.kept_apart.set()
+            engine.bus.emit(UtteranceIgnored(reason=reason, text=text, duration_s=utt.duration_s))
+            if heard.barged_in:
+                # The user did speak (it stopped our voice), but what was understood is our
+                # own echo or nothing: say so, never drop a question in silence.
+                missed(engine.bus.emit)
+            return
+        if command is None:
+            heard.token.check()      # a question the next turn took back: that one asks it
+        else:
             heard.kept_apart.set()
-        engine.bus.emit(UtteranceIgnored(reason=reason, text=text, duration_s=utt.duration_s))
-        if heard.barged_in:
-            # The user did speak (it stopped our voice), but what was understood is our own
-            # echo or nothing: say so, never drop a question in silence.
-            missed(engine.bus.emit)
-        return
-    if command is None:
-        heard.token.check()      # a question the next turn took back: that one asks it
-    else:
-        heard.kept_apart.set()
-    turn_id = next_turn_id()
-    engine.bus.emit(Transcript(text=text, language=result.language, duration_s=result.duration_s,
-                               turn_id=turn_id))
-    if command is not None:
-        engine.bus.emit(TurnTimings(text=text, audio_s=utt.duration_s, asr_s=asr_s,
-                                    end_to_transcript_s=time.monotonic() - heard.end_of_turn,
-                                    voice_to_transcript_s=time.monotonic() - heard.last_voice))
-        engine.run_command(command, turn_id)
-        return
-    engine.post(Question(text=text, source=heard.source, transcript=text, heard=heard,
-                         language=result.language,
-                           asr_s=asr_s, token=heard.token, turn_id=turn_id))
+        turn_id = early.turn_id if early is not None else next_turn_id()
+        engine.bus.emit(Transcript(text=text, language=result.language,
+                                   duration_s=result.duration_s, turn_id=turn_id))
+        if early is not None:
+            early.heard, early.shown_at = heard, time.monotonic()
+            early.hold.release()     # what the answer reported so far follows its transcript
+            return
+        if command is not None:
+            engine.bus.emit(TurnTimings(text=text, audio_s=utt.duration_s, asr_s=asr_s,
+                                        end_to_transcript_s=time.monotonic() - heard.end_of_turn,
+                                        voice_to_transcript_s=time.monotonic() - heard.last_voice))
+            engine.run_command(command, turn_id)
+            return
+        engine.post(Question(text=text, source=heard.source, transcript=text, heard=heard,
+                             language=result.language, asr_s=asr_s, token=heard.token,
+                             turn_id=turn_id, shown_at=time.monotonic()))
+    finally:
+        if early is not None:
+            early.hold.drop()    # never released (taken back, failed): forgotten
+
+
+def _answer_early(engine: "TurnHost", heard: "Heard", text: str, language: str | None,
+                  asr_s: float) -> Question | None:
+    """A question heard before its pause ended, answered at once with its report and voice
+    held; None when something else is being answered or said (it then waits its turn)."""
+    from .speculation import HeldEvents
+
+    question = Question(text=text, source=heard.source, transcript=text, heard=heard,
+                        language=language, asr_s=asr_s, token=heard.token, hold=HeldEvents())
+    return question if engine.speculate(question) else None
 
 
 # Commands are short; a longer stretch said over the voice is a question.

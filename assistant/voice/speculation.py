@@ -1,4 +1,5 @@
-"""A turn heard before its last pause is over (issue 26: "start before the end is certain").
+"""A turn heard, and answered, before its last pause is over (issue 26: "start before the
+end is certain").
 
 Half of the wait after the user's last word used to be the end-of-turn silence, and only
 then did speech recognition begin. Now, once a pause in a hands-free turn has run the
@@ -12,12 +13,24 @@ hears waits for the verdict:
 - the user speaks again first: ``drop``; nothing of it is shown, said or answered, and the
   longer turn that follows is heard as usual.
 
+When the transcript is a question and ready before the verdict (a long pause after a
+sentence that sounded unfinished, a slow recogniser, a slow vision model), the answer starts
+too, with a ``HeldEvents``: the vision model writes and the first sentence is synthesised,
+but what it reports is held and the voice waits at the gate; on ``confirm`` the transcript
+is shown, then the held events, and the first sentence sounds at once; on ``drop`` all of
+it is forgotten (no sound, no history, no session entry).
+
 ``Tentative`` is that verdict, set by the listener thread and awaited by the hearing thread.
 """
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from ..events import EventBus
 
 # The listener decides within a pause of at most a few seconds; past this the engine is
 # stuck or closing, and the turn is dropped rather than waited on for ever.
@@ -58,3 +71,62 @@ class Tentative:
                     break
                 self._cond.wait(0.1)
             return None if self.dropped else self.ended_at
+
+
+class HeldEvents:
+    """What an answer begun on a tentative turn reports, kept back until the verdict.
+
+    The answering thread emits into it (``EventBus.diverted``): while the turn is tentative
+    every event is held, in order; ``release`` (the pause ended the turn, and its transcript
+    was shown) sends them and lets later ones through at once; ``drop`` (the user went on)
+    forgets them and every later one, so nothing of that answer is shown or recorded.
+    ``released`` is also the voice's gate: no sound before the turn is final.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()       # one at a time, so the order is kept
+        self._held: list[tuple[Any, "EventBus"]] = []
+        self.dropped = False
+        self.released = threading.Event()    # set by release or drop: the verdict is in
+        self.released_at: float | None = None   # monotonic
+
+    def to(self, bus: "EventBus") -> Callable[[Any], None]:
+        """An emitter for ``bus``'s diversion: held now, sent to ``bus`` once released."""
+        return lambda event: self.emit(event, bus)
+
+    def emit(self, event: Any, bus: "EventBus") -> None:
+        with self._lock:
+            if self.dropped:
+                return
+            if not self.released.is_set():
+                self._held.append((event, bus))
+                return
+            bus.emit(event)
+
+    def release(self) -> None:
+        with self._lock:
+            if self.dropped or self.released.is_set():
+                return
+            self.released_at = time.monotonic()
+            self.released.set()
+            held, self._held = self._held, []
+            for event, bus in held:     # stamped as sent: the channel stays in time order
+                bus.emit(dataclasses.replace(event, at=self.released_at)
+                         if dataclasses.is_dataclass(event) and hasattr(event, "at") else event)
+
+    def drop(self) -> None:
+        with self._lock:
+            if self.released.is_set():
+                return
+            self.dropped = True
+            self._held = []
+            self.released.set()
+
+    def wait(self, alive: Callable[[], bool], limit_s: float = VERDICT_LIMIT_S) -> bool:
+        """True once released; False when dropped, when ``alive()`` turns False (stopped,
+        closing) or after ``limit_s``."""
+        deadline = time.monotonic() + limit_s
+        while alive() and time.monotonic() < deadline:
+            if self.released.wait(0.02):
+                return not self.dropped
+        return False

@@ -15,7 +15,7 @@ import queue
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import numpy as np
 
@@ -25,6 +25,9 @@ from ..events import ErrorEvent, EventBus, SpeakingFinished, SpeakingStarted
 from ..i18n import current, speaking
 from ..tts import Speaker
 from .echo_guard import RATE, EchoDetector, EchoTextGuard
+
+if TYPE_CHECKING:
+    from .speculation import HeldEvents
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +66,11 @@ def split_sentences(text: str) -> tuple[list[str], str]:
 class SpeechStream:
     """A reply spoken while it is written: ``add`` text as it grows, then ``end``."""
 
-    def __init__(self, output: "SpeechOutput", generation: int) -> None:
+    def __init__(self, output: "SpeechOutput", generation: int,
+                 hold: "HeldEvents | None" = None) -> None:
         self._output = output
         self.generation = generation
+        self.hold = hold          # a reply to a turn not yet certain: silent until released
         self._pending = ""
         self._sentences: queue.SimpleQueue[str | None] = queue.SimpleQueue()
         self.text = ""
@@ -152,10 +157,12 @@ class SpeechOutput:
         with self._lock:
             self._put(_Job(self._generation, on_first_audio, text=text))
 
-    def stream(self, on_first_audio: FirstAudio | None = None) -> SpeechStream:
-        """A reply to be spoken as it is written; sentences play as soon as they are complete."""
+    def stream(self, on_first_audio: FirstAudio | None = None,
+               hold: "HeldEvents | None" = None) -> SpeechStream:
+        """A reply to be spoken as it is written; sentences play as soon as they are complete.
+        With ``hold``, its first sentence is synthesised but sounds only once released."""
         with self._lock:
-            stream = SpeechStream(self, self._generation)
+            stream = SpeechStream(self, self._generation, hold)
             self._streams = [s for s in self._streams if s.generation == self._generation]
             self._streams.append(stream)
             self._put(_Job(self._generation, on_first_audio, stream=stream))
@@ -245,6 +252,12 @@ class SpeechOutput:
         for chunk in speaker.chunks(text):
             yield chunk, int(speaker.sample_rate)
 
+    def _may_sound(self, job: _Job) -> bool:
+        """The job is current and, for a held reply, its turn was confirmed (waits for it)."""
+        alive = lambda: self._current(job.generation)   # noqa: E731
+        hold = job.stream.hold if job.stream is not None else None
+        return alive() and (hold is None or hold.wait(alive))
+
     def _texts(self, job: _Job) -> Iterator[str]:
         if job.stream is None:
             if job.text.strip():
@@ -265,6 +278,8 @@ class SpeechOutput:
                 if len(samples) == 0:
                     continue
                 if started is None:
+                    if not self._may_sound(job):
+                        return      # its turn was not final after all: nothing was heard
                     opened = self._player.start(rate)
                     if not self._current(job.generation):   # stopped while the stream opened
                         self._player.stop()
@@ -283,11 +298,13 @@ class SpeechOutput:
             if not self._current(job.generation):
                 break
         full = " ".join(said)
-        self.last_text = full or self.last_text
         if started is None:  # nothing to play (a silent voice): the turn still gets its timings
-            if job.on_first_audio is not None and self._current(job.generation):
-                job.on_first_audio(None)
+            if self._may_sound(job):        # not for a stopped or dropped reply
+                self.last_text = full or self.last_text
+                if job.on_first_audio is not None:
+                    job.on_first_audio(None)
             return
+        self.last_text = full or self.last_text
         finished = True
         if opened:
             self._player.end()

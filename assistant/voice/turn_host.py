@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .events import ConversationOptions
     from .listener import Heard, Listener
     from .speech import SpeechOutput
+    from .speculation import HeldEvents
 
 
 @dataclass
@@ -40,6 +41,10 @@ class Question:
     token: CancelToken = field(default_factory=CancelToken)
     asked_at: float = field(default_factory=time.time)
     turn_id: int = field(default_factory=next_turn_id)
+    # Asked before its turn was certain: what it reports is held, and its voice waits,
+    # until the hearing releases it (the pause ended the turn) or drops it (speculation.py).
+    hold: "HeldEvents | None" = None
+    shown_at: float | None = None    # monotonic: when its transcript was shown, if heard
 
 
 class TurnHost(Protocol):
@@ -58,6 +63,10 @@ class TurnHost(Protocol):
 
     def post(self, question: Question) -> None:
         """Answer ``question`` next (latest wins)."""
+
+    def speculate(self, question: Question) -> bool:
+        """Start answering ``question`` (held: ``question.hold``) if nothing else is being
+        answered or said; False, asking nothing, otherwise."""
 
     def run_command(self, command: "VoiceCommand", turn_id: int) -> None:
         """Do a spoken command now."""

@@ -8,8 +8,10 @@ pieces, so "stop", a barge-in or a newer question end generation, not only playb
 from __future__ import annotations
 
 import time
+from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any
 
+from ..cancel import Cancelled
 from ..events import StageTimings
 from ..i18n import speaking
 from .events import AnswerGrowing, TurnCompleted, TurnStarted, TurnTimings
@@ -29,6 +31,19 @@ def picture(frame: Any) -> Any:
 
 
 def answer_turn(engine: "TurnHost", q: "Question") -> None:
+    """Answer ``q``; a held question (begun before its turn was certain) reports through its
+    hold and is kept from the voice, the last answer and the session until released."""
+    if q.hold is None:
+        _answer(engine, q)
+        return
+    buses = {id(b): b for b in (engine.bus, engine.assistant.bus)}.values()
+    with ExitStack() as diversions:
+        for bus in buses:
+            diversions.enter_context(bus.diverted(q.hold.to(bus)))
+        _answer(engine, q)
+
+
+def _answer(engine: "TurnHost", q: "Question") -> None:
     from ..errors import DeviceError
 
     q.token.check()
@@ -39,16 +54,16 @@ def answer_turn(engine: "TurnHost", q: "Question") -> None:
                           code="no_frame")
     image = picture(frame)
     engine.bus.emit(TurnStarted(question=q.text, source=q.source, turn_id=q.turn_id))
-    heard = q.heard
-    timing: dict[str, Any] = {}
-    if heard is not None:
-        timing = dict(text=q.text, audio_s=heard.utterance.duration_s, asr_s=q.asr_s,
-                      end_to_transcript_s=time.monotonic() - heard.end_of_turn,
-                      voice_to_transcript_s=time.monotonic() - heard.last_voice)
+    if q.heard is not None and q.shown_at is None:
+        q.shown_at = time.monotonic()
 
     def first_audio(at: float | None) -> None:
+        heard = q.heard     # a held question's is replaced by the confirmed turn
         if heard is None:
             return
+        timing = dict(text=q.text, audio_s=heard.utterance.duration_s, asr_s=q.asr_s,
+                      end_to_transcript_s=q.shown_at - heard.end_of_turn,
+                      voice_to_transcript_s=q.shown_at - heard.last_voice)
         if at is None:
             engine.bus.emit(TurnTimings(**timing))
             return
@@ -57,7 +72,7 @@ def answer_turn(engine: "TurnHost", q: "Question") -> None:
 
     language = engine.assistant.reply_language_for(q.text, q.language)
     with speaking(language):     # the voice's queue reads it: the reply's voice
-        spoken = engine.speech.stream(on_first_audio=first_audio)
+        spoken = engine.speech.stream(on_first_audio=first_audio, hold=q.hold)
     q.token.on_cancel(spoken.wake)
     written: list[str] = []
 
@@ -72,15 +87,23 @@ def answer_turn(engine: "TurnHost", q: "Question") -> None:
         timings["asr"] = q.asr_s * 1000.0
     try:
         result = engine.assistant.respond(image, q.text, session=engine.session, cancel=q.token,
-                                          on_text=grow, timings=timings, language=q.language)
+                                          on_text=grow, timings=timings, language=q.language,
+                                          save=q.hold is None)
     except BaseException:
         spoken.wake()          # the voice stops waiting for sentences that will never come
         raise
     for notice in result.notices:   # said after the answer, in the front end's words
         spoken.add(f" {notice.message}")
     spoken.end()
-    engine.last_answer = result.answer
     written_at = time.monotonic()
+    if q.hold is not None:
+        # Written before the turn was certain: kept only if the pause ends it.
+        if not q.hold.wait(lambda: not (q.token.cancelled or engine.closing.is_set())):
+            q.token.check()
+            raise Cancelled("closing" if engine.closing.is_set() else "dropped")
+        written_at = max(written_at, q.hold.released_at or written_at)
+        engine.assistant.remember(engine.session, result.turn)
+    engine.last_answer = result.answer
     # Recording comes after the answer was spoken (or stopped): wait, waking for a cancel.
     while not spoken.done.wait(0.1):
         if q.token.cancelled:

@@ -42,6 +42,39 @@ def test_unsubscribe_stops_delivery():
     assert seen.events == []
 
 
+def _reply(answer: str) -> Reply:
+    return Reply(question="q", answer=answer, engine="test")
+
+
+def test_a_diverted_thread_emits_to_its_diversion_only_and_other_threads_are_untouched():
+    from assistant.voice.speculation import HeldEvents
+
+    bus = EventBus()
+    rec = Recorder(bus)
+    hold = HeldEvents()
+    with bus.diverted(hold.to(bus)):
+        bus.emit(_reply("held"))
+        other = threading.Thread(target=lambda: bus.emit(_reply("other")))
+        other.start()
+        other.join()
+        assert [e.answer for e in rec.of_type(Reply)] == ["other"]   # held, not lost
+        hold.release()
+        bus.emit(_reply("after"))               # through at once now
+    bus.emit(_reply("plain"))
+    assert [e.answer for e in rec.of_type(Reply)] == ["other", "held", "after", "plain"]
+    held = rec.of_type(Reply)[1]
+    assert held.at == hold.released_at >= rec.of_type(Reply)[0].at    # stamped when sent
+
+    dropped = HeldEvents()
+    with bus.diverted(dropped.to(bus)):
+        bus.emit(_reply("dropped"))
+        dropped.drop()
+        bus.emit(_reply("dropped too"))
+    dropped.release()                                                 # too late: no effect
+    assert [e.answer for e in rec.of_type(Reply)][-1] == "plain"
+    assert not dropped.wait(lambda: True) and hold.wait(lambda: True)
+
+
 def test_prompt_has_earlier_turns_in_order():
     history = [Turn("what is this?", "a cat."), Turn("what colour is it?", "grey")]
     prompt = blip2_prompt("is it  sleeping?", history)

@@ -32,7 +32,9 @@ def listen(env, home: Path, *args: str) -> EventChild:
     """``assistant listen --json`` with its events collected from stdout."""
     return EventChild([sys.executable, str(ROOT / "tests/voice/voice_listen_main.py"), "--json",
                        *args], cwd=ROOT,
-                      env={**env, "ASSISTANT_HOME": str(home), "HF_HUB_OFFLINE": "1"})
+                      # PYTHONFAULTHANDLER: a native abort says where (threads, frames).
+                      env={**env, "ASSISTANT_HOME": str(home), "HF_HUB_OFFLINE": "1",
+                           "PYTHONFAULTHANDLER": "1"})
 
 
 def _words(text: str) -> set[str]:
