@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from asr_support import librivox_clips, norm_words
+from asr_support import KNOWN_NON_INTEL_ASR_GAP, librivox_clips, norm_words
 
 from assistant.asr import Segment, TranscribeOptions, Transcription, Word, long_audio
 from assistant.audio.files import load_audio
@@ -100,6 +100,7 @@ def test_a_short_file_is_transcribed_exactly_as_before(tiny_transcriber):
         tiny_transcriber.transcribe(load_audio(question), options)
 
 
+@KNOWN_NON_INTEL_ASR_GAP
 def test_a_reading_in_chunks_gives_the_same_words_at_the_same_times(tiny_transcriber, reading):
     options = TranscribeOptions(word_timestamps=True)
     whole = tiny_transcriber.transcribe_file(reading, options)
