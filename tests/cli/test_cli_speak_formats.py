@@ -42,8 +42,11 @@ def test_the_extension_names_the_format(cli, samples, tmp_path, name, container,
     if name == "answer.OGG":    # the words survive Opus: the assistant's own Whisper hears them
         back = cli("transcribe", str(out), "--language", "en")
         assert back.returncode == 0, back.stderr
-        heard = re.sub(r"[^a-z]", "", back.stdout.lower())     # "Launch pad" or "LaunchPad"
-        assert "launchpad" in heard and "noentry" in heard, back.stdout
+        said = re.findall(r"[a-z]+", json.loads(run.stdout)["answer"].lower())
+        heard = set(re.findall(r"[a-z]+", back.stdout.lower().replace("launchpad", "launch pad")))
+        # Nearly every word: tiny.en may mishear one ("lunch pad" on an AMD CPU, whose int8
+        # arithmetic differs), as it would the uncompressed voice.
+        assert len(said) >= 5 and sum(w in heard for w in said) >= len(said) - 1, back.stdout
 
 
 def test_an_unknown_extension_is_refused_before_any_model_runs(cli, samples, tmp_path):
