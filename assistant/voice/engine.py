@@ -371,9 +371,8 @@ class ConversationEngine:
         if current is not None:
             current.token.cancel("newer_question")
         if isinstance(stale, Question):
-            emit = stale.hold.to(self.bus) if stale.hold is not None else self.bus.emit
-            emit(TurnCancelled(question=stale.text, reason="newer_question",
-                               turn_id=stale.turn_id))
+            stale.emitter(self.bus)(TurnCancelled(question=stale.text, reason="newer_question",
+                                                  turn_id=stale.turn_id))
 
     def speculate(self, question: Question) -> bool:
         """Begin a held answer (``question.hold``) on a turn not yet certain, only when no
@@ -420,7 +419,7 @@ class ConversationEngine:
                 # Taken just before a newer one was posted (which saw no question in flight).
                 superseded = self._questions.holds_one()
             # A held answer's outcome is held (or dropped) with the rest of what it reports.
-            emit = question.hold.to(self.bus) if question.hold is not None else self.bus.emit
+            emit = question.emitter(self.bus)
             try:
                 if superseded:
                     raise Cancelled("newer_question")

@@ -46,6 +46,10 @@ class Question:
     hold: "HeldEvents | None" = None
     shown_at: float | None = None    # monotonic: when its transcript was shown, if heard
 
+    def emitter(self, bus: "EventBus"):
+        """Where this question's own events go: ``bus``, or its hold while it is held."""
+        return self.hold.to(bus) if self.hold is not None else bus.emit
+
 
 class TurnHost(Protocol):
     """What hearing and answering use of the ConversationEngine."""
