@@ -1,7 +1,10 @@
 """Find Hugging Face models on disk without loading them (no network, no torch)."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 _WEIGHTS = ("*.safetensors", "*.bin", "*.safetensors.index.json")
 
@@ -76,6 +79,16 @@ def locate_hf_model(name_or_folder: str, extra_roots: tuple[Path, ...] = (), *,
         return None
     try:
         folder = Path(snapshot_download(name_or_folder, cache_dir=hf_cache, local_files_only=True))
-    except Exception:  # LocalEntryNotFoundError, a malformed repo id: both mean "not here"
-        return None
+    except Exception as exc:  # noqa: BLE001 - "not here", or the library could not tell
+        if type(exc).__name__ == "IncompleteSnapshotError":
+            return None       # its own listing says files are missing: not a complete copy
+        # No ref for the revision (a cache folder copied by hand), or a failure of its own:
+        # the cache's layout still shows a complete snapshot when there is one.
+        from .vlm_names import hf_cache_dir
+
+        found = cached_snapshot(name_or_folder, Path(hf_cache) if hf_cache else hf_cache_dir())
+        if found is not None:
+            log.warning("huggingface_hub did not find %s (%s: %s); using %s from the cache",
+                        name_or_folder, type(exc).__name__, exc, found)
+        return found
     return folder if is_complete(folder) else None
