@@ -22,7 +22,7 @@ from ..config import AsrConfig, language_code
 from ..errors import ConfigError, InputError, ModelMissingError, TranscriptionError
 from ..events import Event, Progress
 from . import (SAMPLE_RATE, Segment, TranscribeOptions, Transcription, Word, align, bundled, language, long_audio,
-               partial, phantom, repair)
+               partial, phantom, repair, window_cuts)
 from .whisper_choice import (  # noqa: F401 (cuda_usable, cuda_failed: this module's API too)
     ModelChoice, _detector, _needed, choose_model, cuda_failed, cuda_usable)
 from .whisper_models import WhisperModels
@@ -219,6 +219,8 @@ class FasterWhisperTranscriber:
         if units is None or part.offset:
             units = language.speech_units(audio)
         decoded = list(part.segments)
+        if task == "transcribe" and part.engine is not None:   # words lost where a window began
+            decoded = window_cuts.mend(part.engine, audio, decoded, units, part.language or "en")
         spans = repair.suspects([_evidence(s) for s in decoded], units, duration)
         for span in spans:
             old = [s for s in decoded if repair.inside(s, span)]

@@ -14,7 +14,7 @@ import wave
 
 import numpy as np
 import pytest
-from asr_support import KNOWN_NON_INTEL_ASR_GAP, asterisk_prompt, librivox_clips, norm_words, silence
+from asr_support import asterisk_prompt, librivox_clips, norm_words, silence
 
 from assistant.asr import Segment, TranscribeOptions, Transcription, Word, repair
 from assistant.asr.formats import LINE_CHARS, render
@@ -79,7 +79,6 @@ def _sentences_found(spoken: list[str], heard: list[str]) -> list[float]:
 
 
 @pytest.mark.slow
-@KNOWN_NON_INTEL_ASR_GAP
 def test_every_sentence_of_a_long_recording_once_in_order_and_no_fewer_words_than_bare(
         auto_transcriber, long_recording):
     from assistant.asr import bundled
