@@ -220,7 +220,8 @@ class FasterWhisperTranscriber:
             units = language.speech_units(audio)
         decoded = list(part.segments)
         if task == "transcribe" and part.engine is not None:   # words lost where a window began
-            decoded = window_cuts.mend(part.engine, audio, decoded, units, part.language or "en")
+            decoded = window_cuts.mend(part.engine, audio, decoded, units, part.language or "en",
+                                       check=lambda: _check(options))
         spans = repair.suspects([_evidence(s) for s in decoded], units, duration)
         for span in spans:
             old = [s for s in decoded if repair.inside(s, span)]

@@ -80,12 +80,15 @@ def lost_words(before: str, after: str, reread: str) -> str:
 
 
 def mend(model, audio: np.ndarray, segments: list, units: Sequence[Span], language: str,
-         reader=None) -> list:
+         reader=None, check=None) -> list:
     """``segments`` (faster-whisper's, of ``audio``) with the words lost at window starts put
-    back. ``reader(model, piece, language)`` gives a piece's first words (``first_words``)."""
+    back. ``reader(model, piece, language)`` gives a piece's first words (``first_words``);
+    ``check()``, called before each, raises to stop (a cancelled request)."""
     reader = reader or first_words
     out = list(segments)
     for i, unit in cuts(segments, units):
+        if check is not None:
+            check()
         lo = max([unit.start - PAD_S, 0.0] + [u.end for u in units if u.end <= unit.start])
         hi = min(unit.end, float(out[i].start) + READ_S)
         piece = audio[int(lo * SAMPLE_RATE):int(hi * SAMPLE_RATE)]

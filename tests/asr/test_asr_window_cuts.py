@@ -50,6 +50,19 @@ def test_only_windows_that_began_just_inside_speech_are_read_again():
     assert window_cuts.cuts(segments, units) == [(2, Span(6.0, 9.0))]
 
 
+def test_a_cancelled_request_stops_before_reading_again():
+    from assistant.cancel import Cancelled, CancelToken
+
+    units = [Span(0.0, 5.2), Span(6.0, 9.0)]
+    segments = [_segment(0, 0.0, 6.3, " one two"), _segment(630, 6.3, 9.5, " three four five")]
+    token, read = CancelToken(), []
+    token.cancel("gone")
+    with pytest.raises(Cancelled):
+        window_cuts.mend(None, np.zeros(10 * RATE, np.float32), segments, units, "en",
+                         reader=lambda *args: read.append(args) or "", check=token.check)
+    assert read == []
+
+
 # -- with the real model ------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def tiny():
