@@ -160,7 +160,8 @@ case "$MODE" in
     install_python "all,test"
     # The window's tests run on a real X server (Xvfb) at 1024x768 under a window manager
     # (openbox, started by tests/ui), as a small desktop would show them.
-    xvfb-run -a -s "-screen 0 1024x768x24" "$VENV/bin/python" -m pytest -q -p no:cacheprovider
+    # The slowest tests are listed at the end, to keep the whole run within its half hour.
+    xvfb-run -a -s "-screen 0 1024x768x24" "$VENV/bin/python" -m pytest -q -p no:cacheprovider --durations=15
     ;;
   install)
     if [ "${2:-}" = "test" ]; then

@@ -5,7 +5,6 @@ the way staff's quit does."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 import socket
 import subprocess

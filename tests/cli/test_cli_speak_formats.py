@@ -2,7 +2,6 @@
 encoder (``audio/encode.py``), and refuses an extension it cannot write before any model runs."""
 from __future__ import annotations
 
-import io
 import json
 import os
 import re

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import gettext
-import shutil
 import subprocess
 from pathlib import Path
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from a11y_support import heard, tree_name  # noqa: F401 (heard is a fixture)
-from ui_support import answers, ui_config
+from ui_support import answers
 
 from assistant.config import AppConfig, ConfigError, UiConfig
 from ui import theme

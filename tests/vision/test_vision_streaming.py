@@ -12,7 +12,7 @@ import pytest
 
 from assistant.cancel import CancelToken, Cancelled
 from assistant.conversation.history import Turn
-from assistant.vision import AnswerStream, VisionAnswer, stream_answer
+from assistant.vision import AnswerStream, stream_answer
 from assistant.vision.blip2 import NO_ANSWER, Blip2Engine
 from assistant.vision.streaming import THREAD_NAME, TextTidier, generate_streamed
 
