@@ -39,20 +39,23 @@ def quick_text(models, config, audio: np.ndarray) -> str | None:
     samples = np.asarray(audio, np.float32).reshape(-1)[-int(LAST_S * SAMPLE_RATE):]
     if samples.size < MIN_S * SAMPLE_RATE:
         return ""
-    import ctranslate2
+    seconds = samples.size / SAMPLE_RATE
+    return without_repeats(unpadded_text(model, samples, "en", int(TOKENS_PER_S * seconds) + 8).strip())
+
+
+def unpadded_text(model, samples: np.ndarray, language: str, max_tokens: int) -> str:
+    """What ``model`` (a faster-whisper WhisperModel) reads in ``samples`` (under 30 s) in at
+    most ``max_tokens`` tokens: encoded at their own length, one greedy pass, no timestamps,
+    no previous text. Also ``window_cuts.first_words``."""
     from faster_whisper.tokenizer import Tokenizer
 
-    features = np.pad(model.feature_extractor(samples), ((0, 0), (0, TRAILING_FRAMES)))[np.newaxis]
-    encoded = model.model.encode(ctranslate2.StorageView.from_array(
-        np.ascontiguousarray(features, dtype=np.float32)), to_cpu=False)
+    features = np.pad(model.feature_extractor(samples), ((0, 0), (0, TRAILING_FRAMES)))
+    encoded = model.encode(np.ascontiguousarray(features, dtype=np.float32))
     tokenizer = Tokenizer(model.hf_tokenizer, model.model.is_multilingual, task="transcribe",
-                          language="en")
+                          language=language or "en")
     prompt = model.get_prompt(tokenizer, [], without_timestamps=True)
-    seconds = samples.size / SAMPLE_RATE
-    result = model.model.generate(encoded, [prompt], beam_size=1,
-                                  max_length=len(prompt) + int(TOKENS_PER_S * seconds) + 8)
-    ids = [t for t in result[0].sequences_ids[0] if t < tokenizer.eot]
-    return without_repeats(tokenizer.decode(ids).strip())
+    result = model.model.generate(encoded, [prompt], beam_size=1, max_length=len(prompt) + max_tokens)
+    return tokenizer.decode([t for t in result[0].sequences_ids[0] if t < tokenizer.eot])
 
 
 def without_repeats(text: str) -> str:

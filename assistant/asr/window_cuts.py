@@ -10,7 +10,8 @@ the bare library's windows happened to fall elsewhere.
 
 For each window that began inside a stretch of speech, at most ``MAX_LEAD_S`` after the
 pause before it, the start of that stretch is read again from the pause on: an encoder pass
-over those few seconds only (CTranslate2 takes a window shorter than 30 s) and a few tokens,
+over those few seconds only (``partial.unpadded_text``, as the quick partial transcript does)
+and a few tokens,
 a tenth of a second or so, not another window's decode. When the words read are the
 window's first words with one to ``MAX_LOST`` more in front, and those are not simply the
 end of what came before the cut, they are put back at the start of the window's first
@@ -26,7 +27,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from . import SAMPLE_RATE, phantom
+from . import SAMPLE_RATE, partial, phantom
 from .language import Span
 
 log = logging.getLogger(__name__)
@@ -107,35 +108,17 @@ def mend(model, audio: np.ndarray, segments: list, units: Sequence[Span], langua
 
 
 def first_words(model, piece: np.ndarray, language: str) -> str:
-    """The first ``TOKENS`` tokens ``model`` (a faster-whisper WhisperModel) reads in
-    ``piece``: greedy, no timestamps, no previous text, over the piece's own length."""
-    tokenizer = _tokenizer(model, language)
-    features = model.feature_extractor(piece)
-    window = int(model.feature_extractor.nb_max_frames)
-    frames = min(window, features.shape[-1] - 1)
-    features = features[:, :frames - frames % 2]
-    prompt = model.get_prompt(tokenizer, [], without_timestamps=True)
-    try:
-        encoded = model.encode(np.ascontiguousarray(features, dtype=np.float32))
-    except (RuntimeError, ValueError):   # a runtime that wants the whole 30 s window
-        padded = np.pad(features, ((0, 0), (0, window - features.shape[-1])))
-        encoded = model.encode(np.ascontiguousarray(padded, dtype=np.float32))
-    result = model.model.generate(encoded, [prompt], beam_size=1, max_length=TOKENS,
-                                  suppress_blank=True, suppress_tokens=[-1])
-    return tokenizer.decode([t for t in result[0].sequences_ids[0] if t < tokenizer.eot])
+    """The first ``TOKENS`` tokens ``model`` reads in ``piece``, encoded at its own length."""
+    return partial.unpadded_text(model, piece, language, TOKENS)
 
 
 def _with_words_in_front(model, segment: Any, words: str, language: str) -> Any:
-    tokens = list(_tokenizer(model, language).encode(" " + words)) + list(segment.tokens)
-    return dataclasses.replace(segment, text=" " + words + segment.text, tokens=tokens)
-
-
-def _tokenizer(model, language: str):
     from faster_whisper.tokenizer import Tokenizer
 
-    multilingual = bool(model.model.is_multilingual)
-    return Tokenizer(model.hf_tokenizer, multilingual, task="transcribe",
-                     language=(language or "en") if multilingual else None)
+    tokenizer = Tokenizer(model.hf_tokenizer, model.model.is_multilingual, task="transcribe",
+                          language=language or "en")
+    tokens = list(tokenizer.encode(" " + words)) + list(segment.tokens)
+    return dataclasses.replace(segment, text=" " + words + segment.text, tokens=tokens)
 
 
 def _words(text: str) -> list[str]:
