@@ -14,8 +14,10 @@ with the times a live stream would have; nothing waits on the wall clock, so the
 are the decision's own latency (the live loop adds the block's delivery and the sound
 card's stop, measured by ``bench/voice_loop.py``).
 
-Figures: speech onset (first sample over 0.02) -> barge-in decision, median and p90 over
-the clips and echo conditions; false stops over every echo-only reply.
+Figures: speech onset (first sample over 0.02) -> our voice silenced (the hold the barge-in
+then confirmed, ``voice/onset.py``, else the barge-in decision), median and p90 over the
+clips and echo conditions; false stops, and holds let go (a hold the VAD did not confirm: a
+pause in our voice of up to 0.6 s), over every echo-only reply and talk-over.
 """
 from __future__ import annotations
 
@@ -62,34 +64,54 @@ def room(reply: np.ndarray, gain: float, reverb: bool, rng) -> np.ndarray:
 
 
 def run(detector, reply: np.ndarray, mic: np.ndarray, reply_at: float, windows: int,
-        echo_threshold: float) -> list[float]:
+        echo_threshold: float, onset_hold: bool = True) -> tuple[list[float], list[list]]:
     """Stream times of the barge-in decisions over ``mic`` while ``reply`` plays from
-    ``reply_at`` (our voice stops at the first one, as the engine stops it)."""
+    ``reply_at`` (our voice stops at the first one, as the engine stops it), and the holds:
+    [held at, let go at or None]."""
     from assistant.voice.echo_guard import EchoDetector
     from assistant.voice.events import ConversationOptions
     from assistant.voice.listener import Listener
 
     options = ConversationOptions(barge_in_windows=windows, echo_threshold=echo_threshold,
-                                  smart_turn=False)
+                                  smart_turn=False, onset_hold=onset_hold)
     echo = EchoDetector(max_delay_s=options.echo_max_delay_s)
     echo.played(reply, T0 + reply_at)
     stops: list[float] = []
+    holds: list[list] = []
     end = reply_at + reply.shape[0] / RATE
 
-    def speaking() -> bool:
-        return not stops and listener.stream_s < end
+    def speaking() -> bool:              # as SpeechOutput.speaking: from the reply's first audio
+        return not stops and reply_at <= listener.stream_s < end + sum(
+            let_go - h for h, let_go in holds if let_go is not None)
 
     def barged(now: float) -> None:
         stops.append(now - T0)
         echo.stopped(now)
 
+    def held(now: float) -> None:          # as SpeechOutput.hold / resume do
+        holds.append([now - T0, None])
+        echo.held(now)
+
+    def resumed(now: float) -> None:
+        holds[-1][1] = now - T0
+        echo.resumed(now)
+
     detector.reset()
     listener = Listener(detector, options, echo=echo, speaking=speaking,
-                        on_heard=lambda heard: None, on_barge_in=barged, emit=lambda e: None)
+                        on_heard=lambda heard: None, on_barge_in=barged, emit=lambda e: None,
+                        on_hold=held, on_release=resumed)
     block = 512
     for at in range(0, mic.shape[0] - block + 1, block):
         listener.block(mic[at:at + block], T0 + (at + block) / RATE)
-    return stops
+    return stops, holds
+
+
+def silenced_at(stops: list[float], holds: list[list]) -> float | None:
+    """When our voice went silent for good: the hold the barge-in confirmed, else the stop."""
+    if not stops:
+        return None
+    confirmed = [h for h, let_go in holds if let_go is None and h <= stops[0]]
+    return confirmed[0] if confirmed else stops[0]
 
 
 def main() -> None:
@@ -97,6 +119,7 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--windows", default="2", help="barge_in_windows values")
     parser.add_argument("--echo-thresholds", default="0.55", help="echo_threshold values")
+    parser.add_argument("--onset-hold", default="on,off", help="hold our voice on a loud onset")
     args = parser.parse_args()
     from assistant.audio.vad import SileroStreamingVad
 
@@ -107,46 +130,57 @@ def main() -> None:
     conditions = [(0.0, False)] + [(g, r) for g in (0.35, 1.0) for r in (False, True)]
     print(f"reply {reply.shape[0] / RATE:.1f} s, {len(users)} user clips, echo conditions "
           f"{conditions} (gain, reverberant)")
-    for windows in [int(x) for x in args.windows.split(",")]:
-        for echo_t in [float(x) for x in args.echo_thresholds.split(",")]:
-            latencies, false_stops, echo_runs = [], 0, 0
-            by_room: dict[str, list[float]] = {}
-            for k, (gain, reverb) in enumerate(conditions):
-                rng = np.random.default_rng(k)    # the same rooms for every setting
-                total = int((lead + reply.shape[0] / RATE + 1.0) * RATE)
-                echo_mic = np.zeros(total, np.float32)
-                heard = room(reply, gain, reverb, rng)[: total - int(lead * RATE)]
-                echo_mic[int(lead * RATE):int(lead * RATE) + heard.shape[0]] += heard
-                echo_mic += rng.normal(0, 0.002, total).astype(np.float32)
-                echo_runs += 1
-                false_stops += len(run(detector, reply, echo_mic, lead, windows, echo_t))
-                for clip in users:
-                    mic = echo_mic.copy()
-                    start = int(user_at * RATE)
-                    piece = clip[: total - start]
-                    mic[start:start + piece.shape[0]] += piece
-                    onset = user_at + np.flatnonzero(np.abs(piece) > 0.02)[0] / RATE
-                    stops = run(detector, reply, mic, lead, windows, echo_t)
-                    # Before the clip began: our own voice stopped us. Between its start and
-                    # the energy onset: the clip's breath or first soft sound (0 s late).
-                    early = [s for s in stops if s < user_at]
-                    false_stops += len(early)
-                    later = [s for s in stops if s >= user_at]
-                    latencies.append(max(later[0] - onset, 0.0) if later and not early
-                                     else float("nan"))
-                    name = ("no echo" if gain == 0
-                            else f"echo {gain:.0%}{' reverberant' if reverb else ''}")
-                    by_room.setdefault(name, []).append(latencies[-1])
-            found = [x for x in latencies if x == x]
-            print(f"barge_in_windows {windows}, echo_threshold {echo_t:.2f}: onset -> decision "
-                  f"median {statistics.median(found):.3f} s, p90 "
-                  f"{float(np.percentile(found, 90)):.3f} s over {len(found)} of {len(latencies)} "
-                  f"talk-overs (missed {len(latencies) - len(found)}); false stops "
-                  f"{false_stops} ({echo_runs} echo-only replies + talk-over leads)")
-            for name, values in by_room.items():
-                ok = [x for x in values if x == x]
-                if ok:
-                    print(f"    {name:<26} median {statistics.median(ok):.3f} s, max {max(ok):.3f} s")
+    for hold in [x == "on" for x in args.onset_hold.split(",")]:
+        for windows in [int(x) for x in args.windows.split(",")]:
+            for echo_t in [float(x) for x in args.echo_thresholds.split(",")]:
+                setting = (f"onset hold {'on' if hold else 'off'}, barge_in_windows {windows}, "
+                           f"echo_threshold {echo_t:.2f}")
+                measure(detector, reply, users, conditions, lead, user_at, windows, echo_t, hold,
+                        setting)
+
+
+def measure(detector, reply, users, conditions, lead, user_at, windows, echo_t, hold,
+            setting) -> None:
+    latencies, false_stops, false_holds, echo_runs = [], 0, 0, 0
+    by_room: dict[str, list[float]] = {}
+    for k, (gain, reverb) in enumerate(conditions):
+        rng = np.random.default_rng(k)    # the same rooms for every setting
+        total = int((lead + reply.shape[0] / RATE + 1.0) * RATE)
+        echo_mic = np.zeros(total, np.float32)
+        heard = room(reply, gain, reverb, rng)[: total - int(lead * RATE)]
+        echo_mic[int(lead * RATE):int(lead * RATE) + heard.shape[0]] += heard
+        echo_mic += rng.normal(0, 0.002, total).astype(np.float32)
+        echo_runs += 1
+        stops, holds = run(detector, reply, echo_mic, lead, windows, echo_t, hold)
+        false_stops += len(stops)
+        false_holds += len(holds)
+        for clip in users:
+            mic = echo_mic.copy()
+            start = int(user_at * RATE)
+            piece = clip[: total - start]
+            mic[start:start + piece.shape[0]] += piece
+            onset = user_at + np.flatnonzero(np.abs(piece) > 0.02)[0] / RATE
+            stops, holds = run(detector, reply, mic, lead, windows, echo_t, hold)
+            # Before the clip began: our own voice stopped or held us. Between its start and
+            # the energy onset: the clip's breath or first soft sound (0 s late).
+            early = [s for s in stops if s < user_at]
+            false_stops += len(early)
+            false_holds += sum(1 for h, let_go in holds if h < user_at or let_go is not None)
+            silent = silenced_at([s for s in stops if s >= user_at], holds)
+            latencies.append(max(silent - onset, 0.0) if silent is not None and not early
+                             else float("nan"))
+            name = "no echo" if gain == 0 else f"echo {gain:.0%}{' reverberant' if reverb else ''}"
+            by_room.setdefault(name, []).append(latencies[-1])
+    found = [x for x in latencies if x == x]
+    print(f"{setting}: onset -> our voice silenced, median {statistics.median(found):.3f} s, "
+          f"p90 {float(np.percentile(found, 90)):.3f} s over {len(found)} of {len(latencies)} "
+          f"talk-overs (missed {len(latencies) - len(found)}); false stops {false_stops}, "
+          f"holds let go {false_holds} ({echo_runs} echo-only replies + talk-over leads)")
+    for name, values in by_room.items():
+        ok = [x for x in values if x == x]
+        if ok:
+            print(f"    {name:<26} median {statistics.median(ok):.3f} s, "
+                  f"p90 {float(np.percentile(ok, 90)):.3f} s, max {max(ok):.3f} s")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@
     python bench/voice_loop.py --noise-minutes 10 [--speed 20]   # phantom count on silence + noise
     python bench/voice_loop.py --soak-minutes 30 [--front window] # resident memory over a long replay
     python bench/voice_loop.py --speculate on|off --vision-s 0.6  # answering before the verdict
+    python bench/voice_loop.py --front listen --onset-hold off    # barge-in without the hold
 
 Latency mode replays each clip followed by 3.5 s of quiet, so the next clip talks over the
 (long) reply: every clip gives (a) end of turn -> transcript and (b) end of turn -> first
@@ -65,6 +66,8 @@ class Run:
     each_turn = False     # --each-turn: every turn's figures too
     vision_s = 0.0        # --vision-s: how long the stand-in vision model takes to answer
     end_silence_s = 0.5   # --end-silence: the end-of-turn silence (both fronts' default)
+    onset_hold = True     # --onset-hold off: no hold on a loud onset (the listen front)
+    room_noise = 0.002    # --room-noise: RMS of the steady noise under the latency replay
 
     def __init__(self, front: str, audio_path: Path, speed: float) -> None:
         from assistant.audio.sources import WavReplaySource
@@ -78,9 +81,11 @@ class Run:
     def keep(self, event) -> None:
         """Only what is measured: a long soak must not grow by holding every event."""
         from assistant.events import Reply, Transcript
-        from assistant.voice.events import BargedIn, TurnTimings, UtteranceIgnored
+        from assistant.voice.events import (BargedIn, SpeechHeld, SpeechResumed, TurnTimings,
+                                            UtteranceIgnored)
 
-        if isinstance(event, (Transcript, Reply, TurnTimings, BargedIn, UtteranceIgnored)):
+        if isinstance(event, (Transcript, Reply, TurnTimings, BargedIn, UtteranceIgnored,
+                              SpeechHeld, SpeechResumed)):
             self.events.append(event)
 
     def run(self, timeout: float) -> None:
@@ -112,7 +117,8 @@ class Run:
                                     image=lambda: image, player=Player(self.card), bus=bus,
                                     options=ConversationOptions(
                                         segmenter=turn_timing(self.end_silence_s),
-                                        smart_turn=self.smart_turn, speculate=self.speculate))
+                                        smart_turn=self.smart_turn, speculate=self.speculate,
+                                        onset_hold=self.onset_hold))
         self.began = time.monotonic()
         engine.start()
         self.source.wait(timeout)
@@ -189,19 +195,23 @@ def _words(text: str) -> list[str]:
 
 def latency(tmp: Path, fronts: list[str]) -> None:
     from assistant.events import Transcript
-    from assistant.voice.events import BargedIn, TurnTimings
+    from assistant.voice.events import BargedIn, SpeechHeld, SpeechResumed, TurnTimings
 
     stems = [p.stem.rsplit("-", 1)[1] for p in sorted(LIBRIVOX.glob("*.wav"))]
     clips = [read_pcm16(QUESTION)] + [read_pcm16(p) for p in sorted(LIBRIVOX.glob("*.wav"))]
     said = ["what does the sign say"] + [transcript_of(s) for s in stems]
-    parts, onsets, t = [silence(1.0)], [], 1.0
+    parts, onsets, starts, t = [silence(1.0)], [], [], 1.0
     for clip in clips:
         voiced = np.flatnonzero(np.abs(clip) > 0.02)
+        starts.append(t)
         onsets.append(t + (voiced[0] / 16000 if voiced.size else 0.0))
         parts += [clip, silence(3.5)]
         t += clip.shape[0] / 16000 + 3.5
     parts.append(silence(6.0))
-    path = write_pcm16(tmp / "voice_bench.wav", np.concatenate(parts))
+    audio = np.concatenate(parts)
+    if Run.room_noise:    # a room is never digitally silent (else each clip's own hiss is an onset)
+        audio = audio + np.random.default_rng(1).normal(0, Run.room_noise, audio.shape[0])
+    path = write_pcm16(tmp / "voice_bench.wav", np.clip(audio, -1, 1).astype(np.float32))
     row = "  {:<44} median {:>6.3f} s   p90 {:>6.3f} s   target {}"
     for front in fronts:
         run = Run(front, path, 1.0)
@@ -218,12 +228,19 @@ def latency(tmp: Path, fronts: list[str]) -> None:
         b = [x.end_to_first_audio_s for x in turns if x.end_to_first_audio_s is not None]
         b2 = [x.voice_to_first_audio_s for x in turns if x.voice_to_first_audio_s is not None]
         ended = sorted(s.finished_at for s in run.card.streams if s.finished_at is not None)
+        # A hold the barge-in then confirmed silenced the card at its next block.
+        let_go = [e.at - e.held_s for e in run.of(SpeechResumed)]
+        held = [e.at for e in run.of(SpeechHeld) if all(abs(e.at - h) > 1e-3 for h in let_go)]
+        pulls = sorted(t for s in run.card.streams for t in s.block_times)
+        ended = sorted(ended + [next((t for t in pulls if t > h), h) for h in held])
         onset_to_stop = []
-        for onset in onsets[1:]:
+        for start, onset in zip(starts[1:], onsets[1:]):
+            # From the clip's start: a hold on its breath or first soft sound, before the
+            # first sample over 0.02, is 0 s late (as in bench/barge_in.py).
             at = run.began + onset
-            after = [e for e in ended if e >= at]
+            after = [e for e in ended if e >= run.began + start]
             if after and after[0] - at < 2.0:
-                onset_to_stop.append(after[0] - at)
+                onset_to_stop.append(max(after[0] - at, 0.0))
         transcripts = [x.text for x in run.of(Transcript)]
         lost = 0
         for expected, heard in zip(said, transcripts):   # one turn per clip, in order
@@ -232,7 +249,8 @@ def latency(tmp: Path, fronts: list[str]) -> None:
                 print(f"    start lost? said {expected!r}, heard {heard!r}")
         lost += max(0, len(said) - len(transcripts))
         print(f"front: {front}   clips {len(clips)}, transcripts {len(transcripts)}, "
-              f"barge-ins {len(run.of(BargedIn))}")
+              f"barge-ins {len(run.of(BargedIn))}, holds {len(run.of(SpeechHeld))} "
+              f"(let go {len(let_go)})")
         print(row.format("(a) end of turn -> transcript", statistics.median(a), p90(a), "<= 1.0 s"))
         print(row.format("    last voice -> transcript", statistics.median(a2), p90(a2), ""))
         print(row.format("(b) end of turn -> first reply audio", statistics.median(b), p90(b),
@@ -351,7 +369,14 @@ def main() -> None:
                              "instant; a real model on a CPU takes one or more)")
     parser.add_argument("--end-silence", type=float, default=0.5,
                         help="the end-of-turn silence in seconds (default 0.5, as listen's)")
+    parser.add_argument("--onset-hold", choices=("on", "off"), default="on",
+                        help="hold our voice on a loud onset while the VAD decides (listen front)")
+    parser.add_argument("--room-noise", type=float, default=0.002,
+                        help="RMS of a steady noise floor under the latency replay (default "
+                             "0.002, as bench/barge_in.py; 0: digital silence between clips)")
     args = parser.parse_args()
+    Run.onset_hold = args.onset_hold == "on"
+    Run.room_noise = args.room_noise
     Run.vision_s = args.vision_s
     Run.end_silence_s = args.end_silence
     Run.smart_turn = args.smart_turn == "on"

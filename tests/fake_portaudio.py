@@ -175,6 +175,7 @@ class FakeOutputStream(_FakeStream):
             super().__init__(sd, device, samplerate, blocksize or 512, callback,
                              finished_callback, "output")
         self.blocks: list[np.ndarray] = []     # every block played, in order
+        self.block_times: list[float] = []     # when the card took each of them (monotonic)
         self.first_block = threading.Event()
         self.finished = threading.Event()
         self.finished_at: float | None = None  # when the card stopped playing it
@@ -188,6 +189,7 @@ class FakeOutputStream(_FakeStream):
         try:
             while not self._halt.is_set():
                 out = np.zeros((self.blocksize, 1), np.float32)
+                self.block_times.append(time.monotonic())
                 try:
                     self._callback(out, self.blocksize, None, self.sd.flags(0))
                 except CallbackAbort:

@@ -47,6 +47,7 @@ class _Playback:
         self.ended = False
         self.running = False
         self.stopped = False
+        self.held = False      # silence for now; the audio waits where it was (``hold``)
         self.queued = 0        # samples fed, at the device's rate
         self.frames_out = 0    # of those, handed to the device
         self.lock = threading.Lock()        # shared with PortAudio's callback: held briefly
@@ -59,6 +60,9 @@ class _Playback:
         if self.stopped:
             outdata.fill(0)
             return ABORT
+        if self.held:
+            outdata.fill(0)
+            return CONTINUE
         frames = len(outdata)
         written = 0
         with self.lock:
@@ -198,6 +202,23 @@ class Player:
         if playback is not None:
             _silence(playback)
 
+    def hold(self) -> bool:
+        """Silence from the sound card's next block, keeping the place (the listener heard a
+        loud onset and the VAD is deciding); False when nothing plays."""
+        return self._set_held(True)
+
+    def resume(self) -> bool:
+        """Go on from where ``hold`` left off."""
+        return self._set_held(False)
+
+    def _set_held(self, held: bool) -> bool:
+        playback = self._current
+        if playback is None or playback.stopped or playback.done.is_set():
+            return False
+        with playback.lock:
+            playback.held = held
+        return True
+
     @property
     def is_playing(self) -> bool:
         playback = self._current
@@ -313,6 +334,12 @@ class SilentPlayer:
 
     def stop(self) -> None:
         pass
+
+    def hold(self) -> bool:
+        return False
+
+    def resume(self) -> bool:
+        return False
 
     def wait(self, timeout: float | None = None) -> bool:
         return True

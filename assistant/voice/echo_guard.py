@@ -113,11 +113,15 @@ class EchoDetector:
             self._buf = np.zeros(0, dtype=np.float32)  # reference audio; sample 0 at _t0
             self._t0 = 0.0
             self._end = 0.0                             # when the queued reference stops
+            self._held: np.ndarray | None = None        # not yet sounded while our voice is held
             self.last_delay_s = 0.0
 
     def played(self, samples: np.ndarray, at: float) -> None:
         data = np.asarray(samples, dtype=np.float32).reshape(-1)
         with self._lock:
+            if self._held is not None:          # queued behind the held audio
+                self._held = np.concatenate([self._held, data])
+                return
             if self._buf.shape[0] == 0 or at - self._end > self.keep_s:
                 self._buf, self._t0, self._end = data.copy(), at, at + data.shape[0] / RATE
                 return
@@ -126,12 +130,42 @@ class EchoDetector:
             self._end = self._t0 + self._buf.shape[0] / RATE
             self._trim(at)
 
+    def held(self, at: float) -> None:
+        """Our voice is held from ``at``: the reference after it waits for ``resumed``."""
+        with self._lock:
+            if self._held is not None:
+                return
+            keep = min(max(int(round((at - self._t0) * RATE)), 0), self._buf.shape[0])
+            self._held = self._buf[keep:].copy()
+            self._buf = self._buf[:keep]
+            self._end = self._t0 + keep / RATE
+
+    def resumed(self, at: float) -> None:
+        """The held voice sounds again from ``at``."""
+        with self._lock:
+            rest, self._held = self._held, None
+        if rest is not None and rest.shape[0]:
+            self.played(rest, at)
+
     def stopped(self, at: float) -> None:
         with self._lock:
+            self._held = None
             keep = int(round((at - self._t0) * RATE))
             if 0 <= keep < self._buf.shape[0]:
                 self._buf = self._buf[:keep]
                 self._end = self._t0 + keep / RATE
+
+    def level(self, start: float, end: float) -> float:
+        """RMS of what we played between ``start`` and ``end`` (monotonic): how loud our voice
+        was that the microphone may be hearing now."""
+        with self._lock:
+            buf, t0 = self._buf, self._t0
+        a = max(int(round((start - t0) * RATE)), 0)
+        b = min(int(round((end - t0) * RATE)), buf.shape[0])
+        if b <= a:
+            return 0.0
+        piece = buf[a:b].astype(np.float64)
+        return float(np.sqrt(np.dot(piece, piece) / piece.shape[0]))
 
     def audible_until(self) -> float:
         with self._lock:

@@ -81,7 +81,8 @@ class ConversationEngine:
         self.listener = Listener(detector, options, echo=self.echo,
                                  speaking=lambda: self.speech.speaking, on_heard=self._heard_put,
                                  on_barge_in=self._barged_in, emit=self.bus.emit,
-                                 on_talk=self._on_talk, judge=self.judge)
+                                 on_talk=self._on_talk, judge=self.judge,
+                                 on_hold=self.speech.hold, on_release=self.speech.resume)
         self._source = source
         self._heard: queue.Queue[Any] = queue.Queue(maxsize=8)
         self._questions = Latest()

@@ -33,6 +33,21 @@ class BargedIn(Event):
 
 
 @dataclass(frozen=True, kw_only=True)
+class SpeechHeld(Event):
+    """A loud onset held our voice while the VAD decides (``onset.py``); ``at`` monotonic."""
+
+    at: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class SpeechResumed(Event):
+    """The VAD did not confirm the held onset: the reply went on after ``held_s``."""
+
+    at: float
+    held_s: float
+
+
+@dataclass(frozen=True, kw_only=True)
 class UtteranceIgnored(Event):
     """Speech that was not taken as a question, and which guard layer said so."""
 
@@ -148,6 +163,9 @@ class ConversationOptions:
     language: str | None = None       # None: English first, other languages detected
     barge_in: bool = True
     barge_in_windows: int = 2          # consecutive speech windows (32 ms) not matching our echo
+    # While the VAD decides, hold our voice on a loud onset where the mic does not hear us
+    # (``onset.py``): the sound stops one window after the user starts, not two to ten.
+    onset_hold: bool = True
     echo_threshold: float = 0.55       # acoustic echo score at or above this is our own voice
     echo_window_s: float = 0.3         # mic audio compared with what we played
     echo_max_delay_s: float = 0.8      # output + input latency of the sound system

@@ -38,6 +38,7 @@ from ..events import Event
 from .echo_guard import RATE, EchoDetector
 from .events import ConversationOptions, MicLevel, UtteranceIgnored, missed
 from .heard import Heard, trim
+from .onset import OnsetHold
 from .ptt import PushToTalk, Talk
 from .speculation import Tentative
 from .turn_judge import TurnJudge
@@ -64,7 +65,9 @@ class Listener:
                  speaking: Callable[[], bool], on_heard: Callable[[Heard], None],
                  on_barge_in: Callable[[float], None], emit: Callable[[Event], None],
                  on_talk: Callable[[Talk], None] = lambda talk: None,
-                 judge: TurnJudge | None = None) -> None:
+                 judge: TurnJudge | None = None,
+                 on_hold: Callable[[float], None] = lambda now: None,
+                 on_release: Callable[[float], None] = lambda now: None) -> None:
         self.options = options
         self.judge = judge
         self._pause = 0                 # the pauses in hands-free turns, counted
@@ -77,6 +80,7 @@ class Listener:
         self._emit = emit
         self._on_talk = on_talk
         self.window = detector.window_samples
+        self.onset = OnsetHold(window_s=self.window / RATE, on_hold=on_hold, on_release=on_release)
         self.cutter = UtteranceCutter(detector, options.segmenter, threshold=options.vad_threshold,
                                       on_speech_start=self._speech_started)
         self.ptt = PushToTalk(options.push_to_talk)
@@ -131,6 +135,7 @@ class Listener:
 
     def set_hands_free(self, on: bool) -> None:
         self.hands_free = on
+        self.onset.let_go(time.monotonic())
         self._drop_speculated()
         self.cutter.reset()
         self._reset_turn()
@@ -232,6 +237,17 @@ class Listener:
         """Is this window speech, and whose: ours coming back, or the user's?"""
         opts = self.options
         speech = self.cutter.last_probability >= opts.vad_threshold
+        echo_like = False
+        if speech:
+            audible = self._speaking() or now < self.echo.audible_until() + opts.echo_max_delay_s
+            echo_like = audible and self.echo.score(np.concatenate(list(self._recent)),
+                                                    now) >= opts.echo_threshold
+        if opts.barge_in and opts.onset_hold:    # our voice held while the VAD decides
+            self.onset.feed(self._recent[-1], now=now, speaking=self._speaking(), speech=speech,
+                            ours=echo_like,
+                            playing_rms=self.echo.level(now - opts.echo_max_delay_s, now))
+        else:
+            self.onset.let_go(now)
         if not speech:
             self._double_talk = 0
             self._run_start_s = None
@@ -244,9 +260,6 @@ class Listener:
                     self._barge_unheard = False
                     missed(self._emit)
             return
-        audible = self._speaking() or now < self.echo.audible_until() + opts.echo_max_delay_s
-        echo_like = audible and self.echo.score(np.concatenate(list(self._recent)),
-                                                now) >= opts.echo_threshold
         if echo_like:
             self._echo_seen = True
             self._last_echo_s = self.stream_s

@@ -25,6 +25,7 @@ from ..events import ErrorEvent, EventBus, SpeakingFinished, SpeakingStarted
 from ..i18n import current, speaking
 from ..tts import Speaker
 from .echo_guard import RATE, EchoDetector, EchoTextGuard
+from .events import SpeechHeld, SpeechResumed
 
 if TYPE_CHECKING:
     from .speculation import HeldEvents
@@ -137,6 +138,7 @@ class SpeechOutput:
         self._playing = threading.Event()
         self._streams: list[SpeechStream] = []    # open streams, woken by stop()
         self.last_text = ""
+        self._held_at: float | None = None       # our voice held by a loud onset (``hold``)
         self.spoken_until: float | None = None   # monotonic: when our last reply stopped sounding
         self._thread = threading.Thread(target=self._run, name="voice-speech", daemon=True)
         self._thread.start()
@@ -185,10 +187,34 @@ class SpeechOutput:
         for stream in streams:       # a speech thread waiting for the next sentence wakes now
             stream.wake()
         self._playing.clear()  # at once: the listener must not see a stopped reply as talking
+        self._held_at = None
         self._player.stop()
         now = time.monotonic()
         self._echo.stopped(now)
         return now - began
+
+    def hold(self, at: float) -> None:
+        """Silence the reply where it is while the listener's VAD decides whether a loud onset
+        (at ``at``) is the user talking (``onset.py``): a barge-in's ``stop()`` or ``resume``
+        follows. A player that cannot hold, or nothing playing, leaves it as it is."""
+        hold = getattr(self._player, "hold", None)
+        if self._held_at is not None or not self.speaking or hold is None or not hold():
+            return
+        self._held_at = time.monotonic()
+        self._echo.held(self._held_at)           # the rest of the reply sounds later
+        self._bus.emit(SpeechHeld(at=self._held_at))
+
+    def resume(self, at: float) -> None:
+        """Not the user after all: the held reply goes on from where it was."""
+        held_at, self._held_at = self._held_at, None
+        if held_at is None:
+            return
+        resume = getattr(self._player, "resume", None)
+        if resume is not None:
+            resume()
+        now = time.monotonic()
+        self._echo.resumed(now)
+        self._bus.emit(SpeechResumed(at=now, held_s=now - held_at))
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Wait until every queued reply was said (or dropped); False on timeout."""
@@ -238,6 +264,9 @@ class SpeechOutput:
                                           stage="tts"))
             finally:
                 self._playing.clear()
+                if self._held_at is not None:     # ended while held (the microphone went)
+                    self._held_at = None
+                    self._echo.stopped(time.monotonic())
                 if job.stream is not None:
                     job.stream.done.set()
 

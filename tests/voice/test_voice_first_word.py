@@ -41,6 +41,10 @@ class EchoDuring:
     def score(self, audio, now: float) -> float:
         return 1.0 if any(lo <= now <= hi for lo, hi in self.spans) else 0.0
 
+    def level(self, start: float, end: float) -> float:
+        """Our voice sounds in the spans (at -20 dBFS)."""
+        return 0.1 if any(lo <= end and start <= hi for lo, hi in self.spans) else 0.0
+
 
 def tone(seconds: float, hz: float) -> np.ndarray:
     t = np.arange(int(seconds * RATE)) / RATE

@@ -35,6 +35,9 @@ class NoEcho:
     def audible_until(self) -> float:
         return -1.0
 
+    def level(self, start: float, end: float) -> float:
+        return 0.0            # nothing played
+
     def score(self, audio, now: float) -> float:
         return 0.0
 
