@@ -160,14 +160,8 @@ case "$MODE" in
     install_python "all,test"
     # The window's tests run on a real X server (Xvfb) at 1024x768 under a window manager
     # (openbox, started by tests/ui), as a small desktop would show them.
-    # Two workers (pytest-xdist, a test file each at a time; TEST_WORKERS=0 for one process):
-    # much of the run waits on audio played in real time, subprocesses and windows, so two
-    # take 29 min where one took 42 on a 2-core machine. Each worker has its own X server
-    # (tests/conftest.py). The slowest tests are listed at the end, to keep the run in its
-    # half hour.
-    workers="${TEST_WORKERS:-$(( $(nproc) >= 2 ? 2 : 0 ))}"
-    xvfb-run -a -s "-screen 0 1024x768x24" "$VENV/bin/python" -m pytest -q -p no:cacheprovider \
-      -n "$workers" --dist loadfile --durations=15
+    # The slowest tests are listed at the end, to keep the whole run within its half hour.
+    xvfb-run -a -s "-screen 0 1024x768x24" "$VENV/bin/python" -m pytest -q -p no:cacheprovider --durations=15
     ;;
   install)
     if [ "${2:-}" = "test" ]; then

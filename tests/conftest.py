@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -18,40 +16,9 @@ ALSA = Path("/usr/share/sounds/alsa")
 
 
 _RUN_HOME: list[Path] = []
-_OWN_X: list[subprocess.Popen] = []
-
-
-def _own_display() -> None:
-    """Under pytest-xdist (``-n 2``, scripts/setup.sh test) each worker gets an X server of its
-    own, at the test screen's 1024x768: two workers' windows on one screen take
-    the keyboard focus from each other, and a shortcut sent to an inactive window is lost."""
-    if not os.environ.get("PYTEST_XDIST_WORKER") or not os.environ.get("DISPLAY"):
-        return
-    if shutil.which("Xvfb") is None:
-        return                          # a real desktop's display: the workers share it
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_end)
-    with os.fdopen(read_end) as numbers:
-        number = numbers.readline().strip()     # written once the server listens
-    if not number.isdigit():
-        server.kill()
-        raise RuntimeError(f"Xvfb did not start for worker {os.environ['PYTEST_XDIST_WORKER']}")
-    _OWN_X.append(server)
-    os.environ["DISPLAY"] = f":{number}"
-    os.environ.pop("XAUTHORITY", None)  # the run's cookie is for the run's display
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    for server in _OWN_X:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    _own_display()
     # One scratch home for the run; each test module gets its own below it (``module_home``).
     os.environ.setdefault("ASSISTANT_HOME", tempfile.mkdtemp(prefix="assistant-test-home-"))
     _RUN_HOME.append(Path(os.environ["ASSISTANT_HOME"]))
