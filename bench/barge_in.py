@@ -3,6 +3,7 @@ stops it, and how often our own voice coming back stops it (false stops).
 
     python bench/barge_in.py                       # the defaults
     python bench/barge_in.py --windows 1,2 --echo-thresholds 0.55,0.7
+    python bench/barge_in.py --noise-minutes 10    # our reply over changing noise: false stops, holds
 
 Our reply is the bundled Piper voice reading a long text. The microphone hears it back as a
 room would: 60 ms late and quieter (35% and 100%; and not at all, as with headphones),
@@ -120,7 +121,13 @@ def main() -> None:
     parser.add_argument("--windows", default="2", help="barge_in_windows values")
     parser.add_argument("--echo-thresholds", default="0.55", help="echo_threshold values")
     parser.add_argument("--onset-hold", default="on,off", help="hold our voice on a loud onset")
+    parser.add_argument("--noise-minutes", type=float,
+                        help="instead: our reply over this much changing noise (no echo, no one "
+                             "talking); counts false stops and holds")
     args = parser.parse_args()
+    if args.noise_minutes:
+        noise_run(args.noise_minutes)
+        return
     from assistant.audio.vad import SileroStreamingVad
 
     detector = SileroStreamingVad()
@@ -181,6 +188,44 @@ def measure(detector, reply, users, conditions, lead, user_at, windows, echo_t, 
         if ok:
             print(f"    {name:<26} median {statistics.median(ok):.3f} s, "
                   f"p90 {float(np.percentile(ok, 90)):.3f} s, max {max(ok):.3f} s")
+
+
+def noise_run(minutes: float) -> None:
+    """Replies heard quiet (headphones) while the room's noise changes as in
+    ``bench/voice_loop.py --noise-minutes``: silence, white noise or rumble at -70 to -20 dBFS,
+    5-20 s each. No one talks, so every stop is false; every hold is let go."""
+    from assistant.audio.vad import SileroStreamingVad
+
+    detector = SileroStreamingVad()
+    reply = reply_audio()
+    rng = np.random.default_rng(11)
+    length = int((1.0 + reply.shape[0] / RATE + 1.0) * RATE)
+    parts, total = [], 0
+    while total < minutes * 60 * RATE:
+        kind, level = rng.integers(0, 3), float(10 ** rng.uniform(-3.5, -1))
+        n = int(rng.uniform(5, 20) * RATE)
+        if kind == 0:
+            part = np.zeros(n, np.float32)
+        elif kind == 1:
+            part = rng.normal(0, level, n).astype(np.float32)
+        else:
+            brown = np.cumsum(rng.normal(0, 1, n))
+            brown -= np.convolve(brown, np.ones(400) / 400, "same")
+            part = (level * brown / (np.abs(brown).max() + 1e-9)).astype(np.float32)
+        parts.append(part)
+        total += n
+    noise = np.clip(np.concatenate(parts), -1, 1).astype(np.float32)
+    for hold in (True, False):
+        stops = holds = let_go = replies = 0
+        for at in range(0, noise.shape[0] - length + 1, length):
+            got_stops, got_holds = run(detector, reply, noise[at:at + length], 1.0, 2, 0.55, hold)
+            replies += 1
+            stops += len(got_stops)
+            holds += len(got_holds)
+            let_go += sum(1 for _, gone in got_holds if gone is not None)
+        print(f"onset hold {'on' if hold else 'off'}: {replies} replies over {minutes:g} min of "
+              f"changing noise, no one talking: false stops {stops}, holds {holds} "
+              f"(let go {let_go})")
 
 
 if __name__ == "__main__":
