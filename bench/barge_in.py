@@ -32,7 +32,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "voice")]
 
-from voice_helpers import LIBRIVOX, QUESTION, read_pcm16  # noqa: E402
+from voice_helpers import LIBRIVOX, QUESTION, changing_noise, read_pcm16  # noqa: E402
 
 RATE = 16_000
 T0 = 1000.0           # monotonic time of stream sample 0 (any value: only differences count)
@@ -198,23 +198,8 @@ def noise_run(minutes: float) -> None:
 
     detector = SileroStreamingVad()
     reply = reply_audio()
-    rng = np.random.default_rng(11)
     length = int((1.0 + reply.shape[0] / RATE + 1.0) * RATE)
-    parts, total = [], 0
-    while total < minutes * 60 * RATE:
-        kind, level = rng.integers(0, 3), float(10 ** rng.uniform(-3.5, -1))
-        n = int(rng.uniform(5, 20) * RATE)
-        if kind == 0:
-            part = np.zeros(n, np.float32)
-        elif kind == 1:
-            part = rng.normal(0, level, n).astype(np.float32)
-        else:
-            brown = np.cumsum(rng.normal(0, 1, n))
-            brown -= np.convolve(brown, np.ones(400) / 400, "same")
-            part = (level * brown / (np.abs(brown).max() + 1e-9)).astype(np.float32)
-        parts.append(part)
-        total += n
-    noise = np.clip(np.concatenate(parts), -1, 1).astype(np.float32)
+    noise = changing_noise(minutes)
     for hold in (True, False):
         stops = holds = let_go = replies = 0
         for at in range(0, noise.shape[0] - length + 1, length):

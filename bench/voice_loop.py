@@ -33,8 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "voice")]
 
 from fake_portaudio import sound_card  # noqa: E402
-from voice_helpers import (LIBRIVOX, QUESTION, FixedVision, read_pcm16, silence,  # noqa: E402
-                           transcript_of, write_pcm16)
+from voice_helpers import (LIBRIVOX, QUESTION, FixedVision, changing_noise,  # noqa: E402
+                           read_pcm16, silence, transcript_of, write_pcm16)
 
 
 def p90(values):
@@ -266,22 +266,9 @@ def noise(tmp: Path, minutes: float, speed: float, front: str) -> None:
     from assistant.events import Transcript
     from assistant.voice.events import BargedIn, UtteranceIgnored
 
-    rng = np.random.default_rng(11)
-    parts, total = [], 0.0
-    while total < minutes * 60:
-        kind, level = rng.integers(0, 3), float(10 ** rng.uniform(-3.5, -1))
-        n = int(rng.uniform(5, 20) * 16000)
-        if kind == 0:
-            part = np.zeros(n, np.float32)
-        elif kind == 1:
-            part = rng.normal(0, level, n).astype(np.float32)
-        else:
-            brown = np.cumsum(rng.normal(0, 1, n))
-            brown -= np.convolve(brown, np.ones(400) / 400, "same")
-            part = (level * brown / (np.abs(brown).max() + 1e-9)).astype(np.float32)
-        parts.append(part)
-        total += n / 16000
-    path = write_pcm16(tmp / "voice_noise.wav", np.clip(np.concatenate(parts), -1, 1))
+    audio = changing_noise(minutes)
+    total = audio.shape[0] / 16000
+    path = write_pcm16(tmp / "voice_noise.wav", audio)
     run = Run(front, path, speed)
     began = time.monotonic()
     run.run(3600)

@@ -41,6 +41,27 @@ def silence(seconds: float) -> np.ndarray:
     return np.zeros(int(seconds * RATE), np.float32)
 
 
+def changing_noise(minutes: float, seed: int = 11) -> np.ndarray:
+    """A room whose noise changes (the benchmarks' noise runs): silence, white noise or rumble
+    at -70 to -20 dBFS, 5-20 s each, for ``minutes``; 16 kHz float32 in [-1, 1]."""
+    rng = np.random.default_rng(seed)
+    parts, total = [], 0
+    while total < minutes * 60 * RATE:
+        kind, level = rng.integers(0, 3), float(10 ** rng.uniform(-3.5, -1))
+        n = int(rng.uniform(5, 20) * RATE)
+        if kind == 0:
+            part = np.zeros(n, np.float32)
+        elif kind == 1:
+            part = rng.normal(0, level, n).astype(np.float32)
+        else:
+            brown = np.cumsum(rng.normal(0, 1, n))
+            brown -= np.convolve(brown, np.ones(400) / 400, "same")      # rumble, no drift
+            part = (level * brown / (np.abs(brown).max() + 1e-9)).astype(np.float32)
+        parts.append(part)
+        total += n
+    return np.clip(np.concatenate(parts), -1, 1).astype(np.float32)
+
+
 def librivox(stem: str) -> np.ndarray:
     return read_pcm16(next(LIBRIVOX.glob(f"*-{stem}.wav")))
 
