@@ -243,9 +243,10 @@ class Listener:
             echo_like = audible and self.echo.score(np.concatenate(list(self._recent)),
                                                     now) >= opts.echo_threshold
         if opts.barge_in and opts.onset_hold:    # our voice held while the VAD decides
-            self.onset.feed(self._recent[-1], now=now, speaking=self._speaking(), speech=speech,
-                            ours=echo_like,
-                            playing_rms=self.echo.level(now - opts.echo_max_delay_s, now))
+            speaking = self._speaking()          # what we played is read only while we speak
+            self.onset.feed(self._recent[-1], now=now, speaking=speaking, speech=speech,
+                            ours=echo_like, playing_rms=self.echo.level(
+                                now - opts.echo_max_delay_s, now) if speaking else 0.0)
         else:
             self.onset.let_go(now)
         if not speech:
