@@ -117,6 +117,11 @@ class _Job:
     language: str = field(default_factory=current)
 
 
+# A hold is ended by the listener within OnsetOptions.max_hold_s (1.2 s) of stream time; one
+# still on after this long (the microphone stopped sending windows) lets the reply go on.
+HOLD_LIMIT_S = 2.0
+
+
 class SpeechOutput:
     """Says replies one at a time on its own thread; ``stop()`` silences and drops the queue."""
 
@@ -193,20 +198,30 @@ class SpeechOutput:
         self._echo.stopped(now)
         return now - began
 
-    def hold(self, at: float) -> None:
+    def hold(self, at: float, limit_s: float = HOLD_LIMIT_S) -> None:
         """Silence the reply where it is while the listener's VAD decides whether a loud onset
         (at ``at``) is the user talking (``onset.py``): a barge-in's ``stop()`` or ``resume``
-        follows. A player that cannot hold, or nothing playing, leaves it as it is."""
+        follows. A player that cannot hold, or nothing playing, leaves it as it is. A hold
+        nobody ends within ``limit_s`` (the microphone stopped sending) goes on by itself."""
         hold = getattr(self._player, "hold", None)
         if self._held_at is not None or not self.speaking or hold is None or not hold():
             return
-        self._held_at = time.monotonic()
-        self._echo.held(self._held_at)           # the rest of the reply sounds later
-        self._bus.emit(SpeechHeld(at=self._held_at))
+        held_at = self._held_at = time.monotonic()
+        self._echo.held(held_at)           # the rest of the reply sounds later
+        self._bus.emit(SpeechHeld(at=held_at))
+        timer = threading.Timer(limit_s, self._let_go, args=(held_at,))
+        timer.daemon = True
+        timer.start()
+
+    def _let_go(self, held_at: float) -> None:
+        if self._held_at == held_at:
+            log.warning("a held reply goes on: nothing ended the hold within its limit")
+            self.resume(time.monotonic())
 
     def resume(self, at: float) -> None:
         """Not the user after all: the held reply goes on from where it was."""
-        held_at, self._held_at = self._held_at, None
+        with self._lock:
+            held_at, self._held_at = self._held_at, None
         if held_at is None:
             return
         resume = getattr(self._player, "resume", None)

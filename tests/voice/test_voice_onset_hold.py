@@ -221,6 +221,39 @@ def test_the_engine_holds_on_a_noise_and_the_reply_finishes(tmp_path, transcribe
     assert quiet and not any(block.any() for block in quiet)    # silent while held
 
 
+def test_a_microphone_that_stops_while_our_voice_is_held_does_not_leave_it_silent(
+        tmp_path, transcriber, piper, detector):
+    """The burst holds the reply and the microphone ends right after it (unplugged): no window
+    comes to let the hold go, and the reply must still go on to its end by itself."""
+    bus = EventBus()
+    rec = Recorder(bus)
+    card = sound_card()
+    burst = np.random.default_rng(3).normal(0, 0.05, int(0.08 * RATE)).astype(np.float32)
+    audio = np.concatenate([silence(0.5), read_pcm16(QUESTION), silence(4.0), burst])
+    source = WavReplaySource(write_pcm16(tmp_path / "mic.wav", audio))
+    vision = FixedVision("The sign says that the old mill is two miles ahead. The bridge is "
+                         "closed to lorries, and the road beside it is open to walkers.")
+    engine = ConversationEngine(source=source, detector=detector, transcriber=transcriber,
+                                assistant=Assistant(vision=vision, bus=bus),
+                                image=lambda: Image.new("RGB", (8, 8)), speaker=piper,
+                                player=Player(card), bus=bus)
+    engine.start()
+    try:
+        assert source.wait(60)
+        assert engine.drain(60)
+        finished = time.monotonic()
+    finally:
+        engine.close()
+    held, resumed = rec.of_type(SpeechHeld), rec.of_type(SpeechResumed)
+    assert len(held) == 1 and len(resumed) == 1, (held, resumed)
+    assert resumed[0].held_s < 3.0
+    assert [f.interrupted for f in rec.of_type(SpeakingFinished)] == [False]
+    stream = card.streams[0]
+    after = [b for b, when in zip(stream.blocks, stream.block_times) if when > resumed[0].at]
+    assert any(block.any() for block in after)          # the rest of the reply sounded
+    assert finished - held[0].at < 20
+
+
 def test_the_echo_reference_waits_with_our_held_voice(reply):
     """While held, what we played has not sounded: after the resume the microphone hears it
     later by the hold's length, and the echo check must look for it there."""
