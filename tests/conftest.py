@@ -46,6 +46,21 @@ def module_home(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
         yield home
 
 
+_WINDOW_FIXTURES = {"qtbot", "qapp"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that show a window are marked ``window``: scripts/setup.sh test runs them in one
+    process, one at a time, on one screen (a window must own the keyboard focus), and the
+    rest in two processes at once. Runs before ``-m`` selects (tryfirst)."""
+    ui = ROOT / "tests" / "ui"
+    for item in items:
+        if (_WINDOW_FIXTURES & set(getattr(item, "fixturenames", ()))
+                or ui in Path(str(item.path)).parents):
+            item.add_marker(pytest.mark.window)
+
+
 _SYSTEM_PATH = re.compile(r"/usr/share/[^\s'\"]+")
 
 

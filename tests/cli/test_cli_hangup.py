@@ -14,6 +14,7 @@ import wave
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 IMAGE = ROOT / "resources" / "samples" / "sign.jpg"
@@ -48,6 +49,7 @@ def test_sighup_ends_listen_cleanly(cli, tmp_path):
     assert "Stopped." in err and "Traceback" not in err, err[-2000:]
 
 
+@pytest.mark.window
 def test_the_window_says_ready_to_systemd_and_closes_on_sigterm(cli, tmp_path):
     path = tmp_path / "notify.sock"
     manager = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
