@@ -34,12 +34,12 @@ from ..errors import AssistantError
 from ..events import ErrorEvent, EventBus
 from ..pipeline import Assistant
 from ..tts import Speaker
-from ..memory import trim
 from .commands import VoiceCommand
 from .echo_guard import EchoDetector, EchoTextGuard
-from .events import BargedIn, CommandHeard, ConversationOptions, ListeningChanged, TurnCancelled
+from .events import BargedIn, CommandHeard, ConversationOptions, ListeningChanged
 from .blocks import ListenerThread, offer as _offer
-from .gate import Latest, TurnGate
+from .answering import Answering
+from .gate import TurnGate
 from .listener import Heard, Listener
 from .turn_host import Question
 from .turn_judge import TurnJudge
@@ -85,16 +85,14 @@ class ConversationEngine:
                                  on_hold=self.speech.hold, on_release=self.speech.resume)
         self._source = source
         self._heard: queue.Queue[Any] = queue.Queue(maxsize=8)
-        self._questions = Latest()
-        self._current: Question | None = None
-        self._posted = self._finished = 0         # questions posted / answered or dropped
-        self._lock = threading.Lock()             # _current and the two counters
         self._closing = threading.Event()
+        self._gate = TurnGate()                    # engines change only between turns
+        self.answering = Answering(speech=self.speech, bus=self.bus, gate=self._gate,
+                                   closing=self._closing, answer=self._answer_one)
         self._blocks = ListenerThread(self.listener, self._closing,
                                       lambda done: _offer(self._heard, done, timeout=5.0))
         self._control: queue.Queue[Any] = queue.Queue(maxsize=32)
         self._hearing = CancelToken()              # the transcription in progress
-        self._gate = TurnGate()                    # engines change only between turns
         self._threads: list[threading.Thread] = []
         self.microphone = source is not None
         self.last_answer = ""
@@ -105,7 +103,7 @@ class ConversationEngine:
             raise RuntimeError("the conversation is already running")
         self._threads = [threading.Thread(target=self._blocks.run, name="conv-listener", daemon=True),
                          threading.Thread(target=self._hear, name="conv-hearing", daemon=True),
-                         threading.Thread(target=self._answer, name="conv-answering", daemon=True),
+                         threading.Thread(target=self.answering.run, name="conv-answering", daemon=True),
                          threading.Thread(target=self._run_control, name="conv-control",
                                           daemon=True)]
         for thread in self._threads:
@@ -143,7 +141,7 @@ class ConversationEngine:
         self._blocks.stop()
         for q in (self._heard, self._control):
             _offer(q, None, timeout=0.1)
-        self._questions.put(None)
+        self.answering.close()
         for thread in self._threads:
             thread.join(timeout=max(0.05, deadline - time.monotonic()))
         alive = [t.name for t in self._threads if t.is_alive()]
@@ -316,7 +314,7 @@ class ConversationEngine:
             if heard is None:
                 return
             if isinstance(heard, threading.Event):   # drain(): after the questions it posted
-                self._post_marker(heard)
+                self.answering.when_done(heard)
                 continue
             try:
                 self._hear_one(heard)
@@ -352,95 +350,17 @@ class ConversationEngine:
             self.speech.set_rate(min(max(self.speech.rate * step, opts.min_rate), opts.max_rate))
         self._repeat_now()
 
-    # -- answering thread ----------------------------------------------------------------
+    # -- answering thread (``answering.Answering``) ------------------------------------
     def post(self, question: Question) -> None:
         """Latest wins: a question not started yet is replaced, the one in flight cancelled."""
-        if self._closing.is_set():
-            return
-        # Silence what is being said *before* the question can be taken: once it is queued the
-        # answering thread may start its voice at once, and a stop after that would silence
-        # the newest answer instead of the ones it replaces.
-        self.speech.stop()
-        with self._lock:
-            self._posted += 1
-            # The one in flight, read with the put: once the lock is let go the answering
-            # thread may already have taken this new question as its current one.
-            current = self._current
-            stale = self._questions.put(question)
-            if isinstance(stale, Question):
-                self._finished += 1
-        if current is not None:
-            current.token.cancel("newer_question")
-        if isinstance(stale, Question):
-            stale.emitter(self.bus)(TurnCancelled(question=stale.text, reason="newer_question",
-                                                  turn_id=stale.turn_id))
+        self.answering.post(question)
 
     def speculate(self, question: Question) -> bool:
-        """Begin a held answer (``question.hold``) on a turn not yet certain, only when no
-        other question is in flight or waiting and nothing is said: nothing is stopped or
-        cancelled for a turn that may still be dropped."""
-        with self._lock:
-            if self._closing.is_set() or self._current is not None or self.speech.speaking \
-                    or self._questions.holds_one():
-                return False
-            self._posted += 1
-            self._questions.put(question)
-        return True
-
-    def _post_marker(self, done: threading.Event) -> None:
-        """Set ``done`` once every question posted so far is answered and spoken."""
-        with self._lock:
-            target = self._posted
-
-        def wait() -> None:
-            while not self._closing.is_set():
-                with self._lock:
-                    finished = self._finished >= target
-                if finished:
-                    self.speech.wait_idle(timeout=60)
-                    break
-                self._closing.wait(0.05)
-            done.set()
-        threading.Thread(target=wait, name="conv-drain", daemon=True).start()
+        """Begin a held answer on a turn not yet certain (``Answering.speculate``)."""
+        return self.answering.speculate(question)
 
     def _cancel_current(self, reason: str) -> None:
-        with self._lock:
-            current = self._current
-        if current is not None:
-            current.token.cancel(reason)
-
-    def _answer(self) -> None:
-        while not self._closing.is_set():
-            question = self._questions.get(timeout=0.2)
-            if question is None:
-                continue
-            self._gate.enter(self._closing)   # not while the engines are being changed
-            with self._lock:
-                self._current = question
-                # Taken just before a newer one was posted (which saw no question in flight).
-                superseded = self._questions.holds_one()
-            # A held answer's outcome is held (or dropped) with the rest of what it reports.
-            emit = question.emitter(self.bus)
-            try:
-                if superseded:
-                    raise Cancelled("newer_question")
-                self._answer_one(question)
-            except Cancelled as why:
-                emit(TurnCancelled(question=question.text, reason=str(why) or "cancelled",
-                                   turn_id=question.turn_id))
-            except AssistantError as exc:
-                emit(ErrorEvent(code=exc.code, message=exc.user_text(), stage=exc.stage))
-            except Exception:  # a bug: log it, say so, keep the conversation going
-                log.exception("answering failed")
-                emit(ErrorEvent(code="internal", stage="vision",
-                                message="Something went wrong answering that; the details "
-                                        "are in the log."))
-            finally:
-                with self._lock:
-                    self._current = None
-                    self._finished += 1
-                self._gate.leave()
-                trim()           # hand the turn's freed memory back: kiosks run for weeks
+        self.answering.cancel_current(reason)
 
     def _answer_one(self, q: Question) -> None:
         from .turns import answer_turn
