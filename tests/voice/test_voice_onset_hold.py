@@ -190,13 +190,15 @@ def test_a_held_player_goes_on_from_where_it_was():
 
 
 # -- the engine: events, and a reply held by a noise that goes on to its end --------------------
-def test_the_engine_holds_on_a_noise_and_the_reply_finishes(tmp_path, transcriber, piper, detector):
+def _question_then_burst(tmp_path, transcriber, piper, detector, after_s):
+    """The question, the reply to it, a burst of noise 4 s after the question ends, then
+    ``after_s`` of silence; returns the events, the sound card and when the drain ended."""
     bus = EventBus()
     rec = Recorder(bus)
     card = sound_card()
     burst = np.random.default_rng(3).normal(0, 0.05, int(0.08 * RATE)).astype(np.float32)
-    question = read_pcm16(QUESTION)
-    audio = np.concatenate([silence(0.5), question, silence(4.0), burst, silence(14.0)])
+    audio = np.concatenate([silence(0.5), read_pcm16(QUESTION), silence(4.0), burst,
+                            silence(after_s)])
     source = WavReplaySource(write_pcm16(tmp_path / "mic.wav", audio))
     vision = FixedVision("The sign says that the old mill is two miles ahead. The bridge is "
                          "closed to lorries, and the road beside it is open to walkers.")
@@ -208,9 +210,16 @@ def test_the_engine_holds_on_a_noise_and_the_reply_finishes(tmp_path, transcribe
     try:
         assert source.wait(60)
         assert engine.drain(60)
+        drained = time.monotonic()
     finally:
         engine.close()
-    assert vision.questions and rec.of_type(BargedIn) == []
+    assert vision.questions
+    return rec, card, drained
+
+
+def test_the_engine_holds_on_a_noise_and_the_reply_finishes(tmp_path, transcriber, piper, detector):
+    rec, card, _ = _question_then_burst(tmp_path, transcriber, piper, detector, after_s=14.0)
+    assert rec.of_type(BargedIn) == []
     held, resumed = rec.of_type(SpeechHeld), rec.of_type(SpeechResumed)
     assert len(held) == 1 and len(resumed) == 1, (held, resumed)
     assert 0.5 <= resumed[0].held_s <= 0.8
@@ -225,25 +234,7 @@ def test_a_microphone_that_stops_while_our_voice_is_held_does_not_leave_it_silen
         tmp_path, transcriber, piper, detector):
     """The burst holds the reply and the microphone ends right after it (unplugged): no window
     comes to let the hold go, and the reply must still go on to its end by itself."""
-    bus = EventBus()
-    rec = Recorder(bus)
-    card = sound_card()
-    burst = np.random.default_rng(3).normal(0, 0.05, int(0.08 * RATE)).astype(np.float32)
-    audio = np.concatenate([silence(0.5), read_pcm16(QUESTION), silence(4.0), burst])
-    source = WavReplaySource(write_pcm16(tmp_path / "mic.wav", audio))
-    vision = FixedVision("The sign says that the old mill is two miles ahead. The bridge is "
-                         "closed to lorries, and the road beside it is open to walkers.")
-    engine = ConversationEngine(source=source, detector=detector, transcriber=transcriber,
-                                assistant=Assistant(vision=vision, bus=bus),
-                                image=lambda: Image.new("RGB", (8, 8)), speaker=piper,
-                                player=Player(card), bus=bus)
-    engine.start()
-    try:
-        assert source.wait(60)
-        assert engine.drain(60)
-        finished = time.monotonic()
-    finally:
-        engine.close()
+    rec, card, finished = _question_then_burst(tmp_path, transcriber, piper, detector, after_s=0.0)
     held, resumed = rec.of_type(SpeechHeld), rec.of_type(SpeechResumed)
     assert len(held) == 1 and len(resumed) == 1, (held, resumed)
     assert resumed[0].held_s < 3.0
