@@ -4,6 +4,7 @@ stops it, and how often our own voice coming back stops it (false stops).
     python bench/barge_in.py                       # the defaults
     python bench/barge_in.py --windows 1,2 --echo-thresholds 0.55,0.7
     python bench/barge_in.py --noise-minutes 10    # our reply over changing noise: false stops, holds
+    python bench/barge_in.py --aec off,on          # also with WebRTC's echo canceller (pip install livekit)
 
 Our reply is the bundled Piper voice reading a long text. The microphone hears it back as a
 room would: 60 ms late and quieter (35% and 100%; and not at all, as with headphones),
@@ -121,6 +122,9 @@ def main() -> None:
     parser.add_argument("--windows", default="2", help="barge_in_windows values")
     parser.add_argument("--echo-thresholds", default="0.55", help="echo_threshold values")
     parser.add_argument("--onset-hold", default="on,off", help="hold our voice on a loud onset")
+    parser.add_argument("--aec", default="off",
+                        help="off,on: the microphone through WebRTC's echo canceller (AEC3, from "
+                             "the livekit package: pip install livekit) before the listener")
     parser.add_argument("--noise-minutes", type=float,
                         help="instead: our reply over this much changing noise (no echo, no one "
                              "talking); counts false stops and holds")
@@ -137,17 +141,42 @@ def main() -> None:
     conditions = [(0.0, False)] + [(g, r) for g in (0.35, 1.0) for r in (False, True)]
     print(f"reply {reply.shape[0] / RATE:.1f} s, {len(users)} user clips, echo conditions "
           f"{conditions} (gain, reverberant)")
-    for hold in [x == "on" for x in args.onset_hold.split(",")]:
-        for windows in [int(x) for x in args.windows.split(",")]:
-            for echo_t in [float(x) for x in args.echo_thresholds.split(",")]:
-                setting = (f"onset hold {'on' if hold else 'off'}, barge_in_windows {windows}, "
-                           f"echo_threshold {echo_t:.2f}")
-                measure(detector, reply, users, conditions, lead, user_at, windows, echo_t, hold,
-                        setting)
+    for aec in [x == "on" for x in args.aec.split(",")]:
+        for hold in [x == "on" for x in args.onset_hold.split(",")]:
+            for windows in [int(x) for x in args.windows.split(",")]:
+                for echo_t in [float(x) for x in args.echo_thresholds.split(",")]:
+                    setting = (f"{'AEC, ' if aec else ''}onset hold {'on' if hold else 'off'}, "
+                               f"barge_in_windows {windows}, echo_threshold {echo_t:.2f}")
+                    measure(detector, reply, users, conditions, lead, user_at, windows, echo_t,
+                            hold, setting, aec=aec)
+
+
+def cancel_echo(mic: np.ndarray, played: np.ndarray) -> np.ndarray:
+    """``mic`` through WebRTC's audio processing (AEC3 and its high-pass filter, as livekit
+    ships it), fed what we ``played`` (same clock, same length) 10 ms ahead of each frame of
+    the microphone, as a live loop would: its delay is the canceller's own estimate."""
+    try:
+        from livekit import rtc
+    except ImportError:
+        sys.exit("--aec on needs the livekit package (pip install livekit)")
+    apm = rtc.AudioProcessingModule(echo_cancellation=True, high_pass_filter=True)
+    frame = RATE // 100
+
+    def pcm(x: np.ndarray):
+        data = (np.clip(x, -1.0, 1.0) * 32767).astype(np.int16)
+        return rtc.AudioFrame(data.tobytes(), RATE, 1, frame)
+
+    out = np.zeros_like(mic)
+    for at in range(0, mic.shape[0] - frame + 1, frame):
+        apm.process_reverse_stream(pcm(played[at:at + frame]))
+        captured = pcm(mic[at:at + frame])
+        apm.process_stream(captured)
+        out[at:at + frame] = np.frombuffer(bytes(captured.data), np.int16) / 32768.0
+    return out
 
 
 def measure(detector, reply, users, conditions, lead, user_at, windows, echo_t, hold,
-            setting) -> None:
+            setting, aec: bool = False) -> None:
     latencies, false_stops, false_holds, echo_runs = [], 0, 0, 0
     by_room: dict[str, list[float]] = {}
     for k, (gain, reverb) in enumerate(conditions):
@@ -157,8 +186,11 @@ def measure(detector, reply, users, conditions, lead, user_at, windows, echo_t, 
         heard = room(reply, gain, reverb, rng)[: total - int(lead * RATE)]
         echo_mic[int(lead * RATE):int(lead * RATE) + heard.shape[0]] += heard
         echo_mic += rng.normal(0, 0.002, total).astype(np.float32)
+        played = np.zeros(total, np.float32)
+        played[int(lead * RATE):int(lead * RATE) + reply.shape[0]] = reply[: total - int(lead * RATE)]
+        hear = (lambda m: cancel_echo(m, played)) if aec else (lambda m: m)  # noqa: E731
         echo_runs += 1
-        stops, holds = run(detector, reply, echo_mic, lead, windows, echo_t, hold)
+        stops, holds = run(detector, reply, hear(echo_mic), lead, windows, echo_t, hold)
         false_stops += len(stops)
         false_holds += len(holds)
         for clip in users:
@@ -167,7 +199,7 @@ def measure(detector, reply, users, conditions, lead, user_at, windows, echo_t, 
             piece = clip[: total - start]
             mic[start:start + piece.shape[0]] += piece
             onset = user_at + np.flatnonzero(np.abs(piece) > 0.02)[0] / RATE
-            stops, holds = run(detector, reply, mic, lead, windows, echo_t, hold)
+            stops, holds = run(detector, reply, hear(mic), lead, windows, echo_t, hold)
             # Before the clip began: our own voice stopped or held us. Between its start and
             # the energy onset: the clip's breath or first soft sound (0 s late).
             early = [s for s in stops if s < user_at]
