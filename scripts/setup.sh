@@ -160,17 +160,19 @@ case "$MODE" in
     install_python "all,test"
     # The window's tests run on a real X server (Xvfb) at 1024x768 under a window manager
     # (openbox, started by tests/ui), as a small desktop would show them.
-    # Tests that show a window (marked "window" by tests/conftest.py) run one at a time: a
-    # window must own the keyboard focus of the one screen. The rest run first in two
-    # processes (pytest-xdist, a test file each at a time): much of it waits on audio played
-    # in real time, children and servers. TEST_WORKERS=0 runs everything in one process.
+    # Tests that show a window or play audio in real time through a sound server (marked
+    # "alone" by tests/conftest.py) run one at a time: a window must own the keyboard focus of
+    # the one screen, and a sound server's timing must not share the CPU with another worker.
+    # The rest run first in two processes (pytest-xdist, a test file each at a time): much of
+    # it waits on audio played in real time, children and servers. TEST_WORKERS=0 runs
+    # everything in one process.
     # The slowest tests are listed at the end, to keep the whole run within its half hour.
     workers="${TEST_WORKERS:-$(( $(nproc) >= 2 ? 2 : 0 ))}"
     pytest=(xvfb-run -a -s "-screen 0 1024x768x24" "$VENV/bin/python" -m pytest -q -p no:cacheprovider)
     if [ "$workers" -gt 0 ]; then
       status=0
-      "${pytest[@]}" -n "$workers" --dist loadfile -m "not window" --durations=15 || status=$?
-      "${pytest[@]}" -m window --durations=5 || status=$(( status ? status : $? ))
+      "${pytest[@]}" -n "$workers" --dist loadfile -m "not alone" --durations=15 || status=$?
+      "${pytest[@]}" -m alone --durations=5 || status=$(( status ? status : $? ))
       exit "$status"
     fi
     "${pytest[@]}" --durations=15

@@ -46,19 +46,23 @@ def module_home(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
         yield home
 
 
-_WINDOW_FIXTURES = {"qtbot", "qapp"}
+# A window (Qt's test fixtures) or real-time audio through a PulseAudio server with room echo
+# (the "pulse" fixtures): these need the machine to themselves.
+_ALONE_FIXTURES = {"qtbot", "qapp", "pulse"}
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests that show a window are marked ``window``: scripts/setup.sh test runs them in one
-    process, one at a time, on one screen (a window must own the keyboard focus), and the
-    rest in two processes at once. Runs before ``-m`` selects (tryfirst)."""
+    """Tests that show a window or play and hear audio in real time through a sound server are
+    marked ``alone``: scripts/setup.sh test runs them in one process, one at a time (a window
+    must own the keyboard focus of the one screen; under another worker's load a sound
+    server's echo came back later than the echo check looks for it), and the rest in two
+    processes at once. Runs before ``-m`` selects (tryfirst)."""
     ui = ROOT / "tests" / "ui"
     for item in items:
-        if (_WINDOW_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if (_ALONE_FIXTURES & set(getattr(item, "fixturenames", ()))
                 or ui in Path(str(item.path)).parents):
-            item.add_marker(pytest.mark.window)
+            item.add_marker(pytest.mark.alone)
 
 
 _SYSTEM_PATH = re.compile(r"/usr/share/[^\s'\"]+")

@@ -43,6 +43,10 @@ def trim(utt: Utterance, from_s: float) -> Utterance:
         return utt
     cut = min(int(round((from_s - utt.start_s) * utt.sample_rate)), utt.audio.shape[0])
     cut_s = cut / utt.sample_rate
+    # In whole samples: stream times are sums of floats, and a handed-back part cut exactly
+    # must leave 0, not 3e-15 s (the listener reads any handed-back audio left as the user's
+    # earlier word and then keeps the turn's leading echo of our voice).
+    handed_back = int(round(utt.handed_back_s * utt.sample_rate)) - cut
     return Utterance(audio=utt.audio[cut:], start_s=utt.start_s + cut_s, end_s=utt.end_s,
                      reason=utt.reason, sample_rate=utt.sample_rate,
-                     handed_back_s=max(utt.handed_back_s - cut_s, 0.0), continues=utt.continues)
+                     handed_back_s=max(handed_back, 0) / utt.sample_rate, continues=utt.continues)

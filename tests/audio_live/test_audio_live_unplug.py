@@ -26,6 +26,8 @@ from assistant.audio.sources import MicrophoneSource
 from assistant.tts import SpeechAudio
 from assistant.tts.playback import Player
 
+pytestmark = pytest.mark.alone     # a sound server in real time: not beside another worker
+
 
 @pytest.fixture
 def rooms(tmp_path, monkeypatch, librivox_clips):

@@ -49,7 +49,7 @@ def test_sighup_ends_listen_cleanly(cli, tmp_path):
     assert "Stopped." in err and "Traceback" not in err, err[-2000:]
 
 
-@pytest.mark.window
+@pytest.mark.alone
 def test_the_window_says_ready_to_systemd_and_closes_on_sigterm(cli, tmp_path):
     path = tmp_path / "notify.sock"
     manager = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)

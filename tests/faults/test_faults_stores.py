@@ -378,6 +378,7 @@ def test_sessions_list_and_clear(tmp_path):
 
 # -- listen with a damaged session ---------------------------------------------------------
 
+@pytest.mark.alone          # listen through a sound server, in real time
 def test_listen_answers_every_question_with_a_damaged_session(tmp_path):
     """A wrong-shape session made `listen` answer none of its questions."""
     from pulse_support import pulse_server

@@ -121,3 +121,23 @@ def test_three_threads_hammering_the_guards_for_three_seconds():
         thread.join(timeout=10)
     assert not errors, errors[:3]
     assert len(scores) > 20 and all(0.0 <= s <= 1.0 + 1e-6 for s in scores)
+
+
+def test_cutting_off_the_handed_back_part_leaves_none_of_it():
+    """Stream times are sums of 32 ms windows: a turn opened at 3.380000000000003 s with
+    64 ms handed back, cut where that part ends (our voice was heard in it), must have no
+    handed-back audio left. 3e-15 s left made the listener keep the turn from there, so the
+    echo of our reply before the user's interruption was transcribed with it (the pulse
+    end-to-end test failed 1 run in 4)."""
+    from assistant.audio.segmenter import Utterance
+    from assistant.voice.heard import trim
+
+    start = sum([0.032] * 105) + 0.02      # as the listener's clock adds up
+    audio = np.zeros(int(6.228 * 16_000), np.float32)
+    utt = Utterance(audio=audio, start_s=start, end_s=start + 6.228, reason="pause",
+                    sample_rate=16_000, handed_back_s=(start + 0.064) - start)
+    assert utt.handed_back_s != 0.064                  # the float sum, not the round figure
+    kept = trim(utt, start + utt.handed_back_s)
+    assert kept.handed_back_s == 0.0
+    assert kept.audio.shape[0] == audio.shape[0] - 1024
+    assert trim(utt, start + 0.032).handed_back_s == pytest.approx(0.032)
