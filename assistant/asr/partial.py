@@ -9,9 +9,10 @@ faster-whisper pads every input to Whisper's 30 s window, and the encoder's cost
 that: about 1.2 s for tiny.en on two busy CPU cores, longer than the pause it is meant to
 shorten. CTranslate2's encoder takes the real length instead (positions sliced to it), so
 here the features of the last few seconds go to the model's own ``encode``/``generate``
-unpadded: 3 s of speech encode in about 0.02 s and give the same words on our recordings
-(one greedy pass, no timestamps, no previous text; measured on a 2-core machine under load,
-``tests/audio_live/test_audio_live_smart_turn.py``).
+padded only to 8 s, not 30 (``MIN_FRAMES``: a turn of a second or two, not padded at all,
+is read as noise): the encoder pass takes a few tens of ms and gives the same words on our
+recordings (one greedy pass, no timestamps, no previous text; measured on a 2-core machine
+under load, ``tests/audio_live/test_audio_live_smart_turn.py``, ``tests/asr/test_asr_quick_text.py``).
 """
 from __future__ import annotations
 
@@ -50,9 +51,9 @@ def quick_text(models, config, audio: np.ndarray) -> str | None:
 
 def unpadded_text(model, samples: np.ndarray, language: str, max_tokens: int) -> str:
     """What ``model`` (a faster-whisper WhisperModel) reads in ``samples`` (under 30 s) in at
-    most ``max_tokens`` tokens: encoded at their own length padded to 8 s (not Whisper's
-    30 s window), one greedy pass, no timestamps,
-    no previous text. Also ``window_cuts.first_words``."""
+    most ``max_tokens`` tokens: encoded at their own length, padded to at least 8 s (not
+    Whisper's 30 s window), one greedy pass, no timestamps, no previous text. Also
+    ``window_cuts.first_words``."""
     from faster_whisper.tokenizer import Tokenizer
 
     features = model.feature_extractor(samples)
