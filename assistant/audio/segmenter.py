@@ -125,11 +125,17 @@ class SpeechSegmenter:
         self._handed_back = 0.0
         self._continues = False
         self._pause_end_s: float | None = None   # this pause's end silence (set_pause)
+        self._went_on_after_s = 0.0             # the open turn's longest pause before more speech
 
     @property
     def silence_s(self) -> float:
         """Seconds of silence since the open utterance's last speech (0 while speaking)."""
         return self._silence_s if self.in_speech else 0.0
+
+    @property
+    def went_on_after_s(self) -> float:
+        """The longest pause in the open utterance after which speech went on (0: none)."""
+        return self._went_on_after_s if self.in_speech else 0.0
 
     @property
     def end_silence_s(self) -> float:
@@ -239,6 +245,7 @@ class SpeechSegmenter:
         opts = self.options
         events: list[SegmentEvent] = []
         if is_speech:
+            self._went_on_after_s = max(self._went_on_after_s, self._silence_s)
             self._silence_s = 0.0
             self._pause_end_s = None
             self._last_speech_end = self.now_s
@@ -267,6 +274,7 @@ class SpeechSegmenter:
         self.in_speech = True
         self._start_s = start
         self._silence_s = 0.0
+        self._went_on_after_s = 0.0
         self._pause_end_s = None
         self._voiced_s = voiced
         self._last_speech_end = self.now_s

@@ -108,6 +108,8 @@ class ConversationEngine:
                                           daemon=True)]
         for thread in self._threads:
             thread.start()
+        if self.options.smart_turn:
+            self.judge.start()
         if self._source is not None:
             self.set_source(self._source)
 

@@ -193,7 +193,7 @@ class Listener:
         opts = self.options
         if self.judge is not None and opts.smart_turn and TurnJudge.understands(opts.language):
             self.judge.ask(self._pause, self.cutter.open_audio(), seg.options.end_silence_s,
-                           opts.language)
+                           opts.language, seg.went_on_after_s)
 
     def _speculate(self) -> None:
         """Hand the open turn out once its pause has run ``tail_s``: from then on its audio

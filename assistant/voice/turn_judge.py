@@ -14,7 +14,7 @@ from typing import Callable
 
 import numpy as np
 
-from .turn_end import RULES, pause_after
+from .turn_end import RULES, pause_after, warm_up
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ class TurnJudge:
     def __init__(self, quick_text: QuickText) -> None:
         self._quick_text = quick_text
         self._cond = threading.Condition()
-        self._request: tuple[int, np.ndarray, float, str] | None = None
+        self._request: tuple[int, np.ndarray, float, str, float] | None = None
         self._answer: tuple[int, float] | None = None
         self._closed = False
         self._thread: threading.Thread | None = None
@@ -40,14 +40,25 @@ class TurnJudge:
         """Whether pauses in ``language`` (None: English first) can be judged."""
         return (language or "en").split("-")[0].lower() in RULES
 
-    def ask(self, pause: int, audio: np.ndarray, default_s: float, language: str | None) -> None:
+    def start(self) -> None:
+        """Start the thread now: it loads the lexicons before the first pause is judged."""
+        with self._cond:
+            self._start()
+
+    def _start(self) -> None:
+        if self._thread is None and not self._closed:
+            self._thread = threading.Thread(target=self._run, name="conv-turn-end", daemon=True)
+            self._thread.start()
+
+    def ask(self, pause: int, audio: np.ndarray, default_s: float, language: str | None,
+            went_on_after_s: float = 0.0) -> None:
+        """Judge ``pause`` from the turn's ``audio`` so far; ``went_on_after_s``: the
+        longest pause in the turn after which the speaker went on."""
         with self._cond:
             if self._closed:
                 return
-            self._request = (pause, audio, default_s, language or "en")
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="conv-turn-end", daemon=True)
-                self._thread.start()
+            self._request = (pause, audio, default_s, language or "en", went_on_after_s)
+            self._start()
             self._cond.notify()
 
     def decision(self, pause: int) -> float | None:
@@ -71,6 +82,10 @@ class TurnJudge:
             self._cond.notify()
 
     def _run(self) -> None:
+        try:
+            warm_up()
+        except Exception:  # a lexicon that fails to load: statements count as finished
+            log.exception("the end-of-turn word lexicons could not be loaded")
         while True:
             with self._cond:
                 while self._request is None and not self._closed:
@@ -86,7 +101,8 @@ class TurnJudge:
                     self._busy = False
                     self._cond.notify_all()
 
-    def _judge(self, pause: int, audio: np.ndarray, default_s: float, language: str) -> None:
+    def _judge(self, pause: int, audio: np.ndarray, default_s: float, language: str,
+               went_on_after_s: float) -> None:
         started = time.monotonic()
         try:
             text = self._quick_text(audio)
@@ -95,7 +111,7 @@ class TurnJudge:
             return
         if text is None:
             return
-        seconds = pause_after(text, default_s, language=language)
+        seconds = pause_after(text, default_s, language=language, went_on_after_s=went_on_after_s)
         self.last_text, self.last_took_s = text, time.monotonic() - started
         log.debug("pause %d: %r -> %.2f s (%.3f s)", pause, text, seconds, self.last_took_s)
         self._answer = (pause, seconds)

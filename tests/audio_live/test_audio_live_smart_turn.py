@@ -71,6 +71,20 @@ def test_a_longer_pause_keeps_a_sentence_whole_and_speech_restores_the_setting()
     assert whole.at_s == pytest.approx(0.992 + 2.016 + 0.704 + 1.504 + 0.512, abs=1e-6)
 
 
+def test_the_longest_pause_the_speaker_went_on_after_is_kept_for_the_turn():
+    seg = SpeechSegmenter(LISTEN)
+    seen = []
+    _run(seg, [(0.992, False), (1.504, True), (0.416, False), (0.992, True), (0.288, False),
+               (0.992, True), (0.16, False)],
+         lambda s: seen.append(round(s.went_on_after_s, 3)))
+    assert seen[0] == 0.0 and max(seen) == pytest.approx(0.416)   # not the later, shorter one
+    assert seg.went_on_after_s == pytest.approx(0.416)
+    (ended,) = _run(seg, [(0.992, False)])
+    assert seg.went_on_after_s == 0.0                             # no turn open
+    _run(seg, [(0.992, True)])
+    assert seg.went_on_after_s == 0.0                             # a new turn starts afresh
+
+
 def test_a_decision_while_speaking_or_idle_is_not_kept():
     seg = SpeechSegmenter(LISTEN)
     seg.set_pause(0.1)                        # idle: nothing to shorten
@@ -171,3 +185,21 @@ def test_real_speech_an_unfinished_sentence_waits_through_its_pause(tiny_en, sil
     text = tiny_en.transcribe(whole.audio).text.lower()
     assert "might be" in text and "for them" in text
     assert len(_hear(audio, LISTEN.end_silence_s, tiny_en, silero_factory, smart=False)) == 2
+
+
+def test_real_speech_the_jfk_address_is_one_turn_with_ask_not_kept(tiny_en, silero_factory):
+    """Issue 26's done-when: "And so my fellow Americans, | ask | not | what your country can
+    do for you, | ask what you can do for your country." (bench/data/jfk.wav, pauses of 1.09,
+    0.29, 1.09 and 0.61 s) at listen's defaults. It was four turns: the address was judged a
+    finished statement, "ask not" alone read as noise, and each pause of about a second ended
+    a turn."""
+    from pathlib import Path
+
+    jfk = read_pcm16(Path(__file__).resolve().parents[2] / "bench" / "data" / "jfk.wav")[0]
+    rng = np.random.default_rng(3)
+    audio = np.concatenate([_room(0.5, rng), jfk, _room(2.0, rng)])
+    turns = _hear(audio, LISTEN.end_silence_s, tiny_en, silero_factory)
+    assert len(turns) == 1, [tiny_en.transcribe(u.audio).text for _w, u in turns]
+    text = tiny_en.transcribe(turns[0][1].audio).text.lower()
+    assert "americans" in text and "ask not" in text and "for your country" in text, text
+    assert len(_hear(audio, LISTEN.end_silence_s, tiny_en, silero_factory, smart=False)) > 1

@@ -5,18 +5,54 @@ from __future__ import annotations
 import pytest
 
 from assistant.asr.partial import without_repeats
-from assistant.voice.turn_end import LONG_PAUSE_S, SHORT_PAUSE_S, Ending, ending, pause_after
+from assistant.voice.turn_end import (AGAIN_MARGIN_S, AGAIN_MAX_S, LONG_PAUSE_S, SHORT_PAUSE_S, Ending,
+                                      ending, pause_after)
 
 
 @pytest.mark.parametrize("text", [
     "What does the sign say?", "What is this?", "Who is he?", "stop", "Stop.", "Be quiet.",
     "Slow down please", "Thank you.", "What does the sign say.", "Read the text.",
-    "He was not an ill disposed young man.",
     "Had he married a more amiable woman he might have been made still more respectable than he was.",
 ])
 def test_a_finished_question_or_command_gets_the_short_pause(text):
     assert ending(text) is Ending.COMPLETE
     assert pause_after(text, 0.8) == SHORT_PAUSE_S
+
+
+@pytest.mark.parametrize("text", [
+    "He was not an ill disposed young man.",
+    "Ask not what your country can do for you.", "I dropped my keys somewhere here.",
+    "It's a red box on the left.",
+])
+def test_a_finished_statement_gets_the_short_pause(text):
+    assert ending(text) is Ending.STATEMENT
+    assert pause_after(text, 0.8) == SHORT_PAUSE_S
+
+
+@pytest.mark.parametrize("text", [
+    # quick transcripts of real recordings: the jfk address's lead-in, Asterisk's fragments
+    "And so my fellow American.", "Participants in the conference.", "The person at extension.",
+    "My fellow Americans and friends.",
+])
+def test_a_statement_without_a_verb_is_not_a_finished_turn(text):
+    assert ending(text) is Ending.UNFINISHED
+    assert pause_after(text, 0.5) == LONG_PAUSE_S
+
+
+def test_a_speaker_who_went_on_after_a_long_pause_is_waited_for_as_long_again():
+    # The jfk address: a pause of 1.09 s inside the turn, then "... can do for you." and 0.61 s.
+    statement = "And so my fellow Americans ask not what your country can do for you."
+    assert pause_after(statement, 0.5) == SHORT_PAUSE_S
+    assert pause_after(statement, 0.5, went_on_after_s=1.09) == pytest.approx(1.09 + AGAIN_MARGIN_S)
+    assert pause_after("and so my fellow Americans ask not", 0.5, went_on_after_s=1.06) == \
+        pytest.approx(1.06 + AGAIN_MARGIN_S)
+    # A question or a command still ends the turn after the short pause.
+    assert pause_after("What does the sign say?", 0.5, went_on_after_s=1.09) == SHORT_PAUSE_S
+    assert pause_after("stop", 0.5, went_on_after_s=1.09) == SHORT_PAUSE_S
+    # A pause no longer than the setting tells nothing; a very long one is not waited whole.
+    assert pause_after(statement, 0.5, went_on_after_s=0.45) == SHORT_PAUSE_S
+    assert pause_after(statement, 0.5, went_on_after_s=4.0) == AGAIN_MAX_S
+    assert pause_after("and the", 0.5, went_on_after_s=1.4) == LONG_PAUSE_S + 0.15
 
 
 @pytest.mark.parametrize("text", [
