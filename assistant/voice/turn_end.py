@@ -84,9 +84,10 @@ def _en_verb(word: str) -> bool:
         return True
     try:
         from lemminflect import getAllLemmas
-    except ImportError:              # no lexicon: every statement counts as having a verb
+
+        return bool(getAllLemmas(word, upos="VERB")) or bool(getAllLemmas(word, upos="AUX"))
+    except Exception:  # no lexicon, or a damaged one: every statement counts as having a verb
         return True
-    return bool(getAllLemmas(word, upos="VERB")) or bool(getAllLemmas(word, upos="AUX"))
 
 
 def _en_has_verb(words: list[str]) -> bool:

@@ -84,7 +84,7 @@ class TurnJudge:
     def _run(self) -> None:
         try:
             warm_up()
-        except Exception:  # a lexicon that fails to load: statements count as finished
+        except Exception:  # never stops judging: without a lexicon, a statement has a verb
             log.exception("the end-of-turn word lexicons could not be loaded")
         while True:
             with self._cond:

@@ -93,3 +93,20 @@ def test_a_language_without_rules_keeps_the_configured_silence():
 ])
 def test_a_quick_transcript_that_says_itself_again_is_cut_where_it_loops(text, kept):
     assert without_repeats(text) == kept
+
+
+def test_without_the_verb_lexicon_a_statement_counts_as_finished(monkeypatch):
+    """lemminflect missing (a bare `pip install` of the core without it, a damaged wheel):
+    the judge goes on as before the verb check, never stops judging."""
+    import sys
+
+    from assistant.voice import turn_end
+
+    monkeypatch.setitem(sys.modules, "lemminflect", None)     # import fails
+    turn_end._en_verb.cache_clear()
+    try:
+        turn_end.warm_up()
+        assert ending("And so my fellow Americans.") is Ending.STATEMENT
+    finally:
+        turn_end._en_verb.cache_clear()
+    assert ending("And so my fellow Americans.") is Ending.UNFINISHED
