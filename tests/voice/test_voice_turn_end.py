@@ -102,11 +102,12 @@ def test_without_the_verb_lexicon_a_statement_counts_as_finished(monkeypatch):
 
     from assistant.voice import turn_end
 
-    monkeypatch.setitem(sys.modules, "lemminflect", None)     # import fails
     turn_end._en_verb.cache_clear()
     try:
-        turn_end.warm_up()
-        assert ending("And so my fellow Americans.") is Ending.STATEMENT
+        with monkeypatch.context() as patch:
+            patch.setitem(sys.modules, "lemminflect", None)     # import fails
+            turn_end.warm_up()
+            assert ending("And so my fellow Americans.") is Ending.STATEMENT
     finally:
         turn_end._en_verb.cache_clear()
     assert ending("And so my fellow Americans.") is Ending.UNFINISHED
