@@ -24,6 +24,10 @@ from .whisper_choice import ModelChoice, cuda_failed, cuda_usable
 log = logging.getLogger(__name__)
 
 STAGE = "asr"
+# faster-whisper decodes again by sampling (temperature 0.2 and up) when its first pass is
+# unsure; CTranslate2 seeds each of its threads' generators from the system's entropy unless a
+# seed is set first, so the same recording gave a different text on each run.
+SAMPLING_SEED = 20240601
 
 
 class WhisperModels:
@@ -102,7 +106,9 @@ class WhisperModels:
         self._emit(ModelLoading(stage=STAGE, model=choice.name))
         started = time.perf_counter()
         threads = self._config().cpu_threads or os.cpu_count() or 1
-        _seed_sampling()
+        import ctranslate2   # faster-whisper's own engine: there whenever faster-whisper is
+
+        ctranslate2.set_random_seed(SAMPLING_SEED)
         try:
             model = fw.WhisperModel(str(folder), device=device, compute_type=compute_type, cpu_threads=threads)
         except (RuntimeError, ValueError, OSError) as exc:
@@ -128,17 +134,3 @@ class WhisperModels:
         elapsed_ms = (time.perf_counter() - started) * 1000
         self._emit(ModelLoaded(stage=STAGE, model=choice.name, device=device, elapsed_ms=elapsed_ms))
         return model
-
-
-# faster-whisper decodes again by sampling (temperature 0.2 and up) when its first pass is
-# unsure; CTranslate2 seeds each of its threads' generators from the system's entropy unless a
-# seed is set first, so the same recording gave a different text on each run.
-SAMPLING_SEED = 20240601
-
-
-def _seed_sampling() -> None:
-    try:
-        import ctranslate2
-    except ImportError:
-        return
-    ctranslate2.set_random_seed(SAMPLING_SEED)
