@@ -19,42 +19,33 @@ import collections
 import gzip
 import re
 import sys
-import wave
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT)]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "asr")]
 
 ASTERISK = Path("/usr/share/asterisk/sounds/en")
 ASTERISK_DOC = Path("/usr/share/doc/asterisk-core-sounds-en/core-sounds-en.txt.gz")
-LIBRIVOX = Path("/usr/share/pocketsphinx/test/data/librivox")
 RATE = 16_000
-
-
-def _read(path: Path) -> np.ndarray:
-    from assistant.audio.resampler import resample
-
-    with wave.open(str(path)) as clip:
-        rate = clip.getframerate()
-        samples = np.frombuffer(clip.readframes(clip.getnframes()), np.int16) / 32768.0
-    return resample(samples.astype(np.float32), rate, RATE)
 
 
 def recordings():
     """(name, audio, text) for each real one-turn recording."""
+    from asr_support import librivox_clips
+
+    from assistant.audio import load_audio
+
     with gzip.open(ASTERISK_DOC, "rt", encoding="utf-8", errors="replace") as handle:
         lines = [line.split(":", 1) for line in handle if ":" in line and not line.startswith(";")]
     for key, text in sorted(lines):
         path = ASTERISK / f"{key.strip()}.wav"
         if "/" in key or "[" in text or not text.strip() or not path.exists():
             continue
-        yield key.strip(), _read(path), text.strip()
-    for line in (LIBRIVOX / "transcription").read_text().splitlines():
-        match = re.match(r"<s>(.*)</s>\s*\((.+)\)", line.strip())
-        if match:
-            yield match.group(2), _read(LIBRIVOX / f"{match.group(2)}.wav"), match.group(1).strip()
+        yield key.strip(), load_audio(path), text.strip()
+    for path, text in librivox_clips():
+        yield path.stem, load_audio(path), text
 
 
 def pauses(audio: np.ndarray, min_s: float) -> list[tuple[float, float]]:
